@@ -1,0 +1,38 @@
+"""One error type for bad data, carrying every problem found (row, column, value, what was expected)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one cell (or one row, or the whole table when `baris` is None).
+
+    `baris` is the row number as a person sees it in a spreadsheet: the header is row 1,
+    the first data row is row 2.
+    """
+
+    tabel: str
+    baris: int | None
+    kolom: str | None
+    nilai: str | None
+    pesan: str
+
+    def __str__(self) -> str:
+        where = [f"tabel {self.tabel}"]
+        if self.baris is not None:
+            where.append(f"baris {self.baris}")
+        if self.kolom:
+            where.append(f"kolom '{self.kolom}'")
+        found = f" (ditemukan: '{self.nilai}')" if self.nilai not in (None, "") else ""
+        return f"{', '.join(where)}: {self.pesan}{found}"
+
+
+class DataError(ValueError):
+    """Raised when a table breaks its contract. `problems` lists all of them, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        head = f"{len(self.problems)} masalah pada data"
+        super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))

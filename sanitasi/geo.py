@@ -1,0 +1,137 @@
+"""Boundaries to map data: GeoJSON features for Vega, simplified without gaps and wound the way Vega draws.
+
+Vega (d3-geo) treats polygons on the sphere: an exterior ring must run clockwise, or the polygon is
+read as "the whole globe minus this shape" and the map becomes one filled rectangle (BRIEF.md).
+shapely and most GeoJSON writers give counter-clockwise exteriors (RFC 7946), so every ring is
+re-oriented here, after simplification. Simplification is done on the whole coverage at once
+(shapely.coverage_simplify), so neighbours keep one shared border and no slivers open between them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, mapping
+from shapely.geometry.polygon import orient
+
+GEOGRAPHIC = "EPSG:4326"
+PROJECTED = "EPSG:32750"  # UTM 50S; fits Tanah Bumbu, used for areas and distances
+
+
+def orient_for_vega(geom: Polygon | MultiPolygon) -> Polygon | MultiPolygon:
+    """Exterior rings clockwise, holes counter-clockwise (the opposite of RFC 7946)."""
+    if isinstance(geom, Polygon):
+        return orient(geom, sign=-1.0)
+    if isinstance(geom, MultiPolygon):
+        return MultiPolygon([orient(p, sign=-1.0) for p in geom.geoms])
+    raise TypeError(f"bukan poligon: {geom.geom_type}")
+
+
+def is_clockwise(ring: list[list[float]] | np.ndarray) -> bool:
+    """True when a closed lon/lat ring runs clockwise (negative shoelace area)."""
+    xy = np.asarray(ring, dtype=float)
+    x, y = xy[:, 0], xy[:, 1]
+    return float(np.sum(x[:-1] * y[1:] - x[1:] * y[:-1])) < 0
+
+
+def simplify(batas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """Simplify all shapes together, so shared borders stay shared (no gaps, no overlaps)."""
+    if batas.empty or tolerance <= 0:
+        return batas.copy()
+    geoms = shapely.coverage_simplify(batas.geometry.to_numpy(), tolerance, simplify_boundary=True)
+    return batas.set_geometry(gpd.GeoSeries(geoms, index=batas.index, crs=batas.crs))
+
+
+def to_features(
+    batas: gpd.GeoDataFrame,
+    values: pd.DataFrame | None = None,
+    *,
+    key: str = "kode",
+    properties: list[str] | None = None,
+    tolerance: float = 0.002,
+    precision: int = 4,
+) -> list[dict[str, Any]]:
+    """GeoJSON features for `alt.Data(values=...)`, one per area, carrying only `properties`.
+
+    `values` is joined on `key` (a code column, never a name). Coordinates are rounded to
+    `precision` decimals (4 = about 11 m) to keep the page light. Areas missing from `values` still
+    get a feature (drawn as "no data"), so the map never silently loses a kecamatan.
+    """
+    if batas.empty:
+        return []
+    shapes = simplify(batas.to_crs(GEOGRAPHIC), tolerance)
+    table = pd.DataFrame({key: shapes[key].astype(str).to_numpy()})
+    if values is not None:
+        table = table.merge(values.assign(**{key: values[key].astype(str)}), on=key, how="left")
+    keep = properties if properties is not None else [c for c in table.columns]
+    if key not in keep:
+        keep = [key, *keep]
+    features = []
+    for geom, (_, row) in zip(shapes.geometry, table.iterrows(), strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        shape = shapely.set_precision(orient_for_vega(geom), 10.0**-precision)
+        shape = orient_for_vega(shape) if not shape.is_empty else shape
+        props = {c: _plain(row.get(c)) for c in keep}
+        features.append({"type": "Feature", "geometry": mapping(shape), "properties": props})
+    return features
+
+
+def _plain(v: Any) -> Any:
+    """A JSON-ready scalar: numpy and pandas missing values become None."""
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return None
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def label_points(batas: gpd.GeoDataFrame, key: str = "kode") -> pd.DataFrame:
+    """A point inside each area for its label: `key, lon, lat` (a polygon's centroid may fall outside)."""
+    pts = batas.to_crs(PROJECTED).geometry.representative_point().to_crs(GEOGRAPHIC)
+    return pd.DataFrame({key: batas[key].astype(str).to_numpy(), "lon": pts.x.to_numpy(),
+                         "lat": pts.y.to_numpy()})
+
+
+def area_km2(batas: gpd.GeoDataFrame) -> pd.Series:
+    """Area of each shape in km², measured in a projected CRS."""
+    return batas.to_crs(PROJECTED).geometry.area / 1e6
+
+
+def tile_grid(wilayah: pd.DataFrame, *, key: str = "kode", lon: str = "centroid_lon",
+              lat: str = "centroid_lat", columns: int | None = None) -> pd.DataFrame:
+    """One equal tile per area on a small grid, placed roughly by geography.
+
+    Centroids are scaled onto a grid of about sqrt(n)+1 columns; areas then take the free cell
+    nearest to their own position, the ones closest to a cell first, so no two share a tile.
+    Returns `key, kolom, baris` (baris 0 is the northernmost row).
+    """
+    if wilayah.empty:
+        return pd.DataFrame({key: pd.Series(dtype="string"), "kolom": pd.Series(dtype="int64"),
+                             "baris": pd.Series(dtype="int64")})
+    n = len(wilayah)
+    cols = columns or max(2, math.ceil(math.sqrt(n)) + 1)
+    x = wilayah[lon].astype(float).to_numpy()
+    y = wilayah[lat].astype(float).to_numpy()
+    width, height = np.ptp(x) or 1.0, np.ptp(y) or 1.0
+    rows = max(2, math.ceil(cols * height / width) + 1)
+    while rows * cols < n:
+        rows += 1
+    gx = (x - x.min()) / width * (cols - 1)
+    gy = (y.max() - y) / height * (rows - 1)
+    cells = [(c, r) for r in range(rows) for c in range(cols)]
+    dist = np.array([[math.hypot(gx[i] - c, gy[i] - r) for c, r in cells] for i in range(n)])
+    taken: set[int] = set()
+    place: dict[int, tuple[int, int]] = {}
+    for i in np.argsort(dist.min(axis=1), kind="stable"):
+        j = next(j for j in np.argsort(dist[i], kind="stable") if j not in taken)
+        taken.add(int(j))
+        place[int(i)] = cells[int(j)]
+    return pd.DataFrame({key: wilayah[key].astype(str).to_numpy(),
+                         "kolom": [place[i][0] for i in range(n)],
+                         "baris": [place[i][1] for i in range(n)]})

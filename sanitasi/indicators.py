@@ -1,0 +1,173 @@
+"""Indicator registry and rates: every percentage is recomputed from summed counts, never averaged.
+
+The ladder follows BPS/Susenas as mapped by NAWASIS to the WHO/UNICEF JMP rungs
+(`domain.md` 1.2-1.3). *Layak* is BPS's wide definition: aman + layak sendiri + layak bersama,
+so *aman* sits inside *layak*. A new indicator (ODF villages, waste handling, ...) is one more
+`Indicator` in `REGISTRY`: it names its count columns and its denominator, and the rates, roll-ups
+and the progress engine pick it up without changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sanitasi import KODE_KABUPATEN
+
+JUMLAH_KK = "jumlah_kk"
+
+# The five rungs as stored, top to bottom. They add up to jumlah_kk.
+RUNGS: tuple[str, ...] = ("aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka")
+RUNG_COLUMNS: tuple[str, ...] = tuple(f"kk_{r}" for r in RUNGS)
+COUNT_COLUMNS: tuple[str, ...] = (JUMLAH_KK, *RUNG_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What an indicator means and how it is computed.
+
+    `arah` is +1 when higher is better and -1 when lower is better. The rate is
+    100 * sum(pembilang) / penyebut, in percent of households (KK).
+    """
+
+    kode: str
+    label_id: str
+    label_en: str
+    pembilang: tuple[str, ...]
+    penyebut: str = JUMLAH_KK
+    arah: int = 1
+    satuan_id: str = "% KK"
+    satuan_en: str = "% of households"
+    warna: str = "#1f6f8b"
+    jmp_id: str = ""
+    jmp_en: str = ""
+    utama: bool = False  # headline indicator of the dashboard
+
+    @property
+    def kolom(self) -> str:
+        return f"pct_{self.kode}"
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+    def satuan(self, lang: str = "id") -> str:
+        return self.satuan_en if lang == "en" else self.satuan_id
+
+
+# Ladder colours: a sequential blue-to-brown scheme that stays distinct for colour-blind readers
+# (ColorBrewer BrBG ends, reversed so the best rung is the darkest blue-green).
+REGISTRY: dict[str, Indicator] = {
+    i.kode: i
+    for i in (
+        Indicator("layak", "Akses layak", "Adequate access",
+                  ("kk_aman", "kk_layak_sendiri", "kk_layak_bersama"), arah=1, warna="#01665e",
+                  jmp_id="Dasar + terbatas (+ aman)", jmp_en="Basic + limited (+ safely managed)", utama=True),
+        Indicator("aman", "Akses aman", "Safely managed", ("kk_aman",), arah=1, warna="#003c30",
+                  jmp_id="Dikelola secara aman", jmp_en="Safely managed", utama=True),
+        Indicator("babs_terbuka", "BABS di tempat terbuka", "Open defecation", ("kk_babs_terbuka",),
+                  arah=-1, warna="#8c510a", jmp_id="Buang air besar sembarangan",
+                  jmp_en="Open defecation", utama=True),
+        Indicator("layak_sendiri", "Layak sendiri", "Adequate, own facility", ("kk_layak_sendiri",),
+                  arah=1, warna="#35978f", jmp_id="Dasar", jmp_en="Basic"),
+        Indicator("layak_bersama", "Layak bersama", "Adequate, shared", ("kk_layak_bersama",),
+                  arah=1, warna="#80cdc1", jmp_id="Terbatas (bersama)", jmp_en="Limited (shared)"),
+        Indicator("belum_layak", "Belum layak", "Not yet adequate", ("kk_belum_layak",),
+                  arah=-1, warna="#dfc27d", jmp_id="Tidak layak", jmp_en="Unimproved"),
+    )
+}
+
+# The ladder as drawn in a stacked chart, best rung first; each maps to one stored count column.
+LADDER: tuple[str, ...] = ("aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka")
+HEADLINE: tuple[str, ...] = tuple(k for k, i in REGISTRY.items() if i.utama)
+
+
+def get(kode: str) -> Indicator:
+    """The registered indicator `kode`, or a KeyError that names the known ones."""
+    try:
+        return REGISTRY[kode]
+    except KeyError:
+        raise KeyError(f"indikator '{kode}' tidak dikenal; yang ada: {', '.join(REGISTRY)}") from None
+
+
+def compute_rates(akses: pd.DataFrame, indicators: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Return a copy of `akses` with a `pct_<kode>` column (0-100) for each indicator.
+
+    A row with no households gets NaN, not 0: "no data" must not read as "no access".
+    """
+    codes = indicators or tuple(REGISTRY)
+    new = {}
+    for code in codes:
+        ind = get(code)
+        num = akses[list(ind.pembilang)].sum(axis=1).astype("float64")
+        den = akses[ind.penyebut].astype("float64")
+        new[ind.kolom] = (100.0 * num / den.where(den > 0)).astype("float64")
+    return akses.assign(**new)
+
+
+def aggregate(
+    akses: pd.DataFrame,
+    *,
+    by: str | list[str] | None = None,
+    kode: str = KODE_KABUPATEN,
+    nama: str | None = None,
+) -> pd.DataFrame:
+    """Roll counts up per year by summing them, then recompute every rate.
+
+    With `by=None` all rows become one area, `kode` (the kabupaten). With `by="parent"` or any other
+    column the rows are grouped on it (it becomes `kode_wilayah`). Rows must describe
+    non-overlapping areas in each year: after the 2021 split the bundled data hold the children
+    and the reduced parents, before it only the parents, so nothing is counted twice.
+    """
+    if akses.empty:
+        cols = ["kode_wilayah", "tahun", *COUNT_COLUMNS]
+        return compute_rates(pd.DataFrame({c: pd.Series(dtype="int64") for c in cols}).astype(
+            {"kode_wilayah": "string"}))
+    counts = [c for c in akses.columns if c == JUMLAH_KK or c.startswith("kk_")]
+    keys = ["tahun"] if by is None else [*([by] if isinstance(by, str) else by), "tahun"]
+    out = akses.groupby(keys, as_index=False, sort=True)[counts].sum()
+    out = out.assign(kode_wilayah=kode) if by is None else out.rename(columns={keys[0]: "kode_wilayah"})
+    if nama is not None:
+        out = out.assign(nama=nama)
+    first = ["kode_wilayah", "tahun"] + (["nama"] if nama is not None else [])
+    return compute_rates(out[first + counts])
+
+
+def to_long(rates: pd.DataFrame, indicators: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Long table `kode_wilayah, tahun, indikator, nilai` from a frame with `pct_*` columns."""
+    codes = indicators or tuple(k for k in REGISTRY if get(k).kolom in rates.columns)
+    cols = {get(k).kolom: k for k in codes}
+    long = rates.melt(id_vars=["kode_wilayah", "tahun"], value_vars=list(cols), var_name="kolom",
+                      value_name="nilai")
+    return (long.assign(indikator=long["kolom"].map(cols))
+            .drop(columns="kolom")[["kode_wilayah", "tahun", "indikator", "nilai"]]
+            .dropna(subset=["nilai"])
+            .sort_values(["kode_wilayah", "indikator", "tahun"], kind="stable")
+            .reset_index(drop=True))
+
+
+def households_with(akses_row: pd.Series | pd.DataFrame, kode: str) -> np.ndarray | float:
+    """Households counted in the numerator of indicator `kode` (a row or a frame)."""
+    ind = get(kode)
+    if isinstance(akses_row, pd.DataFrame):
+        return akses_row[list(ind.pembilang)].sum(axis=1).to_numpy()
+    return float(sum(akses_row[c] for c in ind.pembilang))
+
+
+def apportion(totals: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Whole counts per rung that add up exactly to each total (largest-remainder rounding).
+
+    `totals` has one whole number per row, `shares` one row of non-negative weights per total
+    (percentages or fractions; each row is normalised). Used when a table gives percentages and a
+    household count, and by the script that makes the illustrative data.
+    """
+    totals = np.asarray(totals, dtype="int64")
+    w = np.asarray(shares, dtype="float64")
+    w = w / w.sum(axis=1, keepdims=True)
+    exact = w * totals[:, None]
+    base = np.floor(exact).astype("int64")
+    short = totals - base.sum(axis=1)
+    order = np.argsort(-(exact - base), axis=1, kind="stable")
+    ranks = np.argsort(order, axis=1, kind="stable")
+    return base + (ranks < short[:, None]).astype("int64")

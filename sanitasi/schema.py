@@ -1,0 +1,120 @@
+"""Column contracts for every table, checked once at the door so downstream code can trust the data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from sanitasi.errors import DataError, Problem
+
+Kind = Literal["str", "int", "float", "kode"]
+KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    nullable: bool = False
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] | None = None
+    pattern: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A table's columns, plus checks across columns (each returns problems) and its unique key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    row_checks: tuple[Callable[[pd.DataFrame, str], list[Problem]], ...] = field(default=())
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    return s.isna() | s.astype("string").str.strip().fillna("").eq("")
+
+
+def _row(i: int) -> int:
+    """Spreadsheet row of the i-th data row (header is row 1)."""
+    return int(i) + 2
+
+
+def _coerce(col: Column, raw: pd.Series, table: str, problems: list[Problem]) -> pd.Series:
+    blank = _blank(raw)
+    if not col.nullable:
+        for i in np.flatnonzero(blank.to_numpy()):
+            problems.append(Problem(table, _row(i), col.name, None, "nilai wajib diisi, tetapi kosong"))
+    text = raw.astype("string").str.strip()
+    if col.kind in ("str", "kode"):
+        out = text.where(~blank, pd.NA)
+        if col.kind == "kode":
+            pattern = col.pattern or KODE_KECAMATAN
+            bad = ~blank & ~out.fillna("").str.match(pattern)
+            for i in np.flatnonzero(bad.to_numpy()):
+                problems.append(Problem(table, _row(i), col.name, str(out.iloc[i]),
+                                        "kode wilayah harus berbentuk seperti 63.10.01"))
+        if col.choices is not None:
+            bad = ~blank & ~out.isin(col.choices)
+            for i in np.flatnonzero(bad.to_numpy()):
+                problems.append(Problem(table, _row(i), col.name, str(out.iloc[i]),
+                                        "nilai harus salah satu dari: " + ", ".join(col.choices)))
+        return out
+    num = pd.to_numeric(raw, errors="coerce")
+    notnum = ~blank & num.isna()
+    for i in np.flatnonzero(notnum.to_numpy()):
+        problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]), "harus berupa angka"))
+    if col.kind == "int":
+        frac = num.notna() & (num != np.round(num))
+        for i in np.flatnonzero(frac.to_numpy()):
+            problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]), "harus bilangan bulat"))
+    if col.min is not None:
+        low = num.notna() & (num < col.min)
+        for i in np.flatnonzero(low.to_numpy()):
+            problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]),
+                                    f"tidak boleh kurang dari {col.min:g}"))
+    if col.max is not None:
+        high = num.notna() & (num > col.max)
+        for i in np.flatnonzero(high.to_numpy()):
+            problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]),
+                                    f"tidak boleh lebih dari {col.max:g}"))
+    if col.kind == "int":
+        return num.round().astype("Int64")
+    return num.astype("float64")
+
+
+def validate(df: pd.DataFrame, contract: Contract) -> pd.DataFrame:
+    """Return a typed copy of `df` holding the contract's columns, or raise DataError with every problem."""
+    problems: list[Problem] = []
+    missing = [c for c in contract.names if c not in df.columns]
+    if missing:
+        raise DataError([Problem(contract.name, None, c, None, "kolom wajib tidak ada") for c in missing])
+    if df.empty:
+        return pd.DataFrame({c.name: pd.Series(dtype=_dtype(c)) for c in contract.columns})
+    raw = df.reset_index(drop=True)
+    out = pd.DataFrame({c.name: _coerce(c, raw[c.name], contract.name, problems) for c in contract.columns})
+    if contract.key:
+        dup = out.duplicated(list(contract.key), keep="first")
+        for i in np.flatnonzero(dup.to_numpy()):
+            key = ", ".join(f"{k}={out[k].iloc[i]}" for k in contract.key)
+            problems.append(Problem(contract.name, _row(i), None, key, "baris ganda untuk kunci yang sama"))
+    if not problems:
+        for check in contract.row_checks:
+            problems.extend(check(out, contract.name))
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def _dtype(col: Column) -> str:
+    return {"str": "string", "kode": "string", "int": "Int64", "float": "float64"}[col.kind]
