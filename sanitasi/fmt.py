@@ -8,6 +8,7 @@ which reads better on a projector than a hyphen.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 from numbers import Real
 
 MISSING = "–"
@@ -23,11 +24,23 @@ def _missing(x) -> bool:
         return True
 
 
+def _round(x, decimals: int) -> float:
+    """Half away from zero on the digits as written, as officials (and Excel) round: 82.55 -> 82.6.
+
+    Python's `round` works on the binary value (82.55 is stored as 82.5499...) and rounds ties to even.
+    """
+    v = float(x)
+    if not math.isfinite(v):
+        return v
+    exact = Decimal(repr(v)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=Context(prec=400))
+    return float(exact)
+
+
 def number(x, decimals: int = 0, lang: str = "id") -> str:
     """12345.678 -> "12.345,7" (id) or "12,345.7" (en) with `decimals=1`."""
     if _missing(x):
         return MISSING
-    v = round(float(x), decimals)
+    v = _round(x, decimals)
     if v == 0:
         v = 0.0  # no "-0"
     text = f"{abs(v):,.{decimals}f}"
@@ -54,19 +67,25 @@ _SCALES_EN = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 def rupiah(x, lang: str = "id", decimals: int = 1) -> str:
-    """1.2e9 -> "Rp1,2 miliar"; 350000 -> "Rp350.000"."""
+    """1.2e9 -> "Rp1,2 miliar"; 350000 -> "Rp350.000"; 999.95e6 -> "Rp1 miliar" (never "Rp1.000 juta")."""
     if _missing(x):
         return MISSING
     v = float(x)
     sign = MINUS if v < 0 else ""
     v = abs(v)
-    for size, word in _SCALES_EN if lang == "en" else _SCALES_ID:
-        if v >= size:
-            amount = number(v / size, decimals, lang)
-            if amount.endswith(("," + "0" * decimals, "." + "0" * decimals)) and decimals:
-                amount = amount[: -(decimals + 1)]
-            return f"{sign}Rp{amount} {word}"
-    return f"{sign}Rp{number(v, 0, lang)}"
+    scales = list(reversed(_SCALES_EN if lang == "en" else _SCALES_ID))  # juta, miliar, triliun
+    fits = [i for i, (size, _) in enumerate(scales) if v >= size]
+    if not fits:
+        return f"{sign}Rp{number(v, 0, lang)}"
+    i = fits[-1]
+    # the scale is judged after rounding: 999,95 juta rounds to 1.000,0 juta, so it is written in miliar
+    if i + 1 < len(scales) and _round(v / scales[i][0], decimals) >= 1000:
+        i += 1
+    size, word = scales[i]
+    amount = number(v / size, decimals, lang)
+    if decimals and amount.endswith(("," + "0" * decimals, "." + "0" * decimals)):
+        amount = amount[: -(decimals + 1)]
+    return f"{sign}Rp{amount} {word}"
 
 
 def delta(x, unit: str | None = None, decimals: int = 1, lang: str = "id") -> str:
@@ -74,8 +93,8 @@ def delta(x, unit: str | None = None, decimals: int = 1, lang: str = "id") -> st
     if _missing(x):
         return MISSING
     word = unit if unit is not None else ("points" if lang == "en" else "poin")
-    v = round(float(x), decimals)
-    body = "±" + number(0, decimals, lang) if v == 0 else ("+" if v > 0 else "") + number(v, decimals, lang)
+    v = _round(x, decimals)
+    body = "±" + number(0, 0, lang) if v == 0 else ("+" if v > 0 else "") + number(v, decimals, lang)
     return f"{body} {word}".rstrip()
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
+from shapely.ops import polylabel
 
 GEOGRAPHIC = "EPSG:4326"
 PROJECTED = "EPSG:32750"  # UTM 50S; fits Tanah Bumbu, used for areas and distances
@@ -92,10 +93,23 @@ def _plain(v: Any) -> Any:
 
 
 def label_points(batas: gpd.GeoDataFrame, key: str = "kode") -> pd.DataFrame:
-    """A point inside each area for its label: `key, lon, lat` (a polygon's centroid may fall outside)."""
-    pts = batas.to_crs(PROJECTED).geometry.representative_point().to_crs(GEOGRAPHIC)
+    """The most inward point of each area for its label: `key, lon, lat`.
+
+    The pole of inaccessibility (the point farthest from the border) keeps labels of thin or
+    concave kecamatan inside them and away from their neighbours' labels; a centroid can fall
+    outside a concave polygon.
+    """
+    projected = batas.to_crs(PROJECTED).geometry
+    poles = [polylabel(_largest(g), tolerance=100.0) for g in projected]
+    pts = gpd.GeoSeries(poles, crs=PROJECTED).to_crs(GEOGRAPHIC)
     return pd.DataFrame({key: batas[key].astype(str).to_numpy(), "lon": pts.x.to_numpy(),
                          "lat": pts.y.to_numpy()})
+
+
+def _largest(geom: Polygon | MultiPolygon) -> Polygon:
+    if isinstance(geom, MultiPolygon):
+        return max(geom.geoms, key=lambda p: p.area)
+    return geom
 
 
 def area_km2(batas: gpd.GeoDataFrame) -> pd.Series:

@@ -44,6 +44,8 @@ class Indicator:
     jmp_id: str = ""
     jmp_en: str = ""
     utama: bool = False  # headline indicator of the dashboard
+    # Fixed class breaks (%) for maps: the same colour means the same range in every year and page.
+    kelas: tuple[float, ...] = (20.0, 40.0, 60.0, 80.0)
 
     @property
     def kolom(self) -> str:
@@ -63,18 +65,20 @@ REGISTRY: dict[str, Indicator] = {
     for i in (
         Indicator("layak", "Akses layak", "Adequate access",
                   ("kk_aman", "kk_layak_sendiri", "kk_layak_bersama"), arah=1, warna="#01665e",
-                  jmp_id="Dasar + terbatas (+ aman)", jmp_en="Basic + limited (+ safely managed)", utama=True),
+                  jmp_id="Dasar + terbatas (+ aman)", jmp_en="Basic + limited (+ safely managed)", utama=True,
+                  kelas=(60.0, 70.0, 80.0, 90.0)),
         Indicator("aman", "Akses aman", "Safely managed", ("kk_aman",), arah=1, warna="#003c30",
-                  jmp_id="Dikelola secara aman", jmp_en="Safely managed", utama=True),
+                  jmp_id="Dikelola secara aman", jmp_en="Safely managed", utama=True, kelas=(5.0, 10.0, 15.0, 25.0)),
         Indicator("babs_terbuka", "BABS di tempat terbuka", "Open defecation", ("kk_babs_terbuka",),
                   arah=-1, warna="#8c510a", jmp_id="Buang air besar sembarangan",
-                  jmp_en="Open defecation", utama=True),
+                  jmp_en="Open defecation", utama=True, kelas=(1.0, 5.0, 10.0, 15.0)),
         Indicator("layak_sendiri", "Layak sendiri", "Adequate, own facility", ("kk_layak_sendiri",),
-                  arah=1, warna="#35978f", jmp_id="Dasar", jmp_en="Basic"),
+                  arah=1, warna="#35978f", jmp_id="Dasar", jmp_en="Basic", kelas=(50.0, 60.0, 70.0, 80.0)),
         Indicator("layak_bersama", "Layak bersama", "Adequate, shared", ("kk_layak_bersama",),
-                  arah=1, warna="#80cdc1", jmp_id="Terbatas (bersama)", jmp_en="Limited (shared)"),
+                  arah=1, warna="#80cdc1", jmp_id="Terbatas (bersama)", jmp_en="Limited (shared)",
+                  kelas=(2.0, 5.0, 10.0, 15.0)),
         Indicator("belum_layak", "Belum layak", "Not yet adequate", ("kk_belum_layak",),
-                  arah=-1, warna="#dfc27d", jmp_id="Tidak layak", jmp_en="Unimproved"),
+                  arah=-1, warna="#dfc27d", jmp_id="Tidak layak", jmp_en="Unimproved", kelas=(5.0, 10.0, 15.0, 20.0)),
     )
 }
 

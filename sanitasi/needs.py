@@ -21,7 +21,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from sanitasi import indicators
+from sanitasi import KODE_KABUPATEN, indicators
 
 
 def growth_rates(akses: pd.DataFrame, window: int = 5) -> pd.Series:
@@ -111,16 +111,18 @@ def yearly_plan(row: pd.Series, indikator: str, *, target: float, target_year: i
     n = np.round(n0 * (1.0 + growth) ** (years - y0))
     share0 = 100.0 * a0 / n0 if n0 else 0.0
     share = share0 + (target - share0) * (years - y0) / (int(target_year) - y0)
+    # Households never lose access (accumulate), and the path ends at the goal of `households_needed`
+    # (or stays where it is when that goal is already met), so the gains add up to its gap.
     if ind.arah > 0:
-        share = np.maximum(share, share0)  # a target already met is not a reason to lose access
         count = np.ceil(np.round(share / 100.0 * n, 6))
         count[0] = a0
-        count = np.maximum.accumulate(count)
+        goal = max(np.ceil(np.round(target / 100.0 * n[-1], 6)), a0)
+        count = np.minimum(np.maximum.accumulate(count), goal)
     else:
-        share = np.minimum(share, share0)
         count = np.floor(np.round(share / 100.0 * n, 6))
         count[0] = a0
-        count = np.minimum.accumulate(count)
+        goal = min(np.floor(np.round(target / 100.0 * n[-1], 6)), a0)
+        count = np.maximum(np.minimum.accumulate(count), goal)
     change = np.diff(count, prepend=a0)
     return pd.DataFrame({"tahun": years[1:], "jumlah_kk": n[1:].astype("int64"), "persen": share[1:],
                          "kk_akses": count[1:].astype("int64"),
@@ -142,7 +144,7 @@ def what_if(
     The yearly number is shared among the kecamatan in proportion to their gap to the target today
     (households), and the shares stay fixed. Without the programme each kecamatan keeps today's
     share as it grows. Returns (series, reached): `series` has `kode_wilayah, tahun, persen` for
-    every kecamatan and the kabupaten (`kode_wilayah` = "kabupaten"), `reached` one row per
+    every kecamatan and the kabupaten (`kode_wilayah` = KODE_KABUPATEN, "63.10"), `reached` one row per
     kecamatan and the kabupaten with `tahun_capai` (None when not reached by `until`) and `alokasi`
     (households a year).
     """
@@ -169,12 +171,12 @@ def what_if(
         return int(years[hit[0]]) if hit.size else None
 
     series = pd.DataFrame({
-        "kode_wilayah": np.repeat([*codes, "kabupaten"], len(years)),
+        "kode_wilayah": np.repeat([*codes, KODE_KABUPATEN], len(years)),
         "tahun": np.tile(years, len(codes) + 1),
         "persen": np.concatenate([pct.ravel(), district]),
     })
     reached = pd.DataFrame({
-        "kode_wilayah": [*codes, "kabupaten"],
+        "kode_wilayah": [*codes, KODE_KABUPATEN],
         "alokasi": [*alloc.tolist(), float(add_per_year)],
         "tahun_capai": pd.array([first_year(p) for p in pct] + [first_year(district)], dtype="Int64"),
     })

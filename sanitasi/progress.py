@@ -22,7 +22,9 @@ Rules (exactly as in the calculation-core issue):
   status is `sesuai_jalur` (ratio >= 0.95), `perlu_percepatan` (0.60-0.95), `lambat` (0-0.60) or
   `memburuk` (< 0).
 - `estimated_year = latest_year + ceil((target - latest_value) / current_rate)` when
-  `direction * current_rate > 0` and the target is not yet reached; otherwise None.
+  `direction * current_rate > 0` and the target is not yet reached; otherwise None. A pace so slow that
+  this lies more than `HORIZON` years ahead also gives None: no plan looks that far, and a near-zero
+  rate would otherwise give years beyond what an integer can hold.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ METHOD = "Tren linear JMP + ambang rasio Statistics Canada/Open SDG"
 METHOD_EN = "JMP linear trend + Statistics Canada/Open SDG ratio thresholds"
 ON_TRACK, NEEDS_ACCELERATION = 0.95, 0.60
 DEFAULT_WINDOW = 5
+HORIZON = 1000  # years; see estimated_year above
 
 
 class Status(StrEnum):
@@ -89,9 +92,10 @@ def _status_from_ratio(ratio: float) -> Status:
     return Status.MEMBURUK
 
 
-def _years_to_target(gap: float, rate: float) -> int:
+def _years_to_target(gap: float, rate: float) -> int | None:
     # rounded before ceil so 2.0000000001 (float noise) does not become 3
-    return math.ceil(round(gap / rate, 9))
+    years = round(gap / rate, 9)
+    return math.ceil(years) if years <= HORIZON else None
 
 
 def assess(
@@ -121,8 +125,8 @@ def assess(
     dx = tw - tw.mean()
     rate = float(np.sum(dx * (yw - yw.mean())) / np.sum(dx * dx))
     reached_now = direction * (latest_value - target) >= 0
-    estimated = (latest_year + _years_to_target(target - latest_value, rate)
-                 if direction * rate > 0 and not reached_now else None)
+    steps = _years_to_target(target - latest_value, rate) if direction * rate > 0 and not reached_now else None
+    estimated = None if steps is None else latest_year + steps
     required = ratio = projected = None
     if target_year <= latest_year:
         seen = t <= target_year
@@ -184,7 +188,9 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
         ratio = np.where(future, rate / required, np.nan)
         projected = np.where(future, np.clip(lv + rate * (tyear - ly), 0.0, 100.0), np.nan)
         improving = enough & (direction * rate > 0) & ~reached_now
-        steps = np.ceil(np.round((target - lv) / rate, 9))
+        steps = np.round((target - lv) / rate, 9)
+        improving &= steps <= HORIZON
+        steps = np.ceil(np.where(improving, steps, 0.0))
     estimated = pd.array(np.where(improving, ly + steps, np.nan), dtype="Float64").round().astype("Int64")
 
     # the value seen at the last observed year <= target year, for targets whose year has passed
@@ -219,6 +225,39 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
         status=status,
         n_points=n,
     )
+
+
+def trend_line(years, values, *, window: int = DEFAULT_WINDOW, until: int | None = None) -> pd.DataFrame:
+    """The OLS line of `assess` drawn over its window (`bagian` = "tren") and on to `until` ("proyeksi").
+
+    The projection starts at the latest observed value, as `assess` projects (latest + rate x years),
+    so the dashed line on the chart ends where `projected_value` says. Values are clipped to 0..100.
+    Fewer than 2 points in the window give an empty frame.
+    """
+    y = np.asarray(values, dtype="float64")
+    t = np.asarray(years, dtype="float64")
+    ok = ~np.isnan(y)
+    t, y = t[ok], y[ok]
+    empty = pd.DataFrame({"tahun": pd.Series(dtype="int64"), "nilai": pd.Series(dtype="float64"),
+                          "bagian": pd.Series(dtype="string")})
+    if t.size == 0:
+        return empty
+    latest_year = int(t.max())
+    latest_value = float(y[t == latest_year][-1])
+    inside = t > latest_year - window
+    if inside.sum() < 2:
+        return empty
+    tw, yw = t[inside], y[inside]
+    dx = tw - tw.mean()
+    rate = float(np.sum(dx * (yw - yw.mean())) / np.sum(dx * dx))
+    fit_years = np.arange(int(tw.min()), latest_year + 1)
+    fit = yw.mean() + rate * (fit_years - tw.mean())
+    parts = [pd.DataFrame({"tahun": fit_years, "nilai": np.clip(fit, 0, 100), "bagian": "tren"})]
+    if until is not None and until > latest_year:
+        ahead = np.arange(latest_year, int(until) + 1)
+        ahead_values = np.clip(latest_value + rate * (ahead - latest_year), 0, 100)
+        parts.append(pd.DataFrame({"tahun": ahead, "nilai": ahead_values, "bagian": "proyeksi"}))
+    return pd.concat(parts, ignore_index=True)
 
 
 def rank(status: str | Status) -> int:

@@ -71,6 +71,7 @@ def _coerce(col: Column, raw: pd.Series, table: str, problems: list[Problem]) ->
                                         "nilai harus salah satu dari: " + ", ".join(col.choices)))
         return out
     num = pd.to_numeric(raw, errors="coerce")
+    num = num.where(np.isfinite(num))  # "inf" is not a count or a share: report it, do not crash on it
     notnum = ~blank & num.isna()
     for i in np.flatnonzero(notnum.to_numpy()):
         problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]), "harus berupa angka"))
