@@ -1,0 +1,31 @@
+"""The frame: page config, theme, shared sidebar, navigation over the pages. No analysis here."""
+
+from pathlib import Path
+
+import streamlit as st
+
+import ui
+from sanitasi import charts
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+PAGES = [
+    ("pages/ringkasan.py", "nav.ringkasan", ":material/dashboard:"),
+    ("pages/peta.py", "nav.peta", ":material/map:"),
+    ("pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
+    ("pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
+    ("pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
+    ("pages/metodologi.py", "nav.metodologi", ":material/menu_book:"),
+]
+
+st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ikon.png"), layout="wide",
+                   initial_sidebar_state="expanded")
+charts.register_theme()
+ui.restore_from_url()
+# st.navigation comes before any widget: widgets created before it lose the first click after a page
+# load (seen in Streamlit 1.50-1.67 in Chromium), which a presenter would take for a broken switch.
+nav = st.navigation([st.Page(path, title=ui.t(key), icon=icon, default=(i == 0))
+                     for i, (path, key, icon) in enumerate(PAGES)])
+ui.sidebar()
+st.session_state["_frame_drawn"] = True
+nav.run()
+ui.publish_to_url()

@@ -1,0 +1,44 @@
+"""Lintasan target: observed values, the trend and its projection, the target path; every kecamatan below."""
+
+import streamlit as st
+
+import ui
+from sanitasi import charts, indicators, targets, views
+
+an = ui.setup("lintasan")
+lang, dok = ui.lang(), ui.dokumen()
+
+st.title(ui.t("lintasan.judul"))
+c1, c2, c3 = st.columns([3, 3, 4])
+options = views.indicators_of(an, dok) or list(indicators.HEADLINE)
+ind = ui.indicator(c1, options)
+kode = ui.kecamatan(c2, with_district=True)
+basis = ui.select("basis", ["kini", "2020"], ui.t("lintasan.basis"), container=c3, horizontal=True,
+                  format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
+
+tr = views.trajectory(an, kode, ind, dok, lang, basis=basis)
+if tr.catatan:
+    st.warning(tr.catatan, icon=":material/call_split:")
+
+left, right = st.columns([5, 2])
+with left:
+    title = ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama)
+    ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title=title, source=ui.source(),
+                               lang=lang))
+    if not tr.observed["sebanding"].all():
+        st.caption(ui.t("lintasan.catatan_lama"))
+with right:
+    st.markdown(ui.badge(tr.status), unsafe_allow_html=True)
+    if tr.kalimat:
+        st.markdown(tr.kalimat)
+    for label, value in tr.facts:
+        st.markdown(f"**{label}**  \n{value}")
+    st.caption(ui.t("metode.singkat"))
+
+st.subheader(ui.t("lintasan.semua_judul", indikator=indicators.get(ind).label(lang)))
+st.caption(ui.t("lintasan.semua_bantuan", dokumen=dok))
+frame, order = views.small_multiples(an, ind, dok, lang, basis=basis)
+tgt = targets.final(an.data.target, dok, ind)
+ui.chart(charts.small_multiples(frame, order, tgt[1] if tgt else None,
+                                title=ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)),
+                                source=ui.source(), lang=lang))

@@ -1,0 +1,35 @@
+"""Ringkasan: where the district stands on each headline indicator, the ladder, and every kecamatan."""
+
+import streamlit as st
+
+import ui
+from sanitasi import charts, views
+
+an = ui.setup("ringkasan")
+lang, dok = ui.lang(), ui.dokumen()
+
+st.title(ui.t("ringkasan.judul"))
+st.markdown(ui.t("ringkasan.pengantar", tahun=an.tahun, dokumen=dok))
+for k in views.indicators_of(an, dok)[:1]:
+    st.info(views.headline(an, dok, k, lang), icon=":material/campaign:")
+
+cols = st.columns(3)
+for col, card in zip(cols, views.cards(an, dok, lang), strict=False):
+    with col.container(border=True):
+        st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
+                  delta_arrow=card.delta_panah)
+        st.markdown(f"{ui.badge(card.status)}", unsafe_allow_html=True)
+        st.markdown(f"{card.target}  \n{card.selisih}  \n{card.selisih_kk}")
+        if card.metode:
+            st.caption(card.metode)
+
+left, right = st.columns([5, 6])
+with left:
+    ui.chart(charts.ladder(views.ladder(an.kab, lang), title=ui.t("ringkasan.tangga_judul"),
+                           source=ui.source(), lang=lang))
+with right:
+    st.subheader(ui.t("ringkasan.tabel_judul"))
+    st.caption(ui.t("ringkasan.tabel_bantuan", dokumen=dok))
+    table = views.status_display(an, dok, lang)
+    st.dataframe(table.styler, hide_index=True, width="stretch", height=38 * (len(table.frame) + 1),
+                 key="ringkasan_tabel")

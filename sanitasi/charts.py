@@ -1,0 +1,396 @@
+"""Every chart of the dashboard, built from tidy frames made by `sanitasi.views`; each returns an `alt.Chart`.
+
+One theme is registered here (fonts, sizes, colours); builders only add what is specific to them.
+Every chart carries its title and, as subtitle, its source and data version. Numbers inside charts
+follow the Indonesian locale (decimal comma, thousands dot) through Vega's `config.locale`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from sanitasi import i18n, indicators
+from sanitasi.progress import WARNA, Status
+
+FONT = '"Source Sans", "Source Sans Pro", "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+THEME = "sanitasi"
+INK, MUTED, GRID = "#262730", "#5f6368", "#e3e5e8"
+LOCALES = {
+    "id": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}},
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]}},
+}
+# Sequential, colour-blind-safe (ColorBrewer): darker = higher. For "higher is better" indicators
+# darker is better (blue-green); for "lower is better" ones (open defecation) darker is worse (brown).
+SEQ_GOOD = ["#d0e7e4", "#99d0c6", "#5fb0a3", "#2b8a7e", "#0b5d53"]
+SEQ_BAD = ["#fde9c9", "#f9c98a", "#ee9a4d", "#c8631c", "#8a3d0c"]
+NO_DATA = "#d9d9d9"
+SERIES_COLOURS = {"observasi": "#1f4e79", "tren": "#6f8fb0", "proyeksi": "#6f8fb0", "jalur": "#b5651d"}
+
+
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "view": {"stroke": None},
+            "title": {"fontSize": 17, "fontWeight": 600, "anchor": "start", "color": INK,
+                      "subtitleFontSize": 12, "subtitleColor": MUTED, "offset": 10},
+            "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK,
+                     "gridColor": GRID, "domainColor": "#9aa0a6", "tickColor": "#9aa0a6", "titleFontWeight": 500},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "titleColor": INK, "labelColor": INK,
+                       "symbolSize": 140, "labelLimit": 260},
+            "header": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK},
+            "text": {"fontSize": 13, "color": INK},
+        }
+    }
+
+
+def register_theme() -> None:
+    """Register and enable the house theme (idempotent)."""
+    if THEME not in alt.theme.names():
+        alt.theme.register(THEME, enable=False)(theme)
+    alt.theme.enable(THEME)
+
+
+PADDING = {"top": 10, "left": 5, "right": 12, "bottom": 5}
+
+
+def finish(chart: Any, *, title: str, source: str | list[str], lang: str) -> Any:
+    """Title, source line, padding and number locale: the last step of every builder.
+
+    Padding is set on the chart itself: Streamlit's renderer ignores `config.padding`, and without it
+    the first pixels of a layered chart's title are cut off.
+    """
+    subtitle = [source] if isinstance(source, str) else source
+    return (chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle), padding=PADDING)
+            .configure(locale=LOCALES[lang]))
+
+
+def _pct_axis(title: str | None = None, **kw) -> alt.Axis:
+    return alt.Axis(title=title, labelExpr="datum.label + '%'", **kw)
+
+
+def _year_axis(**kw) -> alt.Axis:
+    return alt.Axis(title=None, format="d", labelAngle=0, tickMinStep=1, **kw)
+
+
+def _palette(indikator: str) -> list[str]:
+    return SEQ_GOOD if indicators.get(indikator).arah > 0 else SEQ_BAD
+
+
+def status_scale(lang: str) -> alt.Scale:
+    order = [s for s in Status]
+    return alt.Scale(domain=[i18n.t(f"status.{s.value}", lang) for s in order] + [i18n.t("status.tanpa_target", lang)],
+                     range=[WARNA[s] for s in order] + [NO_DATA])
+
+
+def class_scale(indikator: str, labels: list[str]) -> alt.Scale:
+    return alt.Scale(domain=labels, range=_palette(indikator)[: len(labels)])
+
+
+# --------------------------------------------------------------------------------------------
+# Ladder
+# --------------------------------------------------------------------------------------------
+def ladder(frame: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 300) -> alt.Chart:
+    """Stacked shares of the five rungs per year, safely managed at the bottom (as the JMP draws it)."""
+    labels = [indicators.get(r).label(lang) for r in indicators.LADDER]
+    colours = [indicators.get(r).warna for r in indicators.LADDER]
+    t = i18n.t
+    base = alt.Chart(frame).mark_bar(width={"band": 0.78}).encode(
+        x=alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0)),
+        y=alt.Y("persen:Q", stack="zero", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)),
+        color=alt.Color("label:N", scale=alt.Scale(domain=labels, range=colours),
+                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
+        order=alt.Order("urutan:Q", sort="ascending"),
+        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("label:N", title=t("grafik.tangga", lang)),
+                 alt.Tooltip("persen_teks:N", title=t("grafik.persen", lang)),
+                 alt.Tooltip("kk_teks:N", title=t("grafik.kk", lang))],
+    ).properties(height=height, width="container")
+    return finish(base, title=title, source=source, lang=lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Maps
+# --------------------------------------------------------------------------------------------
+def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], prefix: str = "",
+                legend: bool = True, orient: str = "bottom") -> alt.Color:
+    """The colour encoding shared by the map, the tile map and the ranked bars (so colours agree)."""
+    t = i18n.t
+    if mode == "selisih":
+        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang),
+                         scale=alt.Scale(scheme="blueorange", reverse=True, domain=[-25, 0, 25], clamp=True),
+                         legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
+    if mode == "status":
+        return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
+                         legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
+    return alt.Color(f"{prefix}kelas:O", title=indicators.get(indikator).label(lang) + " (%)",
+                     scale=class_scale(indikator, class_labels), sort=class_labels,
+                     legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
+                     if legend else None)
+
+
+def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
+    t = i18n.t
+    return [alt.Tooltip(f"{prefix}nama:N", title=t("grafik.kecamatan", lang)),
+            alt.Tooltip(f"{prefix}nilai_teks:N", title=t("grafik.nilai", lang)),
+            alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
+            alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
+            alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang)),
+            alt.Tooltip(f"{prefix}status_teks:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]
+
+
+SELECT_PARAM = "pilih_kecamatan"
+
+
+def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
+               selected: str | None, title: str, source: str, lang: str, height: int = 470) -> alt.LayerChart:
+    """Kecamatan coloured by value class, gap to target, or status; names on the map; click selects."""
+    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
+    # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
+    colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke="white", strokeWidth=1.2)
+        .transform_calculate(kode="datum.properties.kode")
+        .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
+                tooltip=_tooltips("properties.", lang, indikator))
+        .add_params(pick)
+    )
+    layers: list[Any] = [shapes]
+    if selected:
+        chosen = [f for f in features if f["properties"].get("kode") == selected]
+        layers.append(alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3))
+    halo = alt.Chart(labels).mark_text(fontSize=12, fontWeight=600, stroke="white", strokeWidth=3.5,
+                                       strokeOpacity=0.85, strokeJoin="round", lineBreak="\n").encode(
+        longitude="lon:Q", latitude="lat:Q", text="nama:N")
+    text = alt.Chart(labels).mark_text(fontSize=12, fontWeight=600, color=INK, lineBreak="\n").encode(
+        longitude="lon:Q", latitude="lat:Q", text="nama:N")
+    layers += [halo, text]
+    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
+             title: str, source: str, lang: str, step: int = 92) -> alt.LayerChart:
+    """One equal square per kecamatan, placed roughly by geography: small urban kecamatan stay visible.
+
+    `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines).
+    """
+    colour = _map_colour(mode, indikator, lang, class_labels)
+    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
+    x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
+    y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
+    rect = alt.Chart(tiles).mark_rect(cornerRadius=4).encode(
+        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+        stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value("white")),
+        strokeWidth=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(3), alt.value(1)),
+        tooltip=_tooltips("", lang, indikator)).add_params(pick)
+    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n", color=INK).encode(
+        x=x, y=y, text="label:N")
+    chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8))
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], target: float | None,
+                target_label: str, selected: str | None, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Kecamatan ranked best first, coloured as on the map (its legend is the map's), target as a dashed rule.
+
+    Values are written in a column right of the bars, so they never sit on the target line.
+    """
+    ind = indicators.get(indikator)
+    order = values["nama"].tolist()
+    colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
+    y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
+    top = 100.0 if ind.arah > 0 else float(max(20.0, round(float(values["nilai"].max()) * 1.2 / 5) * 5))
+    x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=False), axis=_pct_axis(None, tickCount=4))
+    bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(
+        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+        stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value(None)),
+        strokeWidth=alt.value(2.5), tooltip=_tooltips("", lang, indikator))
+    labels = alt.Chart(values).mark_text(align="left", dx=8, fontSize=12, color=INK).encode(
+        x=alt.value("width"), y=y, text="nilai_teks:N")
+    layers: list[Any] = [bars, labels]
+    subtitle = [source]
+    if target is not None:
+        rule_df = pd.DataFrame({"target": [target]})
+        layers.append(alt.Chart(rule_df).mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2).encode(
+            x=alt.X("target:Q", scale=alt.Scale(domain=[0, top], nice=False))))
+        subtitle = [target_label, source]
+    chart = alt.layer(*layers).properties(height=max(26 * len(values), 200), width="container")
+    return finish(chart, title=title, source=subtitle, lang=lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Trajectories
+# --------------------------------------------------------------------------------------------
+def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, target: tuple[int, float] | None,
+               *, title: str, source: str, lang: str, height: int = 360) -> alt.LayerChart:
+    """Observed values, the OLS trend and its projection, the target path with interim targets, the target."""
+    t = i18n.t
+    names = {k: t(f"lintasan.seri_{k}", lang) for k in SERIES_COLOURS}
+    lines = pd.concat([
+        observed.loc[observed["sebanding"], ["tahun", "nilai"]].assign(seri=names["observasi"]),
+        trend.loc[trend["bagian"] == "tren", ["tahun", "nilai"]].assign(seri=names["tren"]),
+        trend.loc[trend["bagian"] == "proyeksi", ["tahun", "nilai"]].assign(seri=names["proyeksi"]),
+        path[["tahun", "nilai"]].assign(seri=names["jalur"]),
+    ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _pct_text(v, lang)))
+    domain = [names[k] for k in SERIES_COLOURS]
+    colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=list(SERIES_COLOURS.values())),
+                       legend=alt.Legend(title=None, orient="bottom"))
+    dash = alt.StrokeDash("seri:N", scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [6, 4], [2, 3]]),
+                          legend=None)
+    x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(nice=False, zero=False))
+    lo = float(min(lines["nilai"].min(), target[1] if target else 100)) if len(lines) else 0
+    hi = float(max(lines["nilai"].max(), target[1] if target else 0)) if len(lines) else 100
+    pad = max(2.0, (hi - lo) * 0.12)
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - pad), min(100, hi + pad)], nice=True),
+              axis=_pct_axis(None))
+    tip = [alt.Tooltip("seri:N", title=" "), alt.Tooltip("tahun:Q", title=t("grafik.tahun", lang), format="d"),
+           alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]
+    line = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=tip)
+    obs_pts = observed.assign(nilai_teks=observed["nilai"].map(lambda v: _pct_text(v, lang)),
+                              jenis=observed["sebanding"].map(
+                                  {True: t("lintasan.titik_sebanding", lang), False: t("lintasan.titik_lama", lang)}))
+    point_tip = [alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang)),
+                 alt.Tooltip("jenis:N", title=t("grafik.catatan", lang))]
+    filled = alt.Chart(obs_pts).transform_filter("datum.sebanding").mark_point(
+        size=70, filled=True, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
+    hollow = alt.Chart(obs_pts).transform_filter("!datum.sebanding").mark_point(
+        size=70, filled=False, strokeWidth=2, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
+    layers: list[Any] = [line, filled, hollow]
+    explicit = path.loc[path["jenis"].isin(["antara", "akhir"])] if len(path) else path
+    if len(explicit):
+        tp = explicit.assign(nilai_teks=explicit["nilai"].map(lambda v: _pct_text(v, lang)),
+                             jenis_teks=explicit["jenis"].map(lambda j: t(f"lintasan.jenis_{j}", lang)))
+        layers.append(alt.Chart(tp).mark_point(shape="diamond", size=150, filled=True,
+                                               color=SERIES_COLOURS["jalur"]).encode(
+            x=x, y=y, tooltip=[alt.Tooltip("jenis_teks:N", title=" "),
+                               alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                               alt.Tooltip("nilai_teks:N", title=t("grafik.target", lang))]))
+    if target is not None:
+        tl = pd.DataFrame({"tahun": [target[0]], "nilai": [target[1]],
+                           "label": [t("lintasan.label_target", lang, nilai=_pct_text(target[1], lang, 0),
+                                       tahun=target[0])]})
+        layers.append(alt.Chart(tl).mark_rule(color=SERIES_COLOURS["jalur"], strokeDash=[2, 2]).encode(y="nilai:Q"))
+        layers.append(alt.Chart(tl).mark_text(align="right", dy=-8, fontSize=13, fontWeight=600,
+                                              color=SERIES_COLOURS["jalur"]).encode(x=x, y=y, text="label:N"))
+    chart = alt.layer(*layers).properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
+    from sanitasi import fmt
+
+    return fmt.pct(v, decimals, lang)
+
+
+def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
+                    lang: str, columns: int = 4) -> alt.FacetChart:
+    """The same small chart for every kecamatan, ordered by status, line coloured by status."""
+    t = i18n.t
+    data = frame.assign(target=target if target is not None else float("nan"),
+                        status_teks=frame["status"].map(lambda s: t(f"status.{s}", lang)),
+                        nilai_teks=frame["nilai"].map(lambda v: _pct_text(v, lang)))
+    lo = float(min(data["nilai"].min(), target if target is not None else 100))
+    hi = float(max(data["nilai"].max(), target if target is not None else 0))
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - 3), min(100, hi + 3)], nice=True),
+              axis=_pct_axis(None, tickCount=3))
+    x = alt.X("tahun:Q", axis=_year_axis(tickCount=3), scale=alt.Scale(zero=False, nice=False))
+    line = alt.Chart().mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=30, filled=True)).encode(
+        x=x, y=y, color=alt.Color("status_teks:N", scale=status_scale(lang), legend=alt.Legend(
+            title=t("grafik.status", lang), orient="bottom")),
+        tooltip=[alt.Tooltip("nama:N", title=t("grafik.kecamatan", lang)),
+                 alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]).transform_filter("datum.sebanding")
+    old = alt.Chart().mark_point(size=30, color=MUTED).encode(x=x, y=y).transform_filter("!datum.sebanding")
+    layers: list[Any] = [line, old]
+    if target is not None:
+        layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color=SERIES_COLOURS["jalur"]).encode(
+            y="mean(target):Q"))
+    chart = alt.layer(*layers, data=data).properties(width=150, height=95).facet(
+        facet=alt.Facet("judul:N", sort=order["judul"].tolist(), title=None,
+                        header=alt.Header(labelFontSize=12, labelLimit=200)), columns=columns)
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Kecamatan profile
+# --------------------------------------------------------------------------------------------
+def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """The kecamatan next to the kabupaten for each headline indicator."""
+    who = frame["wilayah"].drop_duplicates().tolist()
+    y = alt.Y("label:N", title=None, sort=frame["label"].drop_duplicates().tolist())
+    yoff = alt.YOffset("wilayah:N", sort=who)
+    bars = alt.Chart(frame).mark_bar(height={"band": 0.9}).encode(
+        x=alt.X("nilai:Q", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)), y=y, yOffset=yoff,
+        color=alt.Color("wilayah:N", sort=who, scale=alt.Scale(range=["#1f4e79", "#a7b8c8"]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("wilayah:N", title=" "), alt.Tooltip("label:N", title=" "),
+                 alt.Tooltip("nilai_teks:N", title=i18n.t("grafik.nilai", lang))])
+    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+        x="nilai:Q", y=y, yOffset=yoff, text="nilai_teks:N")
+    chart = alt.layer(bars, text).properties(height=alt.Step(22), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+# --------------------------------------------------------------------------------------------
+# Needs
+# --------------------------------------------------------------------------------------------
+def needs_bars(table: pd.DataFrame, *, value: str, text: str, axis_title: str, title: str, source: str,
+               lang: str) -> alt.LayerChart:
+    """Households (or rupiah) per kecamatan, largest first."""
+    order = table["nama"].tolist()
+    y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160))
+    bars = alt.Chart(table).mark_bar(color="#1f4e79", height={"band": 0.75}).encode(
+        x=alt.X(f"{value}:Q", axis=alt.Axis(title=axis_title, format=",.0f")), y=y,
+        tooltip=[alt.Tooltip("nama:N", title=i18n.t("grafik.kecamatan", lang)),
+                 alt.Tooltip(f"{text}:N", title=axis_title)])
+    labels = alt.Chart(table).mark_text(align="left", dx=4, fontSize=12).encode(x=f"{value}:Q", y=y, text=f"{text}:N")
+    chart = alt.layer(bars, labels).properties(height=max(26 * len(table), 180), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Households to gain each year on the straight path to the target."""
+    t = i18n.t
+    x = alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0))
+    bars = alt.Chart(plan).mark_bar(color="#2b8a7e", width={"band": 0.7}).encode(
+        x=x, y=alt.Y("tambah:Q", axis=alt.Axis(title=t("kebutuhan.kk_per_tahun", lang), format=",.0f")),
+        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("tambah_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
+                 alt.Tooltip("persen_teks:N", title=t("grafik.nilai", lang))])
+    labels = alt.Chart(plan).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
+    chart = alt.layer(bars, labels).properties(height=260, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def what_if(series: pd.DataFrame, target: float, *, highlight: str, title: str, source: str,
+            lang: str) -> alt.LayerChart:
+    """Share per kecamatan (thin) and for the kabupaten (thick) under the scenario, with the target."""
+    t = i18n.t
+    data = series.assign(nilai_teks=series["persen"].map(lambda v: _pct_text(v, lang)),
+                         tebal=series["kode_wilayah"] == highlight)
+    x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(zero=False, nice=False))
+    y = alt.Y("persen:Q", axis=_pct_axis(None), scale=alt.Scale(zero=False))
+    tip = [alt.Tooltip("nama:N", title=t("grafik.wilayah", lang)),
+           alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+           alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]
+    thin = alt.Chart(data).transform_filter("!datum.tebal").mark_line(strokeWidth=1.4, color="#9fb3c8").encode(
+        x=x, y=y, detail="nama:N", tooltip=tip)
+    thick = alt.Chart(data).transform_filter("datum.tebal").mark_line(strokeWidth=4, color="#1f4e79").encode(
+        x=x, y=y, tooltip=tip)
+    rule_df = pd.DataFrame({"target": [target], "label": [t("lintasan.label_target_saja", lang,
+                                                               nilai=_pct_text(target, lang))]})
+    rule = alt.Chart(rule_df).mark_rule(color=SERIES_COLOURS["jalur"], strokeDash=[6, 4], strokeWidth=2).encode(
+        y="target:Q")
+    label = alt.Chart(rule_df).mark_text(align="left", dx=4, dy=-8, fontSize=12, fontWeight=600,
+                                         color=SERIES_COLOURS["jalur"]).encode(
+        x=alt.value(0), y="target:Q", text="label:N")
+    chart = alt.layer(thin, thick, rule, label).properties(height=320, width="container")
+    return finish(chart, title=title, source=source, lang=lang)

@@ -1,0 +1,188 @@
+"""The app as a user drives it (streamlit.testing.v1.AppTest): every page, both languages, the controls.
+
+Values on screen are compared with what `sanitasi` computes for the same choice, so a page that shows
+a stale or wrong number fails here. Each test opens one page straight from a URL (query parameters),
+the way a shared link opens it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sanitasi import fmt, i18n, indicators, views
+from sanitasi.load import load_bundled
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ["ringkasan", "peta", "lintasan_target", "kecamatan", "kebutuhan", "metodologi"]
+TITLE_KEYS = {"ringkasan": "ringkasan.judul", "lintasan_target": "lintasan.judul", "kebutuhan.judul": None,
+              "kebutuhan": "kebutuhan.judul", "metodologi": "metodologi.judul"}
+TIMEOUT = 90
+
+
+@pytest.fixture(scope="module")
+def an() -> views.Analysis:
+    return views.analyse(load_bundled())
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """The app opened on `page` with URL parameters, as a shared link would open it."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page(f"pages/{page}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [m.value for m in at.info] + [m.value for m in at.caption])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(page: str, lang: str) -> None:
+    at = open_page(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.radio(key="lang").value == lang
+    # the illustrative-data banner is on every page, in the chosen language
+    assert any(i18n.t("banner.ilustratif", lang) == w.value for w in at.warning)
+    key = TITLE_KEYS.get(page)
+    if key:
+        assert at.title[0].value == i18n.t(key, lang)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_its_own(page: str) -> None:
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.sidebar.radio) == 1  # the page draws the shared sidebar itself
+
+
+def test_overview_cards_follow_the_reference_year(an: views.Analysis) -> None:
+    for year in (2021, 2025):
+        at = open_page("ringkasan", tahun=str(year))
+        expected = views.cards(views.analyse(an.data, year), "RPJMN 2020-2024", "id")
+        assert [m.value for m in at.metric] == [c.nilai for c in expected]
+    # 2021 and 2025 differ, so the assertion above could not pass with a page stuck on one year
+    assert views.cards(views.analyse(an.data, 2021), "RPJMN 2020-2024")[0].nilai != \
+        views.cards(views.analyse(an.data, 2025), "RPJMN 2020-2024")[0].nilai
+
+
+def test_overview_year_slider_changes_the_numbers(an: views.Analysis) -> None:
+    at = open_page("ringkasan")
+    before = [m.value for m in at.metric]
+    at.select_slider(key="tahun").set_value(2022).run()
+    after = [m.value for m in at.metric]
+    assert after != before
+    assert after == [c.nilai for c in views.cards(views.analyse(an.data, 2022), "RPJMN 2020-2024")]
+
+
+def test_target_document_changes_the_cards(an: views.Analysis) -> None:
+    at = open_page("ringkasan", target="SSK 2022-2024 (ilustratif)", tahun="2023")
+    cards = views.cards(views.analyse(an.data, 2023), "SSK 2022-2024 (ilustratif)")
+    shown = texts(at)
+    for card in cards:
+        assert card.target in shown
+    # the SSK's final aman target is 12%, RPJMN's is 15%: the page must show the SSK one
+    assert "**12%**" in shown and "**15%**" not in shown
+
+
+def test_map_indicator_and_kecamatan_from_url(an: views.Analysis) -> None:
+    at = open_page("peta", indikator="babs_terbuka", kecamatan="63.10.08")
+    assert at.selectbox(key="indikator").value == "babs_terbuka"
+    assert at.selectbox(key="kecamatan").value == "63.10.08"
+    values = views.map_values(an, "babs_terbuka", "RPJMN 2020-2024")
+    mantewe = values.loc[values["kode"] == "63.10.08"].iloc[0]
+    assert at.metric[0].value == mantewe["nilai_teks"]
+    assert at.metric[1].value == mantewe["kk_teks"]
+
+
+def test_map_controls_change_what_is_shown(an: views.Analysis) -> None:
+    at = open_page("peta")
+    first = at.metric[0].value
+    at.selectbox(key="indikator").set_value("aman").run()
+    at.selectbox(key="kecamatan").set_value("63.10.06").run()
+    values = views.map_values(an, "aman", "RPJMN 2020-2024")
+    se = values.loc[values["kode"] == "63.10.06"].iloc[0]
+    assert at.metric[0].value == se["nilai_teks"] != first
+    assert at.metric[0].label == indicators.get("aman").label("id")
+
+
+@pytest.mark.parametrize("mode", ["nilai", "selisih", "status"])
+@pytest.mark.parametrize("view", ["wilayah", "petak"])
+def test_map_colour_modes_and_views_render(mode: str, view: str) -> None:
+    at = open_page("peta", peta_warna=mode, peta_tampilan=view)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.get("button_group")[0].value == mode
+
+
+def test_trajectory_reads_out_the_progress_numbers(an: views.Analysis) -> None:
+    at = open_page("lintasan_target", indikator="layak", kecamatan="63.10.04", target="SDG 6.2 (2030)")
+    # SDG 6.2 sets no *layak* target, so the page falls back to the document's indicators
+    assert at.selectbox(key="indikator").value in views.indicators_of(an, "SDG 6.2 (2030)")
+    at = open_page("lintasan_target", indikator="layak", kecamatan="63.10.04", target="SSK 2022-2024 (ilustratif)",
+                   tahun="2022")
+    tr = views.trajectory(views.analyse(an.data, 2022), "63.10.04", "layak", "SSK 2022-2024 (ilustratif)")
+    shown = texts(at)
+    for label, value in tr.facts:
+        assert f"**{label}**  \n{value}" in shown
+    assert tr.kalimat in shown
+
+
+def test_trajectory_on_2020_boundaries_shows_the_parent(an: views.Analysis) -> None:
+    at = open_page("lintasan_target", kecamatan="63.10.11", basis="2020")
+    assert not at.exception
+    assert any("Kusan Hilir" in w.value for w in at.warning)
+
+
+def test_kecamatan_profile_follows_the_choice(an: views.Analysis) -> None:
+    at = open_page("kecamatan", kecamatan="63.10.12")
+    assert at.title[0].value == "Teluk Kepayang"
+    cards = views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.12")
+    assert [m.value for m in at.metric] == [c.nilai for c in cards]
+    at.selectbox(key="kecamatan").set_value("63.10.01").run()
+    assert at.title[0].value == "Batulicin"
+    assert [m.value for m in at.metric] == [c.nilai for c in views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.01")]
+
+
+def test_needs_page_numbers_match_the_package(an: views.Analysis) -> None:
+    at = open_page("kebutuhan", indikator="layak", capai="2030")
+    result = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya, "id")
+    assert result.ringkasan in texts(at)
+    at.select_slider(key="capai").set_value(2028).run()
+    sooner = views.needs_table(an, "layak", 90.0, 2028, an.data.biaya, "id")
+    assert sooner.ringkasan in texts(at)
+    assert sooner.total_per_tahun > result.total_per_tahun  # fewer years, more households a year
+
+
+def test_needs_what_if_uses_the_number_entered(an: views.Analysis) -> None:
+    at = open_page("kebutuhan", indikator="layak", capai="2030")
+    at.number_input(key="skenario_kk").set_value(500).run()
+    _, reached = views.scenario(an, "layak", 90.0, 500.0, "id")
+    assert views.scenario_text(reached, 90.0, "layak", "id") in texts(at)
+
+
+def test_english_switch_changes_numbers_format() -> None:
+    at = open_page("ringkasan", lang="en")
+    assert all("," not in m.value for m in at.metric)  # 84.2%, not 84,2%
+    at.radio(key="lang").set_value("id").run()
+    assert all("." not in m.value for m in at.metric)
+    assert at.title[0].value == i18n.t("ringkasan.judul", "id")
+
+
+def test_bad_url_parameters_fall_back_to_defaults() -> None:
+    at = open_page("peta", indikator="nope", tahun="1999", kecamatan="99.99.99", lang="xx")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="indikator").value == "layak"
+    assert at.select_slider(key="tahun").value == max(load_bundled().tahun)
+    assert at.radio(key="lang").value == "id"
+
+
+def test_numbers_use_indonesian_format_by_default(an: views.Analysis) -> None:
+    at = open_page("ringkasan")
+    kab = an.kab.sort_values("tahun").iloc[-1]
+    assert at.metric[0].value == fmt.pct(kab["pct_layak"])
+    assert "," in at.metric[0].value
