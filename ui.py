@@ -259,3 +259,8 @@ def stat(label: str, value: str, container: Any = None) -> None:
     """A figure with its label that wraps instead of being cut off (long rupiah amounts)."""
     (container or st).html(f"<div class='stat-label'>{html.escape(label)}</div>"
                            f"<div class='stat-value'>{html.escape(value)}</div>")
+
+
+def table(frame: Any) -> None:
+    """A static table whose long texts wrap (definitions, notes): for reading, not sorting."""
+    st.table(frame.set_index(frame.columns[0]))

@@ -11,7 +11,7 @@ lang, dok = ui.lang(), ui.dokumen()
 head, pick = st.columns([3, 2])
 kode = ui.kecamatan(pick)
 info = views.profile_info(an, kode, lang)
-head.title(info.nama)
+head.title(ui.t("profil.judul", nama=info.nama))
 head.caption(info.keterangan)
 if info.catatan:
     st.info(info.catatan, icon=":material/call_split:")

@@ -7,6 +7,7 @@ follow the Indonesian locale (decimal comma, thousands dot) through Vega's `conf
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import altair as alt
@@ -206,7 +207,9 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     order = values["nama"].tolist()
     colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
     y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
-    top = 100.0 if ind.arah > 0 else float(max(20.0, round(float(values["nilai"].max()) * 1.2 / 5) * 5))
+    # the full 0-100 scale when values or the target are large (layak); otherwise room to see the bars
+    peak = max(float(values["nilai"].max()), target or 0.0)
+    top = 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
     x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=False), axis=_pct_axis(None, tickCount=4))
     bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(
         x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),

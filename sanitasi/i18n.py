@@ -161,6 +161,7 @@ ID: dict[str, str] = {
     "fakta.perkiraan": "Perkiraan tahun tercapai",
     "fakta.tidak_tercapai_laju": "tidak tercapai pada laju ini",
     # kecamatan profile
+    "profil.judul": "Kecamatan {nama}",
     "profil.tanpa_layak": "KK tanpa akses layak",
     "profil.tanpa_aman": "KK belum akses aman",
     "profil.babs": "KK masih BABS di tempat terbuka",
@@ -459,6 +460,7 @@ EN: dict[str, str] = {
     "fakta.proyeksi": "Projection {tahun}",
     "fakta.perkiraan": "Expected year met",
     "fakta.tidak_tercapai_laju": "not reached at this pace",
+    "profil.judul": "Kecamatan {nama}",
     "profil.tanpa_layak": "Households without adequate access",
     "profil.tanpa_aman": "Households not safely managed",
     "profil.babs": "Households still defecating in the open",

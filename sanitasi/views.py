@@ -768,7 +768,7 @@ def methods(an: Analysis, lang: str = "id") -> Methods:
         t("metodologi.k_definisi", lang): t(f"definisi.{i.kode}", lang),
         t("metodologi.k_jmp", lang): i.jmp_en if lang == "en" else i.jmp_id,
         t("metodologi.k_arah", lang): t("metodologi.arah_naik" if i.arah > 0 else "metodologi.arah_turun", lang),
-        t("metodologi.k_rumus", lang): " + ".join(i.pembilang) + f" / {i.penyebut} × 100",
+        t("metodologi.k_rumus", lang): _formula(i),
     } for i in indicators.REGISTRY.values()])
     on, acc = fmt.number(progress.ON_TRACK, 2, lang), fmt.number(progress.NEEDS_ACCELERATION, 2, lang)
     rules = {
@@ -798,6 +798,12 @@ def methods(an: Analysis, lang: str = "id") -> Methods:
         t("metodologi.k_status", lang): t(f"berkas.{key}.status", lang),
     } for key, name in FILES])
     return Methods(ind, statuses, tgt, files, progress.DEFAULT_WINDOW)
+
+
+def _formula(ind: indicators.Indicator) -> str:
+    """100 × (kk_a + kk_b) / jumlah_kk, written from the registry so it cannot drift from the code."""
+    top = " + ".join(ind.pembilang)
+    return f"100 × ({top}) / {ind.penyebut}" if len(ind.pembilang) > 1 else f"100 × {top} / {ind.penyebut}"
 
 
 FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),

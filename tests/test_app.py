@@ -140,11 +140,11 @@ def test_trajectory_on_2020_boundaries_shows_the_parent(an: views.Analysis) -> N
 
 def test_kecamatan_profile_follows_the_choice(an: views.Analysis) -> None:
     at = open_page("kecamatan", kecamatan="63.10.12")
-    assert at.title[0].value == "Teluk Kepayang"
+    assert at.title[0].value == "Kecamatan Teluk Kepayang"
     cards = views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.12")
     assert [m.value for m in at.metric] == [c.nilai for c in cards]
     at.selectbox(key="kecamatan").set_value("63.10.01").run()
-    assert at.title[0].value == "Batulicin"
+    assert at.title[0].value == "Kecamatan Batulicin"
     assert [m.value for m in at.metric] == [c.nilai for c in views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.01")]
 
 
