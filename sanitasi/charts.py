@@ -203,7 +203,6 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
 
     Values are written in a column right of the bars, so they never sit on the target line.
     """
-    ind = indicators.get(indikator)
     order = values["nama"].tolist()
     colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
     y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
