@@ -15,6 +15,7 @@ PAGES = [
     ("pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
     ("pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
     ("pages/metodologi.py", "nav.metodologi", ":material/menu_book:"),
+    ("pages/data.py", "nav.data", ":material/database:"),
 ]
 
 st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ikon.png"), layout="wide",

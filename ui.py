@@ -11,13 +11,14 @@ Every page calls `setup()` first, so each page also runs on its own (as the page
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import altair as alt
 import streamlit as st
 
-from sanitasi import charts, fmt, i18n, indicators, load, targets, views
+from sanitasi import auth, charts, exports, fmt, i18n, indicators, io, load, store, targets, versions, views
 from sanitasi.load import Dataset
 
 LANGS = ("id", "en")
@@ -25,17 +26,60 @@ LANGS = ("id", "en")
 
 # ------------------------------------------------------------------ cached loaders (shared by sessions)
 @st.cache_resource(show_spinner=False)
-def dataset() -> Dataset:
+def bundled() -> Dataset:
     return load.load_bundled()
 
 
+def _secret(*keys: str) -> str | None:
+    """A value from .streamlit/secrets.toml, or None when there is no secrets file or no such key."""
+    try:
+        value: Any = st.secrets
+        for k in keys:
+            value = value[k]
+        return str(value)
+    except Exception:  # noqa: BLE001 - no secrets file raises its own error type; absent means "not set"
+        return None
+
+
 @st.cache_resource(show_spinner=False)
+def data_store() -> store.Store | None:
+    """The versioned store (SANITASI_DB_URL, secrets, or instance/sanitasi.db); None if it cannot open."""
+    try:
+        return store.Store(_secret("SANITASI_DB_URL") if not os.environ.get(store.ENV_URL) else None)
+    except Exception:  # noqa: BLE001 - a broken database must not take the dashboard down
+        return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _dataset(version: int) -> Dataset:
+    s = data_store()
+    return bundled() if s is None or version == store.BUNDLED else s.dataset(version, bundled())
+
+
+def active_version() -> int:
+    s = data_store()
+    if s is None:
+        return store.BUNDLED
+    try:
+        return s.active_id()
+    except Exception:  # noqa: BLE001
+        return store.BUNDLED
+
+
+def dataset() -> Dataset:
+    """The active version's data set (the bundled one when nothing was imported)."""
+    return _dataset(active_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _analysis(versi: str, tahun: int) -> views.Analysis:
-    return views.analyse(dataset(), tahun)
+    return views.analyse(_dataset(int(versi)), tahun)
 
 
 def analysis() -> views.Analysis:
-    return _analysis(dataset().versi, tahun())
+    d = dataset()
+    year = tahun()
+    return _analysis(d.versi, year if year in d.tahun else max(d.tahun))
 
 
 # ------------------------------------------------------------------ shared state
@@ -128,6 +172,8 @@ def _valid(key: str, options: Sequence[Any]) -> None:
 
 def setup(page_key: str) -> views.Analysis:
     """Start of every page: theme, the shared sidebar when the page runs alone, the banner."""
+    if not st.session_state.get("_frame_drawn"):
+        _leave_pages_folder_mode()
     charts.register_theme()
     st.html(_CSS)
     if not st.session_state.get("_frame_drawn"):
@@ -136,6 +182,22 @@ def setup(page_key: str) -> views.Analysis:
     an = analysis()
     banner(an.data)
     return an
+
+
+def _leave_pages_folder_mode() -> None:
+    """Run the page again through app.py when Streamlit ran it on its own from `pages/`.
+
+    Until app.py has called `st.navigation` once in the server process, Streamlit treats a `pages/`
+    folder the old (v1) way: when the first visit after the server starts is a link to a page
+    (`/peta?...`, a presenter's shared link), it runs `pages/peta.py` alone, without app.py: no wide
+    layout, file names instead of page titles in the navigation. Turning that mode off and rerunning
+    sends the run through app.py (Streamlit 1.67; streamlit/streamlit#10276 describes the mode).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def sidebar() -> None:
@@ -165,8 +227,11 @@ def sidebar() -> None:
 
 
 def data_label(d: Dataset) -> str:
+    if d.versi == str(store.BUNDLED):
+        return t("sidebar.data_isi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"),
+                 status=t("umum.ilustratif"))
     state = t("umum.ilustratif") if d.ilustratif else t("umum.resmi")
-    return t("sidebar.data_isi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"), status=state)
+    return t("sidebar.data_versi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"), status=state)
 
 
 def source(d: Dataset | None = None) -> str:
@@ -264,3 +329,107 @@ def stat(label: str, value: str, container: Any = None) -> None:
 def table(frame: Any) -> None:
     """A static table whose long texts wrap (definitions, notes): for reading, not sorting."""
     st.table(frame.set_index(frame.columns[0]))
+
+
+# ------------------------------------------------------------------ editors and imports
+def editor_hash() -> str | None:
+    return auth.configured_hash(_secret("editor", "password_hash"))
+
+
+def editor_name() -> str:
+    return st.session_state.get("_editor_nama") or "editor"
+
+
+def editor_panel(s: store.Store) -> bool:
+    """Sign-in for editors; True when this session may change data. Read-only when nothing is configured."""
+    hashed = editor_hash()
+    if hashed is None:
+        st.info(t("data.editor_belum"), icon=":material/lock:")
+        return False
+    if st.session_state.get("_editor"):
+        a, b = st.columns([4, 1])
+        a.success(t("data.editor_masuk", nama=editor_name()), icon=":material/edit:")
+        if b.button(t("data.keluar"), key="data_keluar"):
+            st.session_state["_editor"] = False
+            st.rerun()
+        return True
+    until = store.locked_until(s)
+    if until is not None:
+        st.warning(t("data.terkunci", waktu=store.local_time(until)), icon=":material/lock_clock:")
+        return False
+    with st.form("data_masuk"):
+        st.markdown(f"**{t('data.masuk_judul')}**")
+        name = st.text_input(t("data.nama_editor"), key="data_nama_editor")
+        password = st.text_input(t("data.sandi"), type="password", key="data_sandi")
+        if st.form_submit_button(t("data.masuk")):
+            ok = auth.verify(password, hashed)
+            s.record_attempt(ok)
+            if ok:
+                st.session_state["_editor"] = True
+                st.session_state["_editor_nama"] = name.strip() or "editor"
+                st.rerun()
+            st.error(t("data.sandi_salah"))
+    return False
+
+
+def _import_key(kind: str, data: bytes) -> str:
+    return f"_impor_{kind}_{store.checksum(data)[:16]}"
+
+
+def forget_import() -> None:
+    for k in [k for k in st.session_state if str(k).startswith("_impor_")]:
+        del st.session_state[k]
+
+
+def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
+    """Read an upload with the user's confirmed column and name choices; ask for what is still missing.
+
+    Returns the validated frame, or the DataError whose problems the page shows.
+    """
+    key = _import_key(kind, src.data)
+    column_map = st.session_state.get(key + "_kolom", {})
+    name_map = st.session_state.get(key + "_nama", {})
+    try:
+        if kind == "akses":
+            return io.read_akses(src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+        if kind == "target":
+            return io.read_target(src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+        if kind == "biaya":
+            return io.read_biaya(src, column_map=column_map, sheet=sheet)
+        return io.read_boundaries(src, wilayah, name_map=name_map, column_map=column_map)
+    except io.ColumnError as err:
+        if err.unmatched:
+            with st.form(key + "_form_kolom"):
+                st.markdown(f"**{t('data.kolom_tanya')}**")
+                picks = {f.name: st.selectbox(f.label, ["—", *err.unmatched], key=f"{key}_k_{f.name}")
+                         for f in err.missing}
+                if st.form_submit_button(t("data.pakai")):
+                    chosen = {h: f for f, h in picks.items() if h != "—"}
+                    st.session_state[key + "_kolom"] = {**column_map, **chosen}
+                    st.rerun()
+        return err
+    except io.DataError as err:
+        unknown = versions.unknown_areas(err)
+        if unknown:
+            names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+            with st.form(key + "_form_nama"):
+                st.markdown(f"**{t('data.nama_tanya')}**")
+                picks = {}
+                for raw, near in unknown:
+                    options = ["", *[k for k, _ in near], *[k for k in names if k not in {k for k, _ in near}]]
+                    picks[raw] = st.selectbox(t("data.nama_di_berkas", nama=raw), options, key=f"{key}_n_{raw}",
+                                              format_func=lambda k: t("data.bukan_kecamatan") if not k
+                                              else f"{names[k]} ({k})")
+                if st.form_submit_button(t("data.pakai")):
+                    st.session_state[key + "_nama"] = {**name_map, **{r: k for r, k in picks.items() if k}}
+                    st.rerun()
+        return err
+
+
+def show_problems(err: Any, name: str) -> None:
+    """Every problem, in a table, downloadable as CSV; nothing has been saved."""
+    table = io.problems_frame(err)
+    st.error(t("data.masalah", n=len(table)), icon=":material/error:")
+    st.dataframe(table, hide_index=True, width="stretch", key="data_masalah")
+    st.download_button(t("data.unduh_masalah"), exports.to_csv(table), file_name=f"masalah_{name}.csv",
+                       mime="text/csv", key="data_unduh_masalah")

@@ -18,6 +18,8 @@ class Problem:
     kolom: str | None
     nilai: str | None
     pesan: str
+    jenis: str = ""  # a machine-readable kind, e.g. UNKNOWN_AREA, so the UI can offer a fix
+    saran: tuple[tuple[str, str], ...] = ()  # suggested (kode, nama) for an unknown area
 
     def __str__(self) -> str:
         where = [f"tabel {self.tabel}"]
@@ -27,6 +29,9 @@ class Problem:
             where.append(f"kolom '{self.kolom}'")
         found = f" (ditemukan: '{self.nilai}')" if self.nilai not in (None, "") else ""
         return f"{', '.join(where)}: {self.pesan}{found}"
+
+
+UNKNOWN_AREA = "wilayah_tak_dikenal"
 
 
 class DataError(ValueError):

@@ -1,10 +1,21 @@
-"""Shared fixtures: the bundled data set, loaded and validated once per test session."""
+"""Shared fixtures: the bundled data set, loaded and validated once per test session.
+
+Every test session gets its own empty store (SANITASI_DB_URL pointing at a temporary SQLite file),
+so what a developer imported into instance/ never leaks into a test, and no test writes there.
+"""
 
 from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from sanitasi.load import Dataset, load_bundled
+
+_STORE_DIR = tempfile.mkdtemp(prefix="sanitasi-test-")
+os.environ["SANITASI_DB_URL"] = f"sqlite:///{Path(_STORE_DIR) / 'tes.db'}"
 
 
 @pytest.fixture(scope="session")

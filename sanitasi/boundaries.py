@@ -1,0 +1,273 @@
+"""Read a kecamatan boundary file safely: zipped shapefile, GeoJSON or GeoPackage -> `kode, nama, geometry`.
+
+Officials download boundaries from BIG (attributes `KDCPUM`, `WADMKC`, `KDPKAB`, `WADMKK` …) or
+GADM (`GID_3`, `NAME_3`, `NAME_2` …), or get a plain `kode`/`nama` file from a consultant. The
+reader recognises those schemas, keeps only Tanah Bumbu when the file covers more, reprojects any
+CRS with a `.prj` to EPSG:4326, drops Z coordinates, repairs invalid shapes (with a note), joins
+village polygons into kecamatan, and matches every shape to a kecamatan code. Uploads are bounded:
+zip members, uncompressed size and compression ratio (zip bombs), paths inside the zip (no `..`,
+no absolute paths), feature and vertex counts.
+"""
+
+from __future__ import annotations
+
+import io as _io
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN
+from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
+from sanitasi.matching import AreaIndex, normalise_name
+from sanitasi.tables import Source, normalise_header, source
+
+MAX_ZIP_MEMBERS = 100
+MAX_UNZIPPED = 300 * 1024 * 1024
+MAX_RATIO = 200  # a member that inflates more than 200x is treated as a zip bomb
+MAX_FEATURES = 20_000
+MAX_VERTICES = 3_000_000
+VECTOR_SUFFIXES = (".shp", ".geojson", ".json", ".gpkg")
+
+CODE_COLUMNS = ("kdcpum", "kode_wilayah", "kode", "kode_kec", "kode_kecamatan", "kd_kec")
+NAME_COLUMNS = ("wadmkc", "name_3", "nama", "nama_kecamatan", "kecamatan", "nm_kec")
+DISTRICT_CODE_COLUMNS = ("kdpkab",)
+DISTRICT_NAME_COLUMNS = ("wadmkk", "name_2", "kabupaten")
+
+
+def _fail(name: str, message: str, value: str | None = None) -> DataError:
+    return DataError([Problem(name, None, None, value, message)])
+
+
+def _safe_members(z: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    infos = [i for i in z.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise _fail(name, f"zip berisi {len(infos)} berkas; batasnya {MAX_ZIP_MEMBERS}")
+    problems = []
+    for i in infos:
+        parts = PurePosixPath(i.filename.replace("\\", "/")).parts
+        if i.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+            problems.append(Problem(name, None, None, i.filename, "jalur berkas di dalam zip tidak aman (zip-slip)"))
+    if problems:
+        raise DataError(problems)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNZIPPED:
+        raise _fail(name, f"isi zip terlalu besar setelah dibuka ({total / 1e6:.0f} MB); batasnya "
+                          f"{MAX_UNZIPPED / 1e6:.0f} MB")
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise _fail(name, "zip ini mengembang tidak wajar saat dibuka (zip bomb); ditolak", i.filename)
+    return infos
+
+
+def _materialise(src: Source, folder: Path) -> Path:
+    """Write the upload to `folder` (unpacking a zip safely) and return the vector file to open."""
+    if src.data.startswith(b"PK"):
+        try:
+            z = zipfile.ZipFile(_io.BytesIO(src.data))
+        except zipfile.BadZipFile:
+            raise _fail(src.name, "berkas zip rusak") from None
+        with z:
+            for info in _safe_members(z, src.name):
+                target = folder.joinpath(*PurePosixPath(info.filename.replace("\\", "/")).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with z.open(info) as fh:
+                    data = fh.read(info.file_size + 1)
+                if len(data) > info.file_size:
+                    raise _fail(src.name, "isi zip tidak sesuai ukurannya; ditolak", info.filename)
+                target.write_bytes(data)
+        found = [p for p in folder.rglob("*") if p.suffix.lower() in VECTOR_SUFFIXES]
+        if not found:
+            raise _fail(src.name, "zip tidak berisi shapefile (.shp), GeoJSON atau GeoPackage")
+        shp = [p for p in found if p.suffix.lower() == ".shp"]
+        candidates = shp or found
+        if len(candidates) > 1:
+            preferred = [p for p in candidates if "kec" in p.stem.lower()]
+            if len(preferred) != 1:
+                raise _fail(src.name, "zip berisi lebih dari satu lapisan peta: "
+                            + ", ".join(p.name for p in candidates) + "; sisakan satu (batas kecamatan)")
+            candidates = preferred
+        path = candidates[0]
+        if path.suffix.lower() == ".shp":
+            missing = [s for s in (".dbf", ".shx") if not path.with_suffix(s).exists()
+                       and not path.with_suffix(s.upper()).exists()]
+            if missing:
+                raise _fail(src.name, "shapefile tidak lengkap; tidak ada " + ", ".join(missing), path.name)
+        return path
+    suffix = src.suffix
+    if suffix == ".shp":
+        raise _fail(src.name, "shapefile perlu .shp, .shx, .dbf dan .prj bersama: unggah sebagai satu berkas .zip")
+    if suffix not in (".geojson", ".json", ".gpkg"):
+        raise _fail(src.name, "format batas tidak dikenal; gunakan shapefile dalam .zip, GeoJSON atau GeoPackage")
+    path = folder / f"batas{suffix}"
+    path.write_bytes(src.data)
+    return path
+
+
+def _open(path: Path, name: str) -> gpd.GeoDataFrame:
+    try:
+        return gpd.read_file(path)
+    except Exception as exc:  # noqa: BLE001 - GDAL has many ways to fail; all mean "cannot read this file"
+        raise _fail(name, f"berkas batas tidak bisa dibaca ({type(exc).__name__}: {str(exc)[:150]})") from None
+
+
+def _pick(columns: list[str], wanted: tuple[str, ...], column_map: Mapping[str, str] | None, field: str) -> str | None:
+    for header, target in (column_map or {}).items():
+        if target == field and header in columns:
+            return header
+    norm = {normalise_header(c): c for c in columns}
+    for w in wanted:
+        if w in norm:
+            return norm[w]
+    return None
+
+
+def _looks_lonlat(bounds: np.ndarray) -> bool:
+    x0, y0, x1, y1 = bounds
+    return -180 <= x0 <= 180 and -180 <= x1 <= 180 and -90 <= y0 <= 90 and -90 <= y1 <= 90
+
+
+def _swapped(bounds: np.ndarray) -> bool:
+    """Indonesia is lon 95..141, lat -11..6: a file the other way round has lat/lon swapped."""
+    x0, y0, x1, y1 = bounds
+    return x0 >= -12 and x1 <= 7 and y0 >= 94 and y1 <= 142
+
+
+def _zip_shapefile(path: Path) -> Source:
+    """A shapefile on disk (the command line) is zipped with its sibling files, as an upload would be."""
+    buf = _io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for sibling in path.parent.glob(path.stem + ".*"):
+            z.write(sibling, sibling.name)
+    return Source(path.name, buf.getvalue())
+
+
+def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+         column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+    if isinstance(file, str | Path) and Path(file).suffix.lower() == ".shp" and Path(file).exists():
+        file = _zip_shapefile(Path(file))
+    src = source(file)
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _materialise(src, Path(tmp))
+        has_prj = path.suffix.lower() != ".shp" or path.with_suffix(".prj").exists() or \
+            path.with_suffix(".PRJ").exists()
+        gdf = _open(path, src.name)
+    if gdf.empty:
+        raise _fail(src.name, "berkas batas tidak berisi poligon")
+    if len(gdf) > MAX_FEATURES:
+        raise _fail(src.name, f"terlalu banyak poligon ({len(gdf)}); batasnya {MAX_FEATURES}")
+    gdf = gdf.loc[gdf.geometry.notna() & ~gdf.geometry.is_empty].copy()
+    vertices = int(shapely.get_num_coordinates(gdf.geometry.to_numpy()).sum())
+    if vertices > MAX_VERTICES:
+        raise _fail(src.name, f"terlalu banyak titik sudut ({vertices:,}); batasnya {MAX_VERTICES:,}".replace(",", "."))
+    kinds = set(gdf.geometry.geom_type)
+    if not kinds <= {"Polygon", "MultiPolygon"}:
+        raise _fail(src.name, "batas harus berupa poligon; ditemukan " + ", ".join(sorted(kinds)))
+    bounds = gdf.total_bounds
+    if gdf.crs is None:
+        if path.suffix.lower() == ".shp" and not has_prj and _looks_lonlat(bounds) and not _swapped(bounds):
+            gdf = gdf.set_crs("EPSG:4326")
+            notes.append("Shapefile tanpa .prj: koordinatnya berupa derajat, jadi dianggap WGS 84 (EPSG:4326).")
+        else:
+            raise _fail(src.name, "berkas tidak punya sistem koordinat (.prj) dan koordinatnya bukan derajat "
+                                  "bujur/lintang; sertakan berkas .prj")
+    elif not gdf.crs.equals("EPSG:4326"):
+        notes.append(f"Koordinat diubah dari {gdf.crs.to_string()} ke WGS 84 (EPSG:4326).")
+        gdf = gdf.to_crs("EPSG:4326")
+    if _swapped(gdf.total_bounds):
+        raise _fail(src.name, "koordinat bujur dan lintang tertukar (lintang di kolom X); periksa urutan kolom")
+    if shapely.has_z(gdf.geometry.to_numpy()).any():
+        gdf = gdf.set_geometry(shapely.force_2d(gdf.geometry.to_numpy()))
+        notes.append("Koordinat ketinggian (Z) dibuang; peta hanya memakai bujur dan lintang.")
+    invalid = ~gdf.geometry.is_valid
+    if invalid.any():
+        gdf.loc[invalid, gdf.geometry.name] = shapely.make_valid(gdf.geometry[invalid].to_numpy())
+        gdf = gdf.set_geometry(gdf.geometry.map(_polygonal))
+        notes.append(f"{int(invalid.sum())} poligon tidak valid (misalnya garis bersilangan) diperbaiki otomatis.")
+
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    code_col = _pick(columns, CODE_COLUMNS, column_map, "kode_wilayah")
+    name_col = _pick(columns, NAME_COLUMNS, column_map, "nama_wilayah")
+    if code_col is None and name_col is None:
+        from sanitasi.io import ColumnError
+        from sanitasi.matching import AREA_NAME
+
+        raise ColumnError([Problem(src.name, None, "kode/nama kecamatan", None,
+                                   "kolom kode atau nama kecamatan tidak dikenali; kolom yang ada: "
+                                   + ", ".join(columns))], [AREA_NAME], columns)
+    gdf = _only_district(gdf, columns, column_map, notes)
+    index = AreaIndex.of(wilayah)
+    codes, problems = [], []
+    for i, (_, row) in enumerate(gdf.iterrows()):
+        c = row[code_col] if code_col else None
+        n = row[name_col] if name_col else None
+        hit = index.code_for(c, n, name_map)
+        if hit is None:
+            near = index.suggestions(n if n is not None else c)
+            hint = ("; mungkin: " + ", ".join(f"{nama} ({kode})" for kode, nama in near)) if near else ""
+            problems.append(Problem(src.name, i + 1, name_col or code_col, str(n if n is not None else c),
+                                    "kecamatan tidak dikenal" + hint, UNKNOWN_AREA, tuple(near)))
+        codes.append(hit)
+    if problems:
+        raise DataError(problems)
+    gdf = gpd.GeoDataFrame({"kode": codes}, geometry=gdf.geometry.to_numpy(), crs="EPSG:4326")
+    if gdf["kode"].duplicated().any():
+        gdf = gdf.dissolve(by="kode", as_index=False)
+        notes.append("Beberapa poligon per kecamatan (misalnya batas desa) digabung menjadi satu poligon kecamatan.")
+    names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    gdf = gdf.assign(nama=gdf["kode"].map(names))[["kode", "nama", "geometry"]]
+    notes += coverage_notes(set(gdf["kode"]), wilayah)
+    out = gdf.sort_values("kode").reset_index(drop=True)
+    out.attrs["catatan"] = notes
+    return out
+
+
+def _polygonal(geom):
+    """After make_valid keep only the areas (a repair can leave stray lines or points)."""
+    if geom is None or geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else geom
+
+
+def _only_district(gdf: gpd.GeoDataFrame, columns: list[str], column_map, notes: list[str]) -> gpd.GeoDataFrame:
+    """Keep Tanah Bumbu's shapes when the file covers a whole province or country."""
+    code = _pick(columns, DISTRICT_CODE_COLUMNS, column_map, "kode_kabupaten")
+    name = _pick(columns, DISTRICT_NAME_COLUMNS, column_map, "nama_kabupaten")
+    if code is not None:
+        keep = gdf[code].astype(str).str.replace(r"\D", "", regex=True) == KODE_KABUPATEN.replace(".", "")
+    elif name is not None:
+        keep = gdf[name].map(normalise_name) == normalise_name(NAMA_KABUPATEN.replace("Kabupaten ", ""))
+    else:
+        return gdf
+    if keep.all():
+        return gdf
+    if not keep.any():
+        raise _fail("batas", f"berkas ini tidak berisi wilayah {NAMA_KABUPATEN}")
+    notes.append(f"Berkas mencakup wilayah lain: hanya {int(keep.sum())} poligon {NAMA_KABUPATEN} yang dipakai.")
+    return gdf.loc[keep]
+
+
+def coverage_notes(codes: set[str], wilayah: pd.DataFrame) -> list[str]:
+    """What the map will show when kecamatan are missing, in particular a file from before the 2021 split."""
+    notes = []
+    children = wilayah.dropna(subset=["pemekaran_dari"])
+    old = [c for c in children["kode"] if c not in codes and children.set_index("kode").loc[c, "pemekaran_dari"]
+           in codes]
+    if old:
+        names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+        pairs = ", ".join(f"{names[c]} di dalam {names[children.set_index('kode').loc[c, 'pemekaran_dari']]}"
+                          for c in old)
+        notes.append("Batas ini dari sebelum pemekaran 2021: " + pairs + ". Peta menampilkan data pada batas lama.")
+    missing = sorted(set(wilayah["kode"]) - codes - set(old))
+    if missing:
+        names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+        notes.append("Kecamatan tanpa poligon (tidak tergambar di peta): " + ", ".join(names[c] for c in missing) + ".")
+    return notes

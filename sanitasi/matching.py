@@ -1,0 +1,181 @@
+"""Match what a file says to what the dashboard knows: column headers to fields, names to kecamatan codes.
+
+Codes first (Kemendagri `63.10.01` or `631001`, BPS `6310050`), then names after normalising
+case, spaces, the `Kec.`/`Kecamatan` prefix, `Sei` -> `Sungai`, and the spelling aliases in
+`wilayah.csv`. What does not match exactly is never matched by guesswork: it is reported with the
+closest names as suggestions, and the user's confirmed choices come back as `name_map`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sanitasi import KODE_KABUPATEN
+from sanitasi.tables import normalise_header
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column the dashboard understands, with the header spellings that mean it."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    required: bool = True
+    label: str = ""
+
+
+def _syn(*words: str) -> tuple[str, ...]:
+    return tuple(normalise_header(w) for w in words)
+
+
+AREA_CODE = Field("kode_wilayah", _syn("kode_wilayah", "kode", "kode kec", "kode kecamatan", "kd kec", "kd_kec",
+                                       "kdcpum", "kode kemendagri", "kode bps", "kdcbps", "id kecamatan",
+                                       "kode_kec"), required=False, label="kode kecamatan")
+AREA_NAME = Field("nama_wilayah", _syn("kecamatan", "nama kecamatan", "nama_kecamatan", "nama", "wadmkc", "nm_kec",
+                                       "kec", "nama wilayah", "wilayah", "name_3", "district"), required=False,
+                  label="nama kecamatan")
+YEAR = Field("tahun", _syn("tahun", "thn", "year", "tahun data"), label="tahun")
+HOUSEHOLDS = Field("jumlah_kk", _syn("jumlah_kk", "jumlah kk", "jml kk", "jml_kk", "jumlah rumah tangga", "jumlah rt",
+                                     "kk", "total kk", "jumlah keluarga", "jumlah krt"), label="jumlah KK")
+
+_RUNG_WORDS = {
+    "aman": ("aman", "akses aman", "sanitasi aman", "dikelola aman"),
+    "layak_sendiri": ("layak sendiri", "layak_sendiri", "akses layak sendiri", "layak milik sendiri"),
+    "layak_bersama": ("layak bersama", "layak_bersama", "akses layak bersama", "bersama"),
+    "belum_layak": ("belum layak", "belum_layak", "tidak layak", "akses belum layak"),
+    "babs_terbuka": ("babs terbuka", "babs_terbuka", "babs", "babs di tempat terbuka", "bab sembarangan",
+                     "open defecation", "od"),
+}
+
+
+def _rung_fields() -> tuple[list[Field], list[Field]]:
+    counts, shares = [], []
+    for rung, words in _RUNG_WORDS.items():
+        count_words = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}",
+                                                      f"kk_{base}", f"jumlah kk {base}")]
+        share_words = [w for base in words for w in (f"persen {base}", f"% {base}", f"{base} %", f"{base} (%)",
+                                                      f"pct {base}", f"pct_{base}", f"persentase {base}")]
+        counts.append(Field(f"kk_{rung}", _syn(*count_words), label=f"KK {rung.replace('_', ' ')}"))
+        shares.append(Field(f"pct_{rung}", _syn(*share_words), label=f"% {rung.replace('_', ' ')}"))
+    return counts, shares
+
+
+RUNG_COUNTS, RUNG_SHARES = _rung_fields()
+
+
+def match_columns(headers: Iterable[str], fields: Iterable[Field],
+                  column_map: Mapping[str, str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """Field name -> the file's header that holds it, and the headers nothing claimed.
+
+    `column_map` (file header -> field name) carries the user's choices and wins over synonyms.
+    A header is used for one field only; exact synonym matches only, no fuzzy guessing.
+    """
+    headers = [h for h in headers if h != "_baris"]
+    found: dict[str, str] = {}
+    used: set[str] = set()
+    for header, field in (column_map or {}).items():
+        if header in headers and field:
+            found[field] = header
+            used.add(header)
+    norm = {h: normalise_header(h) for h in headers}
+    for field in fields:
+        if field.name in found:
+            continue
+        for h in headers:
+            if h not in used and norm[h] in field.synonyms:
+                found[field.name] = h
+                used.add(h)
+                break
+    return found, [h for h in headers if h not in used]
+
+
+def header_score(fields: Iterable[Field]):
+    """How many cells of a row are known header spellings: used to find the header row."""
+    known = {s for f in fields for s in f.synonyms}
+
+    def score(cells: list[str]) -> int:
+        return sum(1 for c in cells if c and normalise_header(c) in known)
+
+    return score
+
+
+# ------------------------------------------------------------------------------------- areas
+def normalise_name(name: object) -> str:
+    """'Kec. Sei Loban' -> 'sungailoban'; 'KECAMATAN  Batu Licin' -> 'batulicin'."""
+    text = str(name or "").lower().strip()
+    text = re.sub(r"^(kec\.?|kecamatan)\s+", "", text)
+    text = re.sub(r"\bsei\b", "sungai", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def digits(code: object) -> str:
+    return re.sub(r"\D", "", str(code or ""))
+
+
+@dataclass(frozen=True)
+class AreaIndex:
+    """Every way a kecamatan of `wilayah` can be written, to its Kemendagri code."""
+
+    by_code: dict[str, str]
+    by_name: dict[str, str]
+    names: dict[str, str]  # kode -> official name
+
+    @classmethod
+    def of(cls, wilayah: pd.DataFrame) -> AreaIndex:
+        by_code: dict[str, str] = {}
+        by_name: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for _, w in wilayah.iterrows():
+            kode = str(w["kode"])
+            names[kode] = str(w["nama"])
+            by_code[kode] = kode
+            by_code[digits(kode)] = kode
+            bps = w.get("kode_bps")
+            if bps is not None and pd.notna(bps) and str(bps).strip():
+                by_code[digits(bps)] = kode
+            by_name[normalise_name(w["nama"])] = kode
+            aliases = w.get("alias")
+            for alias in ("" if aliases is None or pd.isna(aliases) else str(aliases)).split(";"):
+                if alias.strip():
+                    by_name[normalise_name(alias)] = kode
+        return cls(by_code, by_name, names)
+
+    def code_for(self, code: object = None, name: object = None,
+                 name_map: Mapping[str, str] | None = None) -> str | None:
+        """The Kemendagri code for a cell pair, or None: code first, then confirmed names, then names."""
+        if code is not None and str(code).strip():
+            raw = str(code).strip()
+            hit = self.by_code.get(raw) or self.by_code.get(digits(raw))
+            if hit:
+                return hit
+        if name is not None and str(name).strip():
+            if name_map and str(name).strip() in name_map:
+                return name_map[str(name).strip()] or None
+            return self.by_name.get(normalise_name(name))
+        return None
+
+    def suggestions(self, text: object, n: int = 3) -> list[tuple[str, str]]:
+        """The closest official names to an unmatched name: [(kode, nama)]."""
+        keys = list(self.by_name)
+        close = difflib.get_close_matches(normalise_name(text), keys, n=n * 2, cutoff=0.5)
+        out: list[tuple[str, str]] = []
+        for key in close:
+            kode = self.by_name[key]
+            if kode not in [k for k, _ in out]:
+                out.append((kode, self.names[kode]))
+        return out[:n]
+
+
+TOTAL_WORDS = ("jumlah", "total", "kabupaten", "tanahbumbu", "kab")
+
+
+def is_total_row(code: object, name: object) -> bool:
+    """A totals line ("Jumlah", "Total", "Kabupaten Tanah Bumbu", code 63.10) below the kecamatan rows."""
+    n = normalise_name(name)
+    c = str(code or "").strip()
+    return c in (KODE_KABUPATEN, digits(KODE_KABUPATEN)) or any(n.startswith(w) for w in TOTAL_WORDS if n)

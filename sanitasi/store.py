@@ -1,0 +1,363 @@
+"""Versioned storage of imported data: every import is a new version, nothing is ever overwritten.
+
+SQLAlchemy Core over SQLite (a file under `instance/`, the default) or PostgreSQL
+(`SANITASI_DB_URL=postgresql+psycopg://…`). A version is a complete data set: it records which
+version supplies each table (access, targets, boundaries, unit costs), so importing one table
+reuses the others without copying them. Version 0 is the bundled data set, read-only and never
+in the database. Exactly one version is active; activating another is one row update. Every write
+is one transaction, serialised on the single `aktif` row, so two editors saving at the same moment
+leave the store as it was before or after each save, never between.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
+
+from sanitasi import paths
+from sanitasi.errors import DataError, Problem
+from sanitasi.indicators import RUNG_COLUMNS
+from sanitasi.load import BUNDLED_DATE, Dataset
+
+KINDS = ("akses", "target", "batas", "biaya")
+BUNDLED = 0
+ENV_URL = "SANITASI_DB_URL"
+
+metadata = MetaData()
+
+versi = Table(
+    "versi", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("dibuat", DateTime(timezone=True), nullable=False),
+    Column("oleh", String(200), nullable=False),
+    Column("jenis", String(20), nullable=False),
+    Column("berkas", String(300), nullable=False),
+    Column("checksum", String(64), nullable=False),
+    Column("jumlah_baris", Integer, nullable=False),
+    Column("catatan", Text, nullable=False, default=""),
+    *(Column(f"sumber_{k}", Integer, nullable=False) for k in KINDS),
+    Column("dihapus", Boolean, nullable=False, default=False),
+)
+aktif = Table("aktif", metadata, Column("kunci", Integer, primary_key=True),
+              Column("versi_id", Integer, nullable=False))
+akses_baris = Table(
+    "akses_baris", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("kode_wilayah", String(20), nullable=False),
+    Column("tahun", Integer, nullable=False),
+    Column("jumlah_kk", Integer, nullable=False),
+    *(Column(c, Integer, nullable=False) for c in RUNG_COLUMNS),
+    Column("sumber", String(300)),
+)
+target_baris = Table(
+    "target_baris", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("dokumen", String(200), nullable=False),
+    Column("indikator", String(50), nullable=False),
+    Column("kode_wilayah", String(20)),
+    Column("tahun", Integer, nullable=False),
+    Column("nilai", Float, nullable=False),
+    Column("tahun_dasar", Integer),
+    Column("catatan", Text),
+)
+biaya_baris = Table(
+    "biaya_baris", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("kode", String(100), nullable=False),
+    Column("indikator", String(50), nullable=False),
+    Column("langkah", Text, nullable=False),
+    Column("biaya_per_kk", Float, nullable=False),
+    Column("porsi", Float, nullable=False),
+    Column("sumber", Text),
+    Column("catatan", Text),
+)
+batas_baris = Table(
+    "batas_baris", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("kode", String(20), nullable=False),
+    Column("nama", String(200)),
+    Column("wkb", LargeBinary, nullable=False),
+)
+percobaan_masuk = Table(
+    "percobaan_masuk", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("waktu", DateTime(timezone=True), nullable=False),
+    Column("berhasil", Boolean, nullable=False),
+)
+ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "batas": batas_baris}
+
+
+def default_url() -> str:
+    """`SANITASI_DB_URL` when set, else a SQLite file under `instance/` (git-ignored)."""
+    url = os.environ.get(ENV_URL, "").strip()
+    if url:
+        return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+    folder = paths.ROOT / "instance"
+    folder.mkdir(exist_ok=True)
+    return f"sqlite:///{folder / 'sanitasi.db'}"
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    # SQLite: take the write lock when a transaction starts (BEGIN IMMEDIATE), so two saves at the same
+    # moment run one after the other instead of one failing half-way (SQLAlchemy's documented recipe).
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who imported what: stored with every version."""
+
+    berkas: str
+    checksum: str
+    oleh: str
+    catatan: str = ""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """The versions of the district's data. Safe to share between sessions (one engine, short transactions)."""
+
+    def __init__(self, url: str | None = None, engine: Engine | None = None):
+        self.url = url or default_url()
+        self.engine = engine or _engine(self.url)
+        metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            if conn.execute(select(aktif.c.kunci)).first() is None:
+                conn.execute(insert(aktif).values(kunci=1, versi_id=BUNDLED))
+
+    # ---------------------------------------------------------------- reading
+    def active_id(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)).scalar_one())
+
+    def versions(self) -> pd.DataFrame:
+        """Every version, newest first, with version 0 (the bundled data) last."""
+        with self.engine.connect() as conn:
+            rows = pd.DataFrame(conn.execute(select(versi).order_by(versi.c.id.desc())).mappings().all(),
+                                columns=[c.name for c in versi.columns])
+        active = self.active_id()
+        bundled = pd.DataFrame([{"id": BUNDLED, "dibuat": datetime.combine(BUNDLED_DATE, datetime.min.time(), UTC),
+                                 "oleh": "bawaan", "jenis": "semua", "berkas": "data/", "checksum": "",
+                                 "jumlah_baris": 0, "catatan": "Data bawaan dasbor (ilustratif, batas skematis)",
+                                 **{f"sumber_{k}": BUNDLED for k in KINDS}, "dihapus": False}])
+        out = pd.concat([rows, bundled], ignore_index=True) if len(rows) else bundled
+        return out.assign(aktif=out["id"] == active)
+
+    def _row(self, conn: Connection, version: int) -> dict:
+        if version == BUNDLED:
+            return {f"sumber_{k}": BUNDLED for k in KINDS} | {"id": BUNDLED, "dibuat": None, "dihapus": False}
+        row = conn.execute(select(versi).where(versi.c.id == version)).mappings().first()
+        if row is None:
+            raise DataError([Problem("versi", None, None, str(version), "versi tidak ada")])
+        return dict(row)
+
+    def table(self, kind: str, version: int, bundled: Dataset) -> pd.DataFrame:
+        """The `kind` table as version `version` sees it (from whichever version supplies it)."""
+        with self.engine.connect() as conn:
+            source = int(self._row(conn, version)[f"sumber_{kind}"])
+            return self._rows(conn, kind, source, bundled)
+
+    def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame:
+        if source == BUNDLED:
+            return getattr(bundled, kind).copy()
+        t = ROWS[kind]
+        cols = [c for c in t.columns if c.name != "versi_id"]
+        frame = pd.DataFrame(conn.execute(select(*cols).where(t.c.versi_id == source)).mappings().all(),
+                             columns=[c.name for c in cols])
+        if kind == "batas":
+            geoms = shapely.from_wkb(frame["wkb"].map(bytes).to_numpy()) if len(frame) else []
+            return gpd.GeoDataFrame(frame.drop(columns="wkb"), geometry=list(geoms), crs="EPSG:4326")
+        return _typed(kind, frame, bundled)
+
+    def dataset(self, version: int, bundled: Dataset) -> Dataset:
+        """A complete data set for a version: the bundled `wilayah` plus each table from its supplier."""
+        with self.engine.connect() as conn:
+            row = self._row(conn, version)
+            tables = {k: self._rows(conn, k, int(row[f"sumber_{k}"]), bundled) for k in KINDS}
+        created = row["dibuat"]
+        return Dataset(
+            wilayah=bundled.wilayah, akses=tables["akses"], target=tables["target"], batas=tables["batas"],
+            biaya=tables["biaya"], versi=str(version),
+            tanggal=local_date(created) if created is not None else bundled.tanggal,
+            ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
+        )
+
+    # ---------------------------------------------------------------- writing
+    def save(self, kind: str, frame: pd.DataFrame, meta: Meta, *, bundled: Dataset, activate: bool = True) -> int:
+        """Store `frame` as a new version built on the active one, in one transaction. Returns its id.
+
+        Targets are merged: the documents in the file replace those documents, others stay (so adding
+        RPJMN 2025-2029 keeps RPJMN 2020-2024). Access, boundaries and unit costs are replaced whole,
+        so official figures are never mixed with the illustrative ones.
+        """
+        if kind not in KINDS:
+            raise ValueError(f"jenis data tidak dikenal: {kind}")
+        with self.engine.begin() as conn:
+            current = int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)
+                                       .with_for_update()).scalar_one())
+            base = self._row(conn, current)
+            if kind == "target":
+                old = self._rows(conn, "target", int(base["sumber_target"]), bundled)
+                frame = pd.concat([old.loc[~old["dokumen"].isin(set(frame["dokumen"]))], frame], ignore_index=True)
+            new_id = conn.execute(insert(versi).values(
+                dibuat=_now(), oleh=meta.oleh[:200] or "tanpa nama", jenis=kind, berkas=meta.berkas[:300],
+                checksum=meta.checksum, jumlah_baris=len(frame), catatan=meta.catatan or "",
+                **{f"sumber_{k}": int(base[f"sumber_{k}"]) for k in KINDS if k != kind},
+                **{f"sumber_{kind}": 0}, dihapus=False,
+            ).returning(versi.c.id)).scalar_one()
+            conn.execute(update(versi).where(versi.c.id == new_id).values(**{f"sumber_{kind}": new_id}))
+            records = _records(kind, frame, new_id)
+            if records:
+                conn.execute(insert(ROWS[kind]), records)
+            if activate:
+                conn.execute(update(aktif).where(aktif.c.kunci == 1).values(versi_id=new_id))
+        return int(new_id)
+
+    def activate(self, version: int) -> None:
+        with self.engine.begin() as conn:
+            row = self._row(conn, version)
+            if row.get("dihapus"):
+                raise DataError([Problem("versi", None, None, str(version), "versi ini sudah dihapus")])
+            conn.execute(update(aktif).where(aktif.c.kunci == 1).values(versi_id=version))
+
+    def delete(self, version: int) -> None:
+        """Hide a version (its rows stay: later versions may still use them). Not the active one, not 0."""
+        if version == BUNDLED:
+            raise DataError([Problem("versi", None, None, "0", "data bawaan tidak bisa dihapus")])
+        with self.engine.begin() as conn:
+            self._row(conn, version)
+            current = conn.execute(select(aktif.c.versi_id).with_for_update()).scalar_one()
+            if int(current) == version:
+                raise DataError([Problem("versi", None, None, str(version),
+                                         "versi aktif tidak bisa dihapus; aktifkan versi lain dulu")])
+            conn.execute(update(versi).where(versi.c.id == version).values(dihapus=True))
+
+    # ---------------------------------------------------------------- sign-in attempts
+    def record_attempt(self, ok: bool, when: datetime | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(percobaan_masuk).values(waktu=when or _now(), berhasil=ok))
+
+    def failures_since(self, since: datetime) -> int:
+        """Failed sign-ins since `since`, counted back to the last success."""
+        with self.engine.connect() as conn:
+            last_ok = conn.execute(select(func.max(percobaan_masuk.c.waktu))
+                                   .where(percobaan_masuk.c.berhasil.is_(True))).scalar()
+            start = max([t for t in (since, _aware(last_ok)) if t is not None])
+            return int(conn.execute(select(func.count()).select_from(percobaan_masuk)
+                                    .where(percobaan_masuk.c.berhasil.is_(False))
+                                    .where(percobaan_masuk.c.waktu > start)).scalar_one())
+
+
+def _aware(t: datetime | None) -> datetime | None:
+    """SQLite gives naive datetimes back; they were stored in UTC."""
+    if t is None:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+def _records(kind: str, frame: pd.DataFrame, version: int) -> list[dict]:
+    if kind == "batas":
+        return [{"versi_id": version, "kode": str(k), "nama": None if pd.isna(n) else str(n),
+                 "wkb": shapely.to_wkb(g)} for k, n, g in zip(frame["kode"], frame["nama"], frame.geometry,
+                                                              strict=True)]
+    cols = [c.name for c in ROWS[kind].columns if c.name != "versi_id"]
+    out = frame[cols].astype(object).where(frame[cols].notna(), None)
+    records = out.to_dict("records")
+    for r in records:
+        r["versi_id"] = version
+        for k, v in r.items():
+            if hasattr(v, "item"):
+                r[k] = v.item()
+    return records
+
+
+def _typed(kind: str, frame: pd.DataFrame, bundled: Dataset) -> pd.DataFrame:
+    """Stored rows with the dtypes of the bundled table, so every page reads them the same way."""
+    ref = getattr(bundled, kind)
+    out = frame.copy()
+    for c in out.columns:
+        if c in ref.columns:
+            dtype = ref[c].dtype
+            out[c] = out[c].astype("Int64" if str(dtype) == "Int64" else dtype) if len(out) else out[c].astype(dtype)
+    return out[[c for c in ref.columns if c in out.columns]]
+
+
+LOCK_AFTER = 5
+LOCK_FOR = timedelta(minutes=15)
+
+
+def locked_until(store: Store, now: datetime | None = None) -> datetime | None:
+    """After `LOCK_AFTER` failed sign-ins within `LOCK_FOR`, editing is locked until the window passes."""
+    now = now or _now()
+    if store.failures_since(now - LOCK_FOR) >= LOCK_AFTER:
+        with store.engine.connect() as conn:
+            last = _aware(conn.execute(select(func.max(percobaan_masuk.c.waktu))
+                                       .where(percobaan_masuk.c.berhasil.is_(False))).scalar())
+        return (last or now) + LOCK_FOR
+    return None
+
+
+def instance_path() -> Path:
+    return paths.ROOT / "instance"
+
+
+def local_date(t: datetime):
+    """The calendar day in Kalimantan Selatan (WITA, UTC+8) of a stored UTC time."""
+    from zoneinfo import ZoneInfo
+
+    return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).date()
+
+
+def local_time(t: datetime | None) -> str:
+    """A stored UTC time as officials in Kalimantan Selatan read it: '28-11-2026 07:48 WITA'."""
+    from zoneinfo import ZoneInfo
+
+    if t is None or pd.isna(t):
+        return ""
+    return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).strftime("%d-%m-%Y %H:%M WITA")

@@ -1,0 +1,307 @@
+"""Read the table files officials hold (Excel-made CSV, XLSX) into what they mean: numbers and codes.
+
+Files come from Excel on Indonesian Windows laptops: `;` separators, decimal commas, thousands
+dots, Windows-1252 or UTF-8 with a BOM, title rows above the header, headers merged over two rows,
+blank lines. This module undoes all of that and nothing more: it does not know what the columns
+mean (that is `sanitasi.io`). Every output row keeps `_baris`, its row number as Excel shows it, so
+problems can point at the cell the official must fix.
+"""
+
+from __future__ import annotations
+
+import csv
+import io as _io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sanitasi.errors import DataError, Problem
+
+MAX_BYTES = 50 * 1024 * 1024  # the same as Streamlit's server.maxUploadSize in .streamlit/config.toml
+ROW_COLUMN = "_baris"
+HEADER_SCAN_ROWS = 15
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's name and bytes, whatever it came as (path, bytes, Streamlit upload)."""
+
+    name: str
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
+
+def source(file: Any, name: str | None = None) -> Source:
+    """Accept a path, raw bytes, or a file-like object (an `UploadedFile` has `.name` and `.getvalue()`)."""
+    if isinstance(file, Source):
+        return file
+    if isinstance(file, str | Path):
+        path = Path(file)
+        if not path.exists():
+            raise DataError([Problem(path.name, None, None, str(path), "berkas tidak ditemukan")])
+        if path.stat().st_size > MAX_BYTES:
+            raise DataError([Problem(path.name, None, None, None, _too_big(path.stat().st_size))])
+        return Source(name or path.name, path.read_bytes())
+    if isinstance(file, bytes | bytearray):
+        data = bytes(file)
+    elif hasattr(file, "getvalue"):
+        data = file.getvalue()
+    elif hasattr(file, "read"):
+        data = file.read()
+    else:
+        raise TypeError(f"tidak bisa membaca {type(file).__name__}")
+    label = name or getattr(file, "name", None) or "berkas"
+    if len(data) > MAX_BYTES:
+        raise DataError([Problem(Path(label).name, None, None, None, _too_big(len(data)))])
+    return Source(Path(str(label)).name, data)
+
+
+def _too_big(n: int) -> str:
+    return f"berkas terlalu besar ({n / 1e6:.0f} MB); batasnya {MAX_BYTES / 1e6:.0f} MB"
+
+
+# ------------------------------------------------------------------------------------- numbers
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+_DECIMAL_DOT = re.compile(r"^\d+\.\d+$")
+_CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.I)
+
+
+def parse_number(value: Any, decimal_comma: bool = True) -> float | None:
+    """A number as written in a cell, or None when it is not one. Empty and "-" give NaN.
+
+    "1.234,5" -> 1234.5; "1,234.5" -> 1234.5; "82,55%" -> 82.55; "Rp 1.500.000" -> 1500000;
+    with `decimal_comma`, "1.234" is one thousand two hundred and thirty-four, not 1.234.
+    """
+    if value is None:
+        return float("nan")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | np.integer | np.floating):
+        v = float(value)
+        return v if np.isfinite(v) or np.isnan(v) else None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text in ("", "-", "–", "—"):
+        return float("nan")
+    text = _CURRENCY.sub("", text).rstrip("%")
+    sign = -1.0 if text.startswith(("-", "−")) else 1.0
+    text = text.lstrip("+-−")
+    if not text or not re.fullmatch(r"[\d.,]+", text):
+        return None
+    if "." in text and "," in text:
+        # whichever comes last is the decimal mark
+        last_comma = text.rfind(",") > text.rfind(".")
+        text = text.replace(".", "").replace(",", ".") if last_comma else text.replace(",", "")
+    elif "," in text:
+        if decimal_comma or _DECIMAL_COMMA.match(text) and not _THOUSANDS_COMMA.match(text):
+            if text.count(",") > 1:
+                return None
+            text = text.replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "." in text:
+        if decimal_comma and _THOUSANDS_DOT.match(text):
+            text = text.replace(".", "")
+        elif text.count(".") > 1:
+            return None
+    try:
+        v = sign * float(text)
+    except ValueError:
+        return None
+    return v if np.isfinite(v) else None
+
+
+def _decimal_comma_votes(cells: list[str]) -> bool:
+    """Does this file write decimals with a comma? Counted over cells that can only mean one thing."""
+    comma = sum(1 for c in cells if _DECIMAL_COMMA.match(c.rstrip("%")) and not _THOUSANDS_COMMA.match(c))
+    dot = sum(1 for c in cells if _DECIMAL_DOT.match(c.rstrip("%")) and not _THOUSANDS_DOT.match(c))
+    return comma >= dot
+
+
+# ------------------------------------------------------------------------------------- file kinds
+def _is_xlsx(src: Source) -> bool:
+    if not src.data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(_io.BytesIO(src.data)) as z:
+            return any(n.startswith("xl/") for n in z.namelist())
+    except zipfile.BadZipFile:
+        return False
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    return b"\x00" in head or head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF"))
+
+
+def _decode(src: Source) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return src.data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return src.data.decode("latin-1")
+
+
+def _separator(text: str) -> str:
+    lines = [ln for ln in text.splitlines() if ln.strip()][:HEADER_SCAN_ROWS]
+    counts = {sep: sum(ln.count(sep) for ln in lines) for sep in (";", "\t", ",")}
+    best = max(counts, key=lambda s: (counts[s], s == ";"))
+    return best if counts[best] else ","
+
+
+def sheet_names(file: Any) -> list[str]:
+    """Sheets of an XLSX workbook (empty for a CSV)."""
+    src = source(file)
+    if not _is_xlsx(src):
+        return []
+    import openpyxl
+
+    wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def _grid(src: Source, sheet: str | None) -> tuple[list[list[Any]], bool | None]:
+    """All cells as a list of rows, and the decimal convention when the format fixes it."""
+    if _is_xlsx(src):
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any failure means "not a workbook we can read"
+            raise DataError([Problem(src.name, None, None, None, f"berkas Excel tidak bisa dibaca ({exc})")]) from None
+        try:
+            names = wb.sheetnames
+            if sheet is not None and sheet not in names:
+                raise DataError([Problem(src.name, None, None, sheet,
+                                         "lembar tidak ada; yang ada: " + ", ".join(names))])
+            ws = wb[sheet] if sheet is not None else wb[names[0]]
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        finally:
+            wb.close()
+        return rows, None
+    if src.suffix in (".xls",):
+        raise DataError([Problem(src.name, None, None, None,
+                                 "format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV")])
+    if _looks_binary(src.data):
+        raise DataError([Problem(src.name, None, None, None,
+                                 "berkas ini bukan tabel teks (CSV) atau Excel (XLSX); mungkin gambar atau PDF")])
+    text = _decode(src)
+    if not text.strip():
+        raise DataError([Problem(src.name, None, None, None, "berkas kosong")])
+    sep = _separator(text)
+    rows = [row for row in csv.reader(_io.StringIO(text), delimiter=sep)]
+    convention = True if sep == ";" else (False if sep == "," else None)
+    return rows, convention
+
+
+def _cell_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and np.isnan(v):
+        return ""
+    return str(v).strip()
+
+
+def read_grid(file: Any, *, sheet: str | None = None) -> tuple[list[list[Any]], bool, str]:
+    """The raw cells, the file's decimal convention (True = decimal comma) and its name."""
+    src = source(file)
+    rows, convention = _grid(src, sheet)
+    if convention is None:
+        texts = [_cell_text(c) for r in rows for c in r if isinstance(c, str)]
+        convention = _decimal_comma_votes(texts)
+    return rows, convention, src.name
+
+
+def header_index(rows: list[list[Any]], score) -> int:
+    """The header row among the first rows: the one whose cells best match known column names."""
+    best, best_score = 0, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        s = score([_cell_text(c) for c in row])
+        if s > best_score:
+            best, best_score = i, s
+    return best
+
+
+def frame_from_grid(rows: list[list[Any]], header: int) -> pd.DataFrame:
+    """Cells below the header as text (None for empty), one column per header cell, plus `_baris`.
+
+    A header cell left empty takes the text of the cell above it: that is how a header merged over
+    two rows comes out of Excel. Fully empty rows are dropped.
+    """
+    width = max((len(r) for r in rows), default=0)
+    pad = [list(r) + [None] * (width - len(r)) for r in rows]
+    names: list[str] = []
+    for j in range(width):
+        own = _cell_text(pad[header][j]) if pad else ""
+        above = _cell_text(pad[header - 1][j]) if header > 0 else ""
+        name = own or above or f"kolom_{j + 1}"
+        while name in names:
+            name += "_"
+        names.append(name)
+    body = pad[header + 1:]
+    data = {n: [r[j] for r in body] for j, n in enumerate(names)}
+    frame = pd.DataFrame(data, dtype=object)
+    frame[ROW_COLUMN] = np.arange(header + 2, header + 2 + len(body))
+    filled = frame.drop(columns=ROW_COLUMN).map(lambda v: _cell_text(v) != "")
+    return frame.loc[filled.any(axis=1)].reset_index(drop=True)
+
+
+def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFrame:
+    """Any supported table file -> a DataFrame of what it means: numbers as numbers, codes as text.
+
+    A column becomes numeric when every filled cell in it reads as a number and its header does not
+    name a code (codes keep their dots and leading zeros). Other columns stay text. The column
+    `_baris` holds each row's number in the file as Excel shows it. `score` tells how well a row
+    of cells looks like a header (default: count of cells that look like words).
+    """
+    rows, decimal_comma, name = read_grid(file, sheet=sheet)
+    if not rows:
+        raise DataError([Problem(name, None, None, None, "berkas kosong")])
+    score = score or (lambda cells: sum(1 for c in cells if c and parse_number(c) is None))
+    frame = frame_from_grid(rows, header_index(rows, score))
+    if frame.drop(columns=ROW_COLUMN).empty or frame.empty:
+        raise DataError([Problem(name, None, None, None, "tidak ada baris data di bawah judul kolom")])
+    out = {}
+    for col in frame.columns:
+        if col == ROW_COLUMN or is_code_header(col):
+            out[col] = frame[col]
+            continue
+        parsed = frame[col].map(lambda v: parse_number(v, decimal_comma))
+        filled = frame[col].map(lambda v: _cell_text(v) != "")
+        if filled.any() and parsed[filled].map(lambda v: v is not None).all():
+            out[col] = parsed.astype("float64")
+        else:
+            out[col] = frame[col].map(lambda v: _cell_text(v) or None)
+    result = pd.DataFrame(out)
+    result.attrs["desimal_koma"] = decimal_comma
+    result.attrs["berkas"] = name
+    return result
+
+
+_CODE_WORDS = ("kode", "kd", "code", "id", "gid", "pum", "bps")
+
+
+def is_code_header(header: str) -> bool:
+    h = normalise_header(header)
+    return any(h == w or h.startswith(w + "_") or h.endswith("_" + w) or h.startswith(("kdc", "kde", "kdp", "gid"))
+               for w in _CODE_WORDS)
+
+
+def normalise_header(header: Any) -> str:
+    """'Jumlah KK ' -> 'jumlah_kk'; '% Aman' -> 'persen_aman'; 'Kode Kec.' -> 'kode_kec'."""
+    h = _cell_text(header).lower().replace("%", " persen ")
+    h = re.sub(r"[^a-z0-9]+", "_", h).strip("_")
+    return h

@@ -1,0 +1,94 @@
+"""What the Data page shows about versions: the list, a comparison with the active one, an import summary.
+
+Pure functions over the frames the store returns, so the page renders finished tables and texts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sanitasi import fmt, i18n, indicators, store
+from sanitasi.errors import UNKNOWN_AREA, DataError
+
+KIND_KEYS = {"akses": "data.jenis_akses", "target": "data.jenis_target", "batas": "data.jenis_batas",
+             "biaya": "data.jenis_biaya", "semua": "data.jenis_semua"}
+
+
+def kind_label(kind: str, lang: str = "id") -> str:
+    return i18n.t(KIND_KEYS.get(kind, "data.jenis_semua"), lang)
+
+
+def table(versions: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The version list as officials read it (hidden versions left out), newest first."""
+    v = versions.loc[~versions["dihapus"].astype(bool)]
+    t = i18n.t
+    return pd.DataFrame({
+        t("data.k_versi", lang): v["id"].astype(int).to_numpy(),
+        t("data.k_aktif", lang): ["✔" if a else "" for a in v["aktif"]],
+        t("data.k_waktu", lang): [store.local_time(x) for x in v["dibuat"]],
+        t("data.k_jenis", lang): [kind_label(k, lang) for k in v["jenis"]],
+        t("data.k_berkas", lang): v["berkas"].to_numpy(),
+        t("data.k_baris", lang): [fmt.number(n, 0, lang) for n in v["jumlah_baris"]],
+        t("data.k_oleh", lang): v["oleh"].to_numpy(),
+        t("data.k_catatan", lang): v["catatan"].to_numpy(),
+    })
+
+
+def label(versions: pd.DataFrame, version: int, lang: str = "id") -> str:
+    """'Versi 3 · Akses · akses_2025.csv · 29-11-2026 07:48 WITA' for a select box."""
+    r = versions.loc[versions["id"] == version].iloc[0]
+    when = store.local_time(r["dibuat"])
+    return " · ".join(x for x in (i18n.t("data.versi_n", lang, n=int(version)), kind_label(r["jenis"], lang),
+                                  str(r["berkas"]), when) if x)
+
+
+def compare_access(old: pd.DataFrame, new: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
+    """Where two access tables differ: one row per kecamatan and year, headline rates before and after.
+
+    Rows present in only one table are listed too (the other side empty). Rates come from counts.
+    """
+    key = ["kode_wilayah", "tahun"]
+    a = indicators.compute_rates(old)[[*key, "jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]]
+    b = indicators.compute_rates(new)[[*key, "jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]]
+    both = a.merge(b, on=key, how="outer", suffixes=("_lama", "_baru"), indicator=True)
+    cols = ["jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]
+    changed = both["_merge"] != "both"
+    for c in cols:
+        changed |= (both[f"{c}_lama"] - both[f"{c}_baru"]).abs().fillna(0) > 1e-9
+    d = both.loc[changed].sort_values(key)
+    t = i18n.t
+    out = pd.DataFrame({t("tabel.kecamatan", lang): d["kode_wilayah"].map(names).fillna(d["kode_wilayah"]),
+                        t("grafik.tahun", lang): d["tahun"].astype(int).astype(str)})
+    out[t("data.kk_lama", lang)] = [fmt.number(v, 0, lang) for v in d["jumlah_kk_lama"]]
+    out[t("data.kk_baru", lang)] = [fmt.number(v, 0, lang) for v in d["jumlah_kk_baru"]]
+    for k in indicators.HEADLINE:
+        ind = indicators.get(k)
+        out[f"{ind.label(lang)} ({t('data.lama', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_lama"]]
+        out[f"{ind.label(lang)} ({t('data.baru', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_baru"]]
+    return out.reset_index(drop=True)
+
+
+def unknown_areas(error: DataError) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each distinct unknown kecamatan name in an error, with its suggestions, for the matching step."""
+    seen: dict[str, tuple[tuple[str, str], ...]] = {}
+    for p in error.problems:
+        if p.jenis == UNKNOWN_AREA and p.nilai is not None and p.nilai not in seen:
+            seen[p.nilai] = p.saran
+    return list(seen.items())
+
+
+def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> str:
+    """One line about what a file holds before it is saved."""
+    t = i18n.t
+    if kind == "akses":
+        years = sorted(int(y) for y in frame["tahun"].unique())
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        return t("data.ringkas_akses", lang, baris=fmt.number(len(frame), 0, lang),
+                 kecamatan=frame["kode_wilayah"].nunique(), tahun=span,
+                 kk=fmt.kk(frame.loc[frame["tahun"] == years[-1], "jumlah_kk"].sum(), lang), akhir=years[-1])
+    if kind == "target":
+        return t("data.ringkas_target", lang, baris=fmt.number(len(frame), 0, lang),
+                 dokumen=", ".join(dict.fromkeys(frame["dokumen"].astype(str))))
+    if kind == "batas":
+        return t("data.ringkas_batas", lang, n=len(frame), nama=", ".join(names.get(k, k) for k in frame["kode"]))
+    return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
