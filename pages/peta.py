@@ -41,6 +41,8 @@ with left:
     ui.chart(chart, on_select=_picked, key="peta_klik", selection_mode=charts.SELECT_PARAM)
     if view == "wilayah":
         ui.schematic_note(an.data)
+        if views.map_note(an, lang):
+            st.caption(":material/call_split: " + views.map_note(an, lang))
     else:
         st.caption(ui.t("peta.catatan_petak"))
 with right:
@@ -51,7 +53,7 @@ with right:
         target_label=ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else ""),
         selected=kode, title=ui.t("peta.peringkat_judul"), source=ui.source(), lang=lang))
 
-row = values.loc[values["kode"] == kode].iloc[0]
+row = views.map_row(an, values, kode)
 with st.container(border=True):
     a, b, c = st.columns([3, 2, 2])
     a.markdown(f"### {row['nama']}")

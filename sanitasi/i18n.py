@@ -125,6 +125,8 @@ ID: dict[str, str] = {
     "peta.catatan_petak": "Peta petak: satu kotak sama besar per kecamatan, ditempatkan kira-kira sesuai "
                           "letaknya, agar kecamatan kecil tetap terlihat.",
     "peta.data_induk": "Pada {tahun} wilayah ini masih bagian dari {induk}: nilainya nilai {induk}.",
+    "peta.batas_lama": "Peta batas {tahun}: termasuk {anak}, dijumlahkan dari data kecamatan.",
+    "peta.catatan_batas_lama": "Berkas batas ini dari sebelum pemekaran 2021 ({n} kecamatan, batas {tahun}): Kusan Tengah dan Teluk Kepayang tergambar di dalam induknya, dengan data yang dijumlahkan kembali.",
     "peta.legenda_selisih": "Selisih ke target (poin; + = melampaui)",
     "peta.legenda_status": "Status kemajuan",
     # trajectory
@@ -495,6 +497,8 @@ EN: dict[str, str] = {
     "peta.catatan_petak": "Tile map: one equal square per kecamatan, placed roughly by location, so small "
                           "kecamatan stay visible.",
     "peta.data_induk": "In {tahun} this area was still part of {induk}: the value shown is {induk}'s.",
+    "peta.batas_lama": "Map on {tahun} boundaries: includes {anak}, summed from the kecamatan data.",
+    "peta.catatan_batas_lama": "This boundary file predates the 2021 split ({n} kecamatan, {tahun} boundaries): Kusan Tengah and Teluk Kepayang are drawn inside their parents, with their data added back.",
     "peta.legenda_selisih": "Gap to target (points; + = ahead)",
     "peta.legenda_status": "Progress status",
     "lintasan.judul": "Trajectory to the target",

@@ -251,44 +251,103 @@ def status_table(an: Analysis, dokumen: str, lang: str = "id") -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 # Peta (map)
 # --------------------------------------------------------------------------------------------
-def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> pd.DataFrame:
-    """Per current kecamatan polygon: value in the reference year, target, gap, status, households.
+def map_basis(an: Analysis) -> int | None:
+    """The year whose kecamatan the boundary file draws when it predates a split, else None (today's).
 
-    Before the 2021 split a child polygon shows its parent's value (the data then covered both);
-    `catatan` says so.
+    A BIG or GADM file from before 2021 has Kusan Hilir and Kusan Hulu on their old, larger areas and
+    no Kusan Tengah or Teluk Kepayang: its polygons must be coloured with data on those old boundaries.
+    """
+    drawn = set(an.data.batas["kode"].astype(str))
+    kids = an.data.wilayah.dropna(subset=["pemekaran_dari"])
+    missing = kids.loc[~kids["kode"].isin(drawn) & kids["pemekaran_dari"].isin(drawn)]
+    return int(missing["berlaku_sejak"].min()) - 1 if len(missing) else None
+
+
+def _map_row(kode: str, nama: str, r: pd.Series | None, a: dict | None, ind: indicators.Indicator, catatan: str,
+             lang: str) -> dict:
+    """One polygon's map properties from its data row `r` and its assessment `a` (target, status)."""
+    value = float(r[ind.kolom]) if r is not None else np.nan
+    tgt = float(a["target"]) if a is not None else np.nan
+    gap = ind.arah * (value - tgt) if not (np.isnan(value) or np.isnan(tgt)) else np.nan
+    households = None
+    if r is not None:
+        have = int(indicators.households_with(r, ind.kode))
+        households = int(r["jumlah_kk"]) - have if ind.arah > 0 else have
+    st = str(a["status"]) if a is not None else None
+    return {
+        "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
+        "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
+        "nilai_teks": fmt.pct(value, lang=lang), "target_teks": fmt.pct(tgt, 0, lang),
+        "selisih_teks": fmt.delta(gap, lang=lang) if not np.isnan(gap) else fmt.MISSING,
+        "status_teks": status_label(st, lang),
+        "kk_teks": fmt.kk(households, lang) if households is not None else fmt.MISSING,
+        "catatan": catatan,
+    }
+
+
+def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> pd.DataFrame:
+    """Per kecamatan polygon: value in the reference year, target, gap, status, households.
+
+    On today's boundaries a child polygon shows its parent's value for years before the 2021 split
+    (the data then covered both); on a boundary file from before the split, the old parents are
+    coloured with their children added back (`map_basis`). `catatan` says which.
     """
     ind = indicators.get(indikator)
     wil = an.data.wilayah
     year = an.tahun
+    basis = map_basis(an)
+    if basis is not None:
+        return _map_values_old(an, ind, dokumen, basis, lang)
     holder = lineage.ancestor_on(wil, year)
     rows_y = an.kec.loc[an.kec["tahun"] == year].set_index("kode_wilayah")
     out = []
-    for _, w in wil.iterrows():
-        kode = w["kode"]
+    for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
         src = holder[kode]
         r = rows_y.loc[src] if src in rows_y.index else None
         a = _assessment(an, kode, indikator, dokumen)
         if a is None and src != kode:
             a = _assessment(an, src, indikator, dokumen)
-        value = float(r[ind.kolom]) if r is not None else np.nan
-        tgt = float(a["target"]) if a is not None else np.nan
-        gap = ind.arah * (value - tgt) if not (np.isnan(value) or np.isnan(tgt)) else np.nan
-        households = int(r["jumlah_kk"] - indicators.households_with(r, indikator)) if (
-            r is not None and ind.arah > 0) else (int(indicators.households_with(r, indikator))
-                                                  if r is not None else None)
-        st = str(a["status"]) if a is not None else None
-        catatan = (i18n.t("peta.data_induk", lang, induk=an.data.nama(src), tahun=year)
-                   if src != kode else "")
-        out.append({
-            "kode": kode, "nama": w["nama"], "nilai": value, "target": tgt, "selisih": gap,
-            "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang),
-            "kk": households,
-            "nilai_teks": fmt.pct(value, lang=lang), "target_teks": fmt.pct(tgt, 0, lang),
-            "selisih_teks": fmt.delta(gap, lang=lang) if not np.isnan(gap) else fmt.MISSING,
-            "status_teks": status_label(st, lang),
-            "kk_teks": fmt.kk(households, lang) if households is not None else fmt.MISSING,
-            "catatan": catatan,
-        })
+        note = i18n.t("peta.data_induk", lang, induk=an.data.nama(src), tahun=year) if src != kode else ""
+        out.append(_map_row(kode, nama, r, a, ind, note, lang))
+    return pd.DataFrame(out)
+
+
+def map_note(an: Analysis, lang: str = "id") -> str:
+    """A line under the map when the boundary file is from before a split ('' otherwise)."""
+    basis = map_basis(an)
+    if basis is None:
+        return ""
+    return i18n.t("peta.catatan_batas_lama", lang, tahun=basis, n=an.data.batas["kode"].nunique())
+
+
+def map_row(an: Analysis, values: pd.DataFrame, kode: str) -> pd.Series:
+    """The map row for a chosen kecamatan; a kecamatan the map does not draw falls back to its parent."""
+    hit = values.loc[values["kode"] == kode]
+    if hit.empty:
+        parent = an.data.wilayah.set_index("kode")["pemekaran_dari"].get(kode)
+        hit = values.loc[values["kode"] == parent] if isinstance(parent, str) else hit
+    return hit.iloc[0] if len(hit) else values.iloc[0]
+
+
+def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis: int, lang: str) -> pd.DataFrame:
+    wil = an.data.wilayah
+    akses = an.data.akses.loc[an.data.akses["tahun"] <= an.tahun]
+    frame = lineage.on_boundaries_of(akses, wil, basis)
+    kids = wil.dropna(subset=["pemekaran_dari"]).groupby("pemekaran_dari")["nama"].agg(", ".join).to_dict()
+    out = []
+    for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
+        series = frame.loc[frame["kode_wilayah"] == kode].sort_values("tahun")
+        if series.empty:
+            continue  # a kecamatan that did not exist yet: inside its parent on this map
+        r = series.iloc[-1] if int(series["tahun"].iloc[-1]) == an.tahun else None
+        rows = targets.rows_for(an.data.target, dokumen, ind.kode, kode)
+        a = None
+        if not rows.empty:
+            res = progress.assess(series["tahun"], series[ind.kolom], target=float(rows["nilai"].iloc[-1]),
+                                  target_year=int(rows["tahun"].iloc[-1]), direction=ind.arah)
+            a = {"target": float(rows["nilai"].iloc[-1]), "status": res.status.value}
+        note = i18n.t("peta.batas_lama", lang, anak=kids[kode], tahun=basis) if kode in kids else ""
+        out.append(_map_row(kode, nama, r, a, ind, note, lang))
     return pd.DataFrame(out)
 
 

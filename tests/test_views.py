@@ -251,3 +251,28 @@ def test_methods_formula_is_written_from_the_registry(an: views.Analysis) -> Non
     formulas = dict(zip(m.indicators.iloc[:, 0], m.indicators.iloc[:, 4], strict=True))
     assert formulas["Akses layak"] == "100 × (kk_aman + kk_layak_sendiri + kk_layak_bersama) / jumlah_kk"
     assert formulas["Akses aman"] == "100 × kk_aman / jumlah_kk"
+
+
+def test_map_on_a_boundary_file_from_before_the_split(data) -> None:
+    """A BIG file from 2020 has 10 polygons: parents carry their children's households again."""
+    from dataclasses import replace
+
+    from sanitasi import lineage
+
+    wil = data.wilayah.set_index("kode")
+    parent_of = {k: (wil.loc[k, "pemekaran_dari"] if isinstance(wil.loc[k, "pemekaran_dari"], str) else k)
+                 for k in wil.index}
+    old = data.batas.assign(kode=data.batas["kode"].map(parent_of)).dissolve(by="kode", as_index=False)
+    assert len(old) == 10
+    an = views.analyse(replace(data, batas=old))
+    assert views.map_basis(an) == 2020
+    v = views.map_values(an, "layak", RPJMN).set_index("kode")
+    assert len(v) == 10 and "63.10.11" not in v.index
+    combined = lineage.on_boundaries_of(data.akses, data.wilayah, 2020)
+    expected = combined.query("kode_wilayah == '63.10.02' and tahun == 2025").iloc[0]
+    assert v.loc["63.10.02", "nilai"] == pytest.approx(expected["pct_layak"])
+    assert "Kusan Tengah" in v.loc["63.10.02", "catatan"]
+    # choosing Kusan Tengah on such a map shows the polygon that holds it
+    assert views.map_row(an, v.reset_index(), "63.10.11")["kode"] == "63.10.02"
+    # the bundled (12-polygon) map draws today's kecamatan
+    assert views.map_basis(views.analyse(data)) is None
