@@ -10,6 +10,7 @@ from sanitasi import charts
 ASSETS = Path(__file__).resolve().parent / "assets"
 PAGES = [
     ("pages/ringkasan.py", "nav.ringkasan", ":material/dashboard:"),
+    ("pages/paparan.py", "nav.paparan", ":material/co_present:"),
     ("pages/peta.py", "nav.peta", ":material/map:"),
     ("pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
     ("pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
@@ -18,8 +19,10 @@ PAGES = [
     ("pages/data.py", "nav.data", ":material/database:"),
 ]
 
+# ?mode=paparan opens with the sidebar closed: the projector shows only the content
+presenting = st.query_params.get("mode") == "paparan" or st.session_state.get("mode") == "paparan"
 st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ikon.png"), layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="collapsed" if presenting else "expanded")
 charts.register_theme()
 ui.restore_from_url()
 # st.navigation comes before any widget: widgets created before it lose the first click after a page

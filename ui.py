@@ -18,7 +18,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from sanitasi import auth, charts, exports, fmt, i18n, indicators, io, load, store, targets, versions, views
+from sanitasi import auth, charts, deck, exports, fmt, i18n, indicators, io, load, store, targets, versions, views
 from sanitasi.load import Dataset
 
 LANGS = ("id", "en")
@@ -125,11 +125,19 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
 </style>"""
 
+# Presentation mode: everything larger for the back of a room, and less chrome.
+_CSS_PAPARAN = """<style>
+html {font-size: 20px;}
+.block-container {padding-top: 3rem; max-width: 100%;}
+[data-testid="stMetricValue"] {font-size: 2.6rem;}
+h1 {font-size: 1.9rem !important; padding-bottom: 0.2rem !important;}
+</style>"""
+
 
 # URL parameter -> how to read it. The widget with the same key shows it.
 URL_PARAMS: dict[str, Callable[[str], Any]] = {
     "lang": str, "target": str, "tahun": int, "indikator": str, "kecamatan": str, "peta_warna": str,
-    "peta_tampilan": str, "basis": str, "capai": int,
+    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int,
 }
 
 
@@ -152,7 +160,7 @@ def publish_to_url() -> None:
     """After the page: the URL shows the controls this page used, so the link reopens this view."""
     used = st.session_state.get("_url_used", [])
     params = {k: str(st.session_state[k]) for k in URL_PARAMS if k in used and k in st.session_state
-              and st.session_state[k] is not None}
+              and st.session_state[k] is not None and not (k == "mode" and st.session_state[k] == "biasa")}
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)
     st.session_state["_url_used"] = []
@@ -179,6 +187,8 @@ def setup(page_key: str) -> views.Analysis:
     if not st.session_state.get("_frame_drawn"):
         sidebar()
     st.session_state["_frame_drawn"] = False
+    if presenting():
+        st.html(_CSS_PAPARAN)
     an = analysis()
     banner(an.data)
     return an
@@ -218,12 +228,20 @@ def sidebar() -> None:
         _valid("tahun", ys)
         st.session_state.setdefault("tahun", ys[-1])
         st.select_slider(t("sidebar.tahun"), options=ys, key="tahun", help=t("sidebar.tahun_bantuan"))
-        for key in ("lang", "target", "tahun"):
+        _valid("mode", ("biasa", "paparan"))
+        st.session_state.setdefault("mode", "biasa")
+        st.session_state["_mode_toggle"] = presenting()
+        st.toggle(t("sidebar.paparan"), key="_mode_toggle", help=t("sidebar.paparan_bantuan"), on_change=_flip_mode)
+        for key in ("lang", "target", "tahun", "mode"):
             _use(key)
         st.markdown(f"**{t('sidebar.data')}**")
         st.caption(data_label(d))
         if d.batas_skematis:
             st.caption(t("sidebar.batas_skematis"))
+
+
+def _flip_mode() -> None:
+    st.session_state["mode"] = "paparan" if st.session_state.get("_mode_toggle") else "biasa"
 
 
 def data_label(d: Dataset) -> str:
@@ -255,14 +273,28 @@ def schematic_note(d: Dataset) -> None:
 def select(key: str, options: Sequence[Any], label: str, *, format_func: Callable[[Any], str] = str,
            container: Any = None, horizontal: bool = False, **kw: Any) -> Any:
     """A control whose value persists across pages and lives in the URL under `key`."""
-    place = container or st
+    place = container if container is not None else st
     widget = place.segmented_control if horizontal else place.selectbox
     _valid(key, options)
     st.session_state.setdefault(key, options[0])
+    _relabel(key)
     if horizontal:
         kw.setdefault("required", True)
     _use(key)
     return widget(label, list(options), key=key, format_func=format_func, persist_state="session", **kw)
+
+
+def _relabel(key: str) -> None:
+    """After a language switch, send the chosen option again so the box shows it in the new language.
+
+    A keyed select box keeps the text of its choice in the browser when only the labels change
+    (Streamlit 1.67): after switching to English the indicator box still read "Akses layak". Setting
+    the value anew makes Streamlit send the choice with its new label.
+    """
+    drawn = st.session_state.setdefault("_label_lang", {})
+    if key in st.session_state and drawn.get(key, lang()) != lang():
+        st.session_state[key] = st.session_state[key]
+    drawn[key] = lang()
 
 
 def indicator(container: Any = None, options: Sequence[str] | None = None) -> str:
@@ -287,12 +319,32 @@ def year_slider(key: str, label: str, options: list[int], default: int, containe
     _valid(key, options)
     _use(key)
     st.session_state.setdefault(key, default)
-    return (container or st).select_slider(label, options=options, key=key, persist_state="session", **kw)
+    return (container if container is not None else st).select_slider(label, options=options, key=key,
+                                                                        persist_state="session", **kw)
 
 
-def chart(c: alt.TopLevelMixin, **kw: Any) -> Any:
-    """Draw a finished chart with our theme (not Streamlit's), full width."""
-    return st.altair_chart(c, theme=None, width="stretch", **kw)
+def presenting() -> bool:
+    """Presentation mode: the sidebar switch or ?mode=paparan in the address."""
+    return st.session_state.get("mode") == "paparan"
+
+
+def chart(c: alt.TopLevelMixin, name: str | None = None, **kw: Any) -> Any:
+    """Draw a finished chart with our theme (not Streamlit's), full width, larger type when presenting.
+
+    With `name`, a small menu below offers the chart as PNG (2x, for slides) and SVG, rendered on the
+    server from the same spec, only when asked for.
+    """
+    spec = c.to_dict()
+    if presenting():
+        spec = charts.scale_fonts(spec, charts.PRESENTATION_SCALE)
+    event = st.vega_lite_chart(spec, theme=None, width="stretch", **kw)
+    if name:
+        with st.popover(t("ekspor.unduh_gambar"), icon=":material/download:"):
+            st.download_button(t("ekspor.png"), lambda: deck.png(c), file_name=f"{name}.png", mime="image/png",
+                               on_click="ignore", key=f"png_{name}")
+            st.download_button(t("ekspor.svg"), lambda: deck.svg(c), file_name=f"{name}.svg", mime="image/svg+xml",
+                               on_click="ignore", key=f"svg_{name}")
+    return event
 
 
 def badge(status: str) -> str:
@@ -433,3 +485,37 @@ def show_problems(err: Any, name: str) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="data_masalah")
     st.download_button(t("data.unduh_masalah"), exports.to_csv(table), file_name=f"masalah_{name}.csv",
                        mime="text/csv", key="data_unduh_masalah")
+
+
+# ------------------------------------------------------------------ presentation
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _slides(versi: str, tahun_data: int, dokumen: str, indikator: str, capai: int, lang: str, source: str) -> list:
+    from sanitasi import presentation
+
+    an = _analysis(versi, tahun_data)
+    return presentation.slides(an, presentation.Setting(dokumen, indikator, capai, lang), source)
+
+
+def slides(setting: Any) -> list:
+    """The Paparan sequence for the current data, cached per setting (charts are built once)."""
+    an = analysis()
+    return _slides(an.data.versi, an.tahun, setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
+                   source())
+
+
+def slide_number(count: int) -> int:
+    """The slide shown, kept in the URL (?slide=3) so a link opens that slide."""
+    _use("slide")
+    try:
+        n = int(st.session_state.get("slide", 1))
+    except (TypeError, ValueError):
+        n = 1
+    n = min(max(1, n), count)
+    st.session_state["slide"] = n
+    return n
+
+
+def message(markdown: str) -> None:
+    """The one message of a slide: larger than body text, smaller than a heading."""
+    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
+                unsafe_allow_html=True)

@@ -45,11 +45,12 @@ with left:
     per_kec = result.table.loc[result.table["kode_wilayah"] != views.KABUPATEN]
     ui.chart(charts.needs_bars(per_kec, value="per_tahun", text="per_tahun_teks",
                                axis_title=ui.t("kebutuhan.kk_per_tahun"),
-                               title=ui.t("kebutuhan.grafik_kecamatan", tahun=reach), source=ui.source(), lang=lang))
+                               title=ui.t("kebutuhan.grafik_kecamatan", tahun=reach), source=ui.source(), lang=lang),
+             name=f"kebutuhan_kecamatan_{ind}_{reach}")
 with right:
     plan = views.yearly(an, ind, goal, reach, lang=lang)
     ui.chart(charts.plan_bars(plan, title=ui.t("kebutuhan.grafik_tahunan", tahun=reach), source=ui.source(),
-                              lang=lang))
+                              lang=lang), name=f"kebutuhan_tahunan_{ind}_{reach}")
     st.caption(ui.t("kebutuhan.catatan_tahunan"))
 
 st.dataframe(result.display, hide_index=True, width="stretch", key="kebutuhan_tabel")
@@ -66,4 +67,4 @@ s1.dataframe(views.scenario_display(reached, lang), hide_index=True, width="stre
 with s2:
     ui.chart(charts.what_if(series, goal, highlight=views.KABUPATEN,
                             title=ui.t("kebutuhan.skenario_grafik", kk=ui.number(add)), source=ui.source(),
-                            lang=lang))
+                            lang=lang), name=f"skenario_{ind}")

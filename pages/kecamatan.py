@@ -27,12 +27,14 @@ for col, card in zip(cols, views.cards(an, dok, lang, kode=kode), strict=False):
 left, right = st.columns([1, 1])
 with left:
     ui.chart(charts.ladder(views.ladder(views.kecamatan_rows(an, kode), lang),
-                           title=ui.t("profil.tangga_judul", nama=info.nama), source=ui.source(), lang=lang))
+                           title=ui.t("profil.tangga_judul", nama=info.nama), source=ui.source(), lang=lang),
+             name=f"tangga_{kode}")
     if info.catatan_tangga:
         st.caption(info.catatan_tangga)
 with right:
     ui.chart(charts.compare(views.compare_with_district(an, kode, lang),
-                            title=ui.t("profil.banding_judul"), source=ui.source(), lang=lang))
+                            title=ui.t("profil.banding_judul"), source=ui.source(), lang=lang),
+             name=f"banding_{kode}")
     st.markdown(f"**{ui.t('profil.tanpa_judul', tahun=info.tahun)}**")
     for label, _count, text in views.without_access(an, kode, lang):
         st.markdown(f"- {label}: **{text}**")

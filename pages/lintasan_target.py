@@ -24,7 +24,7 @@ left, right = st.columns([5, 2])
 with left:
     title = ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama)
     ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title=title, source=ui.source(),
-                               lang=lang))
+                               lang=lang), name=f"lintasan_{ind}_{tr.kode}")
     if not tr.observed["sebanding"].all():
         st.caption(ui.t("lintasan.catatan_lama"))
 with right:
@@ -41,4 +41,4 @@ frame, order = views.small_multiples(an, ind, dok, lang, basis=basis)
 tgt = targets.final(an.data.target, dok, ind)
 ui.chart(charts.small_multiples(frame, order, tgt[1] if tgt else None,
                                 title=ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)),
-                                source=ui.source(), lang=lang))
+                                source=ui.source(), lang=lang), name=f"lintasan_semua_{ind}")

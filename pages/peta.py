@@ -38,7 +38,8 @@ with left:
     else:
         chart = charts.choropleth(views.map_features(an, values), views.map_labels(an), mode=mode, indikator=ind,
                                   class_labels=labels, selected=kode, title=title, source=ui.source(), lang=lang)
-    ui.chart(chart, on_select=_picked, key="peta_klik", selection_mode=charts.SELECT_PARAM)
+    ui.chart(chart, name=f"peta_{ind}_{an.tahun}", on_select=_picked, key="peta_klik",
+             selection_mode=charts.SELECT_PARAM)
     if view == "wilayah":
         ui.schematic_note(an.data)
         if views.map_note(an, lang):
@@ -51,7 +52,7 @@ with right:
     ui.chart(charts.ranked_bars(
         ranked, mode=mode, indikator=ind, class_labels=labels, target=tgt[1] if tgt else None,
         target_label=ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else ""),
-        selected=kode, title=ui.t("peta.peringkat_judul"), source=ui.source(), lang=lang))
+        selected=kode, title=ui.t("peta.peringkat_judul"), source=ui.source(), lang=lang), name=f"peringkat_{ind}")
 
 row = views.map_row(an, values, kode)
 with st.container(border=True):

@@ -26,7 +26,7 @@ for col, card in zip(cols, views.cards(an, dok, lang), strict=False):
 left, right = st.columns([5, 6])
 with left:
     ui.chart(charts.ladder(views.ladder(an.kab, lang), title=ui.t("ringkasan.tangga_judul"),
-                           source=ui.source(), lang=lang))
+                           source=ui.source(), lang=lang), name="tangga_kabupaten")
 with right:
     st.subheader(ui.t("ringkasan.tabel_judul"))
     st.caption(ui.t("ringkasan.tabel_bantuan", dokumen=dok))

@@ -42,7 +42,7 @@ def theme() -> alt.theme.ThemeConfig:
             "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK,
                      "gridColor": GRID, "domainColor": "#9aa0a6", "tickColor": "#9aa0a6", "titleFontWeight": 500},
             "legend": {"labelFontSize": 13, "titleFontSize": 13, "titleColor": INK, "labelColor": INK,
-                       "symbolSize": 140, "labelLimit": 260},
+                       "symbolSize": 140, "labelLimit": 260, "titleLimit": 320},
             "header": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK},
             "text": {"fontSize": 13, "color": INK},
         }
@@ -146,6 +146,7 @@ def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
 
 
 SELECT_PARAM = "pilih_kecamatan"
+MAP_LABELS = "nama_kecamatan"  # layer name; presentation mode leaves these labels at their size (small polygons)
 
 
 def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
@@ -166,10 +167,11 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     if selected:
         chosen = [f for f in features if f["properties"].get("kode") == selected]
         layers.append(alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3))
-    halo = alt.Chart(labels).mark_text(fontSize=12, fontWeight=600, stroke="white", strokeWidth=3.5,
-                                       strokeOpacity=0.85, strokeJoin="round", lineBreak="\n").encode(
-        longitude="lon:Q", latitude="lat:Q", text="nama:N")
-    text = alt.Chart(labels).mark_text(fontSize=12, fontWeight=600, color=INK, lineBreak="\n").encode(
+    halo = alt.Chart(labels, name=MAP_LABELS).mark_text(
+        fontSize=12, fontWeight=600, stroke="white", strokeWidth=3.5, strokeOpacity=0.85, strokeJoin="round",
+        lineBreak="\n").encode(longitude="lon:Q", latitude="lat:Q", text="nama:N")
+    text = alt.Chart(labels, name=MAP_LABELS + "_teks").mark_text(
+        fontSize=12, fontWeight=600, color=INK, lineBreak="\n").encode(
         longitude="lon:Q", latitude="lat:Q", text="nama:N")
     layers += [halo, text]
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
@@ -358,7 +360,7 @@ def needs_bars(table: pd.DataFrame, *, value: str, text: str, axis_title: str, t
     return finish(chart, title=title, source=source, lang=lang)
 
 
-def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 260) -> alt.LayerChart:
     """Households to gain each year on the straight path to the target."""
     t = i18n.t
     x = alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0))
@@ -368,7 +370,7 @@ def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.
                  alt.Tooltip("tambah_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
                  alt.Tooltip("persen_teks:N", title=t("grafik.nilai", lang))])
     labels = alt.Chart(plan).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
-    chart = alt.layer(bars, labels).properties(height=260, width="container")
+    chart = alt.layer(bars, labels).properties(height=height, width="container")
     return finish(chart, title=title, source=source, lang=lang)
 
 
@@ -396,3 +398,43 @@ def what_if(series: pd.DataFrame, target: float, *, highlight: str, title: str, 
         x=alt.value(0), y="target:Q", text="label:N")
     chart = alt.layer(thin, thick, rule, label).properties(height=320, width="container")
     return finish(chart, title=title, source=source, lang=lang)
+
+
+FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+PRESENTATION_SCALE = 1.35
+
+
+def scale_fonts(spec: dict, factor: float) -> dict:
+    """A copy of a chart spec with every font size multiplied: the back of the room must read the labels.
+
+    Builders set some sizes on marks (map names) and some in the theme; the theme's sizes are written
+    into the spec's config first so both grow. Symbol sizes grow with the square of the factor.
+    """
+    import copy
+
+    out = copy.deepcopy(spec)
+    config = out.setdefault("config", {})
+    for part, values in theme()["config"].items():
+        if isinstance(values, dict):
+            merged = {**values, **config.get(part, {})}
+            config[part] = merged
+
+    def walk(node):
+        if isinstance(node, dict):
+            if str(node.get("name", "")).startswith(MAP_LABELS):
+                return
+            for k, v in node.items():
+                if k in FONT_KEYS and isinstance(v, int | float):
+                    node[k] = round(v * factor, 1)
+                elif k == "symbolSize" and isinstance(v, int | float):
+                    node[k] = round(v * factor * factor)
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for key, value in out.items():
+        if key not in ("datasets", "data"):
+            walk(value)
+    return out
