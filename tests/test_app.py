@@ -17,9 +17,9 @@ from sanitasi.load import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["ringkasan", "peta", "lintasan_target", "kecamatan", "kebutuhan", "metodologi"]
+PAGES = ["ringkasan", "paparan", "peta", "lintasan_target", "kecamatan", "kebutuhan", "metodologi", "data"]
 TITLE_KEYS = {"ringkasan": "ringkasan.judul", "lintasan_target": "lintasan.judul", "kebutuhan.judul": None,
-              "kebutuhan": "kebutuhan.judul", "metodologi": "metodologi.judul"}
+              "kebutuhan": "kebutuhan.judul", "metodologi": "metodologi.judul", "data": "data.judul"}
 TIMEOUT = 90
 
 
@@ -186,3 +186,32 @@ def test_numbers_use_indonesian_format_by_default(an: views.Analysis) -> None:
     kab = an.kab.sort_values("tahun").iloc[-1]
     assert at.metric[0].value == fmt.pct(kab["pct_layak"])
     assert "," in at.metric[0].value
+
+
+def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: views.Analysis) -> None:
+    from sanitasi import presentation
+
+    setting = presentation.Setting("RPJMN 2020-2024", "layak", 2030, "id")
+    expected = [s.judul for s in presentation.slides(an, setting, "x")]
+    at = AppTest.from_file(str(ROOT / "pages" / "paparan.py"), default_timeout=TIMEOUT)
+    at.query_params["slide"] = "3"
+    at.run()
+    assert at.title[0].value == expected[2]
+    seen = [at.title[0].value]
+    for _ in range(3):
+        at.button(key="slide_next").click().run()
+        seen.append(at.title[0].value)
+    assert seen == expected[2:6]
+    assert at.button(key="slide_next").disabled  # the last slide
+    at.button(key="slide_prev").click().run()
+    assert at.title[0].value == expected[4]
+
+
+def test_presentation_mode_from_the_url_enlarges_the_page() -> None:
+    at = open_page("paparan", mode="paparan")
+    assert not at.exception
+    assert at.toggle(key="_mode_toggle").value is True
+    assert any("font-size: 20px" in h.value for h in at.get("html"))
+    normal = open_page("paparan")
+    assert normal.toggle(key="_mode_toggle").value is False
+    assert not any("font-size: 20px" in h.value for h in normal.get("html"))

@@ -1,0 +1,140 @@
+"""The clinic sequence, and the files it exports opened again: the deck, the A3 map, chart pictures."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from sanitasi import charts, deck, fmt, presentation, views
+from sanitasi.load import load_bundled
+
+RPJMN = "RPJMN 2020-2024"
+SOURCE = "Sumber: uji · v0"
+
+
+@pytest.fixture(scope="module")
+def an() -> views.Analysis:
+    charts.register_theme()
+    return views.analyse(load_bundled())
+
+
+@pytest.fixture(scope="module")
+def sequence(an):
+    setting = presentation.Setting(RPJMN, "layak", 2030, "id")
+    return setting, presentation.slides(an, setting, SOURCE)
+
+
+def test_sequence_order_and_messages(an, sequence) -> None:
+    setting, slides = sequence
+    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "tertinggal", "kebutuhan", "langkah"]
+    assert slides[0].pesan == views.headline(an, RPJMN, "layak")
+    # the map message counts the kecamatan below the target from the map values
+    vals = views.map_values(an, "layak", RPJMN)
+    below = int((vals["selisih"] < 0).sum())
+    assert slides[1].pesan.startswith(f"{below} dari 12 kecamatan")
+    needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
+    assert fmt.kk(needs.total_kk) in slides[4].pesan
+    assert all(s.sumber == SOURCE for s in slides)
+
+
+def test_behind_target_table_is_worst_first(an, sequence) -> None:
+    _, slides = sequence
+    table = slides[3].tabel
+    vals = views.map_values(an, "layak", RPJMN).set_index("nama")
+    statuses = [vals.loc[n, "status"] for n in table.iloc[:, 0]]
+    assert all(s in {b.value for b in presentation.BEHIND} for s in statuses)
+    ranks = [views.progress.rank(s) for s in statuses]
+    assert ranks == sorted(ranks)
+    # Batulicin and Simpang Empat are past 90% layak: not behind
+    assert "Batulicin" not in set(table.iloc[:, 0]) and "Simpang Empat" not in set(table.iloc[:, 0])
+
+
+def test_next_steps_name_priorities_and_the_illustrative_data(an, sequence) -> None:
+    _, slides = sequence
+    points = slides[-1].poin
+    needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
+    top = needs.table.loc[needs.table["kode_wilayah"] != views.KABUPATEN].nlargest(3, "kesenjangan_kk")["nama"]
+    assert any(", ".join(top) in p for p in points)
+    assert any("ILUSTRATIF" in p for p in points)
+
+
+def test_english_sequence(an) -> None:
+    slides = presentation.slides(an, presentation.Setting(RPJMN, "babs_terbuka", 2030, "en"), SOURCE)
+    assert slides[5].judul == "Next steps"
+    assert "kecamatan" in slides[1].pesan and "dari" not in slides[1].pesan
+
+
+def test_deck_opens_with_editable_text(an, sequence) -> None:
+    setting, slides = sequence
+    data = deck.build_deck(slides, setting, an, SOURCE)
+    prs = Presentation(io.BytesIO(data))
+    # 16:9
+    assert round(prs.slide_width / prs.slide_height, 2) == round(16 / 9, 2)
+    # title slide + six slides + methods
+    assert len(prs.slides) == 1 + len(slides) + 1
+    texts = ["\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in prs.slides]
+    assert "Kabupaten Tanah Bumbu" in texts[0] and "ILUSTRATIF" in texts[0]
+    for text, slide in zip(texts[1:-1], slides, strict=True):
+        assert slide.judul in text
+        assert presentation._plain(slide.pesan) in text  # the message is a real text box, without markdown
+    assert "Metode" in texts[-1]
+    # the kecamatan-behind-target slide carries a real table with the same cells
+    tables = [sh.table for sh in prs.slides[4].shapes if sh.has_table]
+    assert tables and tables[0].cell(1, 0).text == slides[3].tabel.iloc[0, 0]
+    # charts are pictures, inside the slide
+    pictures = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == sum(1 for s in slides if s.chart is not None)
+    assert all(p.left + p.width <= prs.slide_width + Emu(10) for p in pictures)
+
+
+def test_a3_map_pdf(an) -> None:
+    pdf = deck.map_a3(an, "layak", RPJMN, "id", SOURCE)
+    assert pdf.startswith(b"%PDF")
+    width, height = deck._media_box(pdf)
+    assert (round(width), round(height)) in {(1190, 842), (1191, 842)}  # A3 landscape in points
+    spec = deck.map_a3_spec(an, "layak", RPJMN, "id", SOURCE)
+    text = json.dumps(spec, ensure_ascii=False)
+    assert "▲" in text  # north arrow
+    assert re.search(r"\d+ km \(skala perkiraan\)", text)  # scale bar label
+    assert spec["title"]["subtitle"][0] == SOURCE
+    assert "skematis" in " ".join(spec["title"]["subtitle"])
+
+
+@pytest.mark.parametrize(("width", "height"), [(1060, 640), (500, 500)])
+def test_scale_bar_is_plausible(an, width: int, height: int) -> None:
+    feats = views.map_features(an, views.map_values(an, "layak", RPJMN))
+    km, px = deck.scale_bar_km(feats, width, height)
+    # the district spans about 0.84 degrees of longitude, about 93 km at 3.5 degrees south; fitted to the
+    # limiting side, a bar of `km` kilometres is roughly width/5 pixels and never wider than the map
+    assert km in (1, 2, 5, 10, 20, 25, 50, 100, 200)
+    assert 0 < px < width
+    px_per_km = px / km
+    assert 0.5 * min(width, height) / 120 < px_per_km < 2.5 * max(width, height) / 90
+
+
+def test_chart_pictures(an) -> None:
+    chart = charts.ladder(views.ladder(an.kab), title="Judul", source=SOURCE, lang="id")
+    png = deck.png(chart)
+    assert png.startswith(b"\x89PNG")
+    w = int.from_bytes(png[16:20], "big")
+    assert w >= 2 * 700  # 2x for slides
+    svg = deck.svg(chart)
+    assert svg.lstrip().startswith("<svg") and "Judul" in svg and "Sumber: uji" in svg
+
+
+def test_presentation_fonts_are_larger_except_map_names(an) -> None:
+    vals = views.map_values(an, "layak", RPJMN)
+    spec = charts.choropleth(views.map_features(an, vals), views.map_labels(an), mode="nilai", indikator="layak",
+                             class_labels=views.class_labels("layak"), selected=None, title="T", source=SOURCE,
+                             lang="id").to_dict()
+    big = charts.scale_fonts(spec, 1.5)
+    assert big["config"]["axis"]["labelFontSize"] == 13 * 1.5
+    assert big["config"]["title"]["fontSize"] == 17 * 1.5
+    labels = [ly for ly in big["layer"] if str(ly.get("name", "")).startswith(charts.MAP_LABELS)]
+    assert labels and all(ly["mark"]["fontSize"] == 12 for ly in labels)
+    assert spec["config"].get("axis", {}).get("labelFontSize") != 13 * 1.5  # the original is untouched
