@@ -38,7 +38,7 @@ def verify(password: str, stored: str | None) -> bool:
             return False
         expected = base64.b64decode(digest)
         got = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), base64.b64decode(salt), int(iterations))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):  # OverflowError: an iteration count beyond a C long
         return False
     return hmac.compare_digest(got, expected)
 

@@ -114,7 +114,9 @@ def _open(path: Path, name: str) -> gpd.GeoDataFrame:
     try:
         return gpd.read_file(path)
     except Exception as exc:  # noqa: BLE001 - GDAL has many ways to fail; all mean "cannot read this file"
-        raise _fail(name, f"berkas batas tidak bisa dibaca ({type(exc).__name__}: {str(exc)[:150]})") from None
+        # GDAL's own text is English and names the server's temporary folder: only its kind is shown
+        raise _fail(name, "berkas batas tidak bisa dibaca; mungkin rusak atau bukan format peta yang didukung "
+                          f"({type(exc).__name__})") from None
 
 
 def _pick(columns: list[str], wanted: tuple[str, ...], column_map: Mapping[str, str] | None, field: str) -> str | None:
@@ -159,11 +161,11 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
         has_prj = path.suffix.lower() != ".shp" or path.with_suffix(".prj").exists() or \
             path.with_suffix(".PRJ").exists()
         gdf = _open(path, src.name)
-    if gdf.empty:
-        raise _fail(src.name, "berkas batas tidak berisi poligon")
     if len(gdf) > MAX_FEATURES:
         raise _fail(src.name, f"terlalu banyak poligon ({len(gdf)}); batasnya {MAX_FEATURES}")
     gdf = gdf.loc[gdf.geometry.notna() & ~gdf.geometry.is_empty].copy()
+    if gdf.empty:  # after dropping empty shapes: features without geometry draw nothing
+        raise _fail(src.name, "berkas batas tidak berisi poligon")
     vertices = int(shapely.get_num_coordinates(gdf.geometry.to_numpy()).sum())
     if vertices > MAX_VERTICES:
         raise _fail(src.name, f"terlalu banyak titik sudut ({vertices:,}); batasnya {MAX_VERTICES:,}".replace(",", "."))

@@ -165,18 +165,20 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
     tahun = _years(_numbers(table, found["tahun"], src.name, "tahun", dec, problems), table, src.name, problems)
     kk = _numbers(table, found["jumlah_kk"], src.name, "jumlah_kk", dec, problems)
     cols = shares if as_shares else counts
-    rungs = {c: _numbers(table, found[c], src.name, c, dec, problems) for c in cols}
+    rungs = {c: _numbers(table, found[c], src.name, found[c], dec, problems) for c in cols}
     for i in range(len(table)):
         r = _row(table, i)
+        # an unreadable cell is NaN too, but it already has its "harus berupa angka" problem
         if np.isnan(kk.iloc[i]):
-            problems.append(Problem(src.name, r, "jumlah_kk", None, "jumlah KK wajib diisi"))
+            if _empty(table[found["jumlah_kk"]].iloc[i]):
+                problems.append(Problem(src.name, r, "jumlah_kk", None, "jumlah KK wajib diisi"))
         elif kk.iloc[i] < 0 or kk.iloc[i] != round(kk.iloc[i]):
             problems.append(Problem(src.name, r, "jumlah_kk", _num_text(kk.iloc[i]),
                                     "jumlah KK harus bilangan bulat tidak negatif"))
         vals = [rungs[c].iloc[i] for c in cols]
         if any(np.isnan(v) for v in vals):
             for c, v in zip(cols, vals, strict=True):
-                if np.isnan(v):
+                if np.isnan(v) and _empty(table[found[c]].iloc[i]):
                     problems.append(Problem(src.name, r, found[c], None, "nilai wajib diisi"))
             continue
         if as_shares:
@@ -198,6 +200,7 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
                 problems.append(Problem(src.name, r, "jumlah_kk", _num_text(kk.iloc[i]),
                                         f"jumlah lima anak tangga ({_num_text(total)}) tidak sama dengan jumlah KK; "
                                         f"selisih {_num_text(gap)}"))
+    problems += _key_problems(table, kode, tahun, wilayah, src.name)  # same pass: every problem at once
     if problems:
         raise DataError(problems)
     out = pd.DataFrame({"kode_wilayah": kode.to_numpy(), "tahun": tahun.astype("int64").to_numpy(),
@@ -215,17 +218,28 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
         for c in RUNG_COLUMNS:
             out[c] = rungs[c].astype("int64").to_numpy()
     out["sumber"] = src.name
-    out.insert(0, ROW_COLUMN, table[ROW_COLUMN].to_numpy())
-    problems = _duplicates(out, ["kode_wilayah", "tahun"], src.name)
-    problems += [Problem(src.name, int(out[ROW_COLUMN].iloc[p.baris - 2]), p.kolom, p.nilai, p.pesan)
-                 for p in check_codes(out, wilayah, src.name)]
-    if problems:
-        raise DataError(problems)
-    result = validate(out.drop(columns=ROW_COLUMN), AKSES)
+    result = validate(out, AKSES)
     result = result.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)})
     result = result.sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
     result.attrs["catatan"] = notes
     return result
+
+
+def _key_problems(table: pd.DataFrame, kode: pd.Series, tahun: pd.Series, wilayah: pd.DataFrame,
+                  name: str) -> list[Problem]:
+    """Duplicate rows and kecamatan used before they existed, among the rows whose kecamatan and year were read."""
+    ok = (kode.notna() & tahun.between(FIRST_YEAR, date.today().year) & (tahun % 1 == 0)).to_numpy()
+    keys = pd.DataFrame({ROW_COLUMN: table[ROW_COLUMN].to_numpy()[ok], "kode_wilayah": kode.to_numpy()[ok],
+                         "tahun": tahun.to_numpy()[ok].astype("int64")})
+    problems = _duplicates(keys, ["kode_wilayah", "tahun"], name)
+    return problems + [Problem(name, int(keys[ROW_COLUMN].iloc[p.baris - 2]), p.kolom, p.nilai, p.pesan)
+                       for p in check_codes(keys, wilayah, name)]
+
+
+def _empty(cell: Any) -> bool:
+    """A blank cell (or '-'), as opposed to one that holds something that is not a number."""
+    x = parse_number(cell)
+    return x is not None and bool(np.isnan(x))
 
 
 def _comma(x: float) -> str:
@@ -303,25 +317,37 @@ def read_target(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str]
         "tahun": tahun.to_numpy(), "nilai": nilai.to_numpy(), "tahun_dasar": dasar.to_numpy(),
         "catatan": table[found["catatan"]].to_numpy() if "catatan" in found else [None] * len(table),
     })
-    if problems:
-        raise DataError(problems)
+    # duplicates among the rows whose key was read (an unknown kecamatan is not the kabupaten's empty cell)
+    unknown = {p.baris for p in problems if p.jenis == UNKNOWN_AREA}
+    keyed = raw.assign(**{ROW_COLUMN: table[ROW_COLUMN].to_numpy()})
+    keyed = keyed.loc[keyed["indikator"].notna() & keyed["tahun"].notna() & keyed["dokumen"].ne("")
+                      & ~keyed[ROW_COLUMN].isin(unknown)].reset_index(drop=True)
     return _validated(raw, TARGET, table, src.name, notes,
-                      extra=_duplicates(raw.assign(**{ROW_COLUMN: table[ROW_COLUMN].to_numpy()}).fillna(
-                          {"kode_wilayah": ""}), ["dokumen", "indikator", "kode_wilayah", "tahun"], src.name))
+                      extra=_duplicates(keyed.fillna({"kode_wilayah": ""}),
+                                        ["dokumen", "indikator", "kode_wilayah", "tahun"], src.name),
+                      earlier=problems, found=found)
 
 
 def _validated(raw: pd.DataFrame, contract, table: pd.DataFrame, name: str, notes: list[str],
-               extra: list[Problem] | None = None) -> pd.DataFrame:
-    """The contract check with problems pointing at the file's own rows and name."""
+               extra: list[Problem] | None = None, earlier: list[Problem] | None = None,
+               found: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The contract check with problems pointing at the file's own rows and name, in the same pass as the
+    reader's own problems (`earlier`, which win where both speak of one cell; `found` maps fields to headers)."""
+    earlier = earlier or []
+    field = {header: "kode_wilayah" if f == "nama_wilayah" else f for f, header in (found or {}).items()}
+    said = {(p.baris, field.get(p.kolom, p.kolom)) for p in earlier}
     try:
         out = validate(raw.astype(object).where(raw.notna(), None), contract)
+        fixed: list[Problem] = []
     except DataError as err:
         rows = table[ROW_COLUMN].to_numpy()
         fixed = [Problem(name, int(rows[p.baris - 2]) if p.baris else None, p.kolom, p.nilai, p.pesan)
                  for p in err.problems]
-        raise DataError(fixed + (extra or [])) from None
-    if extra:
-        raise DataError(extra)
+        # with `extra` the reader found the duplicate keys itself (said for the file's rows): the contract's go
+        fixed = [p for p in fixed if not (p.kolom is None and extra is not None) and (p.baris, p.kolom) not in said]
+    problems = earlier + fixed + (extra or [])
+    if problems:
+        raise DataError(problems)
     out.attrs["catatan"] = notes
     return out
 
@@ -352,15 +378,13 @@ def read_biaya(file: Any, *, column_map: Mapping[str, str] | None = None, sheet:
         inds.append(k)
     cost = _numbers(table, found["biaya_per_kk"], src.name, "biaya_per_kk", dec, problems)
     share = _numbers(table, found["porsi"], src.name, "porsi", dec, problems)
-    if problems:
-        raise DataError(problems)
     raw = pd.DataFrame({
         "kode": table[found["kode"]].to_numpy(), "indikator": inds, "langkah": table[found["langkah"]].to_numpy(),
         "biaya_per_kk": cost.to_numpy(), "porsi": share.to_numpy(),
         "sumber": table[found["sumber"]].to_numpy() if "sumber" in found else src.name,
         "catatan": table[found["catatan"]].to_numpy() if "catatan" in found else None,
     })
-    return _validated(raw, BIAYA, table, src.name, [])
+    return _validated(raw, BIAYA, table, src.name, [], earlier=problems, found=found)
 
 
 def read_boundaries(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,

@@ -102,14 +102,17 @@ def parse_number(value: Any, decimal_comma: bool = True) -> float | None:
         last_comma = text.rfind(",") > text.rfind(".")
         text = text.replace(".", "").replace(",", ".") if last_comma else text.replace(",", "")
     elif "," in text:
-        if decimal_comma or _DECIMAL_COMMA.match(text) and not _THOUSANDS_COMMA.match(text):
-            if text.count(",") > 1:
+        # several marks of one kind can only be thousands, whatever the file's convention ("1,2,3" is no number)
+        if text.count(",") > 1:
+            if not _THOUSANDS_COMMA.match(text):
                 return None
+            text = text.replace(",", "")
+        elif decimal_comma or _DECIMAL_COMMA.match(text) and not _THOUSANDS_COMMA.match(text):
             text = text.replace(",", ".")
         else:
             text = text.replace(",", "")
     elif "." in text:
-        if decimal_comma and _THOUSANDS_DOT.match(text):
+        if _THOUSANDS_DOT.match(text) and (decimal_comma or text.count(".") > 1):
             text = text.replace(".", "")
         elif text.count(".") > 1:
             return None
@@ -181,7 +184,9 @@ def _grid(src: Source, sheet: str | None) -> tuple[list[list[Any]], bool | None]
         try:
             wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any failure means "not a workbook we can read"
-            raise DataError([Problem(src.name, None, None, None, f"berkas Excel tidak bisa dibaca ({exc})")]) from None
+            # openpyxl's own text is English: only the kind of failure is shown
+            message = f"berkas Excel tidak bisa dibaca; mungkin rusak ({type(exc).__name__})"
+            raise DataError([Problem(src.name, None, None, None, message)]) from None
         try:
             names = wb.sheetnames
             if sheet is not None and sheet not in names:
@@ -279,12 +284,14 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
         if col == ROW_COLUMN or is_code_header(col):
             out[col] = frame[col]
             continue
-        parsed = frame[col].map(lambda v: parse_number(v, decimal_comma))
-        filled = frame[col].map(lambda v: _cell_text(v) != "")
-        if filled.any() and parsed[filled].map(lambda v: v is not None).all():
-            out[col] = parsed.astype("float64")
+        # a plain list: Series.map would turn the None of an unreadable cell into NaN (a blank)
+        parsed = [parse_number(v, decimal_comma) for v in frame[col]]
+        filled = [_cell_text(v) != "" for v in frame[col]]
+        if any(filled) and all(p is not None for p, f in zip(parsed, filled, strict=True) if f):
+            out[col] = pd.Series(parsed, index=frame.index, dtype="float64")
         else:
-            out[col] = frame[col].map(lambda v: _cell_text(v) or None)
+            # object dtype keeps None for an empty cell (a str column would make it NaN, read as "nan")
+            out[col] = pd.Series([_cell_text(v) or None for v in frame[col]], index=frame.index, dtype=object)
     result = pd.DataFrame(out)
     result.attrs["desimal_koma"] = decimal_comma
     result.attrs["berkas"] = name

@@ -1,0 +1,134 @@
+"""python -m sanitasi.cli: the Data page's import path from a terminal, with exit codes and no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanitasi import cli as cli_module
+from sanitasi import store
+from sanitasi.indicators import RUNG_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = ";".join(["kode_wilayah", "kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
+GOOD = "\n".join([HEADER, "63.10.01;Batulicin;2025;100;10;50;10;20;10",
+                  "63.10.02;Kusan Hilir;2025;200;20;100;20;40;20"])
+BAD = "\n".join([HEADER,
+                 "63.10.01;Batulicin;2025;100;sepuluh;50;10;20;10",  # row 2: text in a number column
+                 ";Batu Lincin;2025;100;10;50;10;20;10",  # row 3: unknown kecamatan
+                 "63.10.02;Kusan Hilir;2025;200;20;100;20;40;15"])  # row 4: rungs 5 short of jumlah_kk
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, store.ENV_URL: f"sqlite:///{tmp_path / 'cli.db'}", "PYTHONPATH": str(ROOT)}
+
+
+def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sanitasi.cli", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    return str(path)
+
+
+def versions(env: dict[str, str]) -> list[int]:
+    return [int(v) for v in store.Store(env[store.ENV_URL]).versions()["id"]]
+
+
+def test_dry_run_of_a_good_file(env: dict[str, str], tmp_path: Path) -> None:
+    r = cli(env, "import", "--kind", "akses", write(tmp_path, "akses.csv", GOOD), "--dry-run")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "siap dimuat: 2 baris akses dari akses.csv (uji coba, tidak disimpan)" in r.stdout
+    assert versions(env) == [0]  # a dry run saves nothing
+
+
+def test_a_bad_file_exits_2_with_every_problem_in_indonesian(env: dict[str, str], tmp_path: Path) -> None:
+    r = cli(env, "import", "--kind", "akses", write(tmp_path, "akses_salah.csv", BAD))
+    out = r.stdout + r.stderr
+    assert r.returncode == 2, out
+    assert "Traceback" not in out
+    problems = [line for line in r.stdout.splitlines() if line.startswith("masalah: ")]
+    assert len(problems) == 3, out  # one line each, all found in one pass
+    assert any("baris 2" in p and "kk_aman" in p and "harus berupa angka" in p for p in problems)
+    assert any("baris 3" in p and "kecamatan tidak dikenal" in p and "Batulicin (63.10.01)" in p for p in problems)
+    assert any("baris 4" in p and "selisih 5" in p for p in problems)
+    assert r.stdout.splitlines()[-1] == "3 masalah; tidak ada yang disimpan."
+    assert versions(env) == [0]
+
+
+def test_import_creates_an_active_version_listed_by_versions(env: dict[str, str], tmp_path: Path) -> None:
+    r = cli(env, "import", "--kind", "akses", write(tmp_path, "akses_2025.csv", GOOD), "--oleh", "Budi",
+            "--catatan", "data Dinkes")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "dimuat sebagai versi 1 (2 baris akses); versi ini sekarang aktif" in r.stdout
+    s = store.Store(env[store.ENV_URL])
+    assert s.active_id() == 1
+    row = s.versions().set_index("id").loc[1]
+    assert (row["oleh"], row["berkas"], row["catatan"], row["jumlah_baris"]) == ("Budi", "akses_2025.csv",
+                                                                                 "data Dinkes", 2)
+    listing = cli(env, "versions")
+    assert listing.returncode == 0
+    lines = listing.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("*    1") and "akses_2025.csv" in lines[0] and "Budi" in lines[0]
+    assert lines[1].startswith("     0") and "bawaan" in lines[1]
+
+
+# The same contract in-process (no interpreter start-up per case): exit code and what is printed.
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, env: dict[str, str], *args: str):
+    monkeypatch.setenv(store.ENV_URL, env[store.ENV_URL])
+    code = cli_module.main(list(args))
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.mark.parametrize(("name", "content", "fragment"), [
+    ("foto.csv", b"\x89PNG\r\n\x1a\n" + bytes(64), "bukan tabel teks"),
+    ("kosong.csv", b"", "berkas kosong"),
+    ("lama.xls", b"\xd0\xcf\x11\xe0" + bytes(64), "format .xls lama tidak didukung"),
+], ids=["png", "empty", "xls"])
+def test_files_that_are_not_tables_exit_2(monkeypatch, capsys, env, tmp_path: Path, name: str, content: bytes,
+                                          fragment: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", str(path))
+    assert code == 2 and out.startswith("masalah: ") and fragment in out
+
+
+def test_a_missing_file_exits_2(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "target", str(tmp_path / "tidak_ada.csv"))
+    assert code == 2 and "berkas tidak ditemukan" in out
+
+
+def test_boundaries_from_a_shapefile_path(monkeypatch, capsys, env) -> None:
+    shp = ROOT / "data" / "batas_kecamatan" / "batas_kecamatan.shp"
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "batas", str(shp), "--dry-run")
+    assert code == 0, out
+    assert "siap dimuat: 12 baris batas" in out
+
+
+def test_activate(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    code, out = run(monkeypatch, capsys, env, "activate", "7")
+    assert code == 2 and "versi tidak ada" in out
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", write(tmp_path, "a.csv", GOOD))
+    assert code == 0 and store.Store(env[store.ENV_URL]).active_id() == 1
+    code, out = run(monkeypatch, capsys, env, "activate", "0")
+    assert (code, out.strip()) == (0, "versi 0 sekarang aktif")
+    assert store.Store(env[store.ENV_URL]).active_id() == 0
+
+
+def test_unexpected_errors_exit_1_without_a_traceback(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    def broken(*_a, **_k):
+        raise RuntimeError("disk penuh")
+
+    monkeypatch.setattr(store.Store, "save", broken)
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", write(tmp_path, "a.csv", GOOD))
+    assert code == 1 and out.strip() == "kesalahan tak terduga: RuntimeError: disk penuh"

@@ -1,0 +1,210 @@
+"""The Data page as an editor drives it (streamlit.testing.v1.AppTest): sign in, upload, see, save, lock-out.
+
+pages/data.py runs on its own (AppTest.from_file): going through app.py and switch_page loses widget
+state between runs in AppTest. Every test has its own empty store and clears Streamlit's resource
+cache, because ui.data_store() and the data sets it serves are cached for the whole process.
+"""
+
+from __future__ import annotations
+
+import io as _io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from sanitasi import auth, exports, i18n, store
+from sanitasi.indicators import RUNG_COLUMNS
+from sanitasi.load import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "data.py")
+TIMEOUT = 60
+PASSWORD = "Sungai-Loban-2029"
+HEADER = ";".join(["kode_wilayah", "kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
+
+
+def t(key: str, **kw: object) -> str:
+    return i18n.t(key, "id", **kw)
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'halaman.db'}"
+    monkeypatch.setenv(store.ENV_URL, url)
+    monkeypatch.delenv(auth.ENV_HASH, raising=False)
+    st.cache_resource.clear()
+    yield url
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def editor(db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv(auth.ENV_HASH, auth.hash_password(PASSWORD, iterations=1000))
+    return db
+
+
+def open_page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Ani") -> AppTest:
+    at.text_input(key="data_nama_editor").input(name)
+    at.text_input(key="data_sandi").input(password)
+    submit = [b for b in at.button if b.proto.is_form_submitter]
+    assert len(submit) == 1
+    submit[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="unggah_akses_0").set_value((name, data, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def problems_table(at: AppTest) -> pd.DataFrame:
+    tables = [d.value for d in at.dataframe if "Masalah" in d.value.columns]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_without_an_editor_hash_the_page_is_read_only(db: str) -> None:
+    at = open_page()
+    assert at.title[0].value == t("data.judul")
+    assert any(i.value == t("data.editor_belum") for i in at.info)  # says how to set it up
+    assert "hash-password" in t("data.editor_belum") and "SANITASI_EDITOR_HASH" in t("data.editor_belum")
+    assert len(at.file_uploader) == 0
+    assert len(at.text_input) == 0  # no sign-in form either
+    assert any(c.value == t("data.muat_hanya_editor") for c in at.caption)
+    assert [b for b in at.button if b.key in ("data_aktifkan", "data_hapus", "data_simpan")] == []
+
+
+def overview() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "ringkasan.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_editor_signs_in_uploads_sees_the_summary_and_saves(editor: str, dataset: Dataset) -> None:
+    before = overview()
+    assert any(w.value == t("banner.ilustratif") for w in before.warning)
+    assert any(c.value.startswith("Bawaan dasbor, versi 0") for c in before.sidebar.caption)
+
+    at = open_page()
+    assert len(at.file_uploader) == 0  # not before signing in
+    sign_in(at)
+    assert any(s.value == t("data.editor_masuk", nama="Ani") for s in at.success)
+    assert len(at.file_uploader) == 1
+
+    # the bundled access table, downloaded as officials get it, with one more safe household in every row
+    akses = dataset.akses.assign(kk_aman=dataset.akses["kk_aman"] + 1,
+                                 kk_belum_layak=dataset.akses["kk_belum_layak"] - 1)
+    upload(at, "akses_dinkes.csv", exports.to_csv(akses))
+    # 10 kecamatan x 3 years (2018-2020) + 12 x 5 (2021-2025, after the split) = 90 rows;
+    # households in 2025 = the bundled 2025 total, written with a thousands dot
+    kk_2025 = f"{int(dataset.akses.loc[dataset.akses['tahun'] == 2025, 'jumlah_kk'].sum()):,}".replace(",", ".")
+    summary = [s.value for s in at.success if s.value.startswith("Siap dimuat")]
+    assert summary == [f"Siap dimuat: 90 baris, 12 kecamatan, tahun 2018–2025; {kk_2025} KK pada 2025."]
+    assert store.Store(editor).active_id() == 0  # nothing saved yet
+
+    at.text_input(key="data_catatan").input("Data Dinkes 2025")
+    at.button(key="data_simpan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = store.Store(editor)
+    assert s.active_id() == 1
+    row = s.versions().set_index("id").loc[1]
+    assert (row["oleh"], row["berkas"], row["jenis"], row["catatan"], row["jumlah_baris"]) == \
+        ("Ani", "akses_dinkes.csv", "akses", "Data Dinkes 2025", 90)
+    assert int(s.table("akses", 1, dataset)["kk_aman"].sum()) == int(dataset.akses["kk_aman"].sum()) + 90
+    assert any(x.value == t("data.tersimpan", versi=1) for x in at.success)
+
+    # the whole dashboard switches: the overview shows version 1, loaded by an editor, no illustrative banner
+    after = overview()
+    captions = [c.value for c in after.sidebar.caption]
+    assert any(c.startswith("Versi 1, dimuat ") and c.endswith(t("umum.resmi")) for c in captions), captions
+    assert not any(w.value == t("banner.ilustratif") for w in after.warning)
+
+
+def test_an_upload_with_problems_shows_them_and_saves_nothing(editor: str) -> None:
+    at = sign_in(open_page())
+    bad = "\n".join([HEADER, "63.10.01;Batulicin;2025;100;sepuluh;50;10;20;10",
+                     "63.10.02;Kusan Hilir;2025;200;20;100;20;40;15"]).encode()
+    upload(at, "akses_salah.csv", bad)
+    assert any(e.value == t("data.masalah", n=2) for e in at.error)
+    table = problems_table(at)
+    assert table["Baris"].tolist() == [2, 3]
+    assert table["Nilai ditemukan"].tolist() == ["sepuluh", "200"]
+    assert "selisih 5" in table["Masalah"].iloc[1]
+    assert [b for b in at.button if b.key == "data_simpan"] == []
+    assert [b.key for b in at.get("download_button") if b.key == "data_unduh_masalah"] == ["data_unduh_masalah"]
+    assert store.Store(editor).versions()["id"].tolist() == [0]
+
+
+def test_unknown_kecamatan_is_confirmed_by_the_editor(editor: str, dataset: Dataset) -> None:
+    at = sign_in(open_page())
+    data = "\n".join([HEADER, ";Batu Lincin;2025;100;10;50;10;20;10"]).encode()
+    upload(at, "akses.csv", data)
+    assert problems_table(at)["Nilai ditemukan"].tolist() == ["Batu Lincin"]
+    choice = at.selectbox(key=f"_impor_akses_{store.checksum(data)[:16]}_n_Batu Lincin")
+    assert choice.options[1] == "Batulicin (63.10.01)"  # the closest name is offered first, not chosen
+    assert choice.value == ""
+    choice.set_value("63.10.01")
+    [b for b in at.button if b.proto.is_form_submitter][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(s.value.startswith("Siap dimuat: 1 baris, 1 kecamatan") for s in at.success)
+    at.button(key="data_simpan").click().run()
+    s = store.Store(editor)
+    assert s.active_id() == 1 and s.table("akses", 1, dataset)["kode_wilayah"].tolist() == ["63.10.01"]
+
+
+def test_unrecognised_column_is_pointed_at_by_the_editor(editor: str) -> None:
+    at = sign_in(open_page())
+    data = "\n".join(["kecamatan;tahun;banyaknya rumah tangga;" + ";".join(RUNG_COLUMNS),
+                      "Batulicin;2025;100;10;50;10;20;10"]).encode()
+    upload(at, "akses.csv", data)
+    assert problems_table(at)["Kolom"].tolist() == ["jumlah KK"]
+    pick = at.selectbox(key=f"_impor_akses_{store.checksum(data)[:16]}_k_jumlah_kk")
+    assert pick.options == ["—", "banyaknya rumah tangga"]  # asked, with the unmatched headers, not guessed
+    pick.set_value("banyaknya rumah tangga")
+    [b for b in at.button if b.proto.is_form_submitter][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(s.value.startswith("Siap dimuat: 1 baris, 1 kecamatan, tahun 2025; 100 KK") for s in at.success)
+
+
+def test_workbook_sheet_is_chosen(editor: str) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Petunjuk"
+    wb.active.append(["Isi lembar Data"])
+    ws = wb.create_sheet("Data")
+    ws.append(HEADER.split(";"))
+    ws.append(["63.10.01", "Batulicin", 2025, 100, 10, 50, 10, 20, 10])
+    buf = _io.BytesIO()
+    wb.save(buf)
+    at = sign_in(open_page())
+    at.file_uploader(key="unggah_akses_0").set_value(("akses.xlsx", buf.getvalue(), "application/vnd.ms-excel")).run()
+    sheet = at.selectbox(key="data_lembar")
+    assert sheet.options == ["Petunjuk", "Data"] and sheet.value == "Petunjuk"
+    assert any(e.value == t("data.masalah", n=1) for e in at.error)  # the first sheet holds no table
+    sheet.set_value("Data").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(s.value.startswith("Siap dimuat: 1 baris") for s in at.success)
+
+
+def test_wrong_password_then_lock_out(editor: str) -> None:
+    at = sign_in(open_page(), password="salah")
+    assert any(e.value == t("data.sandi_salah") for e in at.error)
+    assert len(at.file_uploader) == 0
+    for _ in range(4):
+        sign_in(at, password="masih-salah")
+    # five failures within 15 minutes: the page says editing is locked and shows no sign-in form
+    at = open_page()
+    assert any(w.value.startswith("Terlalu banyak percobaan masuk yang gagal") for w in at.warning)
+    assert len(at.text_input) == 0 and len(at.file_uploader) == 0
+    assert store.locked_until(store.Store(editor)) is not None

@@ -1,0 +1,93 @@
+"""sanitasi.exports: downloads that are safe to open in Excel, and templates that explain every column."""
+
+from __future__ import annotations
+
+import io as _io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from sanitasi import exports
+from sanitasi.load import Dataset
+
+DANGEROUS = ["=1+1", "+62 812", "-2+3", "@SUM(A1:A9)", "\t=cmd", "\r=cmd", "=HYPERLINK(\"http://x\",\"klik\")"]
+HARMLESS = ["Batulicin", "63.10.01", "a=b", "Rp 1.500.000", "", "'sudah dikutip"]
+
+
+@pytest.mark.parametrize("cell", DANGEROUS)
+def test_dangerous_text_cells_are_neutralised(cell: str) -> None:
+    out = exports.neutralise(pd.DataFrame({"catatan": [cell]}))
+    assert out["catatan"].tolist() == ["'" + cell]
+
+
+@pytest.mark.parametrize("cell", HARMLESS)
+def test_harmless_text_cells_are_untouched(cell: str) -> None:
+    assert exports.neutralise(pd.DataFrame({"catatan": [cell]}))["catatan"].tolist() == [cell]
+
+
+def test_numbers_are_untouched_and_the_input_is_not_changed() -> None:
+    frame = pd.DataFrame({"nilai": [-5.5, 3.0], "jumlah": [-1, 2], "teks": ["-1", "+2"]})
+    out = exports.neutralise(frame)
+    assert out["nilai"].tolist() == [-5.5, 3.0] and out["nilai"].dtype == "float64"
+    assert out["jumlah"].tolist() == [-1, 2] and out["jumlah"].dtype == "int64"
+    assert out["teks"].tolist() == ["'-1", "'+2"]  # a negative number written as text is text
+    assert frame["teks"].tolist() == ["-1", "+2"]  # a copy: the caller's frame keeps its values
+
+
+@pytest.mark.parametrize("dtype", [object, "string", "str"])
+def test_every_text_dtype_is_neutralised(dtype: object) -> None:
+    out = exports.neutralise(pd.DataFrame({"catatan": pd.Series(["=1+1", "aman"], dtype=dtype)}))
+    assert out["catatan"].tolist() == ["'=1+1", "aman"]
+
+
+def test_headers_are_neutralised() -> None:
+    out = exports.neutralise(pd.DataFrame({"=cmd|' /C calc'!A0": [1], "@x": [2], "kode": [3]}))
+    assert list(out.columns) == ["'=cmd|' /C calc'!A0", "'@x", "kode"]
+
+
+def test_csv_is_what_indonesian_excel_opens() -> None:
+    frame = pd.DataFrame({"kecamatan": ["Batulicin", "=1+1"], "persen": [82.5, -1.25], "kk": [1234, 5]})
+    data = exports.to_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM, so Excel reads the encoding right
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines == ["kecamatan;persen;kk", "Batulicin;82,5;1234", "'=1+1;-1,25;5"]
+
+
+def test_csv_keeps_non_ascii_text() -> None:
+    data = exports.to_csv(pd.DataFrame({"catatan": ["Survei André, 30°", "a;b"]}))
+    assert data.decode("utf-8-sig").splitlines()[1:] == ["Survei André, 30°", '"a;b"']  # ';' inside is quoted
+
+
+def test_xlsx_opens_with_text_not_formulas() -> None:
+    frame = pd.DataFrame({"catatan": DANGEROUS, "nilai": range(len(DANGEROUS))})
+    wb = openpyxl.load_workbook(_io.BytesIO(exports.to_xlsx({"akses": frame, "x" * 40: frame})))
+    assert wb.sheetnames == ["akses", "x" * 31]  # Excel's 31-character limit on sheet names
+    ws = wb["akses"]
+    cells = [ws.cell(row=r, column=1) for r in range(2, len(DANGEROUS) + 2)]
+    assert [c.data_type for c in cells] == ["s"] * len(DANGEROUS)  # text, never 'f' (formula)
+    assert [c.value for c in cells] == ["'" + d for d in DANGEROUS]
+    assert [ws.cell(row=r, column=2).value for r in range(2, len(DANGEROUS) + 2)] == list(range(len(DANGEROUS)))
+
+
+@pytest.mark.parametrize("kind", ["akses", "target", "biaya"])
+def test_templates_explain_every_column(kind: str, dataset: Dataset) -> None:
+    wb = openpyxl.load_workbook(_io.BytesIO(exports.template_xlsx(kind, dataset.wilayah)))
+    assert wb.sheetnames == ["data", "penjelasan"]
+    headers = [c.value for c in wb["data"][1]]
+    assert headers == list(exports.template(kind, dataset.wilayah).columns)
+    explained = {row[0]: row[1] for row in wb["penjelasan"].iter_rows(min_row=2, values_only=True)}
+    assert [c.value for c in wb["penjelasan"][1]] == ["kolom", "arti"]
+    missing = [h for h in headers if not explained.get(h)]
+    assert not missing, missing
+
+
+def test_access_template_lists_every_kecamatan(dataset: Dataset) -> None:
+    t = exports.template("akses", dataset.wilayah)
+    assert t["kode_wilayah"].tolist() == dataset.wilayah["kode"].tolist()
+    assert t["kecamatan"].tolist() == dataset.wilayah["nama"].tolist()
+
+
+def test_no_template_for_boundaries(dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="tidak ada templat"):
+        exports.template("batas", dataset.wilayah)

@@ -1,0 +1,651 @@
+"""The import API against a corpus of bad and awkward files, every one built here, byte by byte.
+
+One row per file: what the file is, which reader takes it, and either every problem it must
+report (row as Excel shows it, column, a fragment of the Indonesian message, the value found) or
+what it must load as. Each file goes through the same path as the Data page and the command line
+(read, then save to a store), so a bad file that slipped through would also show up as a new
+version in the store.
+"""
+
+from __future__ import annotations
+
+import io as _io
+import json
+import re
+import warnings
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import Point, Polygon, box
+
+from sanitasi import boundaries, errors, io, store, tables
+from sanitasi.indicators import RUNG_COLUMNS
+from sanitasi.load import Dataset
+from sanitasi.tables import Source
+
+# ------------------------------------------------------------------------------------- file builders
+HEADER = ";".join(["kode_wilayah", "kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
+ROW1 = "63.10.01;Batulicin;2025;100;10;50;10;20;10"  # 10+50+10+20+10 = 100
+ROW2 = "63.10.02;Kusan Hilir;2025;200;20;100;20;40;20"  # 20+100+20+40+20 = 200
+PCT = ";".join(["kecamatan", "tahun", "jumlah_kk", "% aman", "% layak sendiri", "% layak bersama", "% belum layak",
+                "% babs terbuka"])
+NAMES = ";".join(["kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
+
+
+def text(*lines: str, encoding: str = "utf-8", bom: bool = False) -> Callable[[], bytes]:
+    """A CSV file of these lines (built when the test runs)."""
+    return lambda: (b"\xef\xbb\xbf" if bom else b"") + ("\n".join(lines) + "\n").encode(encoding)
+
+
+def raw(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+def xlsx(sheets: dict[str, list[list[object]]]) -> Callable[[], bytes]:
+    def build() -> bytes:
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for name, rows in sheets.items():
+            ws = wb.create_sheet(name)
+            for row in rows:
+                ws.append(row)
+        buf = _io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    return build
+
+
+def zipped(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = _io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def shapefile_zip(gdf: gpd.GeoDataFrame, tmp: Path, *, drop: tuple[str, ...] = (), folder: str = "",
+                  stem: str = "batas_kecamatan") -> bytes:
+    """The shapefile geopandas writes, zipped the way officials send it (optionally in a sub-folder)."""
+    out = tmp / f"shp_{len(list(tmp.iterdir()))}"
+    out.mkdir()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # field-name truncation and the like: not what is tested
+        gdf.to_file(out / f"{stem}.shp")
+    return zipped({folder + p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.suffix.lower() not in drop})
+
+
+# the bundled schematic boundaries: 12 kecamatan, EPSG:4326, columns kode, nama
+def bundled_batas(dataset: Dataset) -> gpd.GeoDataFrame:
+    return dataset.batas[["kode", "nama", "geometry"]].copy()
+
+
+def swap_xy(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gdf.set_geometry(shapely.transform(gdf.geometry.to_numpy(), lambda xy: xy[:, ::-1]))
+
+
+def with_z(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gdf.set_geometry(shapely.force_3d(gdf.geometry.to_numpy(), 25.0))
+
+
+def bow_tie(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The first kecamatan drawn as a self-crossing 'bow-tie' (an invalid polygon)."""
+    out = gdf.copy()
+    x0, y0, x1, y1 = out.geometry.iloc[0].bounds
+    out.loc[out.index[0], "geometry"] = Polygon([(x0, y0), (x1, y1), (x1, y0), (x0, y1)])
+    assert not out.geometry.iloc[0].is_valid
+    return out
+
+
+def villages(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Each kecamatan cut in two halves, as a desa-level file would give it."""
+    rows = []
+    for kode, g in zip(gdf["kode"], gdf.geometry, strict=True):
+        x0, y0, x1, y1 = g.bounds
+        mid = (x0 + x1) / 2
+        rows += [(kode, g.intersection(box(x0 - 1, y0 - 1, mid, y1 + 1))),
+                 (kode, g.intersection(box(mid, y0 - 1, x1 + 1, y1 + 1)))]
+    return gpd.GeoDataFrame({"kode": [k for k, _ in rows], "desa": [f"Desa {i}" for i in range(len(rows))]},
+                            geometry=[g for _, g in rows], crs="EPSG:4326")
+
+
+def pre_2021(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The 10 kecamatan before the 2021 split: Kusan Tengah inside Kusan Hilir, Teluk Kepayang in Kusan Hulu."""
+    parent = gdf.assign(kode=gdf["kode"].replace({"63.10.11": "63.10.02", "63.10.12": "63.10.05"}))
+    return parent.dissolve(by="kode", as_index=False)[["kode", "geometry"]]
+
+
+ELSEWHERE = box(116.1, -3.4, 116.3, -3.2)  # a polygon of another kabupaten (Kotabaru lies east)
+
+
+def gadm(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """GADM level 3: GID_3/NAME_2/NAME_3 over the whole province (one Kotabaru kecamatan added)."""
+    ours = pd.DataFrame({"GID_3": [f"IDN.13.11.{i + 1}_1" for i in range(len(gdf))], "NAME_1": "Kalimantan Selatan",
+                         "NAME_2": "Tanah Bumbu", "NAME_3": gdf["nama"].str.replace(" ", "").to_numpy()})
+    other = pd.DataFrame({"GID_3": ["IDN.13.6.1_1"], "NAME_1": ["Kalimantan Selatan"], "NAME_2": ["Kotabaru"],
+                          "NAME_3": ["PulauLautUtara"]})
+    return gpd.GeoDataFrame(pd.concat([ours, other], ignore_index=True),
+                            geometry=[*gdf.geometry, ELSEWHERE], crs="EPSG:4326")
+
+
+def big(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """BIG (Badan Informasi Geospasial): KDCPUM/WADMKC/KDPKAB/WADMKK, with a Kotabaru kecamatan in the file."""
+    ours = pd.DataFrame({"KDCPUM": gdf["kode"].to_numpy(), "WADMKC": gdf["nama"].to_numpy(), "KDPKAB": "63.10",
+                         "WADMKK": "Tanah Bumbu"})
+    other = pd.DataFrame({"KDCPUM": ["63.02.01"], "WADMKC": ["Pulau Laut Utara"], "KDPKAB": ["63.02"],
+                          "WADMKK": ["Kotabaru"]})
+    return gpd.GeoDataFrame(pd.concat([ours, other], ignore_index=True),
+                            geometry=[*gdf.geometry, ELSEWHERE], crs="EPSG:4326")
+
+
+def geojson(gdf: gpd.GeoDataFrame) -> bytes:
+    return gdf.to_json().encode()
+
+
+def zip_bomb() -> bytes:
+    # 5 MB of zeros deflate to about 5 kB: a member that inflates ~1000x and to more than 1 MB
+    return zipped({"batas_kecamatan.shp": bytes(5_000_000), "batas_kecamatan.dbf": b"", "batas_kecamatan.shx": b""})
+
+
+# ------------------------------------------------------------------------------------- expectations
+ANY = object()
+
+
+@dataclass(frozen=True)
+class P:
+    """One expected problem: row (as Excel shows it), column, message fragment, value found."""
+
+    baris: int | None | object
+    kolom: str | None | object
+    pesan: str
+    nilai: str | None | object = ANY
+    jenis: str = ""
+
+
+@dataclass(frozen=True)
+class Bad:
+    problems: tuple[P, ...]  # all of them: the error must carry exactly these, found in one pass
+    columns_missing: tuple[str, ...] | None = None  # for io.ColumnError: the fields asked for ...
+    unmatched: tuple[str, ...] | None = None  # ... and the file's headers offered in the dropdowns
+
+
+@dataclass(frozen=True)
+class Good:
+    rows: int
+    note: str | None = None  # a fragment of one of attrs["catatan"]
+    values: dict[str, list] = field(default_factory=dict)  # column -> expected values (sorted as returned)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    kind: str
+    name: str
+    build: Callable[..., bytes]
+    expect: Bad | Good
+    options: dict = field(default_factory=dict)
+    geo: bool = False  # build(dataset, tmp_path) instead of build()
+
+
+A, T, B, G = "akses", "target", "biaya", "batas"
+UNK = errors.UNKNOWN_AREA
+
+
+def geo(id_: str, name: str, build: Callable[[gpd.GeoDataFrame, Path], bytes], expect, **options) -> Case:
+    return Case(id_, G, name, build, expect, options, geo=True)
+
+
+CASES = [
+    # ---- separators, encodings, layout -------------------------------------------------------------
+    Case("semicolon-thousands-dot", A, "akses.csv",
+         text(HEADER, "63.10.01;Batulicin;2025;1.234;234;500;100;200;200"),
+         Good(1, values={"jumlah_kk": [1234], "kk_aman": [234]})),
+    Case("comma-separated", A, "akses.csv", text(HEADER.replace(";", ","), ROW1.replace(";", ",")),
+         Good(1, values={"kode_wilayah": ["63.10.01"], "jumlah_kk": [100]})),
+    Case("tab-separated", A, "akses.txt", text(HEADER.replace(";", "\t"), ROW1.replace(";", "\t")),
+         Good(1, values={"kk_layak_sendiri": [50]})),
+    Case("pipe-separated-is-one-column", A, "akses.csv", text(HEADER.replace(";", "|"), ROW1.replace(";", "|")),
+         Bad((P(1, "nama kecamatan", "kolom ini tidak ditemukan"), P(1, "tahun", "kolom ini tidak ditemukan"),
+              P(1, "jumlah KK", "kolom ini tidak ditemukan")), columns_missing=("nama_wilayah", "tahun", "jumlah_kk"),
+             unmatched=(HEADER.replace(";", "|"),))),
+    Case("utf8-bom", A, "akses.csv", text(HEADER, ROW1, bom=True), Good(1, values={"kode_wilayah": ["63.10.01"]})),
+    Case("cp1252-with-accents-and-degree", A, "akses.csv",
+         text(HEADER + ";keterangan", ROW1 + ";Survei André, suhu 30°", encoding="cp1252"),
+         Good(1, values={"jumlah_kk": [100]})),
+    Case("title-rows-and-blank-lines", A, "akses.csv",
+         text("REKAP AKSES SANITASI KABUPATEN TANAH BUMBU;;;;;;;;", "Tahun 2025;;;;;;;;", "", HEADER, ROW1, "",
+              ";;;;;;;;", ROW2),
+         Good(2, values={"kode_wilayah": ["63.10.01", "63.10.02"]})),
+    Case("title-rows-bad-cell-points-at-excel-row", A, "akses.csv",
+         # rows: 1-2 titles, 3 blank, 4 header, 5 ROW1, 6 blank, 7 the bad row
+         text("REKAP AKSES SANITASI;;;;;;;;", "Dinas Kesehatan;;;;;;;;", "", HEADER, ROW1, "",
+              "63.10.02;Kusan Hilir;2025;200;20;seratus;20;40;20"),
+         Bad((P(7, "kk_layak_sendiri", "harus berupa angka", "seratus"),))),
+    Case("header-merged-over-two-rows", A, "akses.csv",
+         text("Kode Kec;Kecamatan;Tahun;Jumlah KK;Jumlah KK per anak tangga;;;;",
+              ";;;;Aman;Layak Sendiri;Layak Bersama;Belum Layak;BABS Terbuka", ROW1, ROW2),
+         Good(2, values={"kk_babs_terbuka": [10, 20]})),
+    Case("header-merged-bad-cell", A, "akses.csv",
+         text("Kode Kec;Kecamatan;Tahun;Jumlah KK;Jumlah KK per anak tangga;;;;",
+              ";;;;Aman;Layak Sendiri;Layak Bersama;Belum Layak;BABS Terbuka", ROW1, "",
+              "63.10.02;Kusan Hilir;2025;200;20;100;20;40;x"),
+         Bad((P(5, "BABS Terbuka", "harus berupa angka", "x"),))),
+    Case("indonesian-header-variants", A, "akses.csv",
+         text("Kode Kec;Nama Kecamatan;Thn;Jml KK;KK Aman;Jumlah Layak Sendiri;Layak Bersama;Belum Layak;BABS",
+              ROW1), Good(1, values={"kk_babs_terbuka": [10]})),
+    # ---- rows ----------------------------------------------------------------------------------------
+    Case("totals-row-jumlah", A, "akses.csv", text(HEADER, ROW1, ROW2, ";JUMLAH;2025;300;30;150;30;60;30"),
+         Good(2, note="Baris jumlah/total diabaikan (baris 4)")),
+    Case("totals-row-kabupaten-code", A, "akses.csv",
+         text(HEADER, ROW1, "63.10;Kabupaten Tanah Bumbu;2025;100;10;50;10;20;10"),
+         Good(1, note="Baris jumlah/total diabaikan (baris 3)")),
+    Case("only-a-totals-row", A, "akses.csv", text(HEADER, ";Total;2025;100;10;50;10;20;10"),
+         Bad((P(None, None, "tidak ada baris kecamatan"),))),
+    Case("duplicate-rows", A, "akses.csv", text(HEADER, ROW1, ROW2, ROW1),
+         Bad((P(4, None, "baris ganda", "63.10.01, 2025"),))),
+    Case("duplicate-by-name-and-code", A, "akses.csv",
+         text(HEADER, ROW1, ";Batu Licin;2025;100;10;50;10;20;10"), Bad((P(3, None, "baris ganda"),))),
+    # ---- cells ---------------------------------------------------------------------------------------
+    Case("text-in-three-number-cells", A, "akses.csv",
+         text(HEADER, "63.10.01;Batulicin;2025;100;sepuluh;50;10;20;10",
+              "63.10.02;Kusan Hilir;2025;dua ratus;20;100;20;40;20",
+              "63.10.03;Sungai Loban;2025;100;10;50;10;20;n/a"),
+         Bad((P(2, "kk_aman", "harus berupa angka", "sepuluh"), P(3, "jumlah_kk", "harus berupa angka", "dua ratus"),
+              P(4, "kk_babs_terbuka", "harus berupa angka", "n/a")))),
+    Case("empty-cells", A, "akses.csv", text(HEADER, "63.10.01;Batulicin;2025;;10;50;10;20;10",
+                                             "63.10.02;Kusan Hilir;2025;200;20;-;20;40;20"),
+         Bad((P(2, "jumlah_kk", "wajib diisi"), P(3, "kk_layak_sendiri", "wajib diisi")))),
+    Case("negative-count", A, "akses.csv", text(HEADER, "63.10.01;Batulicin;2025;100;-10;70;10;20;10"),
+         Bad((P(2, "kk_aman", "tidak negatif", "-10"),))),  # -10+70+10+20+10 = 100: only the sign is wrong
+    Case("fractional-counts", A, "akses.csv", text(HEADER, "63.10.01;Batulicin;2025;100,5;10;50;10;20;10,5"),
+         Bad((P(2, "jumlah_kk", "bilangan bulat"), P(2, "kk_babs_terbuka", "bilangan bulat")))),
+    Case("rungs-do-not-add-up", A, "akses.csv",
+         text(HEADER, ROW1, "63.10.02;Kusan Hilir;2025;200;20;100;20;40;15"),
+         # 20+100+20+40+15 = 195: five short of 200
+         Bad((P(3, "jumlah_kk", "tidak sama dengan jumlah KK; selisih 5", "200"),))),
+    Case("year-out-of-range", A, "akses.csv",
+         text(HEADER, "63.10.01;Batulicin;1999;100;10;50;10;20;10", "63.10.02;Kusan Hilir;2999;200;20;100;20;40;20",
+              "63.10.03;Sungai Loban;2025;100;10;50;10;20;10"),
+         Bad((P(2, "tahun", "tahun harus bilangan bulat antara 2000", "1999"),
+              P(3, "tahun", "tahun harus bilangan bulat antara 2000", "2999")))),
+    Case("child-kecamatan-before-2021", A, "akses.csv",
+         text(HEADER, "63.10.11;Kusan Tengah;2020;100;10;50;10;20;10", "63.10.11;Kusan Tengah;2021;100;10;50;10;20;10"),
+         Bad((P(2, "tahun", "baru ada sejak 2021", "2020"),))),
+    Case("every-kind-of-problem-in-one-pass", A, "akses.csv",
+         text(HEADER, ROW1, "63.10.02;Kusan Hilir;2025;200;20;100;20;40;x", ROW1,
+              "63.10.12;Teluk Kepayang;2019;100;10;50;10;20;10", ";Kusan Hulu Baru;2025;100;10;50;10;20;10",
+              "63.10.03;Sungai Loban;2025;100;10;50;10;20;5"),
+         Bad((P(3, "kk_babs_terbuka", "harus berupa angka", "x"), P(4, None, "baris ganda", "63.10.01, 2025"),
+              P(5, "tahun", "63.10.12 baru ada sejak 2021", "2019"), P(6, "kecamatan", "kecamatan tidak dikenal"),
+              P(7, "jumlah_kk", "selisih 5")))),
+    # ---- areas ---------------------------------------------------------------------------------------
+    Case("unknown-kecamatan", A, "akses.csv",
+         text(NAMES, "Batu Lincin;2025;100;10;50;10;20;10", "Kusan Hilr;2025;200;20;100;20;40;20",
+              "Sungai Lobang;2025;100;10;50;10;20;10"),
+         Bad((P(2, "kecamatan", "kecamatan tidak dikenal; mungkin: Batulicin (63.10.01)", "Batu Lincin", UNK),
+              P(3, "kecamatan", "mungkin: Kusan Hilir (63.10.02)", "Kusan Hilr", UNK),
+              P(4, "kecamatan", "mungkin: Sungai Loban (63.10.03)", "Sungai Lobang", UNK)))),
+    Case("unknown-kecamatan-confirmed-by-name-map", A, "akses.csv",
+         text(NAMES, "Batu Lincin;2025;100;10;50;10;20;10"), Good(1, values={"kode_wilayah": ["63.10.01"]}),
+         {"name_map": {"Batu Lincin": "63.10.01"}}),
+    Case("aliases-and-prefixes", A, "akses.csv",
+         text(NAMES, "Sei Loban;2025;100;10;50;10;20;10", "Batu Licin;2025;100;10;50;10;20;10",
+              "Kec. Mentewe;2025;100;10;50;10;20;10", "KECAMATAN  kusan hulu;2025;100;10;50;10;20;10",
+              "Simpang IV;2025;100;10;50;10;20;10"),
+         Good(5, values={"kode_wilayah": ["63.10.01", "63.10.03", "63.10.05", "63.10.06", "63.10.08"]})),
+    Case("bps-and-undotted-codes", A, "akses.csv",
+         text(HEADER, "6310050;;2025;100;10;50;10;20;10", "631002;;2025;200;20;100;20;40;20"),
+         Good(2, values={"kode_wilayah": ["63.10.01", "63.10.02"]})),
+    # ---- percentages ---------------------------------------------------------------------------------
+    Case("percentages-with-jumlah-kk", A, "akses.csv",
+         # 1001 KK x (10,5 50,2 9,3 20 10)% = 105.105 502.502 93.093 200.2 100.1: floors sum to 1000,
+         # the one KK left goes to the largest remainder (502.502 -> 503); largest rounding 0.498 -> "0,50"
+         text(PCT, "Batulicin;2025;1001;10,5%;50,2%;9,3%;20%;10%"),
+         Good(1, note="pembulatan terbesar 0,50 KK",
+              values={"jumlah_kk": [1001], "kk_aman": [105], "kk_layak_sendiri": [503], "kk_layak_bersama": [93],
+                      "kk_belum_layak": [200], "kk_babs_terbuka": [100]})),
+    Case("percentages-not-summing-to-100", A, "akses.csv",
+         text(PCT, "Batulicin;2025;1000;10;50;10;20;5", "Kusan Hilir;2025;1000;10;50;10;20;10,2"),
+         # 10+50+10+20+5 = 95 (refused); 100,2 is within the 0,5 rounding allowance
+         Bad((P(2, None, "kelima persentase harus berjumlah 100", "95,00"),))),
+    Case("percentages-out-of-range", A, "akses.csv", text(PCT, "Batulicin;2025;1000;110;-10;0;0;0"),
+         Bad((P(2, "% aman", "antara 0 dan 100", "110"), P(2, "% layak sendiri", "antara 0 dan 100", "-10")))),
+    # ---- columns -------------------------------------------------------------------------------------
+    Case("missing-required-column", A, "akses.csv",
+         text("kecamatan;tahun;jumlah rumah;" + ";".join(RUNG_COLUMNS), "Batulicin;2025;100;10;50;10;20;10"),
+         Bad((P(1, "jumlah KK", "judul kolom yang tidak dikenali: jumlah rumah"),), columns_missing=("jumlah_kk",),
+             unmatched=("jumlah rumah",))),
+    Case("missing-column-resolved-by-column-map", A, "akses.csv",
+         text("kecamatan;tahun;jumlah rumah;" + ";".join(RUNG_COLUMNS), "Batulicin;2025;100;10;50;10;20;10"),
+         Good(1, values={"jumlah_kk": [100]}), {"column_map": {"jumlah rumah": "jumlah_kk"}}),
+    Case("missing-one-rung", A, "akses.csv",
+         text(HEADER.rsplit(";", 1)[0], ROW1.rsplit(";", 1)[0]),
+         Bad((P(1, "KK babs terbuka", "kolom anak tangga ini tidak ditemukan"),),
+             columns_missing=("kk_babs_terbuka",))),
+    Case("no-kecamatan-column", A, "akses.csv", text(HEADER.split(";", 2)[2], ROW1.split(";", 2)[2]),
+         Bad((P(1, "nama kecamatan", "kolom ini tidak ditemukan"),), columns_missing=("nama_wilayah",))),
+    # ---- not a table ---------------------------------------------------------------------------------
+    Case("empty-file", A, "akses.csv", raw(b""), Bad((P(None, None, "berkas kosong"),))),
+    Case("only-blank-lines", A, "akses.csv", raw(b"\r\n\r\n   \r\n"), Bad((P(None, None, "berkas kosong"),))),
+    Case("header-without-rows", A, "akses.csv", text(HEADER), Bad((P(None, None, "tidak ada baris data"),))),
+    Case("png-renamed-csv", A, "foto_rapat.csv", raw(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40)),
+         Bad((P(None, None, "bukan tabel teks (CSV) atau Excel (XLSX)"),))),
+    Case("zip-renamed-csv", A, "akses.csv", lambda: zipped({"akses.csv": b"x"}),
+         Bad((P(None, None, "bukan tabel teks"),))),
+    Case("old-xls", A, "akses.xls", raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+         Bad((P(None, None, "format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV"),))),
+    Case("broken-xlsx", A, "akses.xlsx", lambda: zipped({"xl/workbook.xml": b"<rusak"}),
+         Bad((P(None, None, "berkas Excel tidak bisa dibaca"),))),
+    # ---- XLSX ----------------------------------------------------------------------------------------
+    Case("xlsx-two-sheets-sheet-chosen", A, "akses.xlsx",
+         xlsx({"Catatan": [["Lembar ini hanya catatan"]],
+               "Data 2025": [["Rekap akses sanitasi"], [], HEADER.split(";"),
+                             ["63.10.01", "Batulicin", 2025, 100, 10, 50, 10, 20, 10],
+                             [6310010, "Kusan Hilir", 2025, 200, 20, 100, 20, 40, 20]]}),
+         Good(2, values={"kode_wilayah": ["63.10.01", "63.10.02"], "jumlah_kk": [100, 200]}), {"sheet": "Data 2025"}),
+    Case("xlsx-wrong-sheet-name", A, "akses.xlsx",
+         xlsx({"Catatan": [["x"]], "Data 2025": [HEADER.split(";")]}),
+         Bad((P(None, None, "lembar tidak ada; yang ada: Catatan, Data 2025", "Data 2024"),)), {"sheet": "Data 2024"}),
+    Case("xlsx-bad-cell-row", A, "akses.xlsx",
+         xlsx({"Data": [["Rekap"], [], HEADER.split(";"), ["63.10.01", "Batulicin", 2025, 100, 10, 50, 10, 20, 10],
+                        ["63.10.02", "Kusan Hilir", 2025, 200, 20, 100, "dua puluh", 40, 20]]}),
+         Bad((P(5, "kk_layak_bersama", "harus berupa angka", "dua puluh"),))),
+    # ---- targets -------------------------------------------------------------------------------------
+    Case("target-rpjmn-2025-2029", T, "target.csv",
+         text("dokumen;indikator;kode_wilayah;tahun;nilai;tahun_dasar;catatan",
+              "RPJMN 2025-2029;layak;;2029;97,5;2024;Perpres 12/2025",
+              "RPJMN 2025-2029;Akses aman;63.10.01;2029;30;2024;"),
+         Good(2, values={"indikator": ["layak", "aman"], "nilai": [97.5, 30.0], "catatan": ["Perpres 12/2025", None]})),
+    Case("target-unknown-indicator", T, "target.csv",
+         text("dokumen;indikator;tahun;nilai", "RPJMN 2025-2029;layak;2029;95", "RPJMN 2025-2029;air minum;2029;100"),
+         Bad((P(3, "indikator", "indikator tidak dikenal", "air minum"),))),
+    Case("target-without-kecamatan-column", T, "target.csv",
+         text("dokumen;indikator;tahun;nilai", "SSK Tanah Bumbu 2025-2029;layak;2029;95"),
+         Good(1, note="semua target dianggap target kabupaten", values={"kode_wilayah": [None]})),
+    Case("target-kabupaten-and-unknown-kecamatan", T, "target.csv",
+         text("dokumen;indikator;kecamatan;tahun;nilai", "SSK;layak;;2029;95", "SSK;layak;Batu Lincin;2029;95"),
+         Bad((P(3, "kecamatan", "kecamatan tidak dikenal", "Batu Lincin", UNK),))),
+    Case("target-several-problems", T, "target.csv",
+         text("dokumen;indikator;tahun;nilai", ";layak;2029;95", "SSK;aman;2029;150", "SSK;aman;2030;20",
+              "SSK;aman;2030;20"),
+         Bad((P(2, "dokumen", "nama dokumen wajib diisi"), P(3, "nilai", "tidak boleh lebih dari 100"),
+              P(5, None, "baris ganda")))),
+    # ---- unit costs ----------------------------------------------------------------------------------
+    Case("biaya-rupiah", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya per KK (Rp);porsi", "jamban;layak;Jamban sehat;Rp 6.500.000;0,8"),
+         Good(1, values={"biaya_per_kk": [6_500_000.0], "porsi": [0.8], "sumber": ["biaya.csv"]})),
+    Case("biaya-porsi-above-1", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya_per_kk;porsi", "jamban;layak;Jamban sehat;6.500.000;1,5",
+              "sedot;aman;Penyedotan;1.500.000;0,5"),
+         Bad((P(2, "porsi", "tidak boleh lebih dari 1"),))),
+    Case("biaya-negative-unknown-duplicate", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya_per_kk;porsi", "jamban;layak;Jamban;-5;0,5", "sedot;listrik;Sedot;5;1",
+              "jamban;layak;Jamban;5;1"),
+         Bad((P(2, "biaya_per_kk", "tidak boleh kurang dari 0"),
+              P(3, "indikator", "indikator tidak dikenal", "listrik"), P(4, None, "baris ganda", "kode=jamban")))),
+    Case("biaya-text-and-blank", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya_per_kk;porsi", "jamban;layak;Jamban;enam juta;", "sedot;aman;Sedot;5;1"),
+         Bad((P(2, "biaya_per_kk", "harus berupa angka", "enam juta"), P(2, "porsi", "wajib diisi")))),
+    # ---- boundaries ----------------------------------------------------------------------------------
+    geo("shapefile-in-subfolder-without-cpg", "batas.zip",
+        lambda g, tmp: shapefile_zip(g, tmp, drop=(".cpg",), folder="SHP/Batas Kecamatan/"), Good(12)),
+    geo("geojson", "batas.geojson", lambda g, tmp: geojson(g), Good(12)),
+    geo("geopackage", "batas.gpkg", lambda g, tmp: (g.to_file(tmp / "b.gpkg", driver="GPKG"),
+                                                    (tmp / "b.gpkg").read_bytes())[1], Good(12)),
+    geo("utm-shapefile", "batas_utm.zip", lambda g, tmp: shapefile_zip(g.to_crs("EPSG:32750"), tmp),
+        Good(12, note="Koordinat diubah dari EPSG:32750 ke WGS 84")),
+    geo("polygon-z", "batas_z.zip", lambda g, tmp: shapefile_zip(with_z(g), tmp),
+        Good(12, note="Koordinat ketinggian (Z) dibuang")),
+    geo("no-prj-lonlat", "batas.zip", lambda g, tmp: shapefile_zip(g, tmp, drop=(".prj",)),
+        Good(12, note="Shapefile tanpa .prj")),
+    geo("no-prj-projected", "batas.zip", lambda g, tmp: shapefile_zip(g.to_crs("EPSG:32750"), tmp, drop=(".prj",)),
+        Bad((P(None, None, "tidak punya sistem koordinat (.prj) dan koordinatnya bukan derajat"),))),
+    geo("swapped-lat-lon", "batas.geojson", lambda g, tmp: geojson(swap_xy(g)),
+        Bad((P(None, None, "koordinat bujur dan lintang tertukar"),))),
+    geo("swapped-lat-lon-shapefile", "batas.zip", lambda g, tmp: shapefile_zip(swap_xy(g), tmp),
+        Bad((P(None, None, "koordinat bujur dan lintang tertukar"),))),
+    geo("gadm", "gadm41_IDN_3.zip", lambda g, tmp: shapefile_zip(gadm(g), tmp, stem="gadm41_IDN_3"),
+        Good(12, note="Berkas mencakup wilayah lain: hanya 12 poligon")),
+    geo("big", "ADMINISTRASIKECAMATAN_AR.zip", lambda g, tmp: shapefile_zip(big(g), tmp, stem="ADMINKEC_AR"),
+        Good(12, note="Berkas mencakup wilayah lain: hanya 12 poligon")),
+    geo("ten-kecamatan-before-2021", "batas_2019.zip", lambda g, tmp: shapefile_zip(pre_2021(g), tmp),
+        Good(10, note="Kusan Tengah di dalam Kusan Hilir, Teluk Kepayang di dalam Kusan Hulu")),
+    geo("village-polygons-dissolved", "batas_desa.geojson", lambda g, tmp: geojson(villages(g)),
+        Good(12, note="digabung menjadi satu poligon kecamatan")),
+    geo("bow-tie-repaired", "batas.zip", lambda g, tmp: shapefile_zip(bow_tie(g), tmp),
+        Good(12, note="1 poligon tidak valid")),
+    geo("unknown-names", "batas.geojson",
+        lambda g, tmp: geojson(g.drop(columns="kode").assign(nama=g["nama"].replace({"Batulicin": "Batu Lincin",
+                                                                                   "Satui": "Satuy"}))),
+        Bad((P(1, "nama", "kecamatan tidak dikenal; mungkin: Batulicin", "Batu Lincin", UNK),
+             P(4, "nama", "mungkin: Satui", "Satuy", UNK)))),
+    geo("unknown-name-confirmed", "batas.geojson",
+        lambda g, tmp: geojson(g.drop(columns="kode").assign(nama=g["nama"].replace({"Batulicin": "Batu Lincin"}))),
+        Good(12), name_map={"Batu Lincin": "63.10.01"}),
+    geo("unrecognised-columns", "batas.geojson",
+        lambda g, tmp: geojson(g.rename(columns={"kode": "ID_X", "nama": "LABEL"})),
+        Bad((P(None, "kode/nama kecamatan", "kolom kode atau nama kecamatan tidak dikenali"),),
+            columns_missing=("nama_wilayah",), unmatched=("id", "ID_X", "LABEL"))),
+    geo("unrecognised-columns-mapped", "batas.geojson",
+        lambda g, tmp: geojson(g.rename(columns={"kode": "ID_X", "nama": "LABEL"})), Good(12),
+        column_map={"LABEL": "nama_wilayah"}),
+    geo("points-not-polygons", "titik.geojson",
+        lambda g, tmp: geojson(gpd.GeoDataFrame({"kode": ["63.10.01"]}, geometry=[Point(115.9, -3.4)],
+                                                crs="EPSG:4326")),
+        Bad((P(None, None, "batas harus berupa poligon; ditemukan Point"),))),
+    geo("features-without-geometry", "batas.geojson",
+        lambda g, tmp: json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"kode": "63.10.01"}, "geometry": None}]}).encode(),
+        Bad((P(None, None, "berkas batas tidak berisi poligon"),))),
+    geo("zip-slip-dotdot", "batas.zip", lambda g, tmp: zipped({"../evil.txt": b"x", "batas.shp": b""}),
+        Bad((P(None, None, "zip-slip", "../evil.txt"),))),
+    geo("zip-slip-absolute", "batas.zip",
+        lambda g, tmp: zipped({"/etc/cron.d/evil": b"x", "C:/Windows/evil.dll": b"x", "ok/batas.shp": b""}),
+        Bad((P(None, None, "zip-slip", "/etc/cron.d/evil"), P(None, None, "zip-slip", "C:/Windows/evil.dll")))),
+    geo("zip-bomb", "batas.zip", lambda g, tmp: zip_bomb(),
+        Bad((P(None, None, "zip bomb", "batas_kecamatan.shp"),))),
+    geo("zip-without-map", "batas.zip", lambda g, tmp: zipped({"baca saya.txt": b"isi"}),
+        Bad((P(None, None, "zip tidak berisi shapefile"),))),
+    geo("zip-with-two-layers", "batas.zip",
+        lambda g, tmp: zipped({f"{s}.{e}": b"" for s in ("jalan", "sungai") for e in ("shp", "shx", "dbf")}),
+        Bad((P(None, None, "lebih dari satu lapisan peta"),))),
+    geo("shapefile-without-shx", "batas.zip", lambda g, tmp: shapefile_zip(g, tmp, drop=(".shx",)),
+        Bad((P(None, None, "shapefile tidak lengkap; tidak ada .shx"),))),
+    geo("corrupt-geojson", "batas.geojson", lambda g, tmp: b'{"type": "FeatureCollection", "features": [',
+        Bad((P(None, None, "berkas batas tidak bisa dibaca"),))),
+    geo("png-renamed-zip", "batas.zip", lambda g, tmp: b"\x89PNG\r\n\x1a\n" + bytes(40),
+        Bad((P(None, None, "format batas tidak dikenal"),))),
+    geo("table-given-as-boundary", "batas.csv", lambda g, tmp: b"kode;nama\n63.10.01;Batulicin\n",
+        Bad((P(None, None, "format batas tidak dikenal"),))),
+]
+
+
+def test_the_corpus_is_large_and_covers_every_reader() -> None:
+    bad = [c for c in CASES if isinstance(c.expect, Bad)]
+    assert len(bad) >= 40, len(bad)
+    assert {c.kind for c in bad} == {A, T, B, G}
+    assert len({c.id for c in CASES}) == len(CASES)
+
+
+# ------------------------------------------------------------------------------------- running a case
+def read(case: Case, data: bytes, dataset: Dataset):
+    src = Source(case.name, data)
+    w = dataset.wilayah
+    if case.kind == A:
+        return io.read_akses(src, w, **case.options)
+    if case.kind == T:
+        return io.read_target(src, w, **case.options)
+    if case.kind == B:
+        return io.read_biaya(src, **case.options)
+    return io.read_boundaries(src, w, **case.options)
+
+
+def load(case: Case, data: bytes, dataset: Dataset, s: store.Store) -> tuple[object, int]:
+    """What the Data page does: read, and save only what was read without problems."""
+    frame = read(case, data, dataset)
+    meta = store.Meta(berkas=case.name, checksum=store.checksum(data), oleh="tes")
+    return frame, s.save(case.kind, frame, meta, bundled=dataset)
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> store.Store:
+    s = store.Store(f"sqlite:///{tmp_path / 'korpus.db'}")
+    yield s
+    s.engine.dispose()
+
+
+# Words an Indonesian message is made of, and English ones that must not leak into it.
+INDONESIAN = re.compile(r"\b(tidak|harus|berkas|kolom|baris|kecamatan|tahun|jumlah|bukan|lembar|format|koordinat|"
+                        r"poligon|indikator|nilai|persentase|selisih|batas|ganda|kosong|ditolak|boleh|jalur|"
+                        r"lapisan|zip|wajib|dokumen)\b")
+ENGLISH = re.compile(r"\b(the|must|should|expected|invalid|not|found|error|missing|cannot|file|column|row)\b", re.I)
+
+
+def matches(p: errors.Problem, e: P) -> bool:
+    return ((e.baris is ANY or p.baris == e.baris) and (e.kolom is ANY or p.kolom == e.kolom)
+            and e.pesan in p.pesan and (e.nilai is ANY or p.nilai == e.nilai) and (not e.jenis or p.jenis == e.jenis))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_corpus(case: Case, dataset: Dataset, fresh_store: store.Store, tmp_path: Path) -> None:
+    data = case.build(bundled_batas(dataset), tmp_path) if case.geo else case.build()
+    before, active = len(fresh_store.versions()), fresh_store.active_id()
+    if isinstance(case.expect, Good):
+        frame, version = load(case, data, dataset, fresh_store)
+        assert len(frame) == case.expect.rows
+        if case.expect.note:
+            assert any(case.expect.note in n for n in frame.attrs["catatan"]), frame.attrs["catatan"]
+        for column, values in case.expect.values.items():
+            got = [None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) else v
+                   for v in frame[column].tolist()]
+            assert got == values, column
+        assert len(fresh_store.versions()) == before + 1 and fresh_store.active_id() == version
+        if case.kind == G:
+            assert frame.crs.to_epsg() == 4326
+            assert set(frame.geom_type) <= {"Polygon", "MultiPolygon"}
+            assert not shapely.has_z(frame.geometry.to_numpy()).any()
+            assert frame.geometry.is_valid.all()
+            assert frame["kode"].isin(dataset.wilayah["kode"]).all()
+        return
+    with pytest.raises(errors.DataError) as caught:
+        load(case, data, dataset, fresh_store)
+    err = caught.value
+    found = list(err.problems)
+    # every expected problem is there, found in the same pass, and nothing else
+    assert len(found) == len(case.expect.problems), [str(p) for p in found]
+    for e in case.expect.problems:
+        hits = [p for p in found if matches(p, e)]
+        assert hits, (e, [str(p) for p in found])
+        found.remove(hits[0])
+    for p in err.problems:
+        assert INDONESIAN.search(p.pesan), p.pesan
+        assert not ENGLISH.search(p.pesan), p.pesan
+        if p.jenis == errors.UNKNOWN_AREA:
+            assert p.saran, p  # suggestions to pick from
+            assert all(k in set(dataset.wilayah["kode"]) for k, _ in p.saran)
+    if case.expect.columns_missing is not None:
+        assert isinstance(err, io.ColumnError)
+        assert tuple(f.name for f in err.missing) == case.expect.columns_missing
+    if case.expect.unmatched is not None:
+        assert tuple(err.unmatched) == case.expect.unmatched
+    # nothing was saved, nothing changed
+    assert len(fresh_store.versions()) == before and fresh_store.active_id() == active
+
+
+def test_unknown_area_suggestions_are_the_closest_names(dataset: Dataset) -> None:
+    data = text(NAMES, "Kusan Hilr;2025;200;20;100;20;40;20")()
+    with pytest.raises(errors.DataError) as caught:
+        io.read_akses(Source("a.csv", data), dataset.wilayah)
+    (p,) = caught.value.problems
+    assert p.jenis == errors.UNKNOWN_AREA
+    assert p.saran[0] == ("63.10.02", "Kusan Hilir")
+    assert len(p.saran) <= 3
+
+
+def test_a_name_like_no_kecamatan_gets_no_guess_but_is_still_asked_for(dataset: Dataset) -> None:
+    data = text(NAMES, "Pulau Laut Utara;2025;200;20;100;20;40;20")()
+    with pytest.raises(errors.DataError) as caught:
+        io.read_akses(Source("a.csv", data), dataset.wilayah)
+    (p,) = caught.value.problems
+    assert (p.jenis, p.nilai, p.saran) == (errors.UNKNOWN_AREA, "Pulau Laut Utara", ())
+    assert p.pesan == "kecamatan tidak dikenal"
+
+
+def test_problems_frame_is_the_downloadable_table(dataset: Dataset) -> None:
+    data = text(HEADER, "63.10.01;Batulicin;2025;100;sepuluh;50;10;20;10")()
+    with pytest.raises(errors.DataError) as caught:
+        io.read_akses(Source("a.csv", data), dataset.wilayah)
+    frame = io.problems_frame(caught.value)
+    assert list(frame.columns) == ["Berkas", "Baris", "Kolom", "Nilai ditemukan", "Masalah"]
+    assert frame.iloc[0].tolist() == ["a.csv", 2, "kk_aman", "sepuluh", "harus berupa angka"]
+
+
+# ------------------------------------------------------------------------------------- upload limits
+@pytest.mark.parametrize(("limit", "value", "build", "fragment"), [
+    ("MAX_FEATURES", 5, lambda g, tmp: geojson(g), "terlalu banyak poligon (12); batasnya 5"),
+    ("MAX_VERTICES", 50, lambda g, tmp: geojson(g), "terlalu banyak titik sudut"),
+    ("MAX_ZIP_MEMBERS", 3, lambda g, tmp: shapefile_zip(g, tmp), "zip berisi 5 berkas; batasnya 3"),
+    ("MAX_UNZIPPED", 1000, lambda g, tmp: shapefile_zip(g, tmp), "isi zip terlalu besar setelah dibuka"),
+])
+def test_upload_bounds(limit: str, value: int, build, fragment: str, dataset: Dataset, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    data = build(bundled_batas(dataset), tmp_path)
+    name = "batas.zip" if data.startswith(b"PK") else "batas.geojson"
+    # the same file loads under the real limits ...
+    assert len(io.read_boundaries(Source(name, data), dataset.wilayah)) == 12
+    # ... and is refused, with a plain message, under a lower one
+    monkeypatch.setattr(boundaries, limit, value)
+    with pytest.raises(errors.DataError) as caught:
+        io.read_boundaries(Source(name, data), dataset.wilayah)
+    assert fragment in str(caught.value)
+
+
+def test_upload_size_bound(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tables, "MAX_BYTES", 100)
+    data = text(HEADER, *[ROW1] * 5)()
+    assert len(data) > 100
+    for reader in (lambda s: io.read_akses(s, dataset.wilayah), lambda s: io.read_boundaries(s, dataset.wilayah)):
+        with pytest.raises(errors.DataError, match="berkas terlalu besar"):
+            reader(_Upload("besar.csv", data))
+
+
+class _Upload:
+    """What Streamlit's UploadedFile offers the readers."""
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self._data = name, data
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def test_shapefile_path_on_disk_is_read_with_its_siblings(dataset: Dataset, tmp_path: Path) -> None:
+    # the command line passes a .shp path; the reader zips its .dbf/.shx/.prj with it
+    gdf = bundled_batas(dataset).to_crs("EPSG:32750")
+    gdf.to_file(tmp_path / "batas.shp")
+    out = io.read_boundaries(tmp_path / "batas.shp", dataset.wilayah)
+    assert len(out) == 12 and out.crs.to_epsg() == 4326
+    assert any("EPSG:32750" in n for n in out.attrs["catatan"])
+    # reprojection back to degrees keeps the shapes where they were (within a metre or so)
+    assert np.allclose(out.total_bounds, bundled_batas(dataset).total_bounds, atol=1e-5)
+
+
+def test_multi_part_polygons_are_kept(dataset: Dataset) -> None:
+    # Kusan Hilir with an island off its coast: one feature, two parts
+    gdf = bundled_batas(dataset)
+    i = gdf.index[gdf["kode"] == "63.10.02"][0]
+    x0, y0, x1, y1 = gdf.geometry[i].bounds
+    island = box(x1 + 0.01, y0, x1 + 0.03, y0 + 0.02)
+    gdf.loc[i, "geometry"] = shapely.MultiPolygon([gdf.geometry[i], island])
+    out = io.read_boundaries(Source("batas.geojson", geojson(gdf)), dataset.wilayah)
+    kusan_hilir = out.loc[out["kode"] == "63.10.02"].geometry.iloc[0]
+    assert kusan_hilir.geom_type == "MultiPolygon" and len(kusan_hilir.geoms) == 2
+    assert kusan_hilir.area == pytest.approx(gdf.geometry[i].area)

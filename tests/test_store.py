@@ -1,0 +1,316 @@
+"""sanitasi.store: versions that are never overwritten, one active, every write one transaction.
+
+Every test runs on SQLite, and on PostgreSQL too when SANITASI_TEST_PG_URL names a server
+(e.g. postgresql+psycopg://postgres@127.0.0.1:55432/postgres); each test starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from sqlalchemy import create_engine, func, select
+
+from sanitasi import exports, io, store
+from sanitasi.errors import DataError
+from sanitasi.load import Dataset
+from sanitasi.tables import Source
+
+PG_ENV = "SANITASI_TEST_PG_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def s(request: pytest.FixtureRequest, tmp_path: Path) -> store.Store:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'versi.db'}"
+    else:
+        url = os.environ.get(PG_ENV, "").strip()
+        if not url:
+            pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
+        engine = create_engine(url)
+        store.metadata.drop_all(engine)  # fresh tables for every test
+        engine.dispose()
+    st = store.Store(url)
+    yield st
+    st.engine.dispose()
+
+
+def meta(name: str = "berkas.csv", oleh: str = "Ani (Bappeda)") -> store.Meta:
+    return store.Meta(berkas=name, checksum=store.checksum(name.encode()), oleh=oleh, catatan="uji")
+
+
+def akses_2025(dataset: Dataset, bump: int = 0) -> pd.DataFrame:
+    """The bundled 2025 rows as if an official had loaded them (optionally with `bump` more safe households)."""
+    a = dataset.akses.loc[dataset.akses["tahun"] == 2025].reset_index(drop=True)
+    return a.assign(kk_aman=a["kk_aman"] + bump, kk_belum_layak=a["kk_belum_layak"] - bump,
+                    sumber=pd.array(["resmi.csv"] * len(a), dtype=a["sumber"].dtype))
+
+
+def target_doc(dataset: Dataset, doc: str, value: float) -> pd.DataFrame:
+    return pd.DataFrame({"dokumen": [doc], "indikator": ["layak"], "kode_wilayah": [None], "tahun": [2029],
+                         "nilai": [value], "tahun_dasar": [2024], "catatan": ["Perpres"]}).astype(
+        dataset.target.dtypes.to_dict())
+
+
+def count_versions(st: store.Store) -> int:
+    with st.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(store.versi)).scalar_one())
+
+
+# ------------------------------------------------------------------------------------- versions
+def test_a_new_store_has_only_the_bundled_version(s: store.Store) -> None:
+    v = s.versions()
+    assert v["id"].tolist() == [0]
+    assert v["aktif"].tolist() == [True]
+    assert s.active_id() == store.BUNDLED
+
+
+def test_versions_are_newest_first_with_version_0_last(s: store.Store, dataset: Dataset) -> None:
+    ids = [s.save("akses", akses_2025(dataset, i), meta(f"akses_{i}.csv"), bundled=dataset) for i in range(3)]
+    v = s.versions()
+    assert v["id"].tolist() == [*reversed(ids), 0]
+    assert v["aktif"].tolist() == [True, False, False, False]
+    assert v.iloc[0][["oleh", "berkas", "jenis", "jumlah_baris", "catatan"]].tolist() == \
+        ["Ani (Bappeda)", "akses_2.csv", "akses", 12, "uji"]
+    assert v.iloc[0]["checksum"] == store.checksum(b"akses_2.csv")
+
+
+def test_save_builds_on_the_active_version(s: store.Store, dataset: Dataset) -> None:
+    v1 = s.save("akses", akses_2025(dataset), meta("akses.csv"), bundled=dataset)
+    v2 = s.save("biaya", dataset.biaya.assign(biaya_per_kk=dataset.biaya["biaya_per_kk"] * 2), meta("biaya.csv"),
+                bundled=dataset)
+    assert s.active_id() == v2
+    row = s.versions().set_index("id").loc[v2]
+    # v2 supplies the unit costs itself and inherits access from v1, targets and boundaries from version 0
+    assert (row["sumber_biaya"], row["sumber_akses"], row["sumber_target"], row["sumber_batas"]) == (v2, v1, 0, 0)
+    d = s.dataset(v2, dataset)
+    pd.testing.assert_frame_equal(d.akses.reset_index(drop=True), akses_2025(dataset))
+    assert d.biaya["biaya_per_kk"].tolist() == (dataset.biaya["biaya_per_kk"] * 2).tolist()
+    pd.testing.assert_frame_equal(d.target, dataset.target)
+    # v1 itself is unchanged: the bundled unit costs
+    pd.testing.assert_frame_equal(s.table("biaya", v1, dataset), dataset.biaya)
+
+
+def test_save_without_activating(s: store.Store, dataset: Dataset) -> None:
+    v = s.save("akses", akses_2025(dataset), meta(), bundled=dataset, activate=False)
+    assert s.active_id() == 0 and v in s.versions()["id"].tolist()
+
+
+def test_targets_merge_by_document(s: store.Store, dataset: Dataset) -> None:
+    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 95.0), meta("rpjmn.csv"), bundled=dataset)
+    docs = s.dataset(s.active_id(), dataset).target["dokumen"]
+    assert "RPJMN 2020-2024" in set(docs) and "RPJMN 2025-2029" in set(docs)
+    # bundled 15 rows + 1 new document row
+    assert len(docs) == len(dataset.target) + 1
+    # loading the same document again replaces that document's rows, and only those
+    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 97.5), meta("rpjmn_revisi.csv"), bundled=dataset)
+    t = s.dataset(s.active_id(), dataset).target
+    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", "nilai"].tolist() == [97.5]
+    assert len(t) == len(dataset.target) + 1
+    assert (t.loc[t["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)
+            .equals(dataset.target.loc[dataset.target["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)))
+
+
+def test_access_is_replaced_whole(s: store.Store, dataset: Dataset) -> None:
+    s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    one = akses_2025(dataset).iloc[:1]
+    s.save("akses", one, meta("satu.csv"), bundled=dataset)
+    a = s.dataset(s.active_id(), dataset).akses
+    # no mixing with the previous version's (or the bundled) rows
+    assert a["kode_wilayah"].tolist() == ["63.10.01"] and a["tahun"].tolist() == [2025]
+
+
+def test_dataset_flags(s: store.Store, dataset: Dataset) -> None:
+    d0 = s.dataset(0, dataset)
+    assert (d0.ilustratif, d0.batas_skematis, d0.versi) == (True, True, "0")
+    v1 = s.save("target", target_doc(dataset, "SSK 2025-2029", 90.0), meta(), bundled=dataset)
+    assert (s.dataset(v1, dataset).ilustratif, s.dataset(v1, dataset).batas_skematis) == (True, True)
+    v2 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    assert (s.dataset(v2, dataset).ilustratif, s.dataset(v2, dataset).batas_skematis) == (False, True)
+    v3 = s.save("batas", dataset.batas[["kode", "nama", "geometry"]], meta("batas.zip"), bundled=dataset)
+    d3 = s.dataset(v3, dataset)
+    assert (d3.ilustratif, d3.batas_skematis, d3.versi) == (False, False, str(v3))
+    assert d3.tanggal == store.local_date(s.versions().set_index("id").loc[v3, "dibuat"])
+
+
+def test_activate_and_delete(s: store.Store, dataset: Dataset) -> None:
+    v1 = s.save("akses", akses_2025(dataset, 1), meta("a1.csv"), bundled=dataset)
+    v2 = s.save("biaya", dataset.biaya, meta("b.csv"), bundled=dataset)  # inherits access rows from v1
+    s.activate(0)
+    assert s.active_id() == 0
+    s.activate(v1)
+    assert s.active_id() == v1
+    with pytest.raises(DataError, match="versi aktif tidak bisa dihapus"):
+        s.delete(v1)
+    with pytest.raises(DataError, match="data bawaan tidak bisa dihapus"):
+        s.delete(0)
+    with pytest.raises(DataError, match="versi tidak ada"):
+        s.delete(99)
+    s.activate(v2)
+    s.delete(v1)
+    v = s.versions().set_index("id")
+    assert bool(v.loc[v1, "dihapus"]) and not bool(v.loc[v2, "dihapus"])
+    # the hidden version's rows still serve the version built on it
+    pd.testing.assert_frame_equal(s.dataset(v2, dataset).akses.reset_index(drop=True), akses_2025(dataset, 1))
+    with pytest.raises(DataError, match="sudah dihapus"):
+        s.activate(v1)
+    assert s.active_id() == v2
+
+
+def test_unknown_kind_and_version(s: store.Store, dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="jenis data tidak dikenal"):
+        s.save("air", akses_2025(dataset), meta(), bundled=dataset)
+    with pytest.raises(DataError, match="versi tidak ada"):
+        s.dataset(42, dataset)
+    with pytest.raises(DataError, match="versi tidak ada"):
+        s.activate(42)
+    assert count_versions(s) == 0 and s.active_id() == 0
+
+
+# ------------------------------------------------------------------------------------- transactions
+def test_a_failing_save_leaves_nothing_behind(s: store.Store, dataset: Dataset) -> None:
+    v1 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    bad = akses_2025(dataset).astype({"kk_aman": object})
+    bad.loc[5, "kk_aman"] = None  # kk_aman is NOT NULL: the row insert fails after the version row was written
+    with pytest.raises(Exception):  # noqa: B017 - the driver's own IntegrityError; what matters is what is left
+        s.save("akses", bad, meta("rusak.csv"), bundled=dataset)
+    assert count_versions(s) == 1 and s.active_id() == v1
+    assert "rusak.csv" not in s.versions()["berkas"].tolist()
+    with s.engine.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(store.akses_baris)).scalar_one()
+    assert rows == 12  # only v1's rows: the 11 good rows of the failed save were rolled back too
+
+
+def test_two_editors_saving_at_the_same_moment(s: store.Store, dataset: Dataset) -> None:
+    start = threading.Barrier(2)
+    results: dict[str, int] = {}
+    failures: list[BaseException] = []
+
+    def save(kind: str, frame: pd.DataFrame) -> None:
+        try:
+            start.wait()
+            results[kind] = s.save(kind, frame, meta(f"{kind}.csv"), bundled=dataset)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=save, args=("akses", akses_2025(dataset))),
+               threading.Thread(target=save, args=("biaya", dataset.biaya.assign(porsi=1.0)))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not failures, failures
+    assert len(results) == 2 and results["akses"] != results["biaya"]
+    v = s.versions()
+    assert int(v["aktif"].sum()) == 1
+    active = s.active_id()
+    assert active == max(results.values())
+    # the second save ran after the first, on top of it: the active version has both tables, none lost
+    row = v.set_index("id").loc[active]
+    assert (row["sumber_akses"], row["sumber_biaya"]) == (results["akses"], results["biaya"])
+
+
+# ------------------------------------------------------------------------------------- round trips
+def reread(kind: str, data: bytes, name: str, dataset: Dataset) -> pd.DataFrame:
+    src = Source(name, data)
+    if kind == "akses":
+        return io.read_akses(src, dataset.wilayah)
+    if kind == "target":
+        return io.read_target(src, dataset.wilayah)
+    return io.read_biaya(src)
+
+
+@pytest.mark.parametrize("kind", ["akses", "target", "biaya"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_import_round_trip(kind: str, fmt: str, s: store.Store, dataset: Dataset) -> None:
+    # stored version -> download (as the Data page offers it) -> upload -> the same table
+    frame = {"akses": dataset.akses, "target": dataset.target, "biaya": dataset.biaya}[kind]
+    v = s.save(kind, frame, meta(f"{kind}.csv"), bundled=dataset)
+    stored = s.table(kind, v, dataset)
+    data = exports.to_csv(stored) if fmt == "csv" else exports.to_xlsx({kind: stored})
+    back = reread(kind, data, f"{kind}_versi_{v}.{fmt}", dataset)
+    if kind == "akses":  # the access reader records the file as the source
+        assert set(back["sumber"]) == {f"{kind}_versi_{v}.{fmt}"}
+        back, stored = back.drop(columns="sumber"), stored.drop(columns="sumber")
+        stored = stored.sort_values(["tahun", "kode_wilayah"])
+    pd.testing.assert_frame_equal(back.reset_index(drop=True), stored.reset_index(drop=True))
+    # and saving what was read back stores the same table again
+    v2 = s.save(kind, reread(kind, data, "lagi.csv", dataset), meta(), bundled=dataset)
+    again = s.table(kind, v2, dataset)
+    if kind == "akses":
+        again = again.drop(columns="sumber").sort_values(["tahun", "kode_wilayah"])
+    pd.testing.assert_frame_equal(again.reset_index(drop=True), stored.reset_index(drop=True))
+
+
+def test_boundaries_round_trip(s: store.Store, dataset: Dataset, tmp_path: Path) -> None:
+    # stored -> GeoJSON download -> upload -> stored again: same codes, names and shapes
+    v = s.save("batas", dataset.batas[["kode", "nama", "geometry"]], meta("batas.zip"), bundled=dataset)
+    stored = s.table("batas", v, dataset)
+    assert stored.crs.to_epsg() == 4326
+    back = io.read_boundaries(Source("batas.geojson", stored.to_json().encode()), dataset.wilayah)
+    assert back["kode"].tolist() == stored["kode"].tolist() == dataset.batas["kode"].tolist()
+    assert back["nama"].tolist() == stored["nama"].tolist()
+    assert shapely.equals_exact(back.geometry.to_numpy(), stored.geometry.to_numpy(), tolerance=1e-9).all()
+    v2 = s.save("batas", back, meta("batas.geojson"), bundled=dataset)
+    again = s.table("batas", v2, dataset)
+    assert isinstance(again, gpd.GeoDataFrame)
+    assert shapely.equals_exact(again.geometry.to_numpy(), dataset.batas.geometry.to_numpy(), tolerance=1e-9).all()
+
+
+# ------------------------------------------------------------------------------------- sign-in attempts
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+
+
+def fail(st: store.Store, minutes_ago: float) -> None:
+    st.record_attempt(False, NOW - timedelta(minutes=minutes_ago))
+
+
+def test_lock_after_five_failures_within_fifteen_minutes(s: store.Store) -> None:
+    for m in (14, 10, 6, 2):
+        fail(s, m)
+    assert store.locked_until(s, NOW) is None  # four failures: not yet
+    fail(s, 1)
+    # locked until 15 minutes after the last failure (1 minute ago): 14 minutes from now
+    assert store.locked_until(s, NOW) == NOW + timedelta(minutes=14)
+    assert store.locked_until(s, NOW + timedelta(minutes=14, seconds=1)) is None  # old failures fall out
+
+
+def test_old_failures_do_not_lock(s: store.Store) -> None:
+    for m in (40, 30, 20, 16, 1):
+        fail(s, m)
+    assert s.failures_since(NOW - store.LOCK_FOR) == 1
+    assert store.locked_until(s, NOW) is None
+
+
+def test_a_success_resets_the_count(s: store.Store) -> None:
+    for m in (12, 10, 8, 6):
+        fail(s, m)
+    s.record_attempt(True, NOW - timedelta(minutes=5))
+    fail(s, 3)
+    assert s.failures_since(NOW - store.LOCK_FOR) == 1
+    assert store.locked_until(s, NOW) is None
+    for m in (2.5, 2, 1.5, 1):
+        fail(s, m)
+    assert store.locked_until(s, NOW) == NOW + timedelta(minutes=14)
+
+
+def test_default_url_is_under_instance_or_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(store.ENV_URL, "postgresql://u@h/db")
+    assert store.default_url() == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv(store.ENV_URL)
+    assert store.default_url() == f"sqlite:///{store.instance_path() / 'sanitasi.db'}"
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    (datetime(2026, 11, 27, 23, 48, tzinfo=UTC), "28-11-2026 07:48 WITA"),  # UTC+8 crosses midnight
+    (datetime(2026, 11, 27, 23, 48), "28-11-2026 07:48 WITA"),  # SQLite hands back naive UTC
+    (None, ""),
+])
+def test_local_time(stored: datetime | None, expected: str) -> None:
+    assert store.local_time(stored) == expected
