@@ -114,5 +114,9 @@ def year(x) -> str:
     return MISSING if _missing(x) else str(int(x))
 
 
+def is_missing(x) -> bool:
+    return _missing(x)
+
+
 def is_number(x) -> bool:
     return isinstance(x, Real) and not _missing(x)

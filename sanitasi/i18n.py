@@ -429,6 +429,12 @@ ID: dict[str, str] = {
     "ekspor.skematis": "Batas kecamatan skematis, bukan batas resmi BIG",
     "ekspor.utara": "U",
     "ekspor.skala": "{km} km (skala perkiraan)",
+    "definisi.desa_odf": "Desa/kelurahan yang terverifikasi 100% KK stop BABS (STBM pilar 1, Kemenkes), dibagi jumlah desa/kelurahan.",
+    "definisi.stbm_jamban_sehat": "KK dengan jamban sehat permanen (JSP) atau semi permanen (JSSP) menurut laporan STBM Dinkes; bukan definisi Susenas.",
+    "definisi.stbm_od": "KK yang masih BABS menurut laporan STBM Dinkes; bukan definisi Susenas.",
+    "definisi.sampah_pengurangan": "Sampah yang dikurangi di sumber (pembatasan, daur ulang, guna ulang) dibagi timbulan sampah (ton/tahun), Perpres 97/2017.",
+    "definisi.sampah_penanganan": "Sampah yang ditangani (pemilahan, pengumpulan, pengangkutan, pengolahan, pemrosesan akhir) dibagi timbulan sampah.",
+    "definisi.genangan": "Luas genangan air (ha) di permukiman; makin kecil makin baik.",
 }
 
 EN: dict[str, str] = {
@@ -843,6 +849,12 @@ EN: dict[str, str] = {
     "ekspor.skematis": "Schematic kecamatan boundaries, not the official BIG boundaries",
     "ekspor.utara": "N",
     "ekspor.skala": "{km} km (approximate scale)",
+    "definisi.desa_odf": "Villages verified with 100% of households stopping open defecation (STBM pillar 1, Ministry of Health), over all villages.",
+    "definisi.stbm_jamban_sehat": "Households with a permanent (JSP) or semi-permanent (JSSP) healthy latrine in the Health Office's STBM reports; not the Susenas definition.",
+    "definisi.stbm_od": "Households still defecating in the open in the Health Office's STBM reports; not the Susenas definition.",
+    "definisi.sampah_pengurangan": "Waste reduced at source (limiting, recycling, reuse) over waste generated (ton/year), Perpres 97/2017.",
+    "definisi.sampah_penanganan": "Waste handled (sorting, collection, transport, processing, final disposal) over waste generated.",
+    "definisi.genangan": "Area of standing water (ha) in settlements; smaller is better.",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"id": ID, "en": EN}

@@ -2,9 +2,10 @@
 
 The ladder follows BPS/Susenas as mapped by NAWASIS to the WHO/UNICEF JMP rungs
 (`domain.md` 1.2-1.3). *Layak* is BPS's wide definition: aman + layak sendiri + layak bersama,
-so *aman* sits inside *layak*. A new indicator (ODF villages, waste handling, ...) is one more
-`Indicator` in `REGISTRY`: it names its count columns and its denominator, and the rates, roll-ups
-and the progress engine pick it up without changes.
+so *aman* sits inside *layak*. A new indicator (ODF villages, waste handling, standing water ...)
+is one more `Indicator` in `REGISTRY`: it names its table, its count columns and its denominator
+(or none, for a quantity such as hectares), its bounds and its unit, and the rates, roll-ups, the
+progress engine and the formatting pick it up without changes.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Indicator:
     label_id: str
     label_en: str
     pembilang: tuple[str, ...]
-    penyebut: str = JUMLAH_KK
+    penyebut: str | None = JUMLAH_KK  # None: the value is the summed quantity itself (e.g. hectares)
     arah: int = 1
     satuan_id: str = "% KK"
     satuan_en: str = "% of households"
@@ -44,12 +45,36 @@ class Indicator:
     jmp_id: str = ""
     jmp_en: str = ""
     utama: bool = False  # headline indicator of the dashboard
-    # Fixed class breaks (%) for maps: the same colour means the same range in every year and page.
+    # Fixed class breaks for maps: the same colour means the same range in every year and page.
     kelas: tuple[float, ...] = (20.0, 40.0, 60.0, 80.0)
+    tabel: str = "akses"  # the Dataset table that holds the columns
+    tingkat: str = "kecamatan"  # the finest level the data exist at: "kecamatan" or "kabupaten"
+    batas: tuple[float, float | None] = (0.0, 100.0)  # where projections are clipped
+    desimal: int = 1
+    definisi: str = "susenas"  # which measurement system (never mixed into one series): susenas, stbm, ...
 
     @property
     def kolom(self) -> str:
         return f"pct_{self.kode}"
+
+    @property
+    def persen(self) -> bool:
+        return self.penyebut is not None
+
+    def teks(self, value, lang: str = "id", decimals: int | None = None) -> str:
+        """The value as people write it: '82,6%' for a share, '123,4 ha' for a quantity."""
+        from sanitasi import fmt
+
+        d = self.desimal if decimals is None else decimals
+        if self.persen:
+            return fmt.pct(value, d, lang)
+        return fmt.MISSING if fmt.is_missing(value) else f"{fmt.number(value, d, lang)} {self.satuan(lang)}"
+
+    def selisih_teks(self, value, lang: str = "id") -> str:
+        """A signed difference in the indicator's own unit: '+1,4 poin' or '−12,0 ha'."""
+        from sanitasi import fmt
+
+        return fmt.delta(value, None if self.persen else self.satuan(lang), self.desimal, lang)
 
     def label(self, lang: str = "id") -> str:
         return self.label_en if lang == "en" else self.label_id
@@ -79,6 +104,25 @@ REGISTRY: dict[str, Indicator] = {
                   kelas=(2.0, 5.0, 10.0, 15.0)),
         Indicator("belum_layak", "Belum layak", "Not yet adequate", ("kk_belum_layak",),
                   arah=-1, warna="#dfc27d", jmp_id="Tidak layak", jmp_en="Unimproved", kelas=(5.0, 10.0, 15.0, 20.0)),
+        # STBM (Kemenkes): villages and households as the Health Office counts them
+        Indicator("desa_odf", "Desa/kelurahan ODF", "ODF villages", ("desa_odf_terverifikasi",), "jumlah_desa",
+                  arah=1, satuan_id="% desa", satuan_en="% of villages", warna="#2b6a8f", tabel="stbm",
+                  kelas=(25.0, 50.0, 75.0, 90.0), definisi="stbm"),
+        Indicator("stbm_jamban_sehat", "Jamban sehat (STBM)", "Healthy latrine (STBM)", ("kk_jsp", "kk_jssp"),
+                  arah=1, warna="#3a7d6b", tabel="stbm", kelas=(60.0, 70.0, 80.0, 90.0), definisi="stbm"),
+        Indicator("stbm_od", "Masih BABS (STBM)", "Open defecation (STBM)", ("kk_od",), arah=-1, warna="#9c5a1c",
+                  tabel="stbm", kelas=(1.0, 5.0, 10.0, 15.0), definisi="stbm"),
+        # Waste (persampahan), district level, shares of the waste generated
+        Indicator("sampah_pengurangan", "Pengurangan sampah", "Waste reduction", ("pengurangan_ton",),
+                  "timbulan_ton", arah=1, satuan_id="% timbulan", satuan_en="% of waste generated", warna="#5b7f2a",
+                  tabel="sampah", tingkat="kabupaten", kelas=(10.0, 20.0, 30.0, 40.0), definisi="persampahan"),
+        Indicator("sampah_penanganan", "Penanganan sampah", "Waste handling", ("penanganan_ton",), "timbulan_ton",
+                  arah=1, satuan_id="% timbulan", satuan_en="% of waste generated", warna="#7c9a3a", tabel="sampah",
+                  tingkat="kabupaten", kelas=(30.0, 50.0, 70.0, 85.0), definisi="persampahan"),
+        # Drainage: standing water, a quantity (hectares), lower is better
+        Indicator("genangan", "Luas genangan", "Standing water", ("genangan_ha",), None, arah=-1, satuan_id="ha",
+                  satuan_en="ha", warna="#4a6fa5", tabel="drainase", kelas=(5.0, 10.0, 25.0, 50.0),
+                  batas=(0.0, None), definisi="drainase"),
     )
 }
 
@@ -95,19 +139,36 @@ def get(kode: str) -> Indicator:
         raise KeyError(f"indikator '{kode}' tidak dikenal; yang ada: {', '.join(REGISTRY)}") from None
 
 
-def compute_rates(akses: pd.DataFrame, indicators: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Return a copy of `akses` with a `pct_<kode>` column (0-100) for each indicator.
+def computable(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The registered indicators whose columns a frame holds."""
+    cols = set(frame.columns)
+    return tuple(k for k, i in REGISTRY.items() if set(i.pembilang) <= cols and (i.penyebut is None
+                                                                                 or i.penyebut in cols))
 
+
+def compute_rates(akses: pd.DataFrame, indicators: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Return a copy with a `pct_<kode>` column for each indicator the frame can give (or those asked for).
+
+    A share is 100 x sum(numerator) / denominator; a quantity (no denominator) is the summed numerator.
     A row with no households gets NaN, not 0: "no data" must not read as "no access".
     """
-    codes = indicators or tuple(REGISTRY)
+    codes = indicators or computable(akses)
     new = {}
     for code in codes:
         ind = get(code)
-        num = akses[list(ind.pembilang)].sum(axis=1).astype("float64")
+        num = akses[list(ind.pembilang)].sum(axis=1, min_count=1).astype("float64")
+        if ind.penyebut is None:
+            new[ind.kolom] = num
+            continue
         den = akses[ind.penyebut].astype("float64")
         new[ind.kolom] = (100.0 * num / den.where(den > 0)).astype("float64")
     return akses.assign(**new)
+
+
+def summable(frame: pd.DataFrame) -> list[str]:
+    """Columns that add up across areas: counts and quantities, not years, keys or computed rates."""
+    return [c for c in frame.columns if c not in ("tahun",) and not c.startswith("pct_")
+            and pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])]
 
 
 def aggregate(
@@ -128,8 +189,8 @@ def aggregate(
         cols = ["kode_wilayah", "tahun", *COUNT_COLUMNS]
         return compute_rates(pd.DataFrame({c: pd.Series(dtype="int64") for c in cols}).astype(
             {"kode_wilayah": "string"}))
-    counts = [c for c in akses.columns if c == JUMLAH_KK or c.startswith("kk_")]
     keys = ["tahun"] if by is None else [*([by] if isinstance(by, str) else by), "tahun"]
+    counts = [c for c in summable(akses) if c not in keys]
     out = akses.groupby(keys, as_index=False, sort=True)[counts].sum()
     out = out.assign(kode_wilayah=kode) if by is None else out.rename(columns={keys[0]: "kode_wilayah"})
     if nama is not None:

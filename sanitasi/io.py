@@ -312,6 +312,10 @@ def read_target(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str]
     for i in range(len(table)):
         if not docs.iloc[i]:
             problems.append(Problem(src.name, _row(table, i), found["dokumen"], None, "nama dokumen wajib diisi"))
+        # a share (%) cannot pass 100; a quantity in hectares can
+        if inds[i] is not None and indicators.get(inds[i]).persen and nilai.iloc[i] > 100:
+            problems.append(Problem(src.name, _row(table, i), "nilai", _num_text(nilai.iloc[i]),
+                                    "tidak boleh lebih dari 100 untuk indikator persentase"))
     raw = pd.DataFrame({
         "dokumen": docs.to_numpy(), "indikator": inds, "kode_wilayah": kode.to_numpy(),
         "tahun": tahun.to_numpy(), "nilai": nilai.to_numpy(), "tahun_dasar": dasar.to_numpy(),

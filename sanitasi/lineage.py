@@ -23,7 +23,10 @@ from sanitasi.indicators import compute_rates
 
 
 def _counts(df: pd.DataFrame) -> list[str]:
-    return [c for c in df.columns if c == "jumlah_kk" or c.startswith("kk_")]
+    """Everything that adds up across areas (households, villages, hectares)."""
+    from sanitasi.indicators import summable
+
+    return [c for c in summable(df) if c != "sebanding"]
 
 
 def ancestor_on(wilayah: pd.DataFrame, year: int) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import geopandas as gpd
@@ -56,15 +56,23 @@ AKSES = Contract("akses_sanitasi", (
     Column("sumber", "str", nullable=True),
 ), key=("kode_wilayah", "tahun"), row_checks=(_rungs_add_up,))
 
+def _shares_within_100(df: pd.DataFrame, table: str) -> list[Problem]:
+    """A target for a share (%) cannot pass 100; a quantity (hectares) can."""
+    share = df["indikator"].map(lambda k: REGISTRY[k].persen if k in REGISTRY else True)
+    bad = share & (df["nilai"] > 100)
+    return [Problem(table, i + 2, "nilai", str(df["nilai"].iloc[i]), "target persentase tidak boleh lebih dari 100")
+            for i in bad[bad].index]
+
+
 TARGET = Contract("target", (
     Column("dokumen", "str"),
     Column("indikator", "str", choices=tuple(REGISTRY)),
     Column("kode_wilayah", "kode", nullable=True),
     Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("nilai", "float", min=0, max=100),
+    Column("nilai", "float", min=0),
     Column("tahun_dasar", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
     Column("catatan", "str", nullable=True),
-), key=("dokumen", "indikator", "kode_wilayah", "tahun"))
+), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100,))
 
 BIAYA = Contract("biaya_satuan", (
     Column("kode", "str"),
@@ -75,6 +83,77 @@ BIAYA = Contract("biaya_satuan", (
     Column("sumber", "str", nullable=True),
     Column("catatan", "str", nullable=True),
 ), key=("kode",))
+
+
+def _stbm_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    problems = []
+    parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
+    for i in (parts != df["jumlah_kk"])[lambda b: b].index:
+        problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
+                                f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
+    over = df["desa_odf_terverifikasi"] + df["desa_odf_deklarasi"] > df["jumlah_desa"]
+    for i in over[over].index:
+        problems.append(Problem(table, i + 2, "jumlah_desa", str(df["jumlah_desa"].iloc[i]),
+                                "desa ODF terverifikasi + deklarasi melebihi jumlah desa"))
+    return problems
+
+
+STBM = Contract("stbm_kecamatan", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("jumlah_desa", "int", min=0),
+    Column("desa_odf_terverifikasi", "int", min=0),
+    Column("desa_odf_deklarasi", "int", min=0),
+    Column("jumlah_kk", "int", min=0),
+    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"), row_checks=(_stbm_adds_up,))
+
+SAMPAH = Contract("sampah", (
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("timbulan_ton", "float", min=0),
+    Column("pengurangan_ton", "float", min=0),
+    Column("penanganan_ton", "float", min=0),
+    Column("sumber", "str", nullable=True),
+), key=("tahun",))
+
+DRAINASE = Contract("drainase", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("genangan_ha", "float", min=0),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"))
+
+KEGIATAN = Contract("kegiatan_opd", (
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("opd", "str"),
+    Column("program", "str", nullable=True),
+    Column("kegiatan", "str"),
+    Column("indikator", "str", choices=tuple(REGISTRY)),
+    Column("target_output", "float", min=0),
+    Column("realisasi_output", "float", min=0),
+    Column("satuan", "str"),
+    Column("kk_per_satuan", "float", min=0),
+    Column("pagu", "float", min=0),
+    Column("realisasi_anggaran", "float", min=0),
+    Column("sumber", "str", nullable=True),
+))
+
+KOMITMEN_STATUS = ("belum", "berjalan", "selesai", "terlambat", "batal")
+KOMITMEN = Contract("komitmen", (
+    Column("klinik", "str"),
+    Column("pihak", "str"),
+    Column("kode_wilayah", "kode", nullable=True),
+    Column("komitmen", "str"),
+    Column("indikator", "str", nullable=True, choices=tuple(REGISTRY)),
+    Column("tenggat", "str"),
+    Column("status", "str", choices=KOMITMEN_STATUS),
+    Column("catatan", "str", nullable=True),
+))
+
+
+def _empty(contract: Contract) -> pd.DataFrame:
+    return validate(pd.DataFrame(columns=contract.names), contract)
 
 
 def check_codes(akses: pd.DataFrame, wilayah: pd.DataFrame, table: str = "akses_sanitasi") -> list[Problem]:
@@ -104,6 +183,14 @@ class Dataset:
     tanggal: date
     ilustratif: bool
     batas_skematis: bool
+    # the rest of PPSP; empty tables when a data set does not have them
+    stbm: pd.DataFrame = field(default_factory=lambda: _empty(STBM))
+    sampah: pd.DataFrame = field(default_factory=lambda: _empty(SAMPAH))
+    drainase: pd.DataFrame = field(default_factory=lambda: _empty(DRAINASE))
+    kegiatan: pd.DataFrame = field(default_factory=lambda: _empty(KEGIATAN))
+    komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
+    stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
+    ilustratif_ppsp: bool = True  # the STBM, waste, drainage and agency tables are the illustrative ones
 
     @property
     def tahun(self) -> list[int]:
@@ -144,4 +231,18 @@ def load_bundled() -> Dataset:
         tanggal=BUNDLED_DATE,
         ilustratif=True,
         batas_skematis=True,
+        stbm=_checked(validate(read_csv_plain(paths.STBM_CSV), STBM), wilayah, "stbm_kecamatan"),
+        sampah=validate(read_csv_plain(paths.SAMPAH_CSV), SAMPAH),
+        drainase=_checked(validate(read_csv_plain(paths.DRAINASE_CSV), DRAINASE), wilayah, "drainase"),
+        kegiatan=validate(read_csv_plain(paths.KEGIATAN_CSV), KEGIATAN),
+        komitmen=validate(read_csv_plain(paths.KOMITMEN_CSV), KOMITMEN),
     )
+
+
+def _checked(frame: pd.DataFrame, wilayah: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Kecamatan rows must exist in their year (no child before its split); counts as int64."""
+    problems = check_codes(frame, wilayah, table)
+    if problems:
+        raise DataError(problems)
+    ints = [c for c in frame.columns if str(frame[c].dtype) == "Int64"]
+    return frame.astype({c: "int64" for c in ints})

@@ -34,6 +34,8 @@ class Analysis:
     obs: pd.DataFrame  # long, comparable observations of kecamatan and kabupaten
     nilai: pd.DataFrame  # assess_all over every document x indicator x area
     growth: pd.Series  # household growth per area (and the kabupaten)
+    # the other PPSP tables with their rates: {"stbm": (kecamatan, kabupaten), "drainase": ..., "sampah": ...}
+    ppsp: dict = field(default_factory=dict)
 
     @property
     def kode_kecamatan(self) -> list[str]:
@@ -45,6 +47,27 @@ class Analysis:
         return self.data.nama(kode)
 
 
+def _tables(data: Dataset, tahun: int, names: dict[str, str]) -> dict[str, tuple[pd.DataFrame, pd.DataFrame]]:
+    """Each PPSP table beyond access, cut at `tahun`: (kecamatan rows on today's boundaries, kabupaten rows)."""
+    out = {}
+    for name in ("stbm", "drainase"):
+        frame = getattr(data, name)
+        frame = frame.loc[frame["tahun"] <= tahun]
+        kec = lineage.on_current_boundaries(frame, data.wilayah)
+        out[name] = (kec.assign(nama=kec["kode_wilayah"].map(names)), indicators.aggregate(frame, kode=KABUPATEN))
+    waste = data.sampah.loc[data.sampah["tahun"] <= tahun]
+    out["sampah"] = (waste.iloc[0:0], indicators.compute_rates(waste.assign(kode_wilayah=KABUPATEN)))
+    return out
+
+
+def _applies(goals: pd.DataFrame) -> pd.Series:
+    """Which goals make sense: a district-level indicator only for the kabupaten, and a district total in
+    hectares is not a target for each kecamatan (a share is)."""
+    ind = goals["indikator"].map(indicators.get)
+    district_only = ind.map(lambda i: i.tingkat == "kabupaten" or not i.persen)
+    return ~district_only | (goals["kode_wilayah"] == KABUPATEN)
+
+
 def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     """Judge every target on data up to `tahun` (default: the latest year)."""
     tahun = int(tahun if tahun is not None else max(data.tahun))
@@ -54,13 +77,21 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     kec = kec.assign(nama=kec["kode_wilayah"].map(names))
     kab = indicators.aggregate(akses, kode=KABUPATEN)
     comparable = lineage.comparable_only(kec)
-    obs = pd.concat([indicators.to_long(comparable), indicators.to_long(kab)], ignore_index=True)
+    ppsp = _tables(data, tahun, names)
+    long = [indicators.to_long(comparable), indicators.to_long(kab)]
+    for k_rows, kab_rows in ppsp.values():
+        if len(k_rows):
+            long.append(indicators.to_long(lineage.comparable_only(k_rows)))
+        if len(kab_rows):
+            long.append(indicators.to_long(kab_rows))
+    obs = pd.concat(long, ignore_index=True)
     areas = [*data.wilayah["kode"].tolist(), KABUPATEN]
     goals = pd.concat([targets.goals_for(data.target, d, areas) for d in targets.documents(data.target)],
                       ignore_index=True)
+    goals = goals.loc[_applies(goals)].reset_index(drop=True)
     nilai = progress.assess_all(obs, goals)
     growth = pd.concat([needs.growth_rates(comparable), needs.growth_rates(kab)])
-    return Analysis(data, tahun, kec, kab, obs, nilai, growth)
+    return Analysis(data, tahun, kec, kab, obs, nilai, growth, ppsp)
 
 
 def _assessment(an: Analysis, kode: str, indikator: str, dokumen: str) -> pd.Series | None:

@@ -38,18 +38,31 @@ def akses(*rows: tuple) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- registry
+LADDER_CODES = [k for k, i in REGISTRY.items() if i.tabel == "akses"]
 
 @pytest.mark.parametrize("kode", list(REGISTRY))
-def test_every_indicator_is_fully_described(kode):
+def test_every_indicator_is_fully_described(kode, dataset):
     ind = REGISTRY[kode]
     assert ind.kode == kode
     assert ind.label("id") and ind.label("en") and ind.label("id") != ind.label("en")
     assert ind.satuan("id") and ind.satuan("en")
     assert ind.arah in (1, -1)
-    assert ind.pembilang and set(ind.pembilang) <= set(RUNG_COLUMNS)
-    assert ind.penyebut == "jumlah_kk"
+    # its columns exist in the bundled table it names, so the engine can compute it
+    table = getattr(dataset, ind.tabel)
+    assert ind.pembilang and set(ind.pembilang) <= set(table.columns)
+    assert ind.penyebut is None or ind.penyebut in table.columns
+    assert ind.tingkat in ("kecamatan", "kabupaten")
+    assert (ind.tingkat == "kecamatan") == ("kode_wilayah" in table.columns)
+    lo, hi = ind.batas
+    assert lo == 0 and (hi == 100) == ind.persen
+    assert list(ind.kelas) == sorted(ind.kelas)
     assert re.fullmatch(r"#[0-9a-f]{6}", ind.warna)
     assert ind.kolom == f"pct_{kode}"
+
+
+def test_ladder_indicators_use_the_ladder_counts():
+    for k in ("layak", "aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka"):
+        assert set(REGISTRY[k].pembilang) <= set(RUNG_COLUMNS) and REGISTRY[k].penyebut == "jumlah_kk"
 
 
 @pytest.mark.parametrize(("kode", "pembilang", "arah"), [
@@ -95,7 +108,7 @@ def test_compute_rates(rungs, expected):
 
 def test_no_households_gives_nan_not_zero():
     out = compute_rates(akses(("63.10.01", 2025, 0, 0, 0, 0, 0)))
-    assert out[[f"pct_{k}" for k in REGISTRY]].isna().all(axis=None)
+    assert out[[f"pct_{k}" for k in LADDER_CODES]].isna().all(axis=None)
 
 
 def test_compute_rates_only_the_asked_indicators_and_keeps_the_input():
@@ -115,7 +128,7 @@ rung_rows = st.lists(st.tuples(counts, counts, counts, counts, counts), min_size
 def test_rates_are_within_0_and_100_and_rungs_sum_to_100(rows):
     out = compute_rates(akses(*[("63.10.01", 2000 + i, *r) for i, r in enumerate(rows)]))
     has = out["jumlah_kk"] > 0
-    pct = out.loc[has, [f"pct_{k}" for k in REGISTRY]]
+    pct = out.loc[has, [f"pct_{k}" for k in LADDER_CODES]]
     assert ((pct >= 0) & (pct <= 100)).all(axis=None)
     assert np.allclose(out.loc[has, RUNG_PCT].sum(axis=1), 100.0, rtol=0, atol=1e-9)
     # layak is the sum of its three rungs
@@ -190,7 +203,7 @@ def test_aggregate_preserves_totals_and_recomputes_rates_from_sums(rows):
     assert (out[list(COUNT_COLUMNS)].to_numpy() == sums.to_numpy()).all()
     # each rate is 100 x (summed numerator) / (summed households), not a mean of the rows' rates
     n = sums["jumlah_kk"].to_numpy(dtype=float)
-    for kode, ind in REGISTRY.items():
+    for kode, ind in ((k, REGISTRY[k]) for k in LADDER_CODES):
         num = sums[list(ind.pembilang)].sum(axis=1).to_numpy(dtype=float)
         want = np.where(n > 0, 100.0 * num / np.where(n > 0, n, 1.0), np.nan)
         assert np.allclose(out[f"pct_{kode}"].to_numpy(), want, rtol=1e-12, atol=0, equal_nan=True), kode

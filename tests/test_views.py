@@ -36,8 +36,12 @@ def kab_row(an: views.Analysis, year: int) -> pd.Series:
 
 
 def test_analysis_judges_every_area_and_document(an: views.Analysis) -> None:
-    # 12 kecamatan + the kabupaten; RPJMN 3 + SDG 2 + Visi 1 + SSK 3 indicator targets = 9 per area
-    assert len(an.nilai) == 13 * 9
+    # shares measured per kecamatan are judged for 12 kecamatan + the kabupaten: RPJMN 3 + SDG 3 (aman, babs,
+    # desa_odf) + Visi 1 + SSK 4 (layak, aman, babs, desa_odf) = 11 targets x 13 areas; district-only targets
+    # (Jakstranas 2 for waste, SSK 1 for standing water in hectares) only for the kabupaten: 3
+    assert len(an.nilai) == 11 * 13 + 3
+    district_only = an.nilai.loc[an.nilai["indikator"].isin(["sampah_pengurangan", "sampah_penanganan", "genangan"])]
+    assert set(district_only["kode_wilayah"]) == {views.KABUPATEN}
     assert set(an.nilai["kode_wilayah"]) == {*an.kode_kecamatan, views.KABUPATEN}
     # the kabupaten is the sum of the published rows, year by year
     assert kab_row(an, 2020)["jumlah_kk"] == an.data.akses.query("tahun == 2020")["jumlah_kk"].sum()
@@ -190,7 +194,7 @@ def test_profile(an: views.Analysis) -> None:
     cmp = views.compare_with_district(an, "63.10.01")
     assert len(cmp) == 6 and cmp["nilai"].between(0, 100).all()
     table = views.profile_table(an, "63.10.01")
-    assert len(table.frame) == 9  # every document x indicator
+    assert len(table.frame) == 11  # every document x indicator that applies to a kecamatan
 
 
 @pytest.mark.parametrize(("year", "doc", "indikator", "expected"), [

@@ -1,0 +1,230 @@
+"""Make the ILLUSTRATIVE PPSP tables beyond household access (seeded, reproducible).
+
+- `data/stbm_kecamatan.csv`: villages (desa/kelurahan) verified or declared open-defecation free (ODF/SBS)
+  and the STBM household categories (JSP, JSSP, sharing, BABS) per kecamatan and year, 2017-2025. Calibrated
+  to the one published figure: 39 of about 144 desa ODF in 2017 (Dinkes, Tribun Banjarmasin 2017-12-20),
+  and the December 2022 declaration of 40 villages. Village counts per kecamatan are the real ones of today
+  (`wilayah.csv`); before 2022 seven of today's villages did not exist yet (149 units in 2021).
+- `data/sampah.csv`: district waste generation, reduction and handling (ton/year), 2018-2025, against the
+  Jakstranas/Jakstrada 2025 targets (30% reduction, 70% handling).
+- `data/drainase.csv`: standing-water area (genangan, ha) per kecamatan and year, 2018-2025.
+- `data/kegiatan_opd.csv`: agency (OPD) activities 2023-2025 with output targets, realisation, budget
+  (pagu) and spending, and how many households one output unit serves.
+- `data/komitmen.csv`: example clinic commitments (marked ILUSTRATIF).
+
+As with `build_akses.py`, the two kecamatan created in 2021 are simulated on today's boundaries and folded
+into their parents for the years before they existed. Run: `python scripts/build_ppsp.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sanitasi.paths import DATA_DIR, WILAYAH_CSV  # noqa: E402
+
+SEED = 20221215  # the date of the 2022 ODF declaration event
+STBM_YEARS = np.arange(2017, 2026)
+YEARS = np.arange(2018, 2026)
+# villages that did not exist yet before 2022 (149 units in 2021, 156 today)
+NEW_VILLAGES = {"63.10.04": 2, "63.10.12": 2, "63.10.08": 1, "63.10.03": 1, "63.10.09": 1}
+# kode: (share ODF verified 2017, share 2025, pace curve) - urban and coastal ahead, remote behind
+ODF = {
+    "63.10.01": (0.55, 1.00, 0.8), "63.10.02": (0.40, 0.95, 0.9), "63.10.03": (0.18, 0.82, 1.0),
+    "63.10.04": (0.20, 0.70, 1.1), "63.10.05": (0.10, 0.64, 1.1), "63.10.06": (0.50, 1.00, 0.8),
+    "63.10.07": (0.33, 0.92, 0.9), "63.10.08": (0.08, 0.50, 1.3), "63.10.09": (0.12, 0.78, 1.0),
+    "63.10.10": (0.28, 0.86, 0.9), "63.10.11": (0.15, 0.77, 1.0), "63.10.12": (0.00, 0.44, 1.4),
+}
+# Susenas-style layak share used to anchor the STBM healthy-latrine share (STBM counts more as access)
+GENANGAN_2018 = {"63.10.01": 38, "63.10.02": 62, "63.10.03": 21, "63.10.04": 44, "63.10.05": 12, "63.10.06": 71,
+                 "63.10.07": 18, "63.10.08": 9, "63.10.09": 15, "63.10.10": 11, "63.10.11": 27, "63.10.12": 6}
+
+
+def fold_into_parents(frame: pd.DataFrame, wilayah: pd.DataFrame, sum_cols: list[str]) -> pd.DataFrame:
+    born = wilayah.set_index("kode")["berlaku_sejak"].astype(int)
+    parent = wilayah.set_index("kode")["pemekaran_dari"].dropna()
+    before = frame["tahun"] < frame["kode_wilayah"].map(born)
+    moved = frame.loc[before].assign(kode_wilayah=lambda d: d["kode_wilayah"].map(parent))
+    return (pd.concat([frame.loc[~before], moved]).groupby(["kode_wilayah", "tahun"], as_index=False)[sum_cols].sum()
+            .sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True))
+
+
+def stbm(rng: np.random.Generator, wilayah: pd.DataFrame, akses: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    units = (wilayah.set_index("kode")["desa"].astype(int) + wilayah.set_index("kode")["kelurahan"].astype(int))
+    kk_of = akses.set_index(["kode_wilayah", "tahun"])["jumlah_kk"]
+    for kode, (s0, s1, curve) in ODF.items():
+        for y in STBM_YEARS:
+            n = int(units[kode] - (NEW_VILLAGES.get(kode, 0) if y < 2022 else 0))
+            t = (y - STBM_YEARS[0]) / (STBM_YEARS[-1] - STBM_YEARS[0])
+            share = s0 + (s1 - s0) * t**curve
+            verified = int(np.clip(round(n * share + rng.normal(0, 0.3)), 0, n))
+            declared = int(np.clip(round((n - verified) * (0.35 if y >= 2022 else 0.15)), 0, n - verified))
+            # households: STBM registry (Dinkes) counts differ from Susenas; derived from the access table's size
+            kk = kk_of.get((kode, int(y)), np.nan)
+            rows.append({"kode_wilayah": kode, "tahun": int(y), "jumlah_desa": n, "desa_odf_terverifikasi": verified,
+                         "desa_odf_deklarasi": declared, "_kk": kk})
+    frame = pd.DataFrame(rows)
+    # 2017 has no access row: grow back from 2018 at 2.7% a year
+    k18 = frame.loc[frame["tahun"] == 2018].set_index("kode_wilayah")["_kk"]
+    frame.loc[frame["tahun"] == 2017, "_kk"] = frame.loc[frame["tahun"] == 2017, "kode_wilayah"].map(k18 / 1.027)
+    return frame
+
+
+def stbm_households(rng: np.random.Generator, frame: pd.DataFrame, akses: pd.DataFrame) -> pd.DataFrame:
+    """JSP/JSSP/sharing/BABS households: the STBM 'jamban sehat' share runs a few points above Susenas layak."""
+    layak = (akses.assign(p=lambda d: (d["kk_aman"] + d["kk_layak_sendiri"] + d["kk_layak_bersama"]) / d["jumlah_kk"])
+             .set_index(["kode_wilayah", "tahun"])["p"])
+    babs = (akses.assign(p=lambda d: d["kk_babs_terbuka"] / d["jumlah_kk"]).set_index(["kode_wilayah", "tahun"])["p"])
+    out = []
+    for _, r in frame.iterrows():
+        key = (r["kode_wilayah"], int(r["tahun"]))
+        base_layak = layak.get(key, layak.get((r["kode_wilayah"], 2018), 0.72) - 0.015)
+        base_babs = babs.get(key, babs.get((r["kode_wilayah"], 2018), 0.09) + 0.004)
+        kk = int(round(r["_kk"] * (1 + rng.normal(0, 0.01))))  # a registry of its own, not BPS's count
+        sehat = min(0.99, base_layak + 0.04 + rng.normal(0, 0.008))
+        jsp = int(round(kk * sehat * 0.78))
+        jssp = int(round(kk * sehat)) - jsp
+        od = int(round(kk * max(0.0, base_babs - 0.01 + rng.normal(0, 0.004))))
+        sharing = int(round(kk * 0.05))
+        rest = kk - jsp - jssp - od - sharing
+        if rest < 0:
+            sharing = max(0, sharing + rest)
+            rest = kk - jsp - jssp - od - sharing
+        out.append({**r.drop(labels="_kk").to_dict(), "jumlah_kk": kk, "kk_jsp": jsp, "kk_jssp": jssp,
+                    "kk_sharing": sharing, "kk_od": od, "kk_lainnya": rest})
+    return pd.DataFrame(out)
+
+
+def sampah(rng: np.random.Generator) -> pd.DataFrame:
+    rows = []
+    for y in YEARS:
+        t = (y - YEARS[0]) / (YEARS[-1] - YEARS[0])
+        generated = 0.52 * 365 * 300_000 * 1.022 ** (y - YEARS[0]) / 1000  # kg/person/day x people -> ton
+        reduction = 0.03 + (0.16 - 0.03) * t**1.2 + rng.normal(0, 0.004)
+        handling = 0.26 + (0.50 - 0.26) * t + rng.normal(0, 0.01)
+        rows.append({"tahun": int(y), "timbulan_ton": round(generated), "pengurangan_ton": round(generated * reduction),
+                     "penanganan_ton": round(generated * handling), "sumber": "ilustratif"})
+    return pd.DataFrame(rows)
+
+
+def drainase(rng: np.random.Generator, wilayah: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for kode, ha in GENANGAN_2018.items():
+        trend = -0.06 if kode not in ("63.10.04", "63.10.08") else 0.03  # mining areas: more standing water
+        for y in YEARS:
+            value = ha * (1 + trend) ** (y - YEARS[0]) * (1 + rng.normal(0, 0.06))
+            rows.append({"kode_wilayah": kode, "tahun": int(y), "genangan_ha": round(max(0.0, value), 1)})
+    frame = fold_into_parents(pd.DataFrame(rows), wilayah, ["genangan_ha"])
+    return frame.assign(genangan_ha=frame["genangan_ha"].round(1), sumber="ilustratif")
+
+
+# agency, programme, activity, indicator, unit, households per unit, unit cost (Rp), plan per year
+ACTIVITIES = [
+    ("Dinas Kesehatan", "Program Pemenuhan Upaya Kesehatan", "Pemicuan STBM dan verifikasi desa ODF",
+     "desa_odf", "desa", 0, 45_000_000, 18),
+    ("Dinas Kesehatan", "Program Pemenuhan Upaya Kesehatan", "Pendampingan perubahan perilaku BABS",
+     "babs_terbuka", "KK", 1, 350_000, 900),
+    ("Dinas Perumahan, Kawasan Permukiman dan Pertanahan", "Program Kawasan Permukiman",
+     "Bantuan jamban sehat dan tangki septik individual", "layak", "unit", 1, 6_500_000, 650),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", "Program Pengelolaan dan Pengembangan Sistem Air Limbah",
+     "Pembangunan IPAL komunal / MCK++", "layak", "unit", 45, 520_000_000, 4),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", "Program Pengelolaan dan Pengembangan Sistem Air Limbah",
+     "Layanan lumpur tinja terjadwal (LLTT) dan IPLT", "aman", "KK", 1, 1_500_000, 800),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", "Program Pengelolaan dan Pengembangan Sistem Drainase",
+     "Normalisasi saluran drainase lingkungan", "genangan", "ha", 0, 85_000_000, 12),
+    ("Dinas Lingkungan Hidup", "Program Pengelolaan Persampahan", "Pembangunan TPS3R dan bank sampah",
+     "sampah_pengurangan", "unit", 0, 650_000_000, 3),
+    ("Dinas Lingkungan Hidup", "Program Pengelolaan Persampahan", "Pengangkutan sampah ke TPA",
+     "sampah_penanganan", "ton", 0, 180_000, 9000),
+    ("Dinas Pendidikan dan Kebudayaan", "Program Pengelolaan Pendidikan", "Sanitasi sekolah dan CTPS",
+     "layak", "sekolah", 0, 75_000_000, 10),
+    ("Badan Perencanaan Pembangunan Daerah", "Program Perencanaan Pembangunan Daerah",
+     "Pemutakhiran SSK dan coaching clinic PPSP", "layak", "dokumen", 0, 250_000_000, 1),
+]
+# how each agency performs: (physical realisation, financial realisation) around which years vary
+PERFORMANCE = {"Dinas Kesehatan": (0.92, 0.85), "Dinas Perumahan, Kawasan Permukiman dan Pertanahan": (0.62, 0.88),
+               "Dinas Pekerjaan Umum dan Penataan Ruang": (0.74, 0.80), "Dinas Lingkungan Hidup": (0.81, 0.79),
+               "Dinas Pendidikan dan Kebudayaan": (0.95, 0.93), "Badan Perencanaan Pembangunan Daerah": (1.0, 0.97)}
+
+
+def kegiatan(rng: np.random.Generator) -> pd.DataFrame:
+    rows = []
+    for year in (2023, 2024, 2025):
+        for opd, program, activity, indicator, unit, kk_per_unit, unit_cost, plan in ACTIVITIES:
+            phys, fin = PERFORMANCE[opd]
+            target = int(round(plan * (1 + 0.08 * (year - 2023))))
+            done = int(round(target * min(1.1, max(0.2, phys + rng.normal(0, 0.07)))))
+            pagu = int(round(target * unit_cost, -5))
+            spent = int(round(pagu * min(1.0, max(0.2, fin + rng.normal(0, 0.05))), -5))
+            rows.append({"tahun": year, "opd": opd, "program": program, "kegiatan": activity, "indikator": indicator,
+                         "target_output": target, "realisasi_output": done, "satuan": unit,
+                         "kk_per_satuan": kk_per_unit, "pagu": pagu, "realisasi_anggaran": spent,
+                         "sumber": "ilustratif"})
+    return pd.DataFrame(rows)
+
+
+def komitmen() -> pd.DataFrame:
+    return pd.DataFrame([
+        {"klinik": "2025-11-20", "pihak": "Dinas Kesehatan", "kode_wilayah": "63.10.08",
+         "komitmen": "Pemicuan STBM di 6 desa Mantewe yang belum ODF", "indikator": "desa_odf",
+         "tenggat": "2026-06-30", "status": "berjalan", "catatan": "ILUSTRATIF: contoh komitmen"},
+        {"klinik": "2025-11-20", "pihak": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
+         "kode_wilayah": "63.10.12", "komitmen": "Usulan DAK 250 unit jamban sehat untuk Teluk Kepayang",
+         "indikator": "layak", "tenggat": "2026-03-31", "status": "belum", "catatan": "ILUSTRATIF: contoh komitmen"},
+        {"klinik": "2025-11-20", "pihak": "Dinas Pekerjaan Umum dan Penataan Ruang", "kode_wilayah": None,
+         "komitmen": "Perda retribusi layanan lumpur tinja terjadwal (LLTT)", "indikator": "aman",
+         "tenggat": "2025-12-31", "status": "terlambat", "catatan": "ILUSTRATIF: contoh komitmen"},
+        {"klinik": "2025-11-20", "pihak": "Dinas Lingkungan Hidup", "kode_wilayah": None,
+         "komitmen": "Dua TPS3R baru beroperasi", "indikator": "sampah_pengurangan", "tenggat": "2026-09-30",
+         "status": "berjalan", "catatan": "ILUSTRATIF: contoh komitmen"},
+        {"klinik": "2024-11-14", "pihak": "Badan Perencanaan Pembangunan Daerah", "kode_wilayah": None,
+         "komitmen": "Pemutakhiran SSK dengan target 2025-2029", "indikator": "layak", "tenggat": "2025-06-30",
+         "status": "selesai", "catatan": "ILUSTRATIF: contoh komitmen"},
+    ])
+
+
+def main() -> None:
+    rng = np.random.default_rng(SEED)
+    wilayah = pd.read_csv(WILAYAH_CSV, dtype=str)
+    akses = pd.read_csv(DATA_DIR / "akses_sanitasi.csv", dtype={"kode_wilayah": str})
+    # STBM is simulated on today's boundaries, so it needs the access sizes on today's boundaries too:
+    # before 2021 the children's households are estimated from their 2021 share of the parent
+    akses_now = _today_boundaries(akses, wilayah)
+    frame = stbm_households(rng, stbm(rng, wilayah, akses_now), akses_now)
+    cols = ["jumlah_desa", "desa_odf_terverifikasi", "desa_odf_deklarasi", "jumlah_kk", "kk_jsp", "kk_jssp",
+            "kk_sharing", "kk_od", "kk_lainnya"]
+    frame = fold_into_parents(frame, wilayah, cols).assign(sumber="ilustratif")
+    frame.to_csv(DATA_DIR / "stbm_kecamatan.csv", index=False, lineterminator="\n")
+    sampah(rng).to_csv(DATA_DIR / "sampah.csv", index=False, lineterminator="\n")
+    drainase(rng, wilayah).to_csv(DATA_DIR / "drainase.csv", index=False, lineterminator="\n")
+    kegiatan(rng).to_csv(DATA_DIR / "kegiatan_opd.csv", index=False, lineterminator="\n")
+    komitmen().to_csv(DATA_DIR / "komitmen.csv", index=False, lineterminator="\n")
+    odf = frame.groupby("tahun")[["desa_odf_terverifikasi", "jumlah_desa"]].sum()
+    print("ODF villages:\n", odf.assign(pct=lambda d: (100 * d.iloc[:, 0] / d.iloc[:, 1]).round(1)))
+
+
+def _today_boundaries(akses: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
+    parent = wilayah.set_index("kode")["pemekaran_dari"].dropna()
+    rows = [akses]
+    for child, par in parent.items():
+        first = akses.loc[akses["kode_wilayah"] == child, "tahun"].min()
+        share = (akses.query("kode_wilayah == @child and tahun == @first")["jumlah_kk"].iloc[0]
+                 / (akses.query("kode_wilayah == @child and tahun == @first")["jumlah_kk"].iloc[0]
+                    + akses.query("kode_wilayah == @par and tahun == @first")["jumlah_kk"].iloc[0]))
+        early = akses.loc[(akses["kode_wilayah"] == par) & (akses["tahun"] < first)].copy()
+        counts = [c for c in akses.columns if c == "jumlah_kk" or c.startswith("kk_")]
+        child_rows = early.assign(kode_wilayah=child, **{c: (early[c] * share).round().astype(int) for c in counts})
+        parent_rows = early.assign(**{c: early[c] - child_rows[c].to_numpy() for c in counts})
+        rows = [r.loc[~((r["kode_wilayah"] == par) & (r["tahun"] < first))] for r in rows]
+        rows += [child_rows, parent_rows]
+    return pd.concat(rows, ignore_index=True)
+
+
+if __name__ == "__main__":
+    main()
