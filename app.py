@@ -15,6 +15,10 @@ PAGES = [
     ("pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
     ("pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
     ("pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
+    ("pages/stbm.py", "nav.stbm", ":material/verified:"),
+    ("pages/sampah_drainase.py", "nav.sampah", ":material/delete:"),
+    ("pages/opd.py", "nav.opd", ":material/account_tree:"),
+    ("pages/komitmen.py", "nav.komitmen", ":material/handshake:"),
     ("pages/metodologi.py", "nav.metodologi", ":material/menu_book:"),
     ("pages/data.py", "nav.data", ":material/database:"),
 ]

@@ -137,7 +137,7 @@ h1 {font-size: 1.9rem !important; padding-bottom: 0.2rem !important;}
 # URL parameter -> how to read it. The widget with the same key shows it.
 URL_PARAMS: dict[str, Callable[[str], Any]] = {
     "lang": str, "target": str, "tahun": int, "indikator": str, "kecamatan": str, "peta_warna": str,
-    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int,
+    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int, "opd_tahun": int,
 }
 
 
@@ -190,7 +190,7 @@ def setup(page_key: str) -> views.Analysis:
     if presenting():
         st.html(_CSS_PAPARAN)
     an = analysis()
-    banner(an.data)
+    banner(an.data, page_key)
     return an
 
 
@@ -259,9 +259,25 @@ def source(d: Dataset | None = None) -> str:
     return t(key, versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"))
 
 
-def banner(d: Dataset) -> None:
-    if d.ilustratif:
+# The tables each page shows numbers from: its banner names the illustrative ones among them.
+PAGE_KINDS = {
+    "ringkasan": ("akses", "stbm", "sampah", "drainase"), "paparan": ("akses", "stbm", "sampah", "drainase",
+                                                                      "komitmen"),
+    "stbm": ("stbm", "akses"), "sampah": ("sampah", "drainase"), "opd": ("kegiatan", "akses"),
+    "komitmen": ("komitmen",),
+}
+
+
+def banner(d: Dataset, page_key: str = "") -> None:
+    kinds = PAGE_KINDS.get(page_key, ("akses",))
+    shown = [k for k in kinds if d.illustrative(k)]
+    if not shown:
+        return
+    if len(shown) == len(kinds) or kinds == ("akses",):
         st.warning(t("banner.ilustratif"), icon=":material/science:")
+    else:
+        st.warning(t("banner.ilustratif_sebagian", tabel=", ".join(versions.kind_label(k, lang()) for k in shown)),
+                   icon=":material/science:")
 
 
 def schematic_note(d: Dataset) -> None:
@@ -334,7 +350,7 @@ def chart(c: alt.TopLevelMixin, name: str | None = None, **kw: Any) -> Any:
     With `name`, a small menu below offers the chart as PNG (2x, for slides) and SVG, rendered on the
     server from the same spec, only when asked for.
     """
-    spec = c.to_dict()
+    spec = c.to_dict(validate=False)  # every builder's spec is validated in tests/test_charts.py; not again per click
     if presenting():
         spec = charts.scale_fonts(spec, charts.PRESENTATION_SCALE)
     event = st.vega_lite_chart(spec, theme=None, width="stretch", **kw)
@@ -519,3 +535,23 @@ def message(markdown: str) -> None:
     """The one message of a slide: larger than body text, smaller than a heading."""
     st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
                 unsafe_allow_html=True)
+
+
+def commitments_editor(s: store.Store, komitmen: Any) -> None:
+    """Editors change or add commitments in a grid; saving makes a new version (nothing is overwritten)."""
+    from sanitasi.load import KOMITMEN_STATUS
+
+    edited = st.data_editor(
+        komitmen, num_rows="dynamic", hide_index=True, width="stretch", key="komitmen_editor",
+        column_config={"status": st.column_config.SelectboxColumn(options=list(KOMITMEN_STATUS), required=True),
+                       "indikator": st.column_config.SelectboxColumn(options=list(indicators.REGISTRY))})
+    if st.button(t("komitmen.simpan"), type="primary", key="komitmen_simpan"):
+        try:
+            frame = store.validate_kind("komitmen", edited)
+        except io.DataError as err:
+            show_problems(err, "komitmen")
+            return
+        version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),
+                         bundled=bundled())
+        st.session_state["_komitmen_pesan"] = t("komitmen.tersimpan", versi=version)
+        st.rerun()

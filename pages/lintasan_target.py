@@ -10,9 +10,11 @@ lang, dok = ui.lang(), ui.dokumen()
 
 st.title(ui.t("lintasan.judul"))
 c1, c2, c3 = st.columns([3, 3, 4])
-options = views.indicators_of(an, dok) or list(indicators.HEADLINE)
-ind = ui.indicator(c1, options)
-kode = ui.kecamatan(c2, with_district=True)
+ind = ui.indicator(c1, views.trajectory_indicators(an, dok))
+district_only = indicators.get(ind).tingkat == "kabupaten"
+kode = views.KABUPATEN if district_only else ui.kecamatan(c2, with_district=True)
+if district_only:
+    c2.caption(ui.t("lintasan.hanya_kabupaten"))
 basis = ui.select("basis", ["kini", "2020"], ui.t("lintasan.basis"), container=c3, horizontal=True,
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
 
@@ -24,7 +26,7 @@ left, right = st.columns([5, 2])
 with left:
     title = ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama)
     ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title=title, source=ui.source(),
-                               lang=lang), name=f"lintasan_{ind}_{tr.kode}")
+                               lang=lang, indikator=ind), name=f"lintasan_{ind}_{tr.kode}")
     if not tr.observed["sebanding"].all():
         st.caption(ui.t("lintasan.catatan_lama"))
 with right:
@@ -35,10 +37,12 @@ with right:
         st.markdown(f"**{label}**  \n{value}")
     st.caption(ui.t("metode.singkat"))
 
+if district_only:
+    st.stop()
 st.subheader(ui.t("lintasan.semua_judul", indikator=indicators.get(ind).label(lang)))
 st.caption(ui.t("lintasan.semua_bantuan", dokumen=dok))
 frame, order = views.small_multiples(an, ind, dok, lang, basis=basis)
 tgt = targets.final(an.data.target, dok, ind)
 ui.chart(charts.small_multiples(frame, order, tgt[1] if tgt else None,
                                 title=ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)),
-                                source=ui.source(), lang=lang), name=f"lintasan_semua_{ind}")
+                                source=ui.source(), lang=lang, indikator=ind), name=f"lintasan_semua_{ind}")

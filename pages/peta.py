@@ -10,7 +10,7 @@ lang, dok = ui.lang(), ui.dokumen()
 
 st.title(ui.t("peta.judul", tahun=an.tahun))
 c1, c2, c3, c4 = st.columns([5, 5, 6, 4])
-ind = ui.indicator(c1)
+ind = ui.indicator(c1, views.map_indicators())
 kode = ui.kecamatan(c2)
 mode = ui.select("peta_warna", ["nilai", "selisih", "status"], ui.t("peta.warna"), container=c3, horizontal=True,
                  format_func=lambda m: ui.t(f"peta.warna_{m}"))

@@ -23,6 +23,16 @@ for col, card in zip(cols, views.cards(an, dok, lang), strict=False):
         if card.metode:
             st.caption(card.metode)
 
+st.subheader(ui.t("ringkasan.lainnya_judul"))
+st.caption(ui.t("ringkasan.lainnya_bantuan"))
+others = views.other_cards(an, dok, lang)
+for col, card in zip(st.columns(max(1, len(others))), others, strict=False):
+    with col.container(border=True):
+        st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
+                  delta_arrow=card.delta_panah)
+        st.markdown(ui.badge(card.status), unsafe_allow_html=True)
+        st.caption(card.target.replace("**", ""))
+
 left, right = st.columns([5, 6])
 with left:
     ui.chart(charts.ladder(views.ladder(an.kab, lang), title=ui.t("ringkasan.tangga_judul"),

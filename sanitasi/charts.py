@@ -50,7 +50,9 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 def register_theme() -> None:
-    """Register and enable the house theme (idempotent)."""
+    """Register and enable the house theme (idempotent; nearly free when already active, as on every rerun)."""
+    if alt.theme.active == THEME:
+        return
     if THEME not in alt.theme.names():
         alt.theme.register(THEME, enable=False)(theme)
     alt.theme.enable(THEME)
@@ -70,8 +72,16 @@ def finish(chart: Any, *, title: str, source: str | list[str], lang: str) -> Any
             .configure(locale=LOCALES[lang]))
 
 
-def _pct_axis(title: str | None = None, **kw) -> alt.Axis:
-    return alt.Axis(title=title, labelExpr="datum.label + '%'", **kw)
+def _pct_axis(title: str | None = None, unit: str = "%", **kw) -> alt.Axis:
+    """Axis labels with the unit: '80%' for a share, '200 ha' for a quantity."""
+    return alt.Axis(title=title, labelExpr=f"datum.label + '{unit}'", **kw)
+
+
+def _unit(indikator: str | None, lang: str = "id") -> str:
+    if indikator is None:
+        return "%"
+    ind = indicators.get(indikator)
+    return "%" if ind.persen else " " + ind.satuan(lang)
 
 
 def _year_axis(**kw) -> alt.Axis:
@@ -147,11 +157,17 @@ def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
 
 SELECT_PARAM = "pilih_kecamatan"
 MAP_LABELS = "nama_kecamatan"  # layer name; presentation mode leaves these labels at their size (small polygons)
+# Names are written on the map up to this many areas. A province's 150 kecamatan would be a heap of text
+# (tooltips name them), and Altair refuses a label table of more than 5,000 rows (a country's 7,300).
+MAP_LABEL_LIMIT = 40
 
 
 def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
                selected: str | None, title: str, source: str, lang: str, height: int = 470) -> alt.LayerChart:
-    """Kecamatan coloured by value class, gap to target, or status; names on the map; click selects."""
+    """Kecamatan coloured by value class, gap to target, or status; names on the map; click selects.
+
+    Names are drawn only for maps of up to `MAP_LABEL_LIMIT` areas (a district, not a province).
+    """
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
     colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
@@ -173,7 +189,8 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     text = alt.Chart(labels, name=MAP_LABELS + "_teks").mark_text(
         fontSize=12, fontWeight=600, color=INK, lineBreak="\n").encode(
         longitude="lon:Q", latitude="lat:Q", text="nama:N")
-    layers += [halo, text]
+    if len(labels) <= MAP_LABEL_LIMIT:
+        layers += [halo, text]
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
     return finish(chart, title=title, source=source, lang=lang)
 
@@ -209,9 +226,14 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
     y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
     # the full 0-100 scale when values or the target are large (layak); otherwise room to see the bars
+    ind = indicators.get(indikator)
     peak = max(float(values["nilai"].max()), target or 0.0)
-    top = 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
-    x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=False), axis=_pct_axis(None, tickCount=4))
+    if ind.persen:
+        top = 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
+    else:
+        top = float(math.ceil(peak * 1.15 / 10) * 10) or 10.0
+    x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=not ind.persen),
+              axis=_pct_axis(None, _unit(indikator, lang), tickCount=4))
     bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(
         x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
         stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value(None)),
@@ -233,7 +255,8 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
 # Trajectories
 # --------------------------------------------------------------------------------------------
 def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, target: tuple[int, float] | None,
-               *, title: str, source: str, lang: str, height: int = 360) -> alt.LayerChart:
+               *, title: str, source: str, lang: str, height: int = 360, indikator: str | None = None
+               ) -> alt.LayerChart:
     """Observed values, the OLS trend and its projection, the target path with interim targets, the target."""
     t = i18n.t
     names = {k: t(f"lintasan.seri_{k}", lang) for k in SERIES_COLOURS}
@@ -242,7 +265,7 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
         trend.loc[trend["bagian"] == "tren", ["tahun", "nilai"]].assign(seri=names["tren"]),
         trend.loc[trend["bagian"] == "proyeksi", ["tahun", "nilai"]].assign(seri=names["proyeksi"]),
         path[["tahun", "nilai"]].assign(seri=names["jalur"]),
-    ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _pct_text(v, lang)))
+    ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _value_text(v, lang, indikator)))
     domain = [names[k] for k in SERIES_COLOURS]
     colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=list(SERIES_COLOURS.values())),
                        legend=alt.Legend(title=None, orient="bottom"))
@@ -252,12 +275,13 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     lo = float(min(lines["nilai"].min(), target[1] if target else 100)) if len(lines) else 0
     hi = float(max(lines["nilai"].max(), target[1] if target else 0)) if len(lines) else 100
     pad = max(2.0, (hi - lo) * 0.12)
-    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - pad), min(100, hi + pad)], nice=True),
-              axis=_pct_axis(None))
+    top = hi + pad if indikator is not None and not indicators.get(indikator).persen else min(100, hi + pad)
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - pad), top], nice=True),
+              axis=_pct_axis(None, _unit(indikator, lang)))
     tip = [alt.Tooltip("seri:N", title=" "), alt.Tooltip("tahun:Q", title=t("grafik.tahun", lang), format="d"),
            alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]
     line = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=tip)
-    obs_pts = observed.assign(nilai_teks=observed["nilai"].map(lambda v: _pct_text(v, lang)),
+    obs_pts = observed.assign(nilai_teks=observed["nilai"].map(lambda v: _value_text(v, lang, indikator)),
                               jenis=observed["sebanding"].map(
                                   {True: t("lintasan.titik_sebanding", lang), False: t("lintasan.titik_lama", lang)}))
     point_tip = [alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
@@ -270,7 +294,7 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     layers: list[Any] = [line, filled, hollow]
     explicit = path.loc[path["jenis"].isin(["antara", "akhir"])] if len(path) else path
     if len(explicit):
-        tp = explicit.assign(nilai_teks=explicit["nilai"].map(lambda v: _pct_text(v, lang)),
+        tp = explicit.assign(nilai_teks=explicit["nilai"].map(lambda v: _value_text(v, lang, indikator)),
                              jenis_teks=explicit["jenis"].map(lambda j: t(f"lintasan.jenis_{j}", lang)))
         layers.append(alt.Chart(tp).mark_point(shape="diamond", size=150, filled=True,
                                                color=SERIES_COLOURS["jalur"]).encode(
@@ -279,13 +303,19 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
                                alt.Tooltip("nilai_teks:N", title=t("grafik.target", lang))]))
     if target is not None:
         tl = pd.DataFrame({"tahun": [target[0]], "nilai": [target[1]],
-                           "label": [t("lintasan.label_target", lang, nilai=_pct_text(target[1], lang, 0),
+                           "label": [t("lintasan.label_target", lang, nilai=_value_text(target[1], lang, indikator, 0),
                                        tahun=target[0])]})
         layers.append(alt.Chart(tl).mark_rule(color=SERIES_COLOURS["jalur"], strokeDash=[2, 2]).encode(y="nilai:Q"))
         layers.append(alt.Chart(tl).mark_text(align="right", dy=-8, fontSize=13, fontWeight=600,
                                               color=SERIES_COLOURS["jalur"]).encode(x=x, y=y, text="label:N"))
     chart = alt.layer(*layers).properties(height=height, width="container")
     return finish(chart, title=title, source=source, lang=lang)
+
+
+def _value_text(v: float, lang: str, indikator: str | None, decimals: int = 1) -> str:
+    if indikator is None:
+        return _pct_text(v, lang, decimals)
+    return indicators.get(indikator).teks(v, lang, decimals)
 
 
 def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
@@ -295,16 +325,17 @@ def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
 
 
 def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
-                    lang: str, columns: int = 4) -> alt.FacetChart:
+                    lang: str, columns: int = 4, indikator: str | None = None) -> alt.FacetChart:
     """The same small chart for every kecamatan, ordered by status, line coloured by status."""
     t = i18n.t
     data = frame.assign(target=target if target is not None else float("nan"),
                         status_teks=frame["status"].map(lambda s: t(f"status.{s}", lang)),
-                        nilai_teks=frame["nilai"].map(lambda v: _pct_text(v, lang)))
+                        nilai_teks=frame["nilai"].map(lambda v: _value_text(v, lang, indikator)))
     lo = float(min(data["nilai"].min(), target if target is not None else 100))
     hi = float(max(data["nilai"].max(), target if target is not None else 0))
-    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - 3), min(100, hi + 3)], nice=True),
-              axis=_pct_axis(None, tickCount=3))
+    share = indikator is None or indicators.get(indikator).persen
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - 3), min(100, hi + 3) if share else hi * 1.1], nice=True),
+              axis=_pct_axis(None, _unit(indikator, lang), tickCount=3))
     x = alt.X("tahun:Q", axis=_year_axis(tickCount=3), scale=alt.Scale(zero=False, nice=False))
     line = alt.Chart().mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=30, filled=True)).encode(
         x=x, y=y, color=alt.Color("status_teks:N", scale=status_scale(lang), legend=alt.Legend(
@@ -438,3 +469,98 @@ def scale_fonts(spec: dict, factor: float) -> dict:
         if key not in ("datasets", "data"):
             walk(value)
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# STBM and agencies
+# --------------------------------------------------------------------------------------------
+ODF_COLOURS = {"terverifikasi": "#1a5e8a", "deklarasi": "#8fb8d8", "belum": "#e3e5e8"}
+
+
+def odf_bars(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Villages per kecamatan: verified ODF, declared only, not yet; kecamatan with the lowest share first."""
+    order = frame.drop_duplicates("nama")["nama"].tolist()
+    labels = frame.drop_duplicates("urutan")[["urutan", "status"]]
+    y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160))
+    bars = alt.Chart(frame).mark_bar(height={"band": 0.75}).encode(
+        x=alt.X("sum(jumlah):Q", stack="zero", axis=alt.Axis(title=i18n.t("stbm.sumbu_desa", lang), tickMinStep=1)),
+        y=y,
+        color=alt.Color("status:N", scale=alt.Scale(domain=labels["status"].tolist(),
+                                                    range=[ODF_COLOURS[u] for u in labels["urutan"]]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        order=alt.Order("urutan:N", sort="descending"),
+        tooltip=[alt.Tooltip("nama:N", title=i18n.t("grafik.kecamatan", lang)), alt.Tooltip("status:N", title=" "),
+                 alt.Tooltip("teks:N", title=i18n.t("stbm.sumbu_desa", lang))])
+    chart = bars.properties(height=alt.Step(26), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def two_measures(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Dumbbell: the Susenas-style share and the STBM share of the same kecamatan, joined by a line."""
+    order = frame["nama"].tolist()
+    long = pd.concat([
+        frame[["nama", "susenas", "susenas_teks", "ukuran_susenas"]].set_axis(["nama", "nilai", "teks", "ukuran"],
+                                                                            axis=1),
+        frame[["nama", "stbm", "stbm_teks", "ukuran_stbm"]].set_axis(["nama", "nilai", "teks", "ukuran"], axis=1),
+    ], ignore_index=True)
+    y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=180))
+    lo = float(min(frame["susenas"].min(), frame["stbm"].min()))
+    hi = float(max(frame["susenas"].max(), frame["stbm"].max()))
+    x = alt.X("nilai:Q", scale=alt.Scale(domain=[max(0.0, lo - 5), min(100.0, hi + 5)], nice=True),
+              axis=_pct_axis(None, tickCount=5))
+    rule = alt.Chart(frame).mark_rule(color=MUTED, strokeWidth=2).encode(
+        x=alt.X("susenas:Q"), x2="stbm:Q", y=y)
+    domain = long.drop_duplicates("ukuran")["ukuran"].tolist()
+    dots = alt.Chart(long).mark_point(filled=True, size=110).encode(
+        x=x, y=y, color=alt.Color("ukuran:N", scale=alt.Scale(domain=domain, range=["#1f4e79", "#c8631c"]),
+                                  legend=alt.Legend(title=None, orient="bottom")),
+        shape=alt.Shape("ukuran:N", scale=alt.Scale(domain=domain, range=["circle", "diamond"]), legend=None),
+        tooltip=[alt.Tooltip("nama:N", title=i18n.t("grafik.wilayah", lang)), alt.Tooltip("ukuran:N", title=" "),
+                 alt.Tooltip("teks:N", title=i18n.t("grafik.nilai", lang))])
+    chart = alt.layer(rule, dots).properties(height=max(24 * len(order), 200), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def opd_heatmap(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Agency x indicator: where each agency's budget goes (darker = more)."""
+    x = alt.X("label:N", axis=alt.Axis(title=None, labelAngle=-30, labelLimit=140))
+    y = alt.Y("opd:N", axis=alt.Axis(title=None, labelLimit=260))
+    rect = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
+        x=x, y=y, color=alt.Color("pagu:Q", scale=alt.Scale(scheme="blues"), legend=None),
+        tooltip=[alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("label:N", title=i18n.t("tabel.indikator", lang)),
+                 alt.Tooltip("teks:N", title=i18n.t("opd.pagu", lang)),
+                 alt.Tooltip("kegiatan:Q", title=i18n.t("opd.jumlah_kegiatan", lang))])
+    text = alt.Chart(frame).mark_text(fontSize=12).encode(
+        x=x, y=y, text="teks:N",
+        color=alt.condition(f"datum.pagu > {float(frame['pagu'].max()) * 0.55 if len(frame) else 0}",
+                            alt.value("white"), alt.value(INK)))
+    chart = alt.layer(rect, text).properties(height=alt.Step(38), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+SIGNAL_COLOURS = {"sesuai": "#1a5e8a", "tertinggal": "#e0762b", "mendahului": "#a63a14"}
+
+
+def opd_realisation(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Physical (bar) and financial (tick) realisation per agency, coloured by the signal."""
+    t = i18n.t
+    order = frame["opd"].tolist()
+    y = alt.Y("opd:N", sort=order, axis=alt.Axis(title=None, labelLimit=260))
+    x = alt.X("fisik:Q", scale=alt.Scale(domain=[0, 110]), axis=_pct_axis(t("opd.realisasi", lang), tickCount=6))
+    signal_domain = [t(f"opd.sinyal_{s}", lang) for s in SIGNAL_COLOURS]
+    bars = alt.Chart(frame).mark_bar(height={"band": 0.6}).encode(
+        x=x, y=y, color=alt.Color("sinyal_teks:N", scale=alt.Scale(domain=signal_domain,
+                                                                   range=list(SIGNAL_COLOURS.values())),
+                                  legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("fisik_teks:N", title=t("opd.fisik", lang)),
+                 alt.Tooltip("keuangan_teks:N", title=t("opd.keuangan", lang)),
+                 alt.Tooltip("sinyal_teks:N", title=t("opd.sinyal", lang))])
+    ticks = alt.Chart(frame).mark_tick(thickness=4, size=30, color=INK).encode(
+        x="keuangan:Q", y=y, tooltip=[alt.Tooltip("keuangan_teks:N", title=t("opd.keuangan", lang))])
+    from sanitasi.ppsp import LAG
+
+    rule = (alt.Chart(pd.DataFrame({"x": [LAG]}), name="batas_tertinggal")
+            .mark_rule(strokeDash=[4, 3], color=MUTED).encode(x="x:Q"))
+    chart = alt.layer(bars, ticks, rule).properties(height=alt.Step(42), width="container")
+    return finish(chart, title=title, source=[t("opd.legenda_tik", lang), source], lang=lang)
+

@@ -54,18 +54,22 @@ def to_features(
     *,
     key: str = "kode",
     properties: list[str] | None = None,
-    tolerance: float = 0.002,
+    tolerance: float | None = None,
     precision: int = 4,
 ) -> list[dict[str, Any]]:
     """GeoJSON features for `alt.Data(values=...)`, one per area, carrying only `properties`.
 
-    `values` is joined on `key` (a code column, never a name). Coordinates are rounded to
-    `precision` decimals (4 = about 11 m) to keep the page light. Areas missing from `values` still
-    get a feature (drawn as "no data"), so the map never silently loses a kecamatan.
+    `values` is joined on `key` (a code column, never a name). Shapes are simplified together by
+    `tolerance` degrees; by default by what the map's size can show (`map_tolerance`). Coordinates are
+    rounded to `precision` decimals (4 = about 11 m) to keep the page light: every vertex on its own, so
+    two neighbours still share each border vertex for vertex (snapping each polygon separately opened
+    slivers between them on a national map). Areas missing from `values` still get a feature (drawn as
+    "no data"), so the map never silently loses a kecamatan.
     """
     if batas.empty:
         return []
-    shapes = simplify(batas.to_crs(GEOGRAPHIC), tolerance)
+    batas = batas.to_crs(GEOGRAPHIC)
+    shapes = simplify(batas, map_tolerance(batas) if tolerance is None else tolerance)
     table = pd.DataFrame({key: shapes[key].astype(str).to_numpy()})
     if values is not None:
         table = table.merge(values.assign(**{key: values[key].astype(str)}), on=key, how="left")
@@ -76,11 +80,34 @@ def to_features(
     for geom, (_, row) in zip(shapes.geometry, table.iterrows(), strict=True):
         if geom is None or geom.is_empty:
             continue
-        shape = shapely.set_precision(orient_for_vega(geom), 10.0**-precision)
-        shape = orient_for_vega(shape) if not shape.is_empty else shape
+        shape = _rounded(geom, precision)
+        if shape.is_empty:
+            continue
         props = {c: _plain(row.get(c)) for c in keep}
         features.append({"type": "Feature", "geometry": mapping(shape), "properties": props})
     return features
+
+
+def map_tolerance(batas: gpd.GeoDataFrame, *, pixels: int = 1500, finest: float = 0.002) -> float:
+    """Simplification tolerance (degrees) for a map of these shapes: about half a pixel of a map some
+    700 px wide, and never finer than `finest` (0.002 degrees, about 220 m: a district's map).
+
+    A district keeps its detail; a country's 7,300 kecamatan lose what no screen could show.
+    """
+    x0, y0, x1, y1 = batas.total_bounds
+    return max(finest, max(x1 - x0, y1 - y0) / pixels)
+
+
+def _rounded(geom: Polygon | MultiPolygon, precision: int) -> Polygon | MultiPolygon:
+    """Coordinates rounded one by one (neighbours round alike), repaired if rounding folded a ring, wound for Vega."""
+    shape = shapely.set_precision(geom, 10.0**-precision, mode="pointwise")
+    if not shape.is_valid:
+        parts = [p for p in shapely.get_parts(shapely.make_valid(shape, method="structure"))
+                 if isinstance(p, Polygon) and not p.is_empty]
+        if not parts:
+            return Polygon()
+        shape = parts[0] if len(parts) == 1 else MultiPolygon(parts)
+    return orient_for_vega(shape) if not shape.is_empty else shape
 
 
 def _plain(v: Any) -> Any:

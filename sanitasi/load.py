@@ -190,7 +190,11 @@ class Dataset:
     kegiatan: pd.DataFrame = field(default_factory=lambda: _empty(KEGIATAN))
     komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
     stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
-    ilustratif_ppsp: bool = True  # the STBM, waste, drainage and agency tables are the illustrative ones
+    sumber: dict = field(default_factory=dict)  # table kind -> the version that supplies it (0 = bundled)
+
+    def illustrative(self, kind: str) -> bool:
+        """Is this table the bundled illustrative one (access, STBM, waste, drainage, agencies, commitments)?"""
+        return int(self.sumber.get(kind, 0)) == 0
 
     @property
     def tahun(self) -> list[int]:

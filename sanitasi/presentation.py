@@ -1,7 +1,8 @@
 """The coaching-clinic sequence: one message per slide, the same on the Paparan page and in the .pptx deck.
 
-overview -> map -> trajectory of the district -> kecamatan behind target -> needs -> next steps
-(-> methods and sources, in the deck). Every slide is a finished value: a title, one message a
+overview -> map -> trajectory of the district -> kecamatan behind target -> needs -> the rest of the
+strategy (ODF villages, waste, standing water) -> next steps -> open commitments (-> methods and sources,
+in the deck). Every slide is a finished value: a title, one message a
 presenter reads out, a few points, and the chart or table that proves it, all computed by `views`.
 """
 
@@ -117,7 +118,7 @@ def slides(an: views.Analysis, s: Setting, source: str) -> list[Slide]:
         [f"{k}: {v}" for k, v in tr.facts if v != fmt.MISSING],
         charts.trajectory(tr.observed, tr.trend, tr.path, tr.target,
                           title=t("lintasan.judul_grafik", lang, indikator=label, wilayah=tr.nama), source=source,
-                          lang=lang, height=CHART_HEIGHT - 40),
+                          lang=lang, height=CHART_HEIGHT - 40, indikator=s.indikator),
         sumber=source))
 
     # 4. kecamatan behind target: the table is the message (who, how far, how many households a year)
@@ -137,9 +138,30 @@ def slides(an: views.Analysis, s: Setting, source: str) -> list[Slide]:
                          lang=lang) if len(plan) else None,
         sumber=source))
 
-    # 6. next steps
+    # 6. the rest of the strategy: ODF villages, waste, standing water, each against its own target
+    others = views.other_cards(an, s.dokumen, lang)
+    if others:
+        tb = pd.DataFrame({t("tabel.indikator", lang): [c.judul for c in others],
+                           t("fakta.terakhir", lang): [c.nilai for c in others],
+                           t("tabel.target", lang): [_plain(c.target) for c in others],
+                           t("tabel.status", lang): [c.status_label for c in others]})
+        out.append(Slide("lainnya", t("paparan.s7_judul", lang), t("paparan.s7_pesan", lang), [], None, tb, source))
+
+    # 7. next steps
     out.append(Slide("langkah", t("paparan.s6_judul", lang), t("paparan.s6_pesan", lang),
                      next_steps(an, s, needs, table), sumber=source))
+
+    # 8. open commitments: the next clinic starts from them
+    from sanitasi import ppsp
+
+    com = ppsp.commitments(an, lang=lang)
+    if len(com):
+        open_ = com.loc[com["status_efektif"].isin(ppsp.OPEN)]
+        late = int((open_["status_efektif"] == "terlambat").sum())
+        message = (t("paparan.s8_pesan", lang, n=len(open_), terlambat=late) if len(open_)
+                   else t("paparan.s8_kosong", lang))
+        out.append(Slide("komitmen", t("paparan.s8_judul", lang), message, [], None,
+                         ppsp.commitments_display(com, lang, open_only=True), source))
     return out
 
 

@@ -12,6 +12,7 @@ leave the store as it was before or after each save, never between.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -46,7 +47,9 @@ from sanitasi.errors import DataError, Problem
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import BUNDLED_DATE, Dataset
 
-KINDS = ("akses", "target", "batas", "biaya")
+KINDS = ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan", "komitmen")
+# tables stored whole as JSON in `tabel_json` (small tables; their contract restores the types on reading)
+JSON_KINDS = ("stbm", "sampah", "drainase", "kegiatan", "komitmen")
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
 
@@ -62,7 +65,7 @@ versi = Table(
     Column("checksum", String(64), nullable=False),
     Column("jumlah_baris", Integer, nullable=False),
     Column("catatan", Text, nullable=False, default=""),
-    *(Column(f"sumber_{k}", Integer, nullable=False) for k in KINDS),
+    *(Column(f"sumber_{k}", Integer, nullable=False, default=0, server_default="0") for k in KINDS),
     Column("dihapus", Boolean, nullable=False, default=False),
 )
 aktif = Table("aktif", metadata, Column("kunci", Integer, primary_key=True),
@@ -111,7 +114,29 @@ percobaan_masuk = Table(
     Column("waktu", DateTime(timezone=True), nullable=False),
     Column("berhasil", Boolean, nullable=False),
 )
+tabel_json = Table(
+    "tabel_json", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("jenis", String(20), nullable=False),
+    Column("isi", Text, nullable=False),
+)
 ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "batas": batas_baris}
+
+
+def contract_of(kind: str):
+    """The column contract of a table kind (for the JSON-stored ones and for editors' grids)."""
+    from sanitasi import load
+
+    return {"stbm": load.STBM, "sampah": load.SAMPAH, "drainase": load.DRAINASE, "kegiatan": load.KEGIATAN,
+            "komitmen": load.KOMITMEN, "akses": load.AKSES, "target": load.TARGET, "biaya": load.BIAYA}[kind]
+
+
+def validate_kind(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame checked against its kind's contract (raises DataError with every problem)."""
+    from sanitasi.schema import validate
+
+    data = frame[[c for c in contract_of(kind).names if c in frame.columns]]
+    return validate(data.astype(object).where(data.notna(), None), contract_of(kind))
 
 
 def default_url() -> str:
@@ -167,9 +192,21 @@ class Store:
         self.url = url or default_url()
         self.engine = engine or _engine(self.url)
         metadata.create_all(self.engine)
+        self._add_missing_columns()
         with self.engine.begin() as conn:
             if conn.execute(select(aktif.c.kunci)).first() is None:
                 conn.execute(insert(aktif).values(kunci=1, versi_id=BUNDLED))
+
+    def _add_missing_columns(self) -> None:
+        """A store made by an older version of the dashboard lacks the newer table kinds' columns: add them."""
+        from sqlalchemy import inspect
+
+        have = {c["name"] for c in inspect(self.engine).get_columns("versi")}
+        missing = [f"sumber_{k}" for k in KINDS if f"sumber_{k}" not in have]
+        if missing:
+            with self.engine.begin() as conn:
+                for col in missing:
+                    conn.exec_driver_sql(f"ALTER TABLE versi ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
 
     # ---------------------------------------------------------------- reading
     def active_id(self) -> int:
@@ -206,6 +243,11 @@ class Store:
     def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame:
         if source == BUNDLED:
             return getattr(bundled, kind).copy()
+        if kind in JSON_KINDS:
+            text = conn.execute(select(tabel_json.c.isi).where(tabel_json.c.versi_id == source)
+                                .where(tabel_json.c.jenis == kind)).scalar_one()
+            raw = pd.read_json(io.StringIO(text), orient="split", dtype=False)
+            return _typed(kind, validate_kind(kind, raw), bundled)
         t = ROWS[kind]
         cols = [c for c in t.columns if c.name != "versi_id"]
         frame = pd.DataFrame(conn.execute(select(*cols).where(t.c.versi_id == source)).mappings().all(),
@@ -226,6 +268,8 @@ class Store:
             biaya=tables["biaya"], versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
             ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
+            stbm=tables["stbm"], sampah=tables["sampah"], drainase=tables["drainase"], kegiatan=tables["kegiatan"],
+            komitmen=tables["komitmen"], sumber={k: int(row[f"sumber_{k}"]) for k in KINDS},
         )
 
     # ---------------------------------------------------------------- writing
@@ -252,9 +296,13 @@ class Store:
                 **{f"sumber_{kind}": 0}, dihapus=False,
             ).returning(versi.c.id)).scalar_one()
             conn.execute(update(versi).where(versi.c.id == new_id).values(**{f"sumber_{kind}": new_id}))
-            records = _records(kind, frame, new_id)
-            if records:
-                conn.execute(insert(ROWS[kind]), records)
+            if kind in JSON_KINDS:
+                text = frame.astype(object).where(frame.notna(), None).to_json(orient="split", index=False)
+                conn.execute(insert(tabel_json).values(versi_id=new_id, jenis=kind, isi=text))
+            else:
+                records = _records(kind, frame, new_id)
+                if records:
+                    conn.execute(insert(ROWS[kind]), records)
             if activate:
                 conn.execute(update(aktif).where(aktif.c.kunci == 1).values(versi_id=new_id))
         return int(new_id)

@@ -27,29 +27,61 @@ def indicators_of(target: pd.DataFrame, dokumen: str) -> list[str]:
 def rows_for(target: pd.DataFrame, dokumen: str, indikator: str, kode_wilayah: str) -> pd.DataFrame:
     """The target rows (`tahun, nilai, tahun_dasar, catatan`) that apply to one area, by year.
 
-    The area's own rows when it has any, otherwise the kabupaten rows.
+    The area's own rows when it has any, otherwise the kabupaten rows, except where a kabupaten number
+    cannot stand for a kecamatan (`shared_down`): a district total in hectares, or an indicator measured
+    only for the whole district.
     """
     t = target.loc[(target["dokumen"] == dokumen) & (target["indikator"] == indikator)]
     own = t.loc[t["kode_wilayah"].fillna("") == kode_wilayah]
-    if own.empty or kode_wilayah == KODE_KABUPATEN:
+    if kode_wilayah == KODE_KABUPATEN or (own.empty and shared_down(indikator)):
         own = t.loc[t["kode_wilayah"].isna() | (t["kode_wilayah"] == KODE_KABUPATEN)]
     return own.sort_values("tahun").reset_index(drop=True)
 
 
+def shared_down(indikator: str) -> bool:
+    """Does a kabupaten target also apply to each kecamatan without its own? Yes for a share (90% of
+    households can be asked of every kecamatan), no for a quantity (200 ha is a district total) and no for
+    an indicator that exists only for the district."""
+    from sanitasi import indicators
+
+    ind = indicators.get(indikator)
+    return ind.persen and ind.tingkat == "kecamatan"
+
+
 def goals_for(target: pd.DataFrame, dokumen: str, kode_wilayah: list[str],
               indikator: list[str] | None = None) -> pd.DataFrame:
-    """Final targets to judge: `kode_wilayah, indikator, dokumen, target, target_year`, one per pair."""
-    rows = []
-    for ind in indikator or indicators_of(target, dokumen):
-        for kode in kode_wilayah:
-            r = rows_for(target, dokumen, ind, kode)
-            if r.empty:
-                continue
-            last = r.iloc[-1]
-            rows.append({"kode_wilayah": kode, "indikator": ind, "dokumen": dokumen,
-                         "target": float(last["nilai"]), "target_year": int(last["tahun"])})
+    """Final targets to judge: `kode_wilayah, indikator, dokumen, target, target_year`, one per pair.
+
+    The same rule as `rows_for` (an area's own rows, else the kabupaten's where they stand for it; the
+    last year is the final target), worked out for all areas at once: a country has thousands of kecamatan.
+    Rows come indicator by indicator, areas in the order given; pairs with no target are left out.
+    """
     cols = ["kode_wilayah", "indikator", "dokumen", "target", "target_year"]
-    return pd.DataFrame(rows, columns=cols)
+    inds = list(indikator or indicators_of(target, dokumen))
+    t = target.loc[(target["dokumen"] == dokumen) & target["indikator"].isin(inds)].sort_values("tahun", kind="stable")
+    district = t["kode_wilayah"].isna() | (t["kode_wilayah"] == KODE_KABUPATEN)
+    own = t.loc[~district].groupby(["indikator", "kode_wilayah"], sort=False).tail(1)
+    shared = t.loc[district].groupby("indikator", sort=False).tail(1).set_index("indikator")
+    areas = pd.Series(list(kode_wilayah), dtype="object")
+    kabupaten = (areas == KODE_KABUPATEN).to_numpy()  # the district itself always uses the kabupaten rows
+    parts = []
+    for ind in inds:
+        mine = own.loc[own["indikator"] == ind].set_index("kode_wilayah")
+        own_year = areas.map(mine["tahun"]).to_numpy(dtype="float64", na_value=np.nan)
+        own_value = areas.map(mine["nilai"]).to_numpy(dtype="float64", na_value=np.nan)
+        use_own = ~np.isnan(own_year) & ~kabupaten
+        # the kabupaten's rows: for the kabupaten itself, and for the others only where they stand for them
+        use_district = ~use_own & (kabupaten | shared_down(ind)) & (ind in shared.index)
+        year, value = ((float(shared.at[ind, "tahun"]), float(shared.at[ind, "nilai"])) if ind in shared.index
+                       else (np.nan, np.nan))
+        parts.append(pd.DataFrame({"kode_wilayah": areas, "indikator": ind, "dokumen": dokumen,
+                                   "target": np.where(use_own, own_value, np.where(use_district, value, np.nan)),
+                                   "target_year": np.where(use_own, own_year, np.where(use_district, year, np.nan))}))
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts, ignore_index=True)
+    out = out.loc[out["target_year"].notna()].reset_index(drop=True)
+    return out.astype({"target_year": "int64"})[cols]
 
 
 def final(target: pd.DataFrame, dokumen: str, indikator: str, kode_wilayah: str = KODE_KABUPATEN

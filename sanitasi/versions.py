@@ -11,7 +11,9 @@ from sanitasi import fmt, i18n, indicators, store
 from sanitasi.errors import UNKNOWN_AREA, DataError
 
 KIND_KEYS = {"akses": "data.jenis_akses", "target": "data.jenis_target", "batas": "data.jenis_batas",
-             "biaya": "data.jenis_biaya", "semua": "data.jenis_semua"}
+             "biaya": "data.jenis_biaya", "semua": "data.jenis_semua", "stbm": "data.jenis_stbm",
+             "sampah": "data.jenis_sampah", "drainase": "data.jenis_drainase", "kegiatan": "data.jenis_kegiatan",
+             "komitmen": "data.jenis_komitmen"}
 
 
 def kind_label(kind: str, lang: str = "id") -> str:

@@ -37,6 +37,14 @@ class Analysis:
     # the other PPSP tables with their rates: {"stbm": (kecamatan, kabupaten), "drainase": ..., "sampah": ...}
     ppsp: dict = field(default_factory=dict)
 
+    def frames(self, indikator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(kecamatan rows, kabupaten rows) of the table an indicator lives in, with rates."""
+        ind = indicators.get(indikator)
+        if ind.tabel == "akses":
+            return self.kec, self.kab
+        empty = self.kab.iloc[0:0]
+        return self.ppsp.get(ind.tabel, (empty, empty))
+
     @property
     def kode_kecamatan(self) -> list[str]:
         return self.data.wilayah["kode"].tolist()
@@ -60,14 +68,6 @@ def _tables(data: Dataset, tahun: int, names: dict[str, str]) -> dict[str, tuple
     return out
 
 
-def _applies(goals: pd.DataFrame) -> pd.Series:
-    """Which goals make sense: a district-level indicator only for the kabupaten, and a district total in
-    hectares is not a target for each kecamatan (a share is)."""
-    ind = goals["indikator"].map(indicators.get)
-    district_only = ind.map(lambda i: i.tingkat == "kabupaten" or not i.persen)
-    return ~district_only | (goals["kode_wilayah"] == KABUPATEN)
-
-
 def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     """Judge every target on data up to `tahun` (default: the latest year)."""
     tahun = int(tahun if tahun is not None else max(data.tahun))
@@ -88,7 +88,6 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     areas = [*data.wilayah["kode"].tolist(), KABUPATEN]
     goals = pd.concat([targets.goals_for(data.target, d, areas) for d in targets.documents(data.target)],
                       ignore_index=True)
-    goals = goals.loc[_applies(goals)].reset_index(drop=True)
     nilai = progress.assess_all(obs, goals)
     growth = pd.concat([needs.growth_rates(comparable), needs.growth_rates(kab)])
     return Analysis(data, tahun, kec, kab, obs, nilai, growth, ppsp)
@@ -130,22 +129,26 @@ class Card:
 
 
 def _gap_households(row: pd.Series, indikator: str, target: float) -> int:
-    """Households short of the target in the row's own year (0 when met)."""
+    """Households (or villages) short of the target in the row's own year (0 when met)."""
     ind = indicators.get(indikator)
     have = indicators.households_with(row, indikator)
-    n = float(row["jumlah_kk"])
+    n = float(row[ind.penyebut])
     if ind.arah > 0:
         return int(max(math.ceil(round(target / 100.0 * n, 6)) - have, 0))
     return int(max(have - math.floor(round(target / 100.0 * n, 6)), 0))
 
 
-def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN) -> list[Card]:
-    """Metric cards for the headline indicators of one area against one target document."""
-    frame = an.kab if kode == KABUPATEN else lineage.comparable_only(an.kec.loc[an.kec["kode_wilayah"] == kode])
-    frame = frame.sort_values("tahun")
+def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
+          codes: tuple[str, ...] = indicators.HEADLINE, docs: dict[str, str] | None = None) -> list[Card]:
+    """Metric cards for some indicators of one area against one target document (or one per indicator)."""
     out = []
-    for k in indicators.HEADLINE:
+    for k in codes:
         ind = indicators.get(k)
+        doc = (docs or {}).get(k, dokumen)
+        kec_rows, kab_rows = an.frames(k)
+        frame = kab_rows if kode == KABUPATEN else lineage.comparable_only(kec_rows.loc[kec_rows["kode_wilayah"]
+                                                                                        == kode])
+        frame = frame.sort_values("tahun")
         if frame.empty:
             continue
         last = frame.iloc[-1]
@@ -154,32 +157,77 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN) -
         change, arrow = None, "off"
         if prev is not None and int(prev["tahun"]) == int(last["tahun"]) - 1:
             diff = value - float(prev[ind.kolom])
-            change = fmt.delta(diff, lang=lang) + " " + i18n.t("kartu.dari_tahun", lang, tahun=int(prev["tahun"]))
+            change = ind.selisih_teks(diff, lang) + " " + i18n.t("kartu.dari_tahun", lang, tahun=int(prev["tahun"]))
             arrow = "up" if round(diff, 1) > 0 else "down" if round(diff, 1) < 0 else "off"
         colour = "normal" if ind.arah > 0 else "inverse"
-        a = _assessment(an, kode, k, dokumen)
+        a = _assessment(an, kode, k, doc)
         if a is None:
-            out.append(Card(k, ind.label(lang), fmt.pct(value, lang=lang), change,
+            out.append(Card(k, ind.label(lang), ind.teks(value, lang), change,
                             i18n.t("kartu.tanpa_target", lang), fmt.MISSING, fmt.MISSING, "tanpa_target",
                             status_label(None, lang), "", progress.WARNA[Status.DATA_KURANG], arrow, colour))
             continue
         tgt, tyear = float(a["target"]), int(a["target_year"])
         ahead = ind.arah * (value - tgt)
-        gap_kk = _gap_households(last, k, tgt)
-        selisih = (i18n.t("kartu.sudah_capai", lang) if ahead >= 0
-                   else i18n.t("kartu.kurang_poin", lang, poin=fmt.number(abs(value - tgt), 1, lang)))
+        if ahead >= 0:
+            selisih = i18n.t("kartu.sudah_capai", lang)
+        elif ind.persen:
+            selisih = i18n.t("kartu.kurang_poin", lang, poin=fmt.number(abs(value - tgt), 1, lang))
+        else:
+            selisih = i18n.t("kartu.kurang_satuan", lang, nilai=ind.teks(abs(value - tgt), lang))
+        short = _gap_households(last, k, tgt) if ind.persen else None
+        if short is None:
+            short_text = ""
+        elif short > 0:
+            key = "kartu.ton_kurang" if ind.penyebut == "timbulan_ton" else "kartu.kk_kurang"
+            short_text = i18n.t(key, lang, kk=count_text(ind, short, lang))
+        else:
+            short_text = i18n.t("kartu.kk_cukup", lang)
+        target_text = i18n.t("kartu.target", lang, nilai=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
+                             tahun=tyear)
+        if docs and k in docs:
+            target_text += f" ({doc})"
         out.append(Card(
-            indikator=k, judul=ind.label(lang), nilai=fmt.pct(value, lang=lang), perubahan=change,
-            target=i18n.t("kartu.target", lang, nilai=fmt.pct(tgt, 0 if tgt == int(tgt) else 1, lang),
-                          tahun=tyear),
-            selisih=selisih,
-            selisih_kk=(i18n.t("kartu.kk_kurang", lang, kk=fmt.kk(gap_kk, lang)) if gap_kk > 0
-                        else i18n.t("kartu.kk_cukup", lang)),
+            indikator=k, judul=ind.label(lang), nilai=ind.teks(value, lang), perubahan=change, target=target_text,
+            selisih=selisih, selisih_kk=short_text,
             status=str(a["status"]), status_label=status_label(a["status"], lang),
             metode=i18n.t("metode.singkat", lang), warna=progress.WARNA[Status(a["status"])],
             delta_panah=arrow, delta_warna=colour,
         ))
     return out
+
+
+OTHER_PPSP = ("desa_odf", "sampah_pengurangan", "sampah_penanganan", "genangan")
+
+
+def target_document(an: Analysis, indikator: str, preferred: str) -> str | None:
+    """The document to judge an indicator against: the chosen one if it sets a target for it, else the first
+    document that does (waste has Jakstranas, not RPJMN)."""
+    docs = [d for d in targets.documents(an.data.target) if indikator in targets.indicators_of(an.data.target, d)]
+    if preferred in docs:
+        return preferred
+    return docs[0] if docs else None
+
+
+def other_cards(an: Analysis, dokumen: str, lang: str = "id") -> list[Card]:
+    """Cards for the rest of PPSP (ODF villages, waste, standing water), each against the document that sets
+    its target, so the overview shows the whole strategy and not only household access."""
+    present = [k for k in OTHER_PPSP if not an.frames(k)[1].empty]
+    docs = {k: d for k in present if (d := target_document(an, k, dokumen)) is not None}
+    return cards(an, dokumen, lang, codes=tuple(present), docs=docs)
+
+
+def map_indicators() -> list[str]:
+    """Indicators measured per kecamatan, in the order the map offers them."""
+    order = [*indicators.HEADLINE, "desa_odf", "stbm_jamban_sehat", "genangan"]
+    return [k for k in order if indicators.get(k).tingkat == "kecamatan"]
+
+
+def trajectory_indicators(an: Analysis, dokumen: str) -> list[str]:
+    """Indicators with a target in the document (headline first), or the headline ones when it sets none."""
+    has = set(targets.indicators_of(an.data.target, dokumen))
+    order = [*indicators.HEADLINE, *(k for k in indicators.REGISTRY if k not in indicators.HEADLINE)]
+    chosen = [k for k in order if k in has and not an.frames(k)[1].empty]
+    return chosen or list(indicators.HEADLINE)
 
 
 def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode: str = KABUPATEN) -> str:
@@ -192,10 +240,10 @@ def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode:
                       dokumen=dokumen)
     value, tgt = float(a["latest_value"]), float(a["target"])
     args = dict(indikator=ind.label(lang).lower(), wilayah=place, tahun=int(a["latest_year"]),
-                nilai=fmt.pct(value, lang=lang), target=fmt.pct(tgt, 0 if tgt == int(tgt) else 1, lang),
+                nilai=ind.teks(value, lang), target=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
                 dokumen=dokumen, tahun_target=int(a["target_year"]),
-                laju=fmt.rate(a["current_rate"], lang), perlu=fmt.rate(a["required_rate"], lang),
-                proyeksi=fmt.pct(a["projected_value"], lang=lang), status=status_label(a["status"], lang).lower())
+                laju=rate_text(ind, a["current_rate"], lang), perlu=rate_text(ind, a["required_rate"], lang),
+                proyeksi=ind.teks(a["projected_value"], lang), status=status_label(a["status"], lang).lower())
     status = Status(a["status"])
     text = i18n.t(f"kalimat.{status.value}", lang, **args)
     est = a["estimated_year"]
@@ -205,6 +253,14 @@ def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode:
         else:
             text += " " + i18n.t("kalimat.tidak_pernah", lang)
     return text
+
+
+def rate_text(ind: indicators.Indicator, value, lang: str = "id") -> str:
+    """A pace in the indicator's unit: '+1,60 poin/tahun' for a share, '−12,3 ha/tahun' for hectares."""
+    if ind.persen:
+        return fmt.rate(value, lang)
+    per_year = "/year" if lang == "en" else "/tahun"
+    return fmt.delta(value, ind.satuan(lang) + per_year, 1, lang)
 
 
 def _year_text(y: int, lang: str) -> str:
@@ -301,19 +357,31 @@ def _map_row(kode: str, nama: str, r: pd.Series | None, a: dict | None, ind: ind
     tgt = float(a["target"]) if a is not None else np.nan
     gap = ind.arah * (value - tgt) if not (np.isnan(value) or np.isnan(tgt)) else np.nan
     households = None
-    if r is not None:
+    if r is not None and ind.persen:
+        # units short of the indicator: households (or villages) without it, or still practising it
         have = int(indicators.households_with(r, ind.kode))
-        households = int(r["jumlah_kk"]) - have if ind.arah > 0 else have
+        households = int(r[ind.penyebut]) - have if ind.arah > 0 else have
     st = str(a["status"]) if a is not None else None
     return {
         "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
         "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
-        "nilai_teks": fmt.pct(value, lang=lang), "target_teks": fmt.pct(tgt, 0, lang),
-        "selisih_teks": fmt.delta(gap, lang=lang) if not np.isnan(gap) else fmt.MISSING,
+        "nilai_teks": ind.teks(value, lang), "target_teks": ind.teks(tgt, lang, 0),
+        "selisih_teks": ind.selisih_teks(gap, lang) if not np.isnan(gap) else fmt.MISSING,
         "status_teks": status_label(st, lang),
-        "kk_teks": fmt.kk(households, lang) if households is not None else fmt.MISSING,
+        "kk_teks": count_text(ind, households, lang),
         "catatan": catatan,
     }
+
+
+def count_text(ind: indicators.Indicator, n, lang: str = "id") -> str:
+    """'1.234 KK' for household indicators, '5 desa' for villages, '–' for a quantity."""
+    if n is None or fmt.is_missing(n):
+        return fmt.MISSING
+    if ind.penyebut == "jumlah_desa":
+        return f"{fmt.number(n, 0, lang)} {'villages' if lang == 'en' else 'desa'}"
+    if ind.penyebut == "timbulan_ton":
+        return f"{fmt.number(n, 0, lang)} ton"
+    return fmt.kk(n, lang)
 
 
 def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> pd.DataFrame:
@@ -330,7 +398,8 @@ def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> 
     if basis is not None:
         return _map_values_old(an, ind, dokumen, basis, lang)
     holder = lineage.ancestor_on(wil, year)
-    rows_y = an.kec.loc[an.kec["tahun"] == year].set_index("kode_wilayah")
+    kec_rows = an.frames(indikator)[0]
+    rows_y = kec_rows.loc[kec_rows["tahun"] == year].set_index("kode_wilayah")
     out = []
     for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
         src = holder[kode]
@@ -362,8 +431,8 @@ def map_row(an: Analysis, values: pd.DataFrame, kode: str) -> pd.Series:
 
 def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis: int, lang: str) -> pd.DataFrame:
     wil = an.data.wilayah
-    akses = an.data.akses.loc[an.data.akses["tahun"] <= an.tahun]
-    frame = lineage.on_boundaries_of(akses, wil, basis)
+    table = getattr(an.data, ind.tabel)
+    frame = lineage.on_boundaries_of(table.loc[table["tahun"] <= an.tahun], wil, basis)
     kids = wil.dropna(subset=["pemekaran_dari"]).groupby("pemekaran_dari")["nama"].agg(", ".join).to_dict()
     out = []
     for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
@@ -375,7 +444,7 @@ def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis
         a = None
         if not rows.empty:
             res = progress.assess(series["tahun"], series[ind.kolom], target=float(rows["nilai"].iloc[-1]),
-                                  target_year=int(rows["tahun"].iloc[-1]), direction=ind.arah)
+                                  target_year=int(rows["tahun"].iloc[-1]), direction=ind.arah, bounds=ind.batas)
             a = {"target": float(rows["nilai"].iloc[-1]), "status": res.status.value}
         note = i18n.t("peta.batas_lama", lang, anak=kids[kode], tahun=basis) if kode in kids else ""
         out.append(_map_row(kode, nama, r, a, ind, note, lang))
@@ -413,9 +482,11 @@ def class_breaks(indikator: str) -> tuple[float, ...]:
 def class_labels(indikator: str, lang: str = "id") -> list[str]:
     """Legend labels of the fixed classes, e.g. "< 60%", "60–70%", ..., "≥ 90%"."""
     b = class_breaks(indikator)
-    lab = [f"< {fmt.number(b[0], 0, lang)}%"]
-    lab += [f"{fmt.number(lo, 0, lang)}–{fmt.number(hi, 0, lang)}%" for lo, hi in zip(b[:-1], b[1:], strict=True)]
-    lab.append(f"≥ {fmt.number(b[-1], 0, lang)}%")
+    ind = indicators.get(indikator)
+    unit = "%" if ind.persen else " " + ind.satuan(lang)
+    lab = [f"< {fmt.number(b[0], 0, lang)}{unit}"]
+    lab += [f"{fmt.number(lo, 0, lang)}–{fmt.number(hi, 0, lang)}{unit}" for lo, hi in zip(b[:-1], b[1:], strict=True)]
+    lab.append(f"≥ {fmt.number(b[-1], 0, lang)}{unit}")
     return lab
 
 
@@ -457,10 +528,10 @@ def series(an: Analysis, kode: str, indikator: str, basis: str = "kini") -> pd.D
     """Observed `tahun, nilai, sebanding` for an area (kabupaten or kecamatan) on the chosen basis."""
     ind = indicators.get(indikator)
     if kode == KABUPATEN:
-        f = an.kab.assign(sebanding=True)
+        f = an.frames(indikator)[1].assign(sebanding=True)
     else:
-        akses = an.data.akses.loc[an.data.akses["tahun"] <= an.tahun]
-        f = lineage.on_basis(akses, an.data.wilayah, basis)
+        table = getattr(an.data, ind.tabel)
+        f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
         f = f.loc[f["kode_wilayah"] == kode]
     return (f[["tahun", ind.kolom, "sebanding"]].rename(columns={ind.kolom: "nilai"})
             .sort_values("tahun").reset_index(drop=True))
@@ -485,36 +556,37 @@ def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str 
         status = "tanpa_target" if tgt is None else Status.DATA_KURANG.value
     else:
         a = progress.assess(comp["tahun"], comp["nilai"], target=tgt[1], target_year=tgt[0],
-                            direction=ind.arah, window=window)
+                            direction=ind.arah, window=window, bounds=ind.batas)
         status = a.status.value
     until = an.tahun
     if tgt is not None and tgt[0] > an.tahun:
         until = tgt[0]
     elif a is not None and a.estimated_year is not None:
         until = min(a.estimated_year, an.tahun + 10)  # a passed target: show when the trend gets there
-    trend = progress.trend_line(comp["tahun"], comp["nilai"], window=window, until=until)
+    trend = progress.trend_line(comp["tahun"], comp["nilai"], window=window, until=until, bounds=ind.batas)
     path = pd.DataFrame(columns=["tahun", "nilai", "jenis"])
     if tgt is not None and not comp.empty:
         b_year = targets.baseline_year(rows, comp["tahun"].tolist())
         b_value = float(comp.loc[comp["tahun"] == b_year, "nilai"].iloc[0])
         path = targets.target_path((b_year, b_value), rows)
-    facts = _facts(a, tgt, lang) if a is not None else []
+    facts = _facts(a, tgt, ind, lang) if a is not None else []
     kalimat = headline(an, dokumen, indikator, lang, kode) if basis == "kini" or kode == KABUPATEN else ""
     return Trajectory(kode, an.nama(kode, lang), indikator, obs, trend, path, tgt, a, status, facts, kalimat, catatan)
 
 
-def _facts(a: progress.Assessment, tgt: tuple[int, float], lang: str) -> list[tuple[str, str]]:
+def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indicator,
+           lang: str) -> list[tuple[str, str]]:
     t = i18n.t
     est = fmt.MISSING if a.estimated_year is None else _year_text(a.estimated_year, lang)
     if a.estimated_year is None and a.status not in (Status.TERCAPAI, Status.DATA_KURANG):
         est = t("fakta.tidak_tercapai_laju", lang)
     return [
-        (t("fakta.terakhir", lang), f"{fmt.pct(a.latest_value, lang=lang)} ({fmt.year(a.latest_year)})"),
-        (t("fakta.target", lang), f"{fmt.pct(tgt[1], 1, lang)} ({tgt[0]})"),
-        (t("fakta.laju_kini", lang), fmt.rate(a.current_rate, lang)),
-        (t("fakta.laju_perlu", lang), fmt.rate(a.required_rate, lang)),
+        (t("fakta.terakhir", lang), f"{ind.teks(a.latest_value, lang)} ({fmt.year(a.latest_year)})"),
+        (t("fakta.target", lang), f"{ind.teks(tgt[1], lang)} ({tgt[0]})"),
+        (t("fakta.laju_kini", lang), rate_text(ind, a.current_rate, lang)),
+        (t("fakta.laju_perlu", lang), rate_text(ind, a.required_rate, lang)),
         (t("fakta.rasio", lang), fmt.ratio(a.ratio, lang)),
-        (t("fakta.proyeksi", lang, tahun=tgt[0]), fmt.pct(a.projected_value, lang=lang)),
+        (t("fakta.proyeksi", lang, tahun=tgt[0]), ind.teks(a.projected_value, lang)),
         (t("fakta.perkiraan", lang), est),
     ]
 
@@ -527,8 +599,8 @@ def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id"
     `kode, judul, status, urutan`. Titles carry the status so the order reads without a legend.
     """
     ind = indicators.get(indikator)
-    akses = an.data.akses.loc[an.data.akses["tahun"] <= an.tahun]
-    f = lineage.on_basis(akses, an.data.wilayah, basis)
+    table = getattr(an.data, ind.tabel)
+    f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
     names = dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True))
     rows = []
     for kode, g in f.groupby("kode_wilayah", sort=True):
@@ -537,7 +609,7 @@ def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id"
         a = None
         if not r.empty and not comp.empty:
             a = progress.assess(comp["tahun"], comp[ind.kolom], target=float(r["nilai"].iloc[-1]),
-                                target_year=int(r["tahun"].iloc[-1]), direction=ind.arah)
+                                target_year=int(r["tahun"].iloc[-1]), direction=ind.arah, bounds=ind.batas)
         st = a.status.value if a else "tanpa_target"
         gap = ind.arah * (float(comp[ind.kolom].iloc[-1]) - float(r["nilai"].iloc[-1])) if (
             a and not comp.empty) else 0.0
@@ -617,9 +689,11 @@ def profile_status(an: Analysis, kode: str, lang: str = "id") -> pd.DataFrame:
     a = an.nilai.loc[an.nilai["kode_wilayah"] == kode]
     out = a.assign(
         label=[indicators.get(k).label(lang) for k in a["indikator"]],
-        target_teks=[f"{fmt.pct(v, 0, lang)} ({y})" for v, y in zip(a["target"], a["target_year"], strict=True)],
-        nilai_teks=[fmt.pct(v, lang=lang) for v in a["latest_value"]],
-        laju_teks=[fmt.rate(v, lang) for v in a["current_rate"]],
+        target_teks=[f"{indicators.get(k).teks(v, lang, 0)} ({y})"
+                     for k, v, y in zip(a["indikator"], a["target"], a["target_year"], strict=True)],
+        nilai_teks=[indicators.get(k).teks(v, lang) for k, v in zip(a["indikator"], a["latest_value"], strict=True)],
+        laju_teks=[rate_text(indicators.get(k), v, lang) for k, v in zip(a["indikator"], a["current_rate"],
+                                                                          strict=True)],
         status_teks=[status_label(s, lang) for s in a["status"]],
         perkiraan_teks=[fmt.MISSING if pd.isna(y) else _year_text(int(y), lang) for y in a["estimated_year"]],
     )
@@ -878,7 +952,8 @@ def methods(an: Analysis, lang: str = "id") -> Methods:
         t("tabel.indikator", lang): [indicators.get(k).label(lang) for k in tg["indikator"]],
         t("metodologi.k_wilayah", lang): tg["kode_wilayah"].fillna(t("umum.kabupaten", lang)),
         t("grafik.tahun", lang): tg["tahun"].astype(str),
-        t("tabel.target", lang): [fmt.pct(v, 1, lang) for v in tg["nilai"]],
+        t("tabel.target", lang): [indicators.get(k).teks(v, lang) for k, v in zip(tg["indikator"], tg["nilai"],
+                                                                                   strict=True)],
         t("metodologi.k_catatan", lang): tg["catatan"].fillna(""),
     })
     files = pd.DataFrame([{

@@ -148,7 +148,7 @@ ACTIVITIES = [
      "Pemutakhiran SSK dan coaching clinic PPSP", "layak", "dokumen", 0, 250_000_000, 1),
 ]
 # how each agency performs: (physical realisation, financial realisation) around which years vary
-PERFORMANCE = {"Dinas Kesehatan": (0.92, 0.85), "Dinas Perumahan, Kawasan Permukiman dan Pertanahan": (0.62, 0.88),
+PERFORMANCE = {"Dinas Kesehatan": (0.92, 0.85), "Dinas Perumahan, Kawasan Permukiman dan Pertanahan": (0.60, 0.93),
                "Dinas Pekerjaan Umum dan Penataan Ruang": (0.74, 0.80), "Dinas Lingkungan Hidup": (0.81, 0.79),
                "Dinas Pendidikan dan Kebudayaan": (0.95, 0.93), "Badan Perencanaan Pembangunan Daerah": (1.0, 0.97)}
 
@@ -170,22 +170,24 @@ def kegiatan(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def komitmen() -> pd.DataFrame:
+    """Example commitments from a clinic in November 2026 (data up to 2025), one from the year before."""
+    note = "ILUSTRATIF: contoh komitmen"
     return pd.DataFrame([
-        {"klinik": "2025-11-20", "pihak": "Dinas Kesehatan", "kode_wilayah": "63.10.08",
-         "komitmen": "Pemicuan STBM di 6 desa Mantewe yang belum ODF", "indikator": "desa_odf",
-         "tenggat": "2026-06-30", "status": "berjalan", "catatan": "ILUSTRATIF: contoh komitmen"},
-        {"klinik": "2025-11-20", "pihak": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
+        {"klinik": "2026-11-20", "pihak": "Dinas Kesehatan", "kode_wilayah": "63.10.08",
+         "komitmen": "Pemicuan STBM di 5 desa Mantewe yang belum ODF", "indikator": "desa_odf",
+         "tenggat": "2027-06-30", "status": "berjalan", "catatan": note},
+        {"klinik": "2026-11-20", "pihak": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
          "kode_wilayah": "63.10.12", "komitmen": "Usulan DAK 250 unit jamban sehat untuk Teluk Kepayang",
-         "indikator": "layak", "tenggat": "2026-03-31", "status": "belum", "catatan": "ILUSTRATIF: contoh komitmen"},
-        {"klinik": "2025-11-20", "pihak": "Dinas Pekerjaan Umum dan Penataan Ruang", "kode_wilayah": None,
+         "indikator": "layak", "tenggat": "2027-03-31", "status": "belum", "catatan": note},
+        {"klinik": "2026-11-20", "pihak": "Dinas Pekerjaan Umum dan Penataan Ruang", "kode_wilayah": None,
          "komitmen": "Perda retribusi layanan lumpur tinja terjadwal (LLTT)", "indikator": "aman",
-         "tenggat": "2025-12-31", "status": "terlambat", "catatan": "ILUSTRATIF: contoh komitmen"},
-        {"klinik": "2025-11-20", "pihak": "Dinas Lingkungan Hidup", "kode_wilayah": None,
+         "tenggat": "2027-12-31", "status": "belum", "catatan": note},
+        {"klinik": "2025-11-14", "pihak": "Dinas Lingkungan Hidup", "kode_wilayah": None,
          "komitmen": "Dua TPS3R baru beroperasi", "indikator": "sampah_pengurangan", "tenggat": "2026-09-30",
-         "status": "berjalan", "catatan": "ILUSTRATIF: contoh komitmen"},
-        {"klinik": "2024-11-14", "pihak": "Badan Perencanaan Pembangunan Daerah", "kode_wilayah": None,
-         "komitmen": "Pemutakhiran SSK dengan target 2025-2029", "indikator": "layak", "tenggat": "2025-06-30",
-         "status": "selesai", "catatan": "ILUSTRATIF: contoh komitmen"},
+         "status": "berjalan", "catatan": note},
+        {"klinik": "2025-11-14", "pihak": "Badan Perencanaan Pembangunan Daerah", "kode_wilayah": None,
+         "komitmen": "Pemutakhiran SSK dengan target 2025-2029", "indikator": "layak", "tenggat": "2026-06-30",
+         "status": "selesai", "catatan": note},
     ])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import altair as alt
+import numpy as np
 import pytest
 
 from sanitasi import charts, i18n, indicators, views
@@ -93,6 +94,19 @@ def test_good_indicators_use_the_good_palette(an: views.Analysis) -> None:
                              lang="id").to_dict()
     assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == charts.SEQ_GOOD
     assert len(spec["layer"]) == 3  # shapes, label halo, labels (no selection outline)
+
+
+@pytest.mark.parametrize(("areas", "text_layers"), [(12, 2), (charts.MAP_LABEL_LIMIT, 2),
+                                                      (charts.MAP_LABEL_LIMIT + 1, 0), (7300, 0)])
+def test_names_are_written_on_district_maps_only(an: views.Analysis, areas: int, text_layers: int) -> None:
+    """A province or a country gets no name layer: it would be a heap of text (and Altair caps tables at 5,000)."""
+    base = views.map_labels(an)
+    labels = base.iloc[np.arange(areas) % len(base)].reset_index(drop=True)
+    vals = views.map_values(an, "layak", RPJMN)
+    spec = charts.choropleth(views.map_features(an, vals), labels, mode="nilai", indikator="layak",
+                             class_labels=views.class_labels("layak"), selected=None, title="T", source=SOURCE,
+                             lang="id").to_dict()
+    assert [ly["mark"]["type"] for ly in spec["layer"]].count("text") == text_layers
 
 
 def test_status_colours_are_the_same_everywhere() -> None:

@@ -31,7 +31,8 @@ def sequence(an):
 
 def test_sequence_order_and_messages(an, sequence) -> None:
     setting, slides = sequence
-    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "tertinggal", "kebutuhan", "langkah"]
+    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "tertinggal", "kebutuhan", "lainnya",
+                                         "langkah", "komitmen"]
     assert slides[0].pesan == views.headline(an, RPJMN, "layak")
     # the map message counts the kecamatan below the target from the map values
     vals = views.map_values(an, "layak", RPJMN)
@@ -56,7 +57,7 @@ def test_behind_target_table_is_worst_first(an, sequence) -> None:
 
 def test_next_steps_name_priorities_and_the_illustrative_data(an, sequence) -> None:
     _, slides = sequence
-    points = slides[-1].poin
+    points = next(s for s in slides if s.kunci == "langkah").poin
     needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
     top = needs.table.loc[needs.table["kode_wilayah"] != views.KABUPATEN].nlargest(3, "kesenjangan_kk")["nama"]
     assert any(", ".join(top) in p for p in points)
@@ -65,7 +66,7 @@ def test_next_steps_name_priorities_and_the_illustrative_data(an, sequence) -> N
 
 def test_english_sequence(an) -> None:
     slides = presentation.slides(an, presentation.Setting(RPJMN, "babs_terbuka", 2030, "en"), SOURCE)
-    assert slides[5].judul == "Next steps"
+    assert next(s for s in slides if s.kunci == "langkah").judul == "Next steps"
     assert "kecamatan" in slides[1].pesan and "dari" not in slides[1].pesan
 
 
@@ -138,3 +139,18 @@ def test_presentation_fonts_are_larger_except_map_names(an) -> None:
     labels = [ly for ly in big["layer"] if str(ly.get("name", "")).startswith(charts.MAP_LABELS)]
     assert labels and all(ly["mark"]["fontSize"] == 12 for ly in labels)
     assert spec["config"].get("axis", {}).get("labelFontSize") != 13 * 1.5  # the original is untouched
+
+
+def test_the_rest_of_the_strategy_and_open_commitments_close_the_sequence(an, sequence) -> None:
+    from sanitasi import ppsp
+
+    _, slides = sequence
+    other = next(s for s in slides if s.kunci == "lainnya")
+    cards = views.other_cards(an, RPJMN)
+    assert other.tabel.iloc[:, 0].tolist() == [c.judul for c in cards]
+    assert other.tabel.iloc[:, 1].tolist() == [c.nilai for c in cards]
+    last = slides[-1]
+    com = ppsp.commitments(an)
+    open_ = com.loc[com["status_efektif"].isin(ppsp.OPEN)]
+    assert last.kunci == "komitmen" and len(last.tabel) == len(open_) > 0
+    assert last.pesan.startswith(f"{len(open_)} komitmen")

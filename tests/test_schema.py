@@ -166,3 +166,18 @@ def test_empty_frame_gives_empty_typed_frame_with_the_contract_columns():
 def test_empty_frame_without_columns_still_reports_them_missing():
     problems = problems_of(pd.DataFrame())
     assert [p.kolom for p in problems] == CONTOH.names
+
+
+@pytest.mark.parametrize("cells", [
+    ["12", " 7 ", "1e3", "+5", "-0", "0012", None],   # clean: the fast cast
+    ["12", "1_000", "3"],                              # float() reads "1_000"; a count must not
+    ["12", "１２", "٣"],                                 # non-Latin digits, likewise
+    ["12", "1,5", "abc", "inf", ""],                    # bad cells: the slow path finds them
+], ids=["clean", "underscore", "non-latin-digits", "bad"])
+def test_numbers_read_as_to_numeric_reads_them(cells):
+    """The fast cast used for large files reads exactly what `pd.to_numeric` reads."""
+    from sanitasi.schema import _numbers
+
+    for dtype in ("str", object):
+        raw = pd.Series(cells, dtype=dtype)
+        pd.testing.assert_series_equal(_numbers(raw), pd.to_numeric(raw, errors="coerce"), check_dtype=False)

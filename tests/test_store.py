@@ -314,3 +314,38 @@ def test_default_url_is_under_instance_or_from_the_environment(monkeypatch: pyte
 ])
 def test_local_time(stored: datetime | None, expected: str) -> None:
     assert store.local_time(stored) == expected
+
+
+
+def test_small_tables_are_versioned_too(tmp_path, dataset) -> None:
+    """Commitments (and STBM, waste, drainage, agency tables) are stored whole and come back typed."""
+    from sanitasi import store as st_
+
+    s = st_.Store(f"sqlite:///{tmp_path / 'kecil.db'}")
+    edited = dataset.komitmen.assign(status=["selesai"] * len(dataset.komitmen))
+    v = s.save("komitmen", st_.validate_kind("komitmen", edited), st_.Meta("grid", "", "uji"), bundled=dataset)
+    d = s.dataset(v, dataset)
+    assert (d.komitmen["status"] == "selesai").all() and len(d.komitmen) == len(dataset.komitmen)
+    assert d.komitmen.dtypes.to_dict() == dataset.komitmen.dtypes.to_dict()
+    assert d.illustrative("akses") and not d.illustrative("komitmen")
+    assert d.stbm.equals(dataset.stbm)  # the other tables are still the bundled ones
+    w = s.save("stbm", dataset.stbm, st_.Meta("stbm.csv", "x", "uji"), bundled=dataset)
+    assert s.dataset(w, dataset).stbm.equals(dataset.stbm)
+    assert (s.dataset(w, dataset).komitmen["status"] == "selesai").all()  # inherited from the version before
+
+
+def test_an_older_store_gets_the_new_columns(tmp_path, dataset) -> None:
+    """A database made before the STBM/waste/agency kinds existed is upgraded, not broken."""
+    import sqlite3
+
+    from sanitasi import store as st_
+
+    path = tmp_path / "lama.db"
+    st_.Store(f"sqlite:///{path}")
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE versi DROP COLUMN sumber_komitmen")
+    con.commit()
+    con.close()
+    s = st_.Store(f"sqlite:///{path}")
+    v = s.save("komitmen", dataset.komitmen, st_.Meta("k", "", "uji"), bundled=dataset)
+    assert s.dataset(v, dataset).komitmen.equals(dataset.komitmen)

@@ -48,6 +48,43 @@ def test_goals_for_takes_the_final_year_and_skips_what_a_document_does_not_set()
                                  ["63.10.01", "layak", "SSK", 90.0, 2024]]
 
 
+# Own rows for a kecamatan, explicit kabupaten rows next to blank ones, a later year listed first, and
+# an own row for an indicator the kabupaten rows do not cover.
+MIXED = pd.DataFrame({
+    "dokumen": ["D"] * 7,
+    "indikator": ["layak", "layak", "layak", "aman", "aman", "babs_terbuka", "aman"],
+    "kode_wilayah": pd.array([NA, KODE_KABUPATEN, "63.10.02", "63.10.02", NA, "63.10.05", "63.10.02"],
+                             dtype="string"),
+    "tahun": [2024, 2022, 2023, 2030, 2024, 2026, 2025],
+    "nilai": [90.0, 85.0, 80.0, 40.0, 15.0, 1.0, 20.0],
+    "tahun_dasar": pd.array([NA] * 7, dtype="Int64"),
+    "catatan": [""] * 7,
+})
+
+
+@pytest.mark.parametrize("table", [TARGET, MIXED], ids=["simple", "mixed"])
+def test_goals_for_agrees_with_rows_for_pair_by_pair(table):
+    """The all-at-once version gives, for every pair, the last row `rows_for` returns (in the same order)."""
+    areas = ["63.10.05", KODE_KABUPATEN, "63.10.02", "63.10.08", "63.10.01"]
+    for dokumen in documents(table):
+        expected = []
+        for ind in indicators_of(table, dokumen):
+            for kode in areas:
+                r = rows_for(table, dokumen, ind, kode)
+                if not r.empty:
+                    expected.append([kode, ind, dokumen, float(r["nilai"].iloc[-1]), int(r["tahun"].iloc[-1])])
+        assert goals_for(table, dokumen, areas).values.tolist() == expected
+
+
+def test_goals_for_mixed_table_by_hand():
+    g = goals_for(MIXED, "D", ["63.10.02", "63.10.05", KODE_KABUPATEN], ["aman", "babs_terbuka"])
+    # 63.10.02 has own aman rows (2025: 20, 2030: 40); 63.10.05 falls back to the kabupaten's 15% (2024);
+    # babs_terbuka is set only for 63.10.05
+    assert g[["kode_wilayah", "indikator", "target", "target_year"]].values.tolist() == [
+        ["63.10.02", "aman", 40.0, 2030], ["63.10.05", "aman", 15.0, 2024], [KODE_KABUPATEN, "aman", 15.0, 2024],
+        ["63.10.05", "babs_terbuka", 1.0, 2026]]
+
+
 def test_goals_for_with_nothing_to_judge_has_the_columns():
     g = goals_for(TARGET, "lain", ["63.10.01"])
     assert g.empty
@@ -114,3 +151,19 @@ def test_target_path(baseline, years, values, expected):
     assert p["tahun"].tolist() == [e[0] for e in expected]
     assert p["nilai"].tolist() == pytest.approx([e[1] for e in expected])
     assert p["jenis"].tolist() == [e[2] for e in expected]
+
+
+def test_a_district_total_in_hectares_is_not_every_kecamatan_s_target(dataset):
+    """SSK sets 200 ha of standing water for the kabupaten: that is not a target of 200 ha per kecamatan,
+    while a share (90% layak) is asked of every kecamatan without its own row."""
+    from sanitasi import targets as tg
+
+    doc = "SSK 2022-2024 (ilustratif)"
+    assert tg.rows_for(dataset.target, doc, "genangan", "63.10.01").empty
+    assert tg.rows_for(dataset.target, doc, "genangan", "63.10")["nilai"].iloc[-1] == 200
+    assert tg.rows_for(dataset.target, doc, "layak", "63.10.01")["nilai"].iloc[-1] == 90
+    goals = tg.goals_for(dataset.target, doc, ["63.10.01", "63.10"])
+    assert set(goals.loc[goals["indikator"] == "genangan", "kode_wilayah"]) == {"63.10"}
+    assert set(goals.loc[goals["indikator"] == "layak", "kode_wilayah"]) == {"63.10.01", "63.10"}
+    waste = tg.goals_for(dataset.target, "Jakstranas 2025 (Perpres 97/2017)", ["63.10.01", "63.10"])
+    assert set(waste["kode_wilayah"]) == {"63.10"}  # waste is measured for the district only

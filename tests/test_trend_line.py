@@ -41,3 +41,27 @@ def test_projection_is_clipped_to_0_100() -> None:
 def test_missing_values_are_ignored() -> None:
     a = progress.trend_line([2022, 2023, 2024, 2025], [80, np.nan, 82, 83])
     assert a["tahun"].tolist() == [2022, 2023, 2024, 2025]  # the fitted line covers the window
+
+
+def test_a_quantity_is_not_clipped_at_100() -> None:
+    # standing water 300, 320, 340 ha: +20 ha a year; towards 250 ha (lower is better) it is deteriorating, and the
+    # projection to 2030 is 340 + 20 * 5 = 440 ha, not 100
+    a = progress.assess([2023, 2024, 2025], [300, 320, 340], target=250, target_year=2030, direction=-1,
+                        bounds=(0.0, None))
+    assert a.projected_value == pytest.approx(440.0)
+    assert a.status == progress.Status.MEMBURUK
+    line = progress.trend_line([2023, 2024, 2025], [300, 320, 340], until=2030, bounds=(0.0, None))
+    assert line["nilai"].max() == pytest.approx(440.0)
+    capped = progress.assess([2023, 2024, 2025], [300, 320, 340], target=250, target_year=2030, direction=-1)
+    assert capped.projected_value == 100.0  # the default bounds are those of a share
+
+
+def test_assess_all_uses_the_registry_bounds() -> None:
+    import pandas as pd
+
+    obs = pd.DataFrame({"kode_wilayah": "63.10", "indikator": "genangan", "tahun": [2023, 2024, 2025],
+                        "nilai": [300.0, 320.0, 340.0]})
+    goals = pd.DataFrame({"kode_wilayah": ["63.10"], "indikator": ["genangan"], "dokumen": ["x"],
+                          "target": [250.0], "target_year": [2030]})
+    out = progress.assess_all(obs, goals)
+    assert out["projected_value"].iloc[0] == pytest.approx(440.0)
