@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import views
+from sanitasi import ppsp, views
 
 an = ui.setup("metodologi")
 lang = ui.lang()
@@ -26,6 +26,9 @@ st.markdown(ui.t("metodologi.kebutuhan_teks"))
 
 st.subheader(ui.t("metodologi.pemekaran_judul"))
 st.markdown(ui.t("metodologi.pemekaran_teks"))
+
+st.subheader(ui.t("metodologi.ppsp_judul"))
+st.markdown(ui.t("metodologi.ppsp_teks", ahead=ui.number(ppsp.AHEAD), lag=ui.number(ppsp.LAG)))
 
 st.subheader(ui.t("metodologi.target_judul"))
 ui.table(m.targets)

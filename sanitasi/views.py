@@ -968,8 +968,12 @@ def methods(an: Analysis, lang: str = "id") -> Methods:
 def _formula(ind: indicators.Indicator) -> str:
     """100 × (kk_a + kk_b) / jumlah_kk, written from the registry so it cannot drift from the code."""
     top = " + ".join(ind.pembilang)
+    if ind.penyebut is None:
+        return f"Σ {top} ({ind.satuan_id})"
     return f"100 × ({top}) / {ind.penyebut}" if len(ind.pembilang) > 1 else f"100 × {top} / {ind.penyebut}"
 
 
 FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
-         ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv")]
+         ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
+         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
+         ("komitmen", "data/komitmen.csv")]

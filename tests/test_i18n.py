@@ -49,7 +49,8 @@ def test_every_literal_key_in_the_code_exists() -> None:
     *(f"lintasan.jenis_{j}" for j in ("antara", "akhir")),
     *(f"kebutuhan.skenario_input_{d}" for d in ("naik", "babs")),
     *(f"kebutuhan.k_akses_{d}" for d in ("naik", "babs")),
-    *(f"berkas.{f}.{part}" for f in ("wilayah", "akses", "target", "batas", "biaya")
+    *(f"berkas.{f}.{part}" for f in ("wilayah", "akses", "target", "batas", "biaya", "stbm", "sampah", "drainase",
+                                      "kegiatan", "komitmen")
       for part in ("isi", "sumber", "status")),
 ])
 def test_keys_built_at_run_time_exist(key: str) -> None:
