@@ -171,14 +171,21 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
     goals = goals.reset_index(drop=True)
     if goals.empty:
         return goals.assign(**{c: pd.Series(dtype="float64") for c in RESULT_COLUMNS})
-    # one id per (kode_wilayah, indikator), shared by observations and goals
-    kode = pd.factorize(pd.concat([obs["kode_wilayah"], goals["kode_wilayah"]], ignore_index=True))[0]
-    ind_codes, ind_names = pd.factorize(pd.concat([obs["indikator"], goals["indikator"]], ignore_index=True))
-    sid = kode.astype("int64") * max(len(ind_names), 1) + ind_codes
-    g_sid, g_ind = sid[len(obs):], ind_codes[len(obs):]
+    # one id per observed (kode_wilayah, indikator); a goal on a series never observed gets -1
+    kode, kode_names = pd.factorize(obs["kode_wilayah"])
+    ind, ind_names = pd.factorize(obs["indikator"])
+    width = max(len(ind_names), 1)
+    # goals: factorised too, then their distinct values looked up among the observed ones (cheaper than
+    # looking up every row)
+    g_codes, g_kode_names = pd.factorize(goals["kode_wilayah"])
+    g_kode = pd.Index(kode_names).get_indexer(g_kode_names)[g_codes] if len(g_codes) else g_codes
+    g_ind, g_ind_names = pd.factorize(goals["indikator"])
+    g_obs_ind = pd.Index(ind_names).get_indexer(g_ind_names)[g_ind] if len(g_ind) else g_ind
+    g_sid = np.where((g_kode >= 0) & (g_obs_ind >= 0), g_kode.astype("int64") * width + g_obs_ind, -1)
     value = obs["nilai"].to_numpy(dtype="float64")
     seen = ~np.isnan(value)
-    year, value, o_sid = obs["tahun"].to_numpy(dtype="int64")[seen], value[seen], sid[: len(obs)][seen]
+    o_sid = (kode.astype("int64") * width + ind)[seen]
+    year, value = obs["tahun"].to_numpy(dtype="int64")[seen], value[seen]
     n_obs = len(value)
     y0 = int(year.min()) if n_obs else 0
     span = int(year.max()) - y0 + 2 if n_obs else 2
@@ -206,12 +213,12 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
     # each goal's series (or none)
     pos = np.minimum(np.searchsorted(series, g_sid), max(m - 1, 0))
     found = (series[pos] == g_sid) if m else np.zeros(len(goals), dtype=bool)
-    arah = np.zeros(len(ind_names))
-    low, high = np.zeros(len(ind_names)), np.full(len(ind_names), np.inf)
-    for c in np.flatnonzero(np.bincount(g_ind, minlength=len(ind_names))):  # the goals' indicators
-        ind = indicators.get(ind_names[c])  # an unknown one raises, naming the known ones
-        arah[c] = ind.arah
-        low[c], high[c] = ind.batas[0], np.inf if ind.batas[1] is None else ind.batas[1]
+    arah = np.zeros(len(g_ind_names))
+    low, high = np.zeros(len(g_ind_names)), np.full(len(g_ind_names), np.inf)
+    for c, name in enumerate(g_ind_names):  # the goals' indicators
+        spec = indicators.get(name)  # an unknown one raises, naming the known ones
+        arah[c] = spec.arah
+        low[c], high[c] = spec.batas[0], np.inf if spec.batas[1] is None else spec.batas[1]
     direction = arah[g_ind]
     low, high = low[g_ind], high[g_ind]
     target = goals["target"].to_numpy(dtype="float64")

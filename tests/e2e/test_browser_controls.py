@@ -1,0 +1,125 @@
+"""The controls as a presenter uses them in a browser: the numbers on screen follow every choice.
+
+Each expected figure is computed with `sanitasi.views` for the same choice, so a page that shows a stale
+number, or a click that Streamlit drops, fails here. The URL must carry codes, so a shared link opens
+the same view in either language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sanitasi import i18n, indicators, views
+from sanitasi.load import Dataset
+from scripts import browser
+
+DOKUMEN = "RPJMN 2020-2024"
+
+
+@pytest.fixture(scope="module")
+def an(dataset: Dataset) -> views.Analysis:
+    return views.analyse(dataset)
+
+
+def map_figures(an: views.Analysis, indikator: str, kode: str, lang: str = "id") -> list[str]:
+    row = views.map_values(an, indikator, DOKUMEN, lang).set_index("kode").loc[kode]
+    return [row["nilai_teks"], row["kk_teks"]]
+
+
+def card_figures(an: views.Analysis, lang: str = "id", kode: str = views.KABUPATEN) -> list[str]:
+    return [c.nilai for c in views.cards(an, DOKUMEN, lang, kode=kode)]
+
+
+def headline(tab) -> list[str]:
+    """The overview's first row of figures: one card per headline indicator (more cards may follow)."""
+    return tab.metrics()[: len(indicators.HEADLINE)]
+
+
+def test_shared_link_opens_that_view_on_a_fresh_server(server, dataset: Dataset) -> None:
+    """The first visit after the server starts is a link: it opens that view, in the app's frame."""
+    tab = server.first
+    an = views.analyse(dataset, 2021)
+    assert tab.page.locator('[data-testid="stException"]').count() == 0
+    assert tab.h1() == i18n.t("peta.judul", "en", tahun=2021)
+    # the app's navigation (page titles), not Streamlit's list of file names
+    assert tab.nav() == [i18n.t(k, "en") for _, _, k in browser.app_pages()]
+    assert tab.page.locator('[data-testid="stMainBlockContainer"]').bounding_box()["width"] > 800  # wide layout
+    assert tab.selected()["Indicator"] == indicators.get("aman").label("en")
+    assert tab.selected()["Kecamatan"] == "Mantewe"
+    assert tab.slider() == "2021"
+    assert tab.metrics() == map_figures(an, "aman", "63.10.08", "en")
+    # and the first click after that load is not lost
+    browser.choose(tab.page, "Indicator", indicators.get("babs_terbuka").label("en"))
+    browser.wait_for(lambda: tab.metrics() == map_figures(an, "babs_terbuka", "63.10.08", "en"))
+    browser.wait_for(lambda: tab.query().get("indikator") == "babs_terbuka")  # the URL follows at the run's end
+    tab.assert_clean()
+
+
+def test_shared_link_in_a_new_session(open_tab, dataset: Dataset) -> None:
+    tab = open_tab()
+    tab.goto("/peta?indikator=aman&kecamatan=63.10.08&lang=en&tahun=2021")
+    an = views.analyse(dataset, 2021)
+    assert tab.h1() == i18n.t("peta.judul", "en", tahun=2021)
+    assert tab.page.locator("h3").first.inner_text().strip() == "Mantewe"
+    assert tab.metrics() == map_figures(an, "aman", "63.10.08", "en")
+    want = {"indikator": "aman", "kecamatan": "63.10.08", "lang": "en", "tahun": "2021"}
+    browser.wait_for(lambda: {k: tab.query().get(k) for k in want} == want)  # the link keeps its codes
+    tab.assert_clean()
+
+
+def test_year_slider_changes_the_overview(open_tab, dataset: Dataset) -> None:
+    tab = open_tab()
+    tab.goto("/")
+    latest = max(dataset.tahun)
+    assert headline(tab) == card_figures(views.analyse(dataset, latest))
+    thumb = tab.page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    expected = card_figures(views.analyse(dataset, latest - 1))
+    assert expected != card_figures(views.analyse(dataset, latest))  # so the wait below can tell them apart
+    browser.wait_for(lambda: headline(tab) == expected)
+    assert tab.slider() == str(latest - 1)
+    thumb.press("Home")
+    first = min(dataset.tahun)
+    browser.wait_for(lambda: headline(tab) == card_figures(views.analyse(dataset, first)))
+    browser.wait_for(lambda: tab.query().get("tahun") == str(first))
+    tab.settle()
+    assert tab.h1() == i18n.t("ringkasan.judul", "id")
+    tab.assert_clean()
+
+
+def test_map_indicator_and_kecamatan(open_tab, an: views.Analysis) -> None:
+    tab = open_tab()
+    tab.goto("/peta")
+    start = an.data.wilayah.sort_values("nama")["kode"].iloc[0]
+    assert tab.metrics() == map_figures(an, "layak", start)
+    browser.choose(tab.page, "Indikator", indicators.get("aman").label("id"))
+    browser.wait_for(lambda: tab.metrics() == map_figures(an, "aman", start))
+    browser.wait_for(lambda: tab.query().get("indikator") == "aman")  # the code, not the label
+    browser.choose(tab.page, "Kecamatan", "Satui")
+    browser.wait_for(lambda: tab.metrics() == map_figures(an, "aman", "63.10.04"))
+    tab.settle()
+    assert tab.page.locator("h3").first.inner_text().strip() == "Satui"
+    browser.wait_for(lambda: tab.query().get("kecamatan") == "63.10.04")
+    # the map outlines the chosen kecamatan: one extra shape drawn over the twelve
+    outlines = tab.page.locator(f'{browser.CHART} g.mark-shape').nth(1).locator("path")
+    assert outlines.count() == 1
+    # the colour mode is a presenter's click too: the legend follows it
+    tab.page.locator('[data-testid="stButtonGroup"] button', has_text=i18n.t("peta.warna_status", "id")).click()
+    browser.wait_for(lambda: tab.query().get("peta_warna") == "status")
+    tab.settle()
+    legend = " ".join(tab.page.locator(f"{browser.CHART} .role-legend-title").all_text_contents())
+    assert i18n.t("peta.legenda_status", "id") in legend
+    tab.assert_clean()
+
+
+def test_kecamatan_profile_follows_the_choice(open_tab, an: views.Analysis) -> None:
+    tab = open_tab((1024, 768))
+    tab.goto("/kecamatan")
+    browser.choose(tab.page, "Kecamatan", "Mantewe")
+    browser.wait_for(lambda: tab.h1() == i18n.t("profil.judul", "id", nama="Mantewe"))
+    browser.wait_for(lambda: tab.metrics() == card_figures(an, kode="63.10.08"))
+    browser.wait_for(lambda: tab.query().get("kecamatan") == "63.10.08")
+    seen = tab.settle()
+    assert seen["charts"] == 2 and all(n > 0 for n in seen["marks"])
+    tab.assert_clean()
