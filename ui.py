@@ -82,6 +82,18 @@ def analysis() -> views.Analysis:
     return _analysis(d.versi, year if year in d.tahun else max(d.tahun))
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _village_view(versi: str, tahun: int, lang: str) -> Any:
+    from sanitasi import desa
+
+    return desa.view(_dataset(int(versi)), tahun, lang)
+
+
+def village_view(an: views.Analysis) -> Any:
+    """The STBM village view (table and map) for the reference year, cached per version, year and language."""
+    return _village_view(an.data.versi, an.tahun, lang())
+
+
 # ------------------------------------------------------------------ shared state
 def lang() -> str:
     v = st.session_state.get("lang", "id")
@@ -458,13 +470,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
     column_map = st.session_state.get(key + "_kolom", {})
     name_map = st.session_state.get(key + "_nama", {})
     try:
-        if kind == "akses":
-            return io.read_akses(src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
-        if kind == "target":
-            return io.read_target(src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
-        if kind == "biaya":
-            return io.read_biaya(src, column_map=column_map, sheet=sheet)
-        return io.read_boundaries(src, wilayah, name_map=name_map, column_map=column_map)
+        return io.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
     except io.ColumnError as err:
         if err.unmatched:
             with st.form(key + "_form_kolom"):

@@ -30,11 +30,14 @@ chosen = st.selectbox(ui.t("data.pilih_versi"), visible, index=visible.index(act
                       format_func=lambda v: versions.label(all_versions, v, lang), key="data_versi")
 view, compare, download = st.tabs([ui.t("data.tab_lihat"), ui.t("data.tab_banding"), ui.t("data.tab_unduh")])
 with view:
-    kind = st.segmented_control(ui.t("data.jenis"), ["akses", "target", "biaya", "batas"], default="akses",
-                                required=True, format_func=lambda k: versions.kind_label(k, lang), key="data_lihat")
+    kind = st.segmented_control(ui.t("data.jenis"), list(store.KINDS), default="akses", required=True,
+                                format_func=lambda k: versions.kind_label(k, lang), key="data_lihat")
     frame = s.table(kind, chosen, base)
-    st.dataframe(frame.drop(columns="geometry") if kind == "batas" else frame, hide_index=True, width="stretch",
-                 key="data_lihat_tabel")
+    if frame is None:
+        st.caption(ui.t("data.belum_ada", jenis=versions.kind_label(kind, lang)))
+    else:
+        st.dataframe(frame.drop(columns="geometry") if kind in io.GEO_KINDS else frame, hide_index=True,
+                     width="stretch", key="data_lihat_tabel")
 with compare:
     if chosen == active:
         st.caption(ui.t("data.banding_sama"))
@@ -43,11 +46,12 @@ with compare:
         st.caption(ui.t("data.banding_info", n=len(diff), versi=chosen, aktif=active))
         st.dataframe(diff, hide_index=True, width="stretch", key="data_banding_tabel")
 with download:
-    tables = {k: s.table(k, chosen, base) for k in ("akses", "target", "biaya")}
+    tables = {k: frame for k in store.KINDS if k not in io.GEO_KINDS
+              and (frame := s.table(k, chosen, base)) is not None}
     cols = st.columns(3)
-    for col, (k, frame) in zip(cols, tables.items(), strict=True):
-        col.download_button(ui.t("data.unduh_csv", jenis=versions.kind_label(k, lang)), exports.to_csv(frame),
-                            file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}")
+    for i, (k, frame) in enumerate(tables.items()):
+        cols[i % 3].download_button(ui.t("data.unduh_csv", jenis=versions.kind_label(k, lang)), exports.to_csv(frame),
+                                    file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}")
     st.download_button(ui.t("data.unduh_xlsx"), exports.to_xlsx(tables), file_name=f"data_versi_{chosen}.xlsx",
                        key="unduh_xlsx")
 
@@ -67,16 +71,16 @@ st.subheader(ui.t("data.muat_judul"))
 if not editor:
     st.caption(ui.t("data.muat_hanya_editor"))
 else:
-    kind = st.segmented_control(ui.t("data.jenis"), ["akses", "target", "batas", "biaya"], default="akses",
-                                required=True, format_func=lambda k: versions.kind_label(k, lang), key="data_jenis")
+    kind = st.segmented_control(ui.t("data.jenis"), list(io.IMPORT_KINDS), default="akses", required=True,
+                                format_func=lambda k: versions.kind_label(k, lang), key="data_jenis")
     st.caption(ui.t(f"data.bantuan_{kind}"))
-    types = ["zip", "geojson", "json", "gpkg"] if kind == "batas" else ["csv", "txt", "xlsx"]
+    types = ["zip", "geojson", "json", "gpkg"] if kind in io.GEO_KINDS else ["csv", "txt", "xlsx"]
     # a new key after each save empties the uploader, so the same file is not saved twice by accident
     upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
     upload = st.file_uploader(ui.t("data.unggah"), type=types, key=upload_key)
     if upload is not None:
         src = io.source(upload)
-        sheets = [] if kind == "batas" else io.sheet_names(src)
+        sheets = [] if kind in io.GEO_KINDS else io.sheet_names(src)
         sheet = st.selectbox(ui.t("data.lembar"), sheets, key="data_lembar") if len(sheets) > 1 else None
         result = ui.try_import(kind, src, base.wilayah, sheet)
         if isinstance(result, DataError):
@@ -85,8 +89,8 @@ else:
             st.success(versions.summary(kind, result, names, lang), icon=":material/check_circle:")
             for note in result.attrs.get("catatan", []):
                 st.info(note, icon=":material/info:")
-            st.dataframe(result.drop(columns="geometry") if kind == "batas" else result.head(50), hide_index=True,
-                         width="stretch", key="data_pratinjau")
+            st.dataframe(result.drop(columns="geometry") if kind in io.GEO_KINDS else result.head(50),
+                         hide_index=True, width="stretch", key="data_pratinjau")
             note = st.text_input(ui.t("data.catatan_versi"), key="data_catatan")
             if st.button(ui.t("data.simpan"), type="primary", key="data_simpan"):
                 meta = store.Meta(berkas=src.name, checksum=store.checksum(src.data), oleh=ui.editor_name(),
@@ -100,8 +104,9 @@ else:
 # ----------------------------------------------------------------------------- templates
 st.subheader(ui.t("data.templat_judul"))
 st.caption(ui.t("data.templat_bantuan"))
-cols = st.columns(3)
-for col, k in zip(cols, ("akses", "target", "biaya"), strict=True):
+cols = st.columns(4)
+for i, k in enumerate(exports.TEMPLATE_KINDS):
+    col = cols[i % 4]
     col.markdown(f"**{versions.kind_label(k, lang)}**")
     col.download_button("CSV", exports.to_csv(exports.template(k, base.wilayah)), file_name=f"templat_{k}.csv",
                         mime="text/csv", key=f"templat_csv_{k}")

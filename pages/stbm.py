@@ -41,5 +41,18 @@ for col, pair, key in ((left, "layak", "stbm.grafik_dua_layak"), (right, "babs_t
             ui.table(ppsp.two_measures_table(measures, pair, lang))
 
 st.subheader(ui.t("stbm.desa_judul"))
-if an.data.stbm_desa is None:
+village = ui.village_view(an)
+if village is None:
     st.caption(ui.t("stbm.desa_belum"))
+else:
+    st.markdown(village.text)
+    if village.features is not None:
+        ui.chart(charts.odf_village_map(village.features, village.outlines, village.labels,
+                                        title=ui.t("stbm.grafik_desa", tahun=village.tahun), source=ui.source(),
+                                        lang=lang), name=f"desa_odf_peta_{village.tahun}")
+    else:
+        st.info(ui.t("stbm.desa_perlu_batas"), icon=":material/map:")
+    for note in village.notes:
+        st.caption(note)
+    st.caption(ui.t("stbm.desa_tabel_bantuan"))
+    st.dataframe(village.table.styler, hide_index=True, width="stretch", key="stbm_desa_tabel")

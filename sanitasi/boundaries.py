@@ -37,6 +37,9 @@ VECTOR_SUFFIXES = (".shp", ".geojson", ".json", ".gpkg")
 
 CODE_COLUMNS = ("kdcpum", "kode_wilayah", "kode", "kode_kec", "kode_kecamatan", "kd_kec")
 NAME_COLUMNS = ("wadmkc", "name_3", "nama", "nama_kecamatan", "kecamatan", "nm_kec")
+DESA_CODE_COLUMNS = ("kdepum", "kode_desa", "kd_desa", "kode_kel", "kode_kelurahan", "kode_desa_kel", "kode")
+DESA_NAME_COLUMNS = ("wadmkd", "nama_desa", "desa", "nm_desa", "nama_kelurahan", "namobj", "nama")
+DESA_KEC_COLUMNS = ("kdcpum", "kode_kec", "kode_kecamatan", "kd_kec")
 DISTRICT_CODE_COLUMNS = ("kdpkab",)
 DISTRICT_NAME_COLUMNS = ("wadmkk", "name_2", "kabupaten")
 
@@ -66,8 +69,11 @@ def _safe_members(z: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
     return infos
 
 
-def _materialise(src: Source, folder: Path) -> Path:
-    """Write the upload to `folder` (unpacking a zip safely) and return the vector file to open."""
+def _materialise(src: Source, folder: Path, prefer: str = "kec", layer: str = "batas kecamatan") -> Path:
+    """Write the upload to `folder` (unpacking a zip safely) and return the vector file to open.
+
+    When a zip holds several layers, the one whose name contains `prefer` is taken.
+    """
     if src.data.startswith(b"PK"):
         try:
             z = zipfile.ZipFile(_io.BytesIO(src.data))
@@ -88,10 +94,10 @@ def _materialise(src: Source, folder: Path) -> Path:
         shp = [p for p in found if p.suffix.lower() == ".shp"]
         candidates = shp or found
         if len(candidates) > 1:
-            preferred = [p for p in candidates if "kec" in p.stem.lower()]
+            preferred = [p for p in candidates if prefer in p.stem.lower()]
             if len(preferred) != 1:
                 raise _fail(src.name, "zip berisi lebih dari satu lapisan peta: "
-                            + ", ".join(p.name for p in candidates) + "; sisakan satu (batas kecamatan)")
+                            + ", ".join(p.name for p in candidates) + f"; sisakan satu ({layer})")
             candidates = preferred
         path = candidates[0]
         if path.suffix.lower() == ".shp":
@@ -150,14 +156,15 @@ def _zip_shapefile(path: Path) -> Source:
     return Source(path.name, buf.getvalue())
 
 
-def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-         column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+def _shapes(file: Any, prefer: str = "kec",
+            layer: str = "batas kecamatan") -> tuple[gpd.GeoDataFrame, list[str], Source]:
+    """The polygons of an upload, bounded, in EPSG:4326, 2-D and valid; with the notes on what was changed."""
     if isinstance(file, str | Path) and Path(file).suffix.lower() == ".shp" and Path(file).exists():
         file = _zip_shapefile(Path(file))
     src = source(file)
     notes: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        path = _materialise(src, Path(tmp))
+        path = _materialise(src, Path(tmp), prefer, layer)
         has_prj = path.suffix.lower() != ".shp" or path.with_suffix(".prj").exists() or \
             path.with_suffix(".PRJ").exists()
         gdf = _open(path, src.name)
@@ -193,7 +200,12 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
         gdf.loc[invalid, gdf.geometry.name] = shapely.make_valid(gdf.geometry[invalid].to_numpy())
         gdf = gdf.set_geometry(gdf.geometry.map(_polygonal))
         notes.append(f"{int(invalid.sum())} poligon tidak valid (misalnya garis bersilangan) diperbaiki otomatis.")
+    return gdf, notes, src
 
+
+def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+         column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+    gdf, notes, src = _shapes(file)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     code_col = _pick(columns, CODE_COLUMNS, column_map, "kode_wilayah")
     name_col = _pick(columns, NAME_COLUMNS, column_map, "nama_wilayah")
@@ -227,6 +239,77 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     gdf = gdf.assign(nama=gdf["kode"].map(names))[["kode", "nama", "geometry"]]
     notes += coverage_notes(set(gdf["kode"]), wilayah)
     out = gdf.sort_values("kode").reset_index(drop=True)
+    out.attrs["catatan"] = notes
+    return out
+
+
+def read_desa(file: Any, wilayah: pd.DataFrame, *, column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+    """Village boundaries -> `kode` (desa code), `nama`, `kode_wilayah` (its kecamatan), geometry; one row per desa.
+
+    BIG's desa layer (`KDEPUM` 63.10.01.2005, `WADMKD`, `KDCPUM`) or plain `kode`/`nama` with four-part codes.
+    Villages are matched by code only: their names repeat across kecamatan and have no alias list. The
+    kecamatan is the code's first three parts; a kecamatan column that says otherwise is a problem.
+    """
+    from sanitasi import desa
+    from sanitasi.matching import digits
+
+    gdf, notes, src = _shapes(file, prefer="desa", layer="batas desa")
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    code_col = _pick(columns, DESA_CODE_COLUMNS, column_map, "kode_desa")
+    name_col = _pick(columns, DESA_NAME_COLUMNS, column_map, "nama_desa")
+    kec_col = _pick(columns, DESA_KEC_COLUMNS, column_map, "kode_wilayah")
+    if code_col is None:
+        from sanitasi.io import DESA_CODE, ColumnError
+
+        raise ColumnError([Problem(src.name, None, "kode desa", None,
+                                   "kolom kode desa (mis. KDEPUM berisi 63.10.01.2005) tidak dikenali; kolom yang ada: "
+                                   + ", ".join(columns))], [DESA_CODE], columns)
+    gdf = _only_district(gdf, columns, column_map, notes)
+    parsed = [desa.parse_code(v) for v in gdf[code_col]]
+    ours = [bool(c) and c.startswith(KODE_KABUPATEN + ".") for c in parsed]
+    others = [bool(c) and not o for c, o in zip(parsed, ours, strict=True)]
+    if not any(ours):
+        raise _fail(src.name, f"berkas ini tidak berisi desa {NAMA_KABUPATEN} (kode desa berawal {KODE_KABUPATEN}.)")
+    if any(others):  # a province's file without district columns: Tanah Bumbu's villages by their codes
+        notes.append(f"Berkas mencakup wilayah lain: hanya {sum(ours)} desa {NAMA_KABUPATEN} yang dipakai.")
+        keep = [not o for o in others]
+        gdf, parsed = gdf.loc[keep], [c for c, k in zip(parsed, keep, strict=True) if k]
+    index = AreaIndex.of(wilayah)
+    kecs, problems = [], []
+    for idx, raw, kode, kec_raw in zip(gdf.index, gdf[code_col], parsed,
+                                       gdf[kec_col] if kec_col else [None] * len(gdf), strict=True):
+        row = int(idx) + 1 if isinstance(idx, int | np.integer) else None  # the feature's place in the file
+        k = None
+        if kode == "":
+            problems.append(Problem(src.name, row, code_col, None, "kode desa wajib diisi"))
+        elif kode is None:
+            problems.append(Problem(src.name, row, code_col, desa.code_text(raw),
+                                    "kode desa harus berbentuk seperti 63.10.01.2005 (atau 6310012005)"))
+        else:
+            k = index.by_code.get(desa.kecamatan_of(kode))
+            given = desa.code_text(kec_raw)
+            if k is None:
+                problems.append(Problem(src.name, row, code_col, kode,
+                                        "kode desa tidak termasuk kecamatan mana pun di Kabupaten Tanah Bumbu"))
+            elif given and (index.by_code.get(given) or index.by_code.get(digits(given))) != k:
+                problems.append(Problem(src.name, row, kec_col, given,
+                                        f"kecamatan ini tidak cocok dengan kode desa {kode} (kecamatan {k})"))
+        kecs.append(k)
+    if problems:
+        raise DataError(problems)
+    names = [None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
+             for v in (gdf[name_col] if name_col else [None] * len(gdf))]
+    out = gpd.GeoDataFrame({"kode": parsed, "nama": names, "kode_wilayah": kecs}, geometry=gdf.geometry.to_numpy(),
+                           crs="EPSG:4326")
+    if out["kode"].duplicated().any():
+        out = out.dissolve(by="kode", as_index=False, aggfunc="first")
+        notes.append("Beberapa poligon dengan kode desa yang sama digabung menjadi satu poligon desa.")
+    out = out[["kode", "nama", "kode_wilayah", "geometry"]].sort_values("kode").reset_index(drop=True)
+    kec_names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    notes.append(f"{len(out)} desa/kelurahan di {out['kode_wilayah'].nunique()} kecamatan.")
+    missing = [kec_names[k] for k in wilayah["kode"] if k not in set(out["kode_wilayah"])]
+    if missing:
+        notes.append("Kecamatan tanpa desa di berkas ini: " + ", ".join(missing) + ".")
     out.attrs["catatan"] = notes
     return out
 

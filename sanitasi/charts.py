@@ -495,6 +495,46 @@ def odf_bars(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.
     return finish(chart, title=title, source=source, lang=lang)
 
 
+VILLAGE_BORDER = "#9aa0a6"
+NO_VILLAGE_DATA = "#ffffff"  # white with a grey border: "belum" is already the light grey of ODF_COLOURS
+
+
+def odf_scale(lang: str) -> alt.Scale:
+    """The three ODF statuses in their fixed colours, labelled in the chosen language."""
+    return alt.Scale(domain=[i18n.t(f"stbm.{s}", lang) for s in ODF_COLOURS], range=list(ODF_COLOURS.values()))
+
+
+def odf_village_map(features: list[dict], outlines: list[dict], labels: pd.DataFrame, *, title: str, source: str,
+                    lang: str, height: int = 520) -> alt.LayerChart:
+    """Villages coloured by ODF status (verified, declared, not yet), kecamatan borders and names on top.
+
+    A village the table does not list for the year is drawn white with its border, and says so in the tooltip.
+    """
+    t = i18n.t
+    villages = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke=VILLAGE_BORDER, strokeWidth=0.6)
+        .encode(color=alt.condition("datum.properties.status == null", alt.value(NO_VILLAGE_DATA),
+                                    alt.Color("properties.status_teks:N", scale=odf_scale(lang),
+                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang), orient="top-left",
+                                                                symbolStrokeColor=VILLAGE_BORDER))),
+                tooltip=[alt.Tooltip("properties.nama:N", title=t("stbm.k_desa", lang)),
+                         alt.Tooltip("properties.kecamatan:N", title=t("grafik.kecamatan", lang)),
+                         alt.Tooltip("properties.status_teks:N", title=t("stbm.k_status", lang)),
+                         alt.Tooltip("properties.tanggal_teks:N", title=t("stbm.k_tanggal", lang)),
+                         alt.Tooltip("properties.sehat_teks:N", title=t("stbm.k_kk_sehat", lang))])
+    )
+    borders = alt.Chart(alt.Data(values=outlines)).mark_geoshape(filled=False, stroke=INK, strokeWidth=1.4)
+    layers: list[Any] = [villages, borders]
+    if len(labels) <= MAP_LABEL_LIMIT:
+        for name, style in ((MAP_LABELS, {"stroke": "white", "strokeWidth": 3.5, "strokeOpacity": 0.85,
+                                          "strokeJoin": "round"}), (MAP_LABELS + "_teks", {"color": INK})):
+            layers.append(alt.Chart(labels, name=name).mark_text(fontSize=12, fontWeight=600, **style).encode(
+                longitude="lon:Q", latitude="lat:Q", text="nama:N"))
+    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
 def two_measures(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
     """Dumbbell: the Susenas-style share and the STBM share of the same kecamatan, joined by a line."""
     order = frame["nama"].tolist()

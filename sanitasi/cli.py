@@ -1,5 +1,7 @@
 """Command line for the same import path as the Data page: `python -m sanitasi.cli import --kind akses FILE`.
 
+Every importable kind: akses, target, batas, biaya, stbm_desa, batas_desa, sampah, drainase, kegiatan, komitmen.
+
 Exit 0 when loaded (or, with --dry-run, when it would load), 2 when the file has problems (printed
 one per line in Bahasa Indonesia), 1 for anything unexpected; never a traceback. The store is
 chosen by SANITASI_DB_URL (default: a SQLite file under instance/).
@@ -18,13 +20,7 @@ from sanitasi.errors import DataError
 
 
 def _read(kind: str, path: Path, bundled: load.Dataset, sheet: str | None):
-    if kind == "akses":
-        return io.read_akses(path, bundled.wilayah, sheet=sheet)
-    if kind == "target":
-        return io.read_target(path, bundled.wilayah, sheet=sheet)
-    if kind == "biaya":
-        return io.read_biaya(path, sheet=sheet)
-    return io.read_boundaries(path, bundled.wilayah)
+    return io.read_kind(kind, path, bundled.wilayah, sheet=sheet)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -73,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m sanitasi.cli", description="Impor dan versi data dasbor sanitasi")
     sub = p.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="muat berkas sebagai versi baru")
-    imp.add_argument("--kind", required=True, choices=["akses", "target", "batas", "biaya"])
+    imp.add_argument("--kind", required=True, choices=list(io.IMPORT_KINDS))
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     imp.add_argument("--sheet", help="nama lembar untuk berkas XLSX dengan beberapa lembar")

@@ -9,6 +9,7 @@ own (a totals row dropped, percentages turned into households) is listed in the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -16,16 +17,30 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from sanitasi import indicators, matching
+from sanitasi import KODE_KABUPATEN, desa, indicators, matching
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.indicators import RUNG_COLUMNS, apportion
-from sanitasi.load import AKSES, BIAYA, TARGET, check_codes
+from sanitasi.load import (
+    AKSES,
+    BIAYA,
+    DRAINASE,
+    KEGIATAN,
+    KOMITMEN,
+    KOMITMEN_STATUS,
+    SAMPAH,
+    STBM_DESA,
+    TARGET,
+    check_codes,
+    whole_numbers,
+)
 from sanitasi.matching import AREA_CODE, AREA_NAME, HOUSEHOLDS, RUNG_COUNTS, RUNG_SHARES, YEAR, AreaIndex, Field
 from sanitasi.schema import validate
-from sanitasi.tables import ROW_COLUMN, parse_number, read_table, sheet_names, source
+from sanitasi.tables import ROW_COLUMN, parse_date, parse_number, read_table, sheet_names, source
 
 __all__ = ["DataError", "Problem", "ColumnError", "read_table", "read_akses", "read_target", "read_biaya",
-           "read_boundaries", "sheet_names", "problems_frame", "FIRST_YEAR"]
+           "read_boundaries", "read_boundaries_desa", "read_stbm_desa", "read_sampah", "read_drainase",
+           "read_kegiatan", "read_komitmen", "read_kind", "IMPORT_KINDS", "GEO_KINDS", "sheet_names",
+           "problems_frame", "FIRST_YEAR"]
 
 FIRST_YEAR = 2000  # oldest plausible year of sanitation access data for the district
 SHARE_TOLERANCE = 0.5  # percentage points the five shares may miss 100 by (rounding in the source)
@@ -79,21 +94,26 @@ def _areas(table: pd.DataFrame, found: dict[str, str], index: AreaIndex, name_ma
     """Kemendagri code per row; unmatched names become problems that carry suggestions."""
     codes = table[found["kode_wilayah"]] if "kode_wilayah" in found else pd.Series([None] * len(table))
     names = table[found["nama_wilayah"]] if "nama_wilayah" in found else pd.Series([None] * len(table))
-    out = []
-    for i, (c, n) in enumerate(zip(codes, names, strict=True)):
-        blank = not str(c or "").strip() and not str(n or "").strip()
-        if blank and allow_empty:
-            out.append(None)
-            continue
-        hit = index.code_for(c, n, name_map)
-        if hit is None:
-            shown = str(n if str(n or "").strip() else c)
-            near = index.suggestions(n if n is not None else c)
-            hint = ("; mungkin: " + ", ".join(f"{nama} ({kode})" for kode, nama in near)) if near else ""
-            problems.append(Problem(name, _row(table, i), found.get("nama_wilayah") or found.get("kode_wilayah"),
-                                    shown, "kecamatan tidak dikenal" + hint, UNKNOWN_AREA, tuple(near)))
-        out.append(hit)
+    column = found.get("nama_wilayah") or found.get("kode_wilayah")
+    out = [_area(c, n, index, name_map, allow_empty, (name, _row(table, i), column), problems)
+           for i, (c, n) in enumerate(zip(codes, names, strict=True))]
     return pd.Series(out, index=table.index, dtype="object")
+
+
+def _area(c: Any, n: Any, index: AreaIndex, name_map: Mapping[str, str] | None, allow_empty: bool,
+          where: tuple[str, int, str | None], problems: list[Problem]) -> str | None:
+    """One row's kecamatan code from its code and name cells; an unmatched one is a problem with suggestions."""
+    blank = not str(c or "").strip() and not str(n or "").strip()
+    if blank and allow_empty:
+        return None
+    hit = index.code_for(c, n, name_map)
+    if hit is None:
+        shown = str(n if str(n or "").strip() else c)
+        near = index.suggestions(n if n is not None else c)
+        hint = ("; mungkin: " + ", ".join(f"{nama} ({kode})" for kode, nama in near)) if near else ""
+        problems.append(Problem(where[0], where[1], where[2], shown, "kecamatan tidak dikenal" + hint, UNKNOWN_AREA,
+                                tuple(near)))
+    return hit
 
 
 def _drop_totals(table: pd.DataFrame, found: dict[str, str], notes: list[str]) -> pd.DataFrame:
@@ -250,10 +270,10 @@ def _optional(fields: list[Field]) -> list[Field]:
     return [Field(f.name, f.synonyms, False, f.label) for f in fields]
 
 
-def _duplicates(frame: pd.DataFrame, key: list[str], name: str) -> list[Problem]:
+def _duplicates(frame: pd.DataFrame, key: list[str], name: str, what: str = "kecamatan dan tahun") -> list[Problem]:
     dup = frame.duplicated(key, keep="first")
     return [Problem(name, int(frame[ROW_COLUMN].iloc[i]), None, ", ".join(str(frame[k].iloc[i]) for k in key),
-                    "baris ganda: kecamatan dan tahun ini sudah ada di baris sebelumnya")
+                    f"baris ganda: {what} ini sudah ada di baris sebelumnya")
             for i in np.flatnonzero(dup.to_numpy())]
 
 
@@ -397,3 +417,524 @@ def read_boundaries(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, 
     from sanitasi import boundaries
 
     return boundaries.read(file, wilayah, name_map=name_map, column_map=column_map)
+
+
+def read_boundaries_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                         column_map: Mapping[str, str] | None = None):
+    """Village boundaries -> GeoDataFrame `kode, nama, kode_wilayah, geometry` (desa code, name, its kecamatan).
+
+    `name_map` is accepted for the same call as the other readers; villages are matched by code only.
+    """
+    from sanitasi import boundaries
+
+    return boundaries.read_desa(file, wilayah, column_map=column_map)
+
+
+# ------------------------------------------------------------------------------------- STBM per desa
+def _without(field: Field, *words: str) -> tuple[str, ...]:
+    drop = set(matching._syn(*words))
+    return tuple(s for s in field.synonyms if s not in drop)
+
+
+DESA_CODE = Field("kode_desa", matching._syn(
+    "kode_desa", "kode desa", "kode", "kd desa", "kdepum", "kode kelurahan", "kode desa/kelurahan", "kode desa kel",
+    "kode kemendagri", "kode kemendagri desa", "id desa", "kode wilayah desa"), label="kode desa")
+DESA_NAME = Field("nama_desa", matching._syn(
+    "nama_desa", "desa", "nama desa", "desa/kelurahan", "nama desa/kelurahan", "kelurahan", "nama kelurahan",
+    "wadmkd", "nm_desa", "nama", "desa kel"), label="nama desa")
+# in a village table "kode" and "nama" are the village's own: the kecamatan columns are named as such
+DESA_KEC_CODE = Field("kode_wilayah", _without(AREA_CODE, "kode", "kode kemendagri", "kode bps"), required=False,
+                      label="kode kecamatan")
+DESA_KEC_NAME = Field("nama_wilayah", _without(AREA_NAME, "nama", "wilayah", "nama wilayah"), required=False,
+                      label="nama kecamatan")
+DESA_YEAR = Field("tahun", matching._syn("tahun", "thn", "year", "tahun data", "periode", "periode laporan",
+                                         "tahun laporan"), label="tahun")
+
+
+def _count_field(name: str, label: str, *words: str) -> Field:
+    spelled = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}", f"kk_{base}",
+                                              f"jumlah kk {base}", f"{base} kk", f"{base} (kk)")]
+    return Field(name, matching._syn(name, *spelled), label=label)
+
+
+DESA_COUNTS = [
+    _count_field("kk_jsp", "KK jamban sehat permanen (JSP)", "jsp", "jamban sehat permanen",
+                 "jamban sehat permanen (jsp)", "akses jsp"),
+    _count_field("kk_jssp", "KK jamban sehat semi permanen (JSSP)", "jssp", "jamban sehat semi permanen",
+                 "jamban sehat semi permanen (jssp)", "akses jssp"),
+    _count_field("kk_sharing", "KK sharing/numpang", "sharing", "numpang", "menumpang", "sharing/numpang",
+                 "numpang/sharing", "jamban sharing", "sharing (numpang)"),
+    _count_field("kk_od", "KK masih BABS (OD)", "od", "babs", "masih babs", "babs (od)", "od (babs)", "babs/od",
+                 "bab sembarangan", "open defecation"),
+]
+ODF_STATUS_FIELD = Field("status_odf", matching._syn(
+    "status_odf", "status", "status odf", "status sbs", "status stbm", "status desa", "sbs", "odf", "stop babs",
+    "status stop babs", "status sbs/odf", "status odf/sbs", "sbs/odf", "odf/sbs", "status pilar 1"),
+    label="status ODF/SBS")
+DESA_DATES = [
+    Field("tanggal_odf", matching._syn("tanggal_odf", "tanggal", "tgl", "tanggal odf", "tanggal sbs", "tgl odf",
+                                       "tgl sbs", "tanggal status", "tanggal status odf"), False, "tanggal status"),
+    Field("tanggal_verifikasi", matching._syn("tanggal verifikasi", "tgl verifikasi", "tanggal terverifikasi",
+                                              "tanggal verifikasi odf", "tanggal verifikasi sbs"), False,
+          "tanggal verifikasi"),
+    Field("tanggal_deklarasi", matching._syn("tanggal deklarasi", "tgl deklarasi", "tanggal deklarasi odf",
+                                             "tanggal deklarasi sbs"), False, "tanggal deklarasi"),
+]
+# the date of a village's status: its verification date when verified, its declaration date when declared
+_DATE_FOR = {"terverifikasi": ("tanggal_verifikasi", "tanggal_odf"), "deklarasi": ("tanggal_deklarasi", "tanggal_odf")}
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_LOOKS_LIKE_CODE = re.compile(r"^[\d.]+$")
+
+
+def read_stbm_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                   column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Dinkes' STBM report per village: households by latrine kind and the village's ODF status with its date.
+
+    Returns the `stbm_desa` contract, one row per desa and year, with kk_lainnya = jumlah_kk minus the four
+    reported kinds. The kecamatan comes from its column (code or name, matched like every reader) and must
+    agree with the desa code; where the cell is empty (merged cells in Excel) it is read from the desa code.
+    `sanitasi.desa.rollup` turns the result into the kecamatan table the indicators read.
+    """
+    src = source(file)
+    fields = [DESA_CODE, DESA_NAME, DESA_KEC_CODE, DESA_KEC_NAME, DESA_YEAR, HOUSEHOLDS, *DESA_COUNTS,
+              ODF_STATUS_FIELD, *DESA_DATES]
+    table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+    dec = table.attrs.get("desimal_koma", True)
+    found = _find(table, fields, column_map, src.name, need_area=False)
+    notes: list[str] = []
+    problems: list[Problem] = []
+    table = _drop_desa_totals(table, found, notes)
+    if table.empty:
+        raise DataError([Problem(src.name, None, None, None, "tidak ada baris desa")])
+    index = AreaIndex.of(wilayah)
+
+    def cells(f: str) -> list:
+        return table[found[f]].tolist() if f in found else [None] * len(table)
+
+    kec_column = found.get("nama_wilayah") or found.get("kode_wilayah")
+    codes, kecs, derived = [], [], 0
+    for i, (dc, kc, kn, dn) in enumerate(zip(cells("kode_desa"), cells("kode_wilayah"), cells("nama_wilayah"),
+                                             cells("nama_desa"), strict=True)):
+        r = _row(table, i)
+        d = desa.parse_code(dc)
+        if d == "":
+            problems.append(Problem(src.name, r, found["kode_desa"], None, "kode desa wajib diisi"))
+        elif d is None:
+            problems.append(Problem(src.name, r, found["kode_desa"], desa.code_text(dc),
+                                    "kode desa harus berbentuk seperti 63.10.01.2005 (atau 6310012005)"))
+        if not str(dn if dn is not None else "").strip():
+            problems.append(Problem(src.name, r, found["nama_desa"], None, "nama desa wajib diisi"))
+        kc, kn = desa.code_text(kc), desa.code_text(kn)
+        if not kc and _LOOKS_LIKE_CODE.match(kn):
+            kc, kn = kn, ""  # a kecamatan column holding codes
+        k = None
+        if kc or kn:
+            k = _area(kc or None, kn or None, index, name_map, False, (src.name, r, kec_column), problems)
+            if k is not None and d and desa.kecamatan_of(d) != k:
+                bps = index.by_code.get(matching.digits(d)[:7]) == k
+                problems.append(Problem(src.name, r, found["kode_desa"], d,
+                                        f"kode desa tidak termasuk kecamatan {index.names[k]} ({k}); kode desa di "
+                                        f"kecamatan itu berawal {k}"
+                                        + ("; ini tampaknya kode BPS, yang diperlukan kode Kemendagri" if bps else "")))
+        elif d:
+            k = index.by_code.get(desa.kecamatan_of(d))
+            if k is None:
+                problems.append(Problem(src.name, r, found["kode_desa"], d,
+                                        "kode desa tidak termasuk kecamatan mana pun di Kabupaten Tanah Bumbu"))
+            else:
+                derived += 1
+        codes.append(d or None)
+        kecs.append(k)
+    if derived:
+        notes.append(f"Kecamatan diambil dari kode desa pada {derived} baris (mis. 63.10.01.2005 → 63.10.01)."
+                     if kec_column else "Tidak ada kolom kecamatan: kecamatan diambil dari kode desa "
+                                        "(mis. 63.10.01.2005 → 63.10.01).")
+    tahun = _years(_periods(table, found["tahun"], src.name, notes, problems), table, src.name, problems)
+    kk = _numbers(table, found["jumlah_kk"], src.name, "jumlah_kk", dec, problems)
+    counts = {f.name: _numbers(table, found[f.name], src.name, found[f.name], dec, problems) for f in DESA_COUNTS}
+    statuses, dates = [], []
+    today = date.today()
+    for i in range(len(table)):
+        r = _row(table, i)
+        for c, values in (("jumlah_kk", kk), *counts.items()):
+            header = "jumlah_kk" if c == "jumlah_kk" else found[c]
+            v = values.iloc[i]
+            if np.isnan(v):
+                if _empty(table[found[c]].iloc[i]):
+                    problems.append(Problem(src.name, r, header, None, "nilai wajib diisi"))
+            elif v < 0 or v != round(v):
+                problems.append(Problem(src.name, r, header, _num_text(v),
+                                        "jumlah KK harus bilangan bulat tidak negatif"))
+        parts = [counts[f.name].iloc[i] for f in DESA_COUNTS]
+        if not np.isnan(kk.iloc[i]) and not any(np.isnan(p) for p in parts) and sum(parts) > kk.iloc[i]:
+            problems.append(Problem(src.name, r, "jumlah_kk", _num_text(kk.iloc[i]),
+                                    f"JSP + JSSP + sharing + BABS ({_num_text(sum(parts))}) melebihi jumlah KK; "
+                                    f"lebih {_num_text(sum(parts) - kk.iloc[i])}"))
+        raw_status = table[found["status_odf"]].iloc[i]
+        s = desa.parse_status(raw_status)
+        if not str(raw_status if raw_status is not None else "").strip():
+            problems.append(Problem(src.name, r, found["status_odf"], None,
+                                    "status ODF wajib diisi: belum, deklarasi, atau terverifikasi"))
+        elif s is None and desa.is_ambiguous_status(raw_status):
+            problems.append(Problem(src.name, r, found["status_odf"], str(raw_status),
+                                    "status ini bisa berarti deklarasi atau terverifikasi; tulis salah satunya "
+                                    "(atau belum)"))
+        elif s is None:
+            problems.append(Problem(src.name, r, found["status_odf"], str(raw_status),
+                                    "status ODF tidak dikenal; tulis belum, deklarasi, atau terverifikasi"))
+        statuses.append(s)
+        when = None
+        for f in (*_DATE_FOR.get(s, ()), "tanggal_odf"):
+            cell = table[found[f]].iloc[i] if f in found else None
+            if not str(cell if cell is not None else "").strip():
+                continue
+            when = parse_date(cell)
+            if when is None:
+                problems.append(Problem(src.name, r, found[f], str(cell),
+                                        "tanggal tidak terbaca; tulis seperti 17-05-2024 atau 2024-05-17"))
+            elif when > today:
+                problems.append(Problem(src.name, r, found[f], str(cell), "tanggal ini belum lewat"))
+                when = None
+            break
+        dates.append(when.isoformat() if when is not None else None)
+    problems += _desa_key_problems(table, codes, kecs, cells("nama_desa"), tahun, wilayah, src.name)
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: p.baris or 0))
+    out = pd.DataFrame({"kode_desa": codes, "nama_desa": [str(v).strip() for v in cells("nama_desa")],
+                        "kode_wilayah": kecs, "tahun": tahun.astype("int64").to_numpy(),
+                        "jumlah_kk": kk.astype("int64").to_numpy(),
+                        **{f.name: counts[f.name].astype("int64").to_numpy() for f in DESA_COUNTS}})
+    out = out.assign(kk_lainnya=out["jumlah_kk"] - out[[f.name for f in DESA_COUNTS]].sum(axis=1),
+                     status_odf=statuses, tanggal_odf=dates, sumber=src.name)
+    result = whole_numbers(validate(out, STBM_DESA))
+    result = result.sort_values(["tahun", "kode_wilayah", "kode_desa"]).reset_index(drop=True)
+    result.attrs["catatan"] = notes + _desa_coverage(result, wilayah)
+    return result
+
+
+def _drop_desa_totals(table: pd.DataFrame, found: dict[str, str], notes: list[str]) -> pd.DataFrame:
+    """Subtotal lines per kecamatan and the district total ('Jumlah Kec. Batulicin', 'Total', code 63.10)."""
+    def col(f: str) -> list:
+        return table[found[f]].tolist() if f in found else [None] * len(table)
+
+    total = [matching.is_total_row(kc, kn) or matching.digits(dc) == matching.digits(KODE_KABUPATEN)
+             or matching.normalise_name(dn).startswith(("jumlah", "total", "subtotal"))
+             for dc, kc, kn, dn in zip(col("kode_desa"), col("kode_wilayah"), col("nama_wilayah"), col("nama_desa"),
+                                       strict=True)]
+    if any(total):
+        rows = ", ".join(str(r) for r in table.loc[total, ROW_COLUMN])
+        notes.append(f"Baris jumlah/total diabaikan (baris {rows}); kecamatan dan kabupaten dihitung dari desa.")
+    return table.loc[[not t for t in total]].reset_index(drop=True)
+
+
+def _periods(table: pd.DataFrame, column: str, name: str, notes: list[str], problems: list[Problem]) -> pd.Series:
+    """The year of each row: a number, or the one year inside a period ('Semester II 2024', 'Des 2024')."""
+    out, periods = [], 0
+    for i, v in enumerate(table[column]):
+        x = parse_number(v)
+        if x is not None and not np.isnan(x):
+            out.append(x)
+            continue
+        years = set(_YEAR_IN_TEXT.findall(str(v))) if x is None else set()
+        if len(years) == 1:
+            out.append(float(years.pop()))
+            periods += 1
+            continue
+        blank = x is not None
+        message = "tahun wajib diisi" if blank else "tahun atau periode tidak terbaca; tulis tahunnya, mis. 2025"
+        problems.append(Problem(name, _row(table, i), column, None if blank else str(v), message))
+        out.append(float("nan"))
+    if periods:
+        notes.append(f"Periode dibaca sebagai tahunnya pada {periods} baris (mis. 'Semester II 2024' → 2024).")
+    return pd.Series(out, index=table.index, dtype="float64")
+
+
+def _desa_key_problems(table: pd.DataFrame, codes: list, kecs: list, names: list, tahun: pd.Series,
+                       wilayah: pd.DataFrame, name: str) -> list[Problem]:
+    """Duplicate villages in a year (by code, and by name within a kecamatan) and kecamatan not yet in existence."""
+    last = date.today().year
+    keys = pd.DataFrame({ROW_COLUMN: table[ROW_COLUMN].to_numpy(), "kode_desa": codes, "kode_wilayah": kecs,
+                         "nama": [matching.normalise_name(v) for v in names], "tahun": tahun.to_numpy()})
+    keys = keys.loc[keys["kode_desa"].notna() & keys["kode_wilayah"].notna() & keys["tahun"].between(FIRST_YEAR, last)
+                    & (keys["tahun"] % 1 == 0)].reset_index(drop=True).astype({"tahun": "int64"})
+    problems = _duplicates(keys, ["kode_desa", "tahun"], name, "desa dan tahun")
+    same_code = keys.duplicated(["kode_desa", "tahun"], keep="first")
+    named = keys.loc[~same_code & keys["nama"].ne("")].reset_index(drop=True)
+    for i in np.flatnonzero(named.duplicated(["kode_wilayah", "nama", "tahun"], keep="first").to_numpy()):
+        problems.append(Problem(name, int(named[ROW_COLUMN].iloc[i]), None, str(named["kode_desa"].iloc[i]),
+                                "nama desa ini sudah ada di kecamatan yang sama pada tahun ini dengan kode lain; "
+                                "periksa kode desanya"))
+    return problems + [Problem(name, int(keys[ROW_COLUMN].iloc[p.baris - 2]), p.kolom, p.nilai, p.pesan)
+                       for p in check_codes(keys, wilayah, name)]
+
+
+def _desa_coverage(desa_rows: pd.DataFrame, wilayah: pd.DataFrame) -> list[str]:
+    """What the file leaves out in its latest year: kecamatan without villages, village counts off the official list."""
+    year = int(desa_rows["tahun"].max())
+    rows = desa_rows.loc[desa_rows["tahun"] == year]
+    existing = wilayah.loc[wilayah["berlaku_sejak"] <= year]
+    names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    have = rows["kode_wilayah"].value_counts()
+    notes = []
+    absent = [names[k] for k in existing["kode"] if k not in have.index]
+    if absent:
+        notes.append(f"Tahun {year}: tidak ada desa dari kecamatan {', '.join(absent)}; angka STBM kabupaten tahun "
+                     "itu hanya mencakup kecamatan yang ada di berkas.")
+    if year >= 2021:  # the official list is today's; before the 2021 split the parents held more villages
+        official = (existing["desa"] + existing["kelurahan"]).set_axis(existing["kode"])
+        off = [f"{names[k]} {int(have[k])} dari {int(official[k])}" for k in existing["kode"]
+               if k in have.index and int(have[k]) != int(official[k])]
+        if off:
+            notes.append(f"Tahun {year}: jumlah desa di berkas berbeda dari daftar Kemendagri (desa + kelurahan): "
+                         + "; ".join(off) + ". Persentase desa ODF dihitung dari desa yang ada di berkas.")
+    return notes
+
+
+# ------------------------------------------------------------------------------------- waste, drainage
+SOURCE = Field("sumber", matching._syn("sumber", "sumber data", "source"), required=False, label="sumber")
+WASTE = [
+    Field("timbulan_ton", matching._syn(
+        "timbulan_ton", "timbulan", "timbulan sampah", "timbulan ton", "timbulan (ton)", "timbulan (ton/tahun)",
+        "timbulan sampah (ton)", "timbulan sampah (ton/tahun)", "jumlah timbulan", "waste generated"),
+        label="timbulan (ton/tahun)"),
+    Field("pengurangan_ton", matching._syn(
+        "pengurangan_ton", "pengurangan", "pengurangan sampah", "pengurangan ton", "pengurangan (ton)",
+        "pengurangan (ton/tahun)", "pengurangan sampah (ton)", "pengurangan sampah (ton/tahun)", "waste reduced"),
+        label="pengurangan (ton/tahun)"),
+    Field("penanganan_ton", matching._syn(
+        "penanganan_ton", "penanganan", "penanganan sampah", "penanganan ton", "penanganan (ton)",
+        "penanganan (ton/tahun)", "penanganan sampah (ton)", "penanganan sampah (ton/tahun)", "waste handled"),
+        label="penanganan (ton/tahun)"),
+]
+WATERLOGGING = Field("genangan_ha", matching._syn(
+    "genangan_ha", "genangan", "luas genangan", "genangan ha", "genangan (ha)", "luas genangan (ha)",
+    "luas genangan ha", "luas daerah genangan", "luas daerah genangan (ha)", "standing water"),
+    label="luas genangan (ha)")
+
+
+def _sources(table: pd.DataFrame, found: Mapping[str, str], name: str) -> np.ndarray:
+    """The file's own `sumber` column, else the file name."""
+    if "sumber" in found:
+        return np.array([name if v is None or not str(v).strip() else str(v).strip() for v in table[found["sumber"]]],
+                        dtype=object)
+    return np.array([name] * len(table), dtype=object)
+
+
+def read_sampah(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """District waste per year: generation, reduction and handling in tonnes (the `sampah` contract).
+
+    Reduction and handling are disjoint parts of what is generated (Perpres 97/2017: 30% + 70%), so together
+    they cannot pass the generation.
+    """
+    src = source(file)
+    fields = [YEAR, *WASTE, SOURCE]
+    table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+    dec = table.attrs.get("desimal_koma", True)
+    found = _find(table, fields, column_map, src.name, need_area=False)
+    problems: list[Problem] = []
+    tahun = _years(_numbers(table, found["tahun"], src.name, "tahun", dec, problems), table, src.name, problems)
+    tons = {f.name: _numbers(table, found[f.name], src.name, found[f.name], dec, problems) for f in WASTE}
+    for i in range(len(table)):
+        made, cut, handled = (tons[f.name].iloc[i] for f in WASTE)
+        if not np.isnan(made + cut + handled) and cut + handled > made:
+            problems.append(Problem(src.name, _row(table, i), found["timbulan_ton"], _num_text(made),
+                                    f"pengurangan + penanganan ({_num_text(cut + handled)} ton) melebihi timbulan"))
+    raw = _as_written(pd.DataFrame({"tahun": tahun.to_numpy(), **{k: v.to_numpy() for k, v in tons.items()},
+                                    "sumber": _sources(table, found, src.name)}))
+    keyed = raw.assign(**{ROW_COLUMN: table[ROW_COLUMN].to_numpy()}).dropna(subset=["tahun"]).reset_index(drop=True)
+    return _validated(raw, SAMPAH, table, src.name, [], extra=_duplicates(keyed, ["tahun"], src.name, "tahun"),
+                      earlier=problems, found=found)
+
+
+def _as_written(raw: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers as ints, so a problem shows the cell as the official typed it ('-5', not '-5.0')."""
+    out = raw.astype(object)
+    for c in raw.columns:
+        if pd.api.types.is_float_dtype(raw[c]):
+            out[c] = [None if np.isnan(v) else int(v) if float(v).is_integer() else float(v) for v in raw[c]]
+    return out
+
+
+def read_drainase(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                  column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Standing water (genangan, ha) per kecamatan and year (the `drainase` contract)."""
+    src = source(file)
+    fields = [AREA_CODE, AREA_NAME, YEAR, WATERLOGGING, SOURCE]
+    table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+    dec = table.attrs.get("desimal_koma", True)
+    found = _find(table, fields, column_map, src.name)
+    notes: list[str] = []
+    problems: list[Problem] = []
+    table = _drop_totals(table, found, notes)
+    if table.empty:
+        raise DataError([Problem(src.name, None, None, None, "tidak ada baris kecamatan")])
+    kode = _areas(table, found, AreaIndex.of(wilayah), name_map, src.name, problems)
+    tahun = _years(_numbers(table, found["tahun"], src.name, "tahun", dec, problems), table, src.name, problems)
+    ha = _numbers(table, found["genangan_ha"], src.name, found["genangan_ha"], dec, problems)
+    raw = _as_written(pd.DataFrame({"kode_wilayah": kode.to_numpy(), "tahun": tahun.to_numpy(),
+                                    "genangan_ha": ha.to_numpy(), "sumber": _sources(table, found, src.name)}))
+    out = _validated(raw, DRAINASE, table, src.name, notes, extra=_key_problems(table, kode, tahun, wilayah, src.name),
+                     earlier=problems, found=found)
+    result = whole_numbers(out).sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
+    result.attrs["catatan"] = notes
+    return result
+
+
+# ------------------------------------------------------------------------------------- agencies, commitments
+ACTIVITY = [
+    Field("opd", matching._syn("opd", "perangkat daerah", "dinas", "instansi", "skpd", "opd pelaksana",
+                               "nama opd", "agency"), label="OPD"),
+    Field("program", matching._syn("program", "nama program"), required=False, label="program"),
+    Field("kegiatan", matching._syn("kegiatan", "nama kegiatan", "sub kegiatan", "subkegiatan", "nama sub kegiatan",
+                                    "activity"), label="kegiatan"),
+    Field("target_output", matching._syn("target_output", "target output", "target", "target fisik",
+                                         "volume target", "target volume", "output target"), label="target output"),
+    Field("realisasi_output", matching._syn("realisasi_output", "realisasi output", "realisasi", "realisasi fisik",
+                                            "volume realisasi", "realisasi volume", "output realisasi"),
+          label="realisasi output"),
+    Field("satuan", matching._syn("satuan", "satuan output", "unit"), label="satuan"),
+    Field("kk_per_satuan", matching._syn("kk_per_satuan", "kk per satuan", "kk/satuan", "kk per unit",
+                                         "jumlah kk per satuan", "kk terlayani per satuan"), label="KK per satuan"),
+    Field("pagu", matching._syn("pagu", "pagu anggaran", "anggaran", "pagu (rp)", "pagu rp", "budget"), label="pagu"),
+    Field("realisasi_anggaran", matching._syn("realisasi_anggaran", "realisasi anggaran", "realisasi keuangan",
+                                              "belanja", "realisasi (rp)", "realisasi rp", "serapan",
+                                              "serapan anggaran", "spent"), label="realisasi anggaran"),
+]
+_ACTIVITY_NUMBERS = ("target_output", "realisasi_output", "kk_per_satuan", "pagu", "realisasi_anggaran")
+
+
+def _indicators_of(table: pd.DataFrame, found: Mapping[str, str], name: str, problems: list[Problem],
+                   optional: bool = False) -> list[str | None]:
+    ind_index = _indicator_index()
+    out: list[str | None] = []
+    for i, v in enumerate(table[found["indikator"]] if "indikator" in found else [None] * len(table)):
+        if optional and not str(v if v is not None else "").strip():
+            out.append(None)
+            continue
+        k = ind_index.get(matching.normalise_name(v))
+        if k is None:
+            problems.append(Problem(name, _row(table, i), found["indikator"], None if v is None else str(v),
+                                    "indikator tidak dikenal; yang dikenal: " + ", ".join(indicators.REGISTRY)))
+        out.append(k)
+    return out
+
+
+def _texts(table: pd.DataFrame, found: Mapping[str, str], field: str) -> list[str | None]:
+    if field not in found:
+        return [None] * len(table)
+    return [None if v is None or not str(v).strip() else str(v).strip() for v in table[found[field]]]
+
+
+def read_kegiatan(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Agencies' programme activities: output target and realisation, budget and spending (the `kegiatan` contract)."""
+    src = source(file)
+    fields = [YEAR, *ACTIVITY, INDICATOR, SOURCE]
+    table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+    dec = table.attrs.get("desimal_koma", True)
+    found = _find(table, fields, column_map, src.name, need_area=False)
+    problems: list[Problem] = []
+    tahun = _years(_numbers(table, found["tahun"], src.name, "tahun", dec, problems), table, src.name, problems)
+    inds = _indicators_of(table, found, src.name, problems)
+    numbers = {c: _numbers(table, found[c], src.name, found[c], dec, problems).to_numpy() for c in _ACTIVITY_NUMBERS}
+    raw = _as_written(pd.DataFrame({"tahun": tahun.to_numpy(), "opd": _texts(table, found, "opd"),
+                        "program": _texts(table, found, "program"), "kegiatan": _texts(table, found, "kegiatan"),
+                        "indikator": inds, "target_output": numbers["target_output"],
+                        "realisasi_output": numbers["realisasi_output"], "satuan": _texts(table, found, "satuan"),
+                        "kk_per_satuan": numbers["kk_per_satuan"], "pagu": numbers["pagu"],
+                        "realisasi_anggaran": numbers["realisasi_anggaran"],
+                        "sumber": _sources(table, found, src.name)}))
+    return _validated(raw, KEGIATAN, table, src.name, [], earlier=problems, found=found)
+
+
+COMMITMENT = [
+    Field("klinik", matching._syn("klinik", "tanggal klinik", "coaching clinic", "klinik sanitasi", "pertemuan",
+                                  "clinic"), label="klinik"),
+    Field("pihak", matching._syn("pihak", "opd", "penanggung jawab", "pj", "pelaksana", "yang berkomitmen", "who"),
+          label="pihak"),
+    Field("komitmen", matching._syn("komitmen", "isi komitmen", "uraian komitmen", "kesepakatan",
+                                    "rencana tindak lanjut", "rtl", "commitment"), label="komitmen"),
+    Field("tenggat", matching._syn("tenggat", "tenggat waktu", "batas waktu", "target waktu", "tanggal target",
+                                   "waktu penyelesaian", "deadline"), label="tenggat"),
+    Field("status", matching._syn("status", "status komitmen", "status tindak lanjut"), label="status"),
+]
+_COMMITMENT_STATUS = {
+    **{s: s for s in KOMITMEN_STATUS}, "belummulai": "belum", "belumdimulai": "belum", "sedangberjalan": "berjalan",
+    "proses": "berjalan", "dalamproses": "berjalan", "onprogress": "berjalan", "tuntas": "selesai",
+    "sudahselesai": "selesai", "dibatalkan": "batal",
+}
+
+
+def read_komitmen(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                  column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """A clinic's commitments: who commits to what, for which kecamatan (empty = kabupaten) and indicator, by when.
+
+    Dates are stored as ISO text (2027-06-30); a deadline must be a date, the clinic may be a date or a name.
+    """
+    src = source(file)
+    fields = [*COMMITMENT, _optional([INDICATOR])[0], NOTE, AREA_CODE, AREA_NAME]
+    table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+    found = _find(table, fields, column_map, src.name, need_area=False)
+    problems: list[Problem] = []
+    notes: list[str] = []
+    if "kode_wilayah" in found or "nama_wilayah" in found:
+        kode = _areas(table, found, AreaIndex.of(wilayah), name_map, src.name, problems, allow_empty=True)
+    else:
+        kode = pd.Series([None] * len(table), dtype="object")
+        notes.append("Tidak ada kolom kecamatan: semua komitmen dianggap komitmen tingkat kabupaten.")
+    clinics, deadlines, statuses = [], [], []
+    for i in range(len(table)):
+        r = _row(table, i)
+        cell = table[found["klinik"]].iloc[i]
+        when = parse_date(cell)
+        clinics.append(when.isoformat() if when else (None if cell is None else str(cell).strip() or None))
+        cell = table[found["tenggat"]].iloc[i]
+        when = parse_date(cell)
+        if when is None and cell is not None and str(cell).strip():
+            problems.append(Problem(src.name, r, found["tenggat"], str(cell),
+                                    "tanggal tidak terbaca; tulis seperti 30-06-2027 atau 2027-06-30"))
+        deadlines.append(when.isoformat() if when else None)
+        cell = table[found["status"]].iloc[i]
+        s = _COMMITMENT_STATUS.get(matching.normalise_name(cell))
+        if s is None and cell is not None and str(cell).strip():
+            problems.append(Problem(src.name, r, found["status"], str(cell),
+                                    "status harus salah satu dari: " + ", ".join(KOMITMEN_STATUS)))
+        statuses.append(s)
+    raw = pd.DataFrame({"klinik": clinics, "pihak": _texts(table, found, "pihak"), "kode_wilayah": kode.to_numpy(),
+                        "komitmen": _texts(table, found, "komitmen"),
+                        "indikator": _indicators_of(table, found, src.name, problems, optional=True),
+                        "tenggat": deadlines, "status": statuses, "catatan": _texts(table, found, "catatan")})
+    return _validated(raw, KOMITMEN, table, src.name, notes, earlier=problems, found=found)
+
+
+# ------------------------------------------------------------------------------------- one entry for every kind
+IMPORT_KINDS = ("akses", "target", "batas", "biaya", "stbm_desa", "batas_desa", "sampah", "drainase", "kegiatan",
+                "komitmen")
+GEO_KINDS = ("batas", "batas_desa")
+
+
+def read_kind(kind: str, file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+              column_map: Mapping[str, str] | None = None, sheet: str | None = None):
+    """The reader of a table kind, called the same way for all (the Data page and the command line use this)."""
+    areas = {"name_map": name_map, "column_map": column_map}
+    plain = {"column_map": column_map, "sheet": sheet}
+    if kind == "akses":
+        return read_akses(file, wilayah, sheet=sheet, **areas)
+    if kind == "target":
+        return read_target(file, wilayah, sheet=sheet, **areas)
+    if kind == "biaya":
+        return read_biaya(file, **plain)
+    if kind == "batas":
+        return read_boundaries(file, wilayah, **areas)
+    if kind == "batas_desa":
+        return read_boundaries_desa(file, wilayah, **areas)
+    if kind == "stbm_desa":
+        return read_stbm_desa(file, wilayah, sheet=sheet, **areas)
+    if kind == "sampah":
+        return read_sampah(file, **plain)
+    if kind == "drainase":
+        return read_drainase(file, wilayah, sheet=sheet, **areas)
+    if kind == "kegiatan":
+        return read_kegiatan(file, **plain)
+    if kind == "komitmen":
+        return read_komitmen(file, wilayah, sheet=sheet, **areas)
+    raise ValueError(f"jenis data tidak dikenal: {kind}")

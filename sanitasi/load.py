@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -139,6 +140,37 @@ KEGIATAN = Contract("kegiatan_opd", (
     Column("sumber", "str", nullable=True),
 ))
 
+# A village's open-defecation-free status in the STBM registry (Kemenkes): not yet, declared, verified.
+ODF_STATUS = ("belum", "deklarasi", "terverifikasi")
+KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")  # Kemendagri desa/kelurahan code: 63.10.01.2005
+
+
+def _desa_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    """The four latrine counts plus 'lainnya' make the village's households; each desa lies in its kecamatan."""
+    problems = []
+    parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
+    for i in (parts != df["jumlah_kk"])[lambda b: b].index:
+        problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
+                                f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
+    outside = df["kode_desa"].str.slice(0, 8) != df["kode_wilayah"]
+    for i in outside[outside.fillna(False)].index:
+        problems.append(Problem(table, i + 2, "kode_desa", str(df["kode_desa"].iloc[i]),
+                                f"kode desa tidak termasuk kecamatan {df['kode_wilayah'].iloc[i]}"))
+    return problems
+
+
+STBM_DESA = Contract("stbm_desa", (
+    Column("kode_desa", "kode", pattern=KODE_DESA),
+    Column("nama_desa", "str"),
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("jumlah_kk", "int", min=0),
+    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
+    Column("status_odf", "str", choices=ODF_STATUS),
+    Column("tanggal_odf", "str", nullable=True),  # ISO date of the status (verification or declaration)
+    Column("sumber", "str", nullable=True),
+), key=("kode_desa", "tahun"), row_checks=(_desa_adds_up,))
+
 KOMITMEN_STATUS = ("belum", "berjalan", "selesai", "terlambat", "batal")
 KOMITMEN = Contract("komitmen", (
     Column("klinik", "str"),
@@ -190,6 +222,7 @@ class Dataset:
     kegiatan: pd.DataFrame = field(default_factory=lambda: _empty(KEGIATAN))
     komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
     stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
+    batas_desa: gpd.GeoDataFrame | None = None  # village boundaries (kode, nama, kode_wilayah), when loaded
     sumber: dict = field(default_factory=dict)  # table kind -> the version that supplies it (0 = bundled)
 
     def illustrative(self, kind: str) -> bool:
@@ -248,5 +281,10 @@ def _checked(frame: pd.DataFrame, wilayah: pd.DataFrame, table: str) -> pd.DataF
     problems = check_codes(frame, wilayah, table)
     if problems:
         raise DataError(problems)
-    ints = [c for c in frame.columns if str(frame[c].dtype) == "Int64"]
+    return whole_numbers(frame)
+
+
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A validated frame with its nullable integer columns as plain int64 where nothing is missing."""
+    ints = [c for c in frame.columns if str(frame[c].dtype) == "Int64" and not frame[c].isna().any()]
     return frame.astype({c: "int64" for c in ints})

@@ -2,11 +2,13 @@
 
 SQLAlchemy Core over SQLite (a file under `instance/`, the default) or PostgreSQL
 (`SANITASI_DB_URL=postgresql+psycopg://…`). A version is a complete data set: it records which
-version supplies each table (access, targets, boundaries, unit costs), so importing one table
-reuses the others without copying them. Version 0 is the bundled data set, read-only and never
-in the database. Exactly one version is active; activating another is one row update. Every write
-is one transaction, serialised on the single `aktif` row, so two editors saving at the same moment
-leave the store as it was before or after each save, never between.
+version supplies each table (access, targets, boundaries, unit costs, the PPSP tables, village STBM
+and village boundaries), so importing one table reuses the others without copying them. A version
+whose latest STBM import is a village table reads its kecamatan STBM table as that table rolled up.
+Version 0 is the bundled data set, read-only and never in the database. Exactly one version is
+active; activating another is one row update. Every write is one transaction, serialised on the
+single `aktif` row, so two editors saving at the same moment leave the store as it was before or
+after each save, never between.
 """
 
 from __future__ import annotations
@@ -42,14 +44,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from sanitasi import paths
+from sanitasi import desa, paths
 from sanitasi.errors import DataError, Problem
 from sanitasi.indicators import RUNG_COLUMNS
-from sanitasi.load import BUNDLED_DATE, Dataset
+from sanitasi.load import BUNDLED_DATE, Dataset, whole_numbers
 
-KINDS = ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan", "komitmen")
+KINDS = ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan", "komitmen", "stbm_desa",
+         "batas_desa")
 # tables stored whole as JSON in `tabel_json` (small tables; their contract restores the types on reading)
-JSON_KINDS = ("stbm", "sampah", "drainase", "kegiatan", "komitmen")
+JSON_KINDS = ("stbm", "sampah", "drainase", "kegiatan", "komitmen", "stbm_desa")
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
 
@@ -108,6 +111,14 @@ batas_baris = Table(
     Column("nama", String(200)),
     Column("wkb", LargeBinary, nullable=False),
 )
+batas_desa_baris = Table(
+    "batas_desa_baris", metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+    Column("kode", String(20), nullable=False),
+    Column("nama", String(200)),
+    Column("kode_wilayah", String(20), nullable=False),
+    Column("wkb", LargeBinary, nullable=False),
+)
 percobaan_masuk = Table(
     "percobaan_masuk", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -120,7 +131,9 @@ tabel_json = Table(
     Column("jenis", String(20), nullable=False),
     Column("isi", Text, nullable=False),
 )
-ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "batas": batas_baris}
+ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "batas": batas_baris,
+        "batas_desa": batas_desa_baris}
+GEO_KINDS = ("batas", "batas_desa")
 
 
 def contract_of(kind: str):
@@ -128,7 +141,8 @@ def contract_of(kind: str):
     from sanitasi import load
 
     return {"stbm": load.STBM, "sampah": load.SAMPAH, "drainase": load.DRAINASE, "kegiatan": load.KEGIATAN,
-            "komitmen": load.KOMITMEN, "akses": load.AKSES, "target": load.TARGET, "biaya": load.BIAYA}[kind]
+            "komitmen": load.KOMITMEN, "akses": load.AKSES, "target": load.TARGET, "biaya": load.BIAYA,
+            "stbm_desa": load.STBM_DESA}[kind]
 
 
 def validate_kind(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -234,15 +248,22 @@ class Store:
             raise DataError([Problem("versi", None, None, str(version), "versi tidak ada")])
         return dict(row)
 
-    def table(self, kind: str, version: int, bundled: Dataset) -> pd.DataFrame:
-        """The `kind` table as version `version` sees it (from whichever version supplies it)."""
-        with self.engine.connect() as conn:
-            source = int(self._row(conn, version)[f"sumber_{kind}"])
-            return self._rows(conn, kind, source, bundled)
+    def table(self, kind: str, version: int, bundled: Dataset) -> pd.DataFrame | None:
+        """The `kind` table as version `version` sees it (from whichever version supplies it).
 
-    def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame:
+        None for a kind the version does not have (village tables before any was loaded). The STBM
+        kecamatan table of a version whose latest STBM import was a village table is that table rolled up.
+        """
+        with self.engine.connect() as conn:
+            row = self._row(conn, version)
+            if kind == "stbm" and _from_villages(row):
+                return desa.rollup(self._rows(conn, "stbm_desa", int(row["sumber_stbm_desa"]), bundled))
+            return self._rows(conn, kind, int(row[f"sumber_{kind}"]), bundled)
+
+    def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame | None:
         if source == BUNDLED:
-            return getattr(bundled, kind).copy()
+            frame = getattr(bundled, kind)
+            return None if frame is None else frame.copy()
         if kind in JSON_KINDS:
             text = conn.execute(select(tabel_json.c.isi).where(tabel_json.c.versi_id == source)
                                 .where(tabel_json.c.jenis == kind)).scalar_one()
@@ -252,7 +273,7 @@ class Store:
         cols = [c for c in t.columns if c.name != "versi_id"]
         frame = pd.DataFrame(conn.execute(select(*cols).where(t.c.versi_id == source)).mappings().all(),
                              columns=[c.name for c in cols])
-        if kind == "batas":
+        if kind in GEO_KINDS:
             geoms = shapely.from_wkb(frame["wkb"].map(bytes).to_numpy()) if len(frame) else []
             return gpd.GeoDataFrame(frame.drop(columns="wkb"), geometry=list(geoms), crs="EPSG:4326")
         return _typed(kind, frame, bundled)
@@ -263,13 +284,18 @@ class Store:
             row = self._row(conn, version)
             tables = {k: self._rows(conn, k, int(row[f"sumber_{k}"]), bundled) for k in KINDS}
         created = row["dibuat"]
+        sumber = {k: int(row[f"sumber_{k}"]) for k in KINDS}
+        if _from_villages(row):  # the STBM indicators read the village table, summed per kecamatan
+            tables["stbm"] = desa.rollup(tables["stbm_desa"])
+            sumber["stbm"] = sumber["stbm_desa"]
         return Dataset(
             wilayah=bundled.wilayah, akses=tables["akses"], target=tables["target"], batas=tables["batas"],
             biaya=tables["biaya"], versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
             ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
             stbm=tables["stbm"], sampah=tables["sampah"], drainase=tables["drainase"], kegiatan=tables["kegiatan"],
-            komitmen=tables["komitmen"], sumber={k: int(row[f"sumber_{k}"]) for k in KINDS},
+            komitmen=tables["komitmen"], stbm_desa=tables["stbm_desa"], batas_desa=tables["batas_desa"],
+            sumber=sumber,
         )
 
     # ---------------------------------------------------------------- writing
@@ -349,11 +375,20 @@ def _aware(t: datetime | None) -> datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
+def _from_villages(row: dict) -> bool:
+    """Was the version's latest STBM import a village table (newer than any kecamatan STBM table)?"""
+    return int(row["sumber_stbm_desa"]) != BUNDLED and int(row["sumber_stbm_desa"]) > int(row["sumber_stbm"])
+
+
 def _records(kind: str, frame: pd.DataFrame, version: int) -> list[dict]:
     if kind == "batas":
         return [{"versi_id": version, "kode": str(k), "nama": None if pd.isna(n) else str(n),
                  "wkb": shapely.to_wkb(g)} for k, n, g in zip(frame["kode"], frame["nama"], frame.geometry,
                                                               strict=True)]
+    if kind == "batas_desa":
+        return [{"versi_id": version, "kode": str(k), "nama": None if pd.isna(n) else str(n), "kode_wilayah": str(w),
+                 "wkb": shapely.to_wkb(g)}
+                for k, n, w, g in zip(frame["kode"], frame["nama"], frame["kode_wilayah"], frame.geometry, strict=True)]
     cols = [c.name for c in ROWS[kind].columns if c.name != "versi_id"]
     out = frame[cols].astype(object).where(frame[cols].notna(), None)
     records = out.to_dict("records")
@@ -366,8 +401,13 @@ def _records(kind: str, frame: pd.DataFrame, version: int) -> list[dict]:
 
 
 def _typed(kind: str, frame: pd.DataFrame, bundled: Dataset) -> pd.DataFrame:
-    """Stored rows with the dtypes of the bundled table, so every page reads them the same way."""
+    """Stored rows with the dtypes of the bundled table, so every page reads them the same way.
+
+    A kind the bundled set lacks (the village table) keeps its contract's types, counts as int64 (as its reader).
+    """
     ref = getattr(bundled, kind)
+    if ref is None:
+        return whole_numbers(frame)
     out = frame.copy()
     for c in out.columns:
         if c in ref.columns:

@@ -14,6 +14,7 @@ import io as _io
 import re
 import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,50 @@ def parse_number(value: Any, decimal_comma: bool = True) -> float | None:
     except ValueError:
         return None
     return v if np.isfinite(v) else None
+
+
+# ------------------------------------------------------------------------------------- dates
+_MONTHS = {
+    **{m: i for i, m in enumerate(("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+                                   "september", "oktober", "november", "desember"), 1)},
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"), 1)},
+    **{m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov",
+                                   "des"), 1)},
+    "agt": 8, "ags": 8, "aug": 8, "oct": 10, "dec": 12, "sept": 9, "may": 5, "pebruari": 2, "nopember": 11,
+}
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_NAMED_DATE = re.compile(r"^(\d{1,2})[\s\-./]+([a-z]+)\.?[\s\-./]+(\d{4})$")
+
+
+def parse_date(value: Any) -> date | None:
+    """A date as written in a cell, or None when it is not one. Empty gives None too: ask `_cell_text` first.
+
+    "2024-05-17", "17-05-2024", "17/05/2024", "17.05.2024" (day first, as Indonesians write it),
+    "17 Mei 2024", "17-Agu-2024", and the date or datetime Excel hands over.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _cell_text(value).lower()
+    for pattern, order in ((_ISO_DATE, (0, 1, 2)), (_DMY_DATE, (2, 1, 0))):
+        m = pattern.match(text)
+        if m:
+            y, mo, d = (int(m.group(i + 1)) for i in order)
+            return _date_or_none(y, mo, d)
+    m = _NAMED_DATE.match(text)
+    if m and m.group(2) in _MONTHS:
+        return _date_or_none(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)))
+    return None
+
+
+def _date_or_none(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
 
 
 def _decimal_comma_votes(cells: list[str]) -> bool:

@@ -13,7 +13,8 @@ from sanitasi.errors import UNKNOWN_AREA, DataError
 KIND_KEYS = {"akses": "data.jenis_akses", "target": "data.jenis_target", "batas": "data.jenis_batas",
              "biaya": "data.jenis_biaya", "semua": "data.jenis_semua", "stbm": "data.jenis_stbm",
              "sampah": "data.jenis_sampah", "drainase": "data.jenis_drainase", "kegiatan": "data.jenis_kegiatan",
-             "komitmen": "data.jenis_komitmen"}
+             "komitmen": "data.jenis_komitmen", "stbm_desa": "data.jenis_stbm_desa",
+             "batas_desa": "data.jenis_batas_desa"}
 
 
 def kind_label(kind: str, lang: str = "id") -> str:
@@ -93,4 +94,30 @@ def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "
                  dokumen=", ".join(dict.fromkeys(frame["dokumen"].astype(str))))
     if kind == "batas":
         return t("data.ringkas_batas", lang, n=len(frame), nama=", ".join(names.get(k, k) for k in frame["kode"]))
+    if kind == "batas_desa":
+        return t("data.ringkas_batas_desa", lang, n=fmt.number(len(frame), 0, lang),
+                 kecamatan=frame["kode_wilayah"].nunique())
+    if kind == "stbm_desa":
+        last = int(frame["tahun"].max())
+        rows = frame.loc[frame["tahun"] == last]
+        return t("data.ringkas_stbm_desa", lang, baris=fmt.number(len(frame), 0, lang), tahun=_span(frame["tahun"]),
+                 desa=fmt.number(len(rows), 0, lang), kecamatan=rows["kode_wilayah"].nunique(), akhir=last,
+                 odf=fmt.number(int((rows["status_odf"] == "terverifikasi").sum()), 0, lang))
+    if kind == "sampah":
+        return t("data.ringkas_sampah", lang, tahun=_span(frame["tahun"]))
+    if kind == "drainase":
+        return t("data.ringkas_drainase", lang, baris=fmt.number(len(frame), 0, lang),
+                 kecamatan=frame["kode_wilayah"].nunique(), tahun=_span(frame["tahun"]))
+    if kind == "kegiatan":
+        return t("data.ringkas_kegiatan", lang, baris=fmt.number(len(frame), 0, lang), opd=frame["opd"].nunique(),
+                 tahun=_span(frame["tahun"]))
+    if kind == "komitmen":
+        return t("data.ringkas_komitmen", lang, baris=fmt.number(len(frame), 0, lang),
+                 pihak=frame["pihak"].nunique())
     return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
+
+
+def _span(years: pd.Series) -> str:
+    """'2018–2025', or one year."""
+    ys = sorted(int(y) for y in years.unique())
+    return f"{ys[0]}–{ys[-1]}" if len(ys) > 1 else str(ys[0])

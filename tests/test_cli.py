@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import geopandas as gpd
 import pytest
+from shapely.geometry import box
 
 from sanitasi import cli as cli_module
 from sanitasi import store
@@ -132,3 +134,44 @@ def test_unexpected_errors_exit_1_without_a_traceback(monkeypatch, capsys, env, 
     monkeypatch.setattr(store.Store, "save", broken)
     code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", write(tmp_path, "a.csv", GOOD))
     assert code == 1 and out.strip() == "kesalahan tak terduga: RuntimeError: disk penuh"
+
+
+DESA = "\n".join(["kode_desa;desa;kecamatan;tahun;jumlah_kk;kk_jsp;kk_jssp;kk_sharing;kk_od;status_odf",
+                  "63.10.01.2001;Sungai Satu;Batulicin;2024;120;70;30;10;0;terverifikasi",
+                  "63.10.01.2002;Sungai Dua;Batulicin;2024;100;60;30;10;5;belum"])  # row 3: 105 KK > 100
+
+
+@pytest.mark.parametrize(("kind", "text", "rows"), [
+    ("stbm_desa", DESA.rsplit("\n", 1)[0], 1),
+    ("sampah", "tahun;timbulan_ton;pengurangan_ton;penanganan_ton\n2025;62700;5500;30000", 1),
+    ("drainase", "kecamatan;tahun;genangan_ha\nSatui;2025;3,5\nMantewe;2025;0", 2),
+    ("kegiatan", "tahun;opd;kegiatan;indikator;target_output;realisasi_output;satuan;kk_per_satuan;pagu;"
+                 "realisasi_anggaran\n2025;Dinas Kesehatan;Pemicuan;desa_odf;18;12;desa;0;810000000;600000000", 1),
+    ("komitmen", "klinik;pihak;komitmen;tenggat;status\n2026-11-20;Dinkes;Pemicuan;2027-06-30;belum", 1),
+])
+def test_the_new_kinds_load_from_the_command_line(monkeypatch, capsys, env, tmp_path: Path, kind: str, text: str,
+                                                  rows: int) -> None:
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", kind, write(tmp_path, f"{kind}.csv", text))
+    assert code == 0, out
+    assert f"dimuat sebagai versi 1 ({rows} baris {kind}); versi ini sekarang aktif" in out
+    assert store.Store(env[store.ENV_URL]).versions().set_index("id").loc[1, "jenis"] == kind
+
+
+def test_a_bad_desa_table_exits_2_and_saves_nothing(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "stbm_desa", write(tmp_path, "desa.csv", DESA))
+    assert code == 2, out
+    assert "baris 3" in out and "melebihi jumlah KK; lebih 5" in out
+    assert out.splitlines()[-1] == "1 masalah; tidak ada yang disimpan."
+    assert versions(env) == [0]
+
+
+def test_desa_boundaries_from_a_shapefile_path(monkeypatch, capsys, env, tmp_path: Path, dataset) -> None:
+    gdf = gpd.GeoDataFrame({"KDEPUM": ["63.10.01.2001", "63.10.01.2002"], "WADMKD": ["Satu", "Dua"]},
+                           geometry=[box(115.90, -3.46, 115.93, -3.43), box(115.93, -3.46, 115.96, -3.43)],
+                           crs="EPSG:4326")
+    gdf.to_file(tmp_path / "desa.shp")
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "batas_desa", str(tmp_path / "desa.shp"))
+    assert code == 0, out
+    assert "dimuat sebagai versi 1 (2 baris batas_desa)" in out
+    stored = store.Store(env[store.ENV_URL]).table("batas_desa", 1, dataset)
+    assert stored["kode"].tolist() == ["63.10.01.2001", "63.10.01.2002"]

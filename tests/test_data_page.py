@@ -8,17 +8,21 @@ cache, because ui.data_store() and the data sets it serves are cached for the wh
 from __future__ import annotations
 
 import io as _io
+import json
 from pathlib import Path
 
+import geopandas as gpd
 import openpyxl
 import pandas as pd
 import pytest
 import streamlit as st
+from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, exports, i18n, store
+from sanitasi import auth, exports, i18n, io, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
+from sanitasi.tables import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "data.py")
@@ -208,3 +212,91 @@ def test_wrong_password_then_lock_out(editor: str) -> None:
     assert any(w.value.startswith("Terlalu banyak percobaan masuk yang gagal") for w in at.warning)
     assert len(at.text_input) == 0 and len(at.file_uploader) == 0
     assert store.locked_until(store.Store(editor)) is not None
+
+
+# ------------------------------------------------------------------------------------- village STBM
+DESA = "\n".join([
+    "Kode Desa;Nama Desa;Kecamatan;Tahun;Jumlah KK;JSP;JSSP;Sharing;BABS;Status SBS;Tanggal verifikasi",
+    "63.10.01.2001;Sungai Satu;Batulicin;2024;120;70;30;10;0;ODF terverifikasi;17-05-2023",
+    "63.10.01.2002;Sungai Dua;Batulicin;2024;200;100;40;20;10;Sudah deklarasi;",
+    "63.10.02.2001;Pantai Satu;Kusan Hilir;2024;150;90;30;10;5;Belum ODF;"]).encode()
+
+
+def stbm_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "stbm.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def village_table(at: AppTest) -> pd.DataFrame | None:
+    tables = [d.value for d in at.dataframe if t("stbm.k_desa") in d.value.columns]
+    return tables[0] if tables else None
+
+
+def test_a_desa_table_is_imported_and_the_stbm_page_shows_its_villages(editor: str, dataset: Dataset) -> None:
+    before = stbm_page()
+    assert village_table(before) is None and any(c.value == t("stbm.desa_belum") for c in before.caption)
+
+    at = sign_in(open_page())
+    at.button_group(key="data_jenis").set_value("stbm_desa").run()
+    assert any(c.value == t("data.bantuan_stbm_desa") for c in at.caption)
+    at.file_uploader(key="unggah_stbm_desa_0").set_value(("stbm_desa_2024.csv", DESA, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = [s.value for s in at.success if s.value.startswith("Siap dimuat")]
+    assert summary == ["Siap dimuat: 3 baris desa, tahun 2024; pada 2024: 3 desa/kelurahan di 2 kecamatan, "
+                       "1 ODF terverifikasi."]
+    assert store.Store(editor).active_id() == 0  # nothing saved before the editor says so
+    at.button(key="data_simpan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = store.Store(editor)
+    assert s.active_id() == 1 and s.versions().set_index("id").loc[1, "jenis"] == "stbm_desa"
+    assert s.table("stbm_desa", 1, dataset)["status_odf"].tolist() == ["terverifikasi", "deklarasi", "belum"]
+
+    after = stbm_page()
+    table = village_table(after)
+    assert table is not None
+    assert table[t("stbm.k_desa")].tolist() == ["Sungai Satu", "Sungai Dua", "Pantai Satu"]
+    assert table[t("stbm.k_status")].tolist() == [t("stbm.terverifikasi"), t("stbm.deklarasi"), t("stbm.belum")]
+    assert any(i.value == t("stbm.desa_perlu_batas") for i in after.info)  # no desa boundaries yet: no map
+    # STBM now comes from the editor's table: the banner names only the access table as illustrative
+    assert any(w.value == t("banner.ilustratif_sebagian", tabel=t("data.jenis_akses")) for w in after.warning)
+    # the village line of the latest village year up to the reference year (2025, from the access data)
+    assert t("stbm.desa_ringkas", tahun=2024, desa=3, terverifikasi=1, deklarasi=1, belum=1) in \
+        [m.value for m in after.markdown]
+
+
+def test_a_bad_desa_table_shows_its_problems_and_saves_nothing(editor: str) -> None:
+    at = sign_in(open_page())
+    at.button_group(key="data_jenis").set_value("stbm_desa").run()
+    bad = DESA.replace(b"Pantai Satu;Kusan Hilir;2024;150", b"Pantai Satu;Batulicin;2024;150").replace(
+        b"Sudah deklarasi", b"hampir")
+    at.file_uploader(key="unggah_stbm_desa_0").set_value(("stbm_desa.csv", bad, "text/csv")).run()
+    assert any(e.value == t("data.masalah", n=2) for e in at.error)
+    assert problems_table(at)["Baris"].tolist() == [3, 4]
+    assert [b for b in at.button if b.key == "data_simpan"] == []
+    assert store.Store(editor).versions()["id"].tolist() == [0]
+
+
+def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, dataset: Dataset) -> None:
+    s = store.Store(db)
+    s.save("stbm_desa", io.read_stbm_desa(Source("d.csv", DESA), dataset.wilayah), store.Meta("d.csv", "x", "uji"),
+           bundled=dataset)
+    rows = []
+    for kec, codes in (("63.10.01", ("2001", "2002")), ("63.10.02", ("2001",))):
+        g = dataset.batas.loc[dataset.batas["kode"] == kec].geometry.iloc[0]
+        x0, y0, x1, y1 = g.bounds
+        w = (x1 - x0) / len(codes)
+        rows += [{"kode": f"{kec}.{c}", "nama": f"Desa {c}",
+                  "geometry": g.intersection(box(x0 + j * w, y0 - 1, x0 + (j + 1) * w, y1 + 1))}
+                 for j, c in enumerate(codes)]
+    villages = gpd.GeoDataFrame(rows, crs="EPSG:4326").to_json().encode()
+    s.save("batas_desa", io.read_boundaries_desa(Source("desa.geojson", villages), dataset.wilayah),
+           store.Meta("desa.geojson", "x", "uji"), bundled=dataset)
+    at = stbm_page()
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    maps = [sp for sp in specs if sp["title"]["text"] == t("stbm.grafik_desa", tahun=2024)]
+    assert len(maps) == 1
+    colour = maps[0]["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == [t("stbm.terverifikasi"), t("stbm.deklarasi"), t("stbm.belum")]
+    assert not any(i.value == t("stbm.desa_perlu_batas") for i in at.info)
+    assert len(village_table(at)) == 3

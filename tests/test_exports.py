@@ -70,7 +70,7 @@ def test_xlsx_opens_with_text_not_formulas() -> None:
     assert [ws.cell(row=r, column=2).value for r in range(2, len(DANGEROUS) + 2)] == list(range(len(DANGEROUS)))
 
 
-@pytest.mark.parametrize("kind", ["akses", "target", "biaya"])
+@pytest.mark.parametrize("kind", exports.TEMPLATE_KINDS)
 def test_templates_explain_every_column(kind: str, dataset: Dataset) -> None:
     wb = openpyxl.load_workbook(_io.BytesIO(exports.template_xlsx(kind, dataset.wilayah)))
     assert wb.sheetnames == ["data", "penjelasan"]
@@ -88,6 +88,7 @@ def test_access_template_lists_every_kecamatan(dataset: Dataset) -> None:
     assert t["kecamatan"].tolist() == dataset.wilayah["nama"].tolist()
 
 
-def test_no_template_for_boundaries(dataset: Dataset) -> None:
+@pytest.mark.parametrize("kind", ["batas", "batas_desa"])
+def test_no_template_for_boundaries(kind: str, dataset: Dataset) -> None:
     with pytest.raises(ValueError, match="tidak ada templat"):
-        exports.template("batas", dataset.wilayah)
+        exports.template(kind, dataset.wilayah)
