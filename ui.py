@@ -50,13 +50,10 @@ def data_store() -> store.Store | None:
         return None
 
 
-@st.cache_resource(show_spinner=False, max_entries=20)
-def _dataset(version: int) -> Dataset:
-    s = data_store()
-    return bundled() if s is None or version == store.BUNDLED else s.dataset(version, bundled())
-
-
-def active_version() -> int:
+@st.cache_data(ttl=1.0, show_spinner=False)
+def _active(url: str) -> int:
+    """The active version, read from the store at most once a second (a page asks for it many times per run;
+    an editor's activation reaches every session within a second)."""
     s = data_store()
     if s is None:
         return store.BUNDLED
@@ -66,32 +63,55 @@ def active_version() -> int:
         return store.BUNDLED
 
 
+def _vk() -> str:
+    """The key of the data in use: the store and its active version (caches below are keyed by it)."""
+    s = data_store()
+    url = s.url if s is not None else "-"
+    return f"{url}|{_active(url)}"
+
+
+def active_version() -> int:
+    return int(_vk().rsplit("|", 1)[1])
+
+
+def version_changed() -> None:
+    """After a save or an activation: this session sees the new active version at once (others within 1 s)."""
+    _active.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _dataset(vk: str) -> Dataset:
+    s = data_store()
+    version = int(vk.rsplit("|", 1)[1])
+    return bundled() if s is None or version == store.BUNDLED else s.dataset(version, bundled())
+
+
 def dataset() -> Dataset:
     """The active version's data set (the bundled one when nothing was imported)."""
-    return _dataset(active_version())
+    return _dataset(_vk())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _analysis(versi: str, tahun: int) -> views.Analysis:
-    return views.analyse(_dataset(int(versi)), tahun)
+def _analysis(vk: str, tahun: int) -> views.Analysis:
+    return views.analyse(_dataset(vk), tahun)
 
 
 def analysis() -> views.Analysis:
     d = dataset()
     year = tahun()
-    return _analysis(d.versi, year if year in d.tahun else max(d.tahun))
+    return _analysis(_vk(), year if year in d.tahun else max(d.tahun))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _village_view(versi: str, tahun: int, lang: str) -> Any:
+def _village_view(vk: str, tahun: int, lang: str) -> Any:
     from sanitasi import desa
 
-    return desa.view(_dataset(int(versi)), tahun, lang)
+    return desa.view(_dataset(vk), tahun, lang)
 
 
 def village_view(an: views.Analysis) -> Any:
     """The STBM village view (table and map) for the reference year, cached per version, year and language."""
-    return _village_view(an.data.versi, an.tahun, lang())
+    return _village_view(_vk(), an.tahun, lang())
 
 
 # ------------------------------------------------------------------ shared state
@@ -356,13 +376,68 @@ def presenting() -> bool:
     return st.session_state.get("mode") == "paparan"
 
 
-def chart(c: alt.TopLevelMixin, name: str | None = None, **kw: Any) -> Any:
-    """Draw a finished chart with our theme (not Streamlit's), full width, larger type when presenting.
+def _key(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
 
-    With `name`, a small menu below offers the chart as PNG (2x, for slides) and SVG, rendered on the
-    server from the same spec, only when asked for.
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _figure(key: str, _builder: Callable, args: tuple, kwargs: tuple) -> tuple[Any, dict]:
+    chart_ = _builder(*args, **dict(kwargs))
+    # every builder's spec is validated in tests/test_charts.py; not again here
+    return chart_, chart_.to_dict(validate=False)
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _memo(key: str, _fn: Callable, vk: str, tahun: int, args: tuple, kwargs: tuple) -> Any:
+    return _fn(_analysis(vk, tahun), *args, **dict(kwargs))
+
+
+def memo(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """`fn(analysis, *args)` computed once per data version, year and arguments, shared by every session.
+
+    The result is shared: pages read it and never change it. A page rerun (a click) then costs little more
+    than drawing.
     """
-    spec = c.to_dict(validate=False)  # every builder's spec is validated in tests/test_charts.py; not again per click
+    an = analysis()
+    return _memo(_key(fn), fn, _vk(), an.tahun, args, tuple(sorted(kwargs.items())))
+
+
+def _with_spec(fn: Callable) -> Callable:
+    def build(an: Any, *args: Any, **kwargs: Any) -> tuple[Any, dict]:
+        chart_ = fn(an, *args, **kwargs)
+        return chart_, chart_.to_dict(validate=False)
+
+    return build
+
+
+def plot(fn: Callable, *args: Any, name: str | None = None, chart_kw: dict | None = None, **kwargs: Any) -> Any:
+    """Draw `fn(analysis, *args, **kwargs)` (a `sanitasi.figures` function), built once per data version, year
+    and arguments and shared by every session; a rerun only sends the cached spec."""
+    an = analysis()
+    chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), _vk(), an.tahun, args,
+                         tuple(sorted(kwargs.items())))
+    return _draw(chart_, spec, name, chart_kw or {})
+
+
+def figure(builder: Callable, *args: Any, name: str | None = None, chart_kw: dict | None = None,
+           **kwargs: Any) -> Any:
+    """Build a chart with `builder(*args, **kwargs)` once per arguments (cached, shared by sessions) and draw it.
+
+    Building an Altair chart and turning it into a spec costs tens of milliseconds; a rerun with the same
+    arguments reuses both. See `chart` for the drawing.
+    """
+    chart_, spec = _figure(_key(builder), builder, args, tuple(sorted(kwargs.items())))
+    return _draw(chart_, spec, name, chart_kw or {})
+
+
+def chart(c: alt.TopLevelMixin, name: str | None = None, spec: dict | None = None, **kw: Any) -> Any:
+    """Draw a finished chart (built by the page) with our theme; prefer `figure`, which caches the build."""
+    return _draw(c, spec if spec is not None else c.to_dict(validate=False), name, kw)
+
+
+def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
+    """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
+    offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
     if presenting():
         spec = charts.scale_fonts(spec, charts.PRESENTATION_SCALE)
     event = st.vega_lite_chart(spec, theme=None, width="stretch", **kw)
@@ -511,18 +586,28 @@ def show_problems(err: Any, name: str) -> None:
 
 # ------------------------------------------------------------------ presentation
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _slides(versi: str, tahun_data: int, dokumen: str, indikator: str, capai: int, lang: str, source: str) -> list:
+def _slides(vk: str, tahun_data: int, dokumen: str, indikator: str, capai: int, lang: str, source: str) -> list:
     from sanitasi import presentation
 
-    an = _analysis(versi, tahun_data)
-    return presentation.slides(an, presentation.Setting(dokumen, indikator, capai, lang), source)
+    an = _analysis(vk, tahun_data)
+    built = presentation.slides(an, presentation.Setting(dokumen, indikator, capai, lang), source)
+    return [(s, s.chart.to_dict(validate=False) if s.chart is not None else None) for s in built]
+
+
+def _slide_pairs(setting: Any) -> list:
+    an = analysis()
+    return _slides(_vk(), an.tahun, setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
+                   source())
 
 
 def slides(setting: Any) -> list:
     """The Paparan sequence for the current data, cached per setting (charts are built once)."""
-    an = analysis()
-    return _slides(an.data.versi, an.tahun, setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
-                   source())
+    return [s for s, _ in _slide_pairs(setting)]
+
+
+def slide_spec(setting: Any, index: int) -> dict | None:
+    """The cached spec of a slide's chart."""
+    return _slide_pairs(setting)[index][1]
 
 
 def slide_number(count: int) -> int:
@@ -559,5 +644,6 @@ def commitments_editor(s: store.Store, komitmen: Any) -> None:
             return
         version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),
                          bundled=bundled())
+        version_changed()
         st.session_state["_komitmen_pesan"] = t("komitmen.tersimpan", versi=version)
         st.rerun()

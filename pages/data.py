@@ -50,20 +50,24 @@ with download:
               and (frame := s.table(k, chosen, base)) is not None}
     cols = st.columns(3)
     for i, (k, frame) in enumerate(tables.items()):
-        cols[i % 3].download_button(ui.t("data.unduh_csv", jenis=versions.kind_label(k, lang)), exports.to_csv(frame),
-                                    file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}")
-    st.download_button(ui.t("data.unduh_xlsx"), exports.to_xlsx(tables), file_name=f"data_versi_{chosen}.xlsx",
-                       key="unduh_xlsx")
+        # files are made when clicked, not on every rerun
+        cols[i % 3].download_button(ui.t("data.unduh_csv", jenis=versions.kind_label(k, lang)),
+                                    lambda f=frame: exports.to_csv(f), file_name=f"{k}_versi_{chosen}.csv",
+                                    mime="text/csv", key=f"unduh_{k}", on_click="ignore")
+    st.download_button(ui.t("data.unduh_xlsx"), lambda: exports.to_xlsx(tables), file_name=f"data_versi_{chosen}.xlsx",
+                       key="unduh_xlsx", on_click="ignore")
 
 editor = ui.editor_panel(s)
 if editor:
     a, b = st.columns(2)
     if chosen != active and a.button(ui.t("data.aktifkan", versi=chosen), key="data_aktifkan", type="primary"):
         s.activate(chosen)
+        ui.version_changed()
         st.session_state["_data_pesan"] = ui.t("data.diaktifkan", versi=chosen)
         st.rerun()
     if chosen not in (active, store.BUNDLED) and b.button(ui.t("data.hapus", versi=chosen), key="data_hapus"):
         s.delete(chosen)
+        ui.version_changed()
         st.rerun()
 
 # ----------------------------------------------------------------------------- import
@@ -96,6 +100,7 @@ else:
                 meta = store.Meta(berkas=src.name, checksum=store.checksum(src.data), oleh=ui.editor_name(),
                                   catatan=note)
                 version = s.save(kind, result, meta, bundled=base)
+                ui.version_changed()
                 ui.forget_import()
                 st.session_state["_data_pesan"] = ui.t("data.tersimpan", versi=version)
                 st.session_state["_unggah_n"] = st.session_state.get("_unggah_n", 0) + 1
@@ -108,7 +113,7 @@ cols = st.columns(4)
 for i, k in enumerate(exports.TEMPLATE_KINDS):
     col = cols[i % 4]
     col.markdown(f"**{versions.kind_label(k, lang)}**")
-    col.download_button("CSV", exports.to_csv(exports.template(k, base.wilayah)), file_name=f"templat_{k}.csv",
-                        mime="text/csv", key=f"templat_csv_{k}")
-    col.download_button("XLSX", exports.template_xlsx(k, base.wilayah), file_name=f"templat_{k}.xlsx",
-                        key=f"templat_xlsx_{k}")
+    col.download_button("CSV", lambda k=k: exports.to_csv(exports.template(k, base.wilayah)),
+                        file_name=f"templat_{k}.csv", mime="text/csv", key=f"templat_csv_{k}", on_click="ignore")
+    col.download_button("XLSX", lambda k=k: exports.template_xlsx(k, base.wilayah), file_name=f"templat_{k}.xlsx",
+                        key=f"templat_xlsx_{k}", on_click="ignore")

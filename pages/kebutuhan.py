@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, indicators, targets, views
+from sanitasi import figures, indicators, targets, views
 
 an = ui.setup("kebutuhan")
 lang, dok = ui.lang(), ui.dokumen()
@@ -34,7 +34,7 @@ with st.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
                                                               max_value=1.0, step=0.05, format="localized")})
     biaya = views.costs_from_editor(an.data.biaya, ind, edited)
 
-result = views.needs_table(an, ind, goal, reach, biaya, lang)
+result = ui.memo(views.needs_table, ind, goal, reach, biaya, lang)
 st.info(result.ringkasan, icon=":material/calculate:")
 m1, m2, m3, m4 = st.columns(4)
 for col, (label, value) in zip((m1, m2, m3, m4), result.metrics, strict=True):
@@ -42,15 +42,12 @@ for col, (label, value) in zip((m1, m2, m3, m4), result.metrics, strict=True):
 
 left, right = st.columns([1, 1])
 with left:
-    per_kec = result.table.loc[result.table["kode_wilayah"] != views.KABUPATEN]
-    ui.chart(charts.needs_bars(per_kec, value="per_tahun", text="per_tahun_teks",
-                               axis_title=ui.t("kebutuhan.kk_per_tahun"),
-                               title=ui.t("kebutuhan.grafik_kecamatan", tahun=reach), source=ui.source(), lang=lang),
-             name=f"kebutuhan_kecamatan_{ind}_{reach}")
+    ui.plot(figures.needs_by_kecamatan, ind, goal, reach, biaya, lang,
+            ui.t("kebutuhan.grafik_kecamatan", tahun=reach), ui.t("kebutuhan.kk_per_tahun"), ui.source(),
+            name=f"kebutuhan_kecamatan_{ind}_{reach}")
 with right:
-    plan = views.yearly(an, ind, goal, reach, lang=lang)
-    ui.chart(charts.plan_bars(plan, title=ui.t("kebutuhan.grafik_tahunan", tahun=reach), source=ui.source(),
-                              lang=lang), name=f"kebutuhan_tahunan_{ind}_{reach}")
+    ui.plot(figures.yearly_plan, ind, goal, reach, lang, ui.t("kebutuhan.grafik_tahunan", tahun=reach), ui.source(),
+            name=f"kebutuhan_tahunan_{ind}_{reach}")
     st.caption(ui.t("kebutuhan.catatan_tahunan"))
 
 st.dataframe(result.display, hide_index=True, width="stretch", key="kebutuhan_tabel")
@@ -61,10 +58,9 @@ s1, s2 = st.columns([2, 5])
 direction = "naik" if indicators.get(ind).arah > 0 else "babs"
 add = s1.number_input(ui.t(f"kebutuhan.skenario_input_{direction}", indikator=indicators.get(ind).label(lang).lower()),
                       min_value=0, max_value=100000, step=100, value=views.default_scenario(result), key="skenario_kk")
-series, reached = views.scenario(an, ind, goal, float(add), lang)
+_, reached = ui.memo(views.scenario, ind, goal, float(add), lang)
 s1.markdown(views.scenario_text(reached, goal, ind, lang))
 s1.dataframe(views.scenario_display(reached, lang), hide_index=True, width="stretch", key="skenario_tabel")
 with s2:
-    ui.chart(charts.what_if(series, goal, highlight=views.KABUPATEN,
-                            title=ui.t("kebutuhan.skenario_grafik", kk=ui.number(add)), source=ui.source(),
-                            lang=lang), name=f"skenario_{ind}")
+    ui.plot(figures.what_if, ind, goal, float(add), lang, ui.t("kebutuhan.skenario_grafik", kk=ui.number(add)),
+            ui.source(), name=f"skenario_{ind}")

@@ -3,21 +3,21 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, views
+from sanitasi import figures, views
 
 an = ui.setup("kecamatan")
 lang, dok = ui.lang(), ui.dokumen()
 
 head, pick = st.columns([3, 2])
 kode = ui.kecamatan(pick)
-info = views.profile_info(an, kode, lang)
+info = ui.memo(views.profile_info, kode, lang)
 head.title(ui.t("profil.judul", nama=info.nama))
 head.caption(info.keterangan)
 if info.catatan:
     st.info(info.catatan, icon=":material/call_split:")
 
 cols = st.columns(3)
-for col, card in zip(cols, views.cards(an, dok, lang, kode=kode), strict=False):
+for col, card in zip(cols, ui.memo(views.cards, dok, lang, kode=kode), strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
                   delta_arrow=card.delta_panah)
@@ -26,23 +26,20 @@ for col, card in zip(cols, views.cards(an, dok, lang, kode=kode), strict=False):
 
 left, right = st.columns([1, 1])
 with left:
-    ui.chart(charts.ladder(views.ladder(views.kecamatan_rows(an, kode), lang),
-                           title=ui.t("profil.tangga_judul", nama=info.nama), source=ui.source(), lang=lang),
-             name=f"tangga_{kode}")
+    ui.plot(figures.ladder_kecamatan, kode, lang, ui.t("profil.tangga_judul", nama=info.nama), ui.source(),
+            name=f"tangga_{kode}")
     if info.catatan_tangga:
         st.caption(info.catatan_tangga)
 with right:
-    ui.chart(charts.compare(views.compare_with_district(an, kode, lang),
-                            title=ui.t("profil.banding_judul"), source=ui.source(), lang=lang),
-             name=f"banding_{kode}")
+    ui.plot(figures.compare_district, kode, lang, ui.t("profil.banding_judul"), ui.source(), name=f"banding_{kode}")
     st.markdown(f"**{ui.t('profil.tanpa_judul', tahun=info.tahun)}**")
-    for label, _count, text in views.without_access(an, kode, lang):
+    for label, _count, text in ui.memo(views.without_access, kode, lang):
         st.markdown(f"- {label}: **{text}**")
     st.markdown(f"**{ui.t('profil.peringkat_judul')}**")
-    for label, _pos, _n, text in views.ranks(an, kode, lang):
+    for label, _pos, _n, text in ui.memo(views.ranks, kode, lang):
         st.markdown(f"- {label}: {text}")
 
 st.subheader(ui.t("profil.status_judul"))
-table = views.profile_table(an, kode, lang)
-st.dataframe(table.styler, hide_index=True, width="stretch", key="profil_tabel")
+table = ui.memo(views.profile_table, kode, lang)
+st.dataframe(table.frame, hide_index=True, width="stretch", key="profil_tabel")
 st.caption(ui.t("metode.singkat"))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, indicators, targets, views
+from sanitasi import figures, indicators, views
 
 an = ui.setup("lintasan")
 lang, dok = ui.lang(), ui.dokumen()
@@ -18,15 +18,14 @@ if district_only:
 basis = ui.select("basis", ["kini", "2020"], ui.t("lintasan.basis"), container=c3, horizontal=True,
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
 
-tr = views.trajectory(an, kode, ind, dok, lang, basis=basis)
+tr = ui.memo(views.trajectory, kode, ind, dok, lang, basis=basis)
 if tr.catatan:
     st.warning(tr.catatan, icon=":material/call_split:")
 
 left, right = st.columns([5, 2])
 with left:
     title = ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama)
-    ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title=title, source=ui.source(),
-                               lang=lang, indikator=ind), name=f"lintasan_{ind}_{tr.kode}")
+    ui.plot(figures.trajectory, kode, ind, dok, lang, basis, title, ui.source(), name=f"lintasan_{ind}_{tr.kode}")
     if not tr.observed["sebanding"].all():
         st.caption(ui.t("lintasan.catatan_lama"))
 with right:
@@ -41,8 +40,6 @@ if district_only:
     st.stop()
 st.subheader(ui.t("lintasan.semua_judul", indikator=indicators.get(ind).label(lang)))
 st.caption(ui.t("lintasan.semua_bantuan", dokumen=dok))
-frame, order = views.small_multiples(an, ind, dok, lang, basis=basis)
-tgt = targets.final(an.data.target, dok, ind)
-ui.chart(charts.small_multiples(frame, order, tgt[1] if tgt else None,
-                                title=ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)),
-                                source=ui.source(), lang=lang, indikator=ind), name=f"lintasan_semua_{ind}")
+ui.plot(figures.all_kecamatan, ind, dok, lang, basis,
+        ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)), ui.source(),
+        name=f"lintasan_semua_{ind}")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, ppsp
+from sanitasi import figures, ppsp
 
 an = ui.setup("opd")
 lang = ui.lang()
@@ -15,20 +15,20 @@ if not years:
     st.stop()
 year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), years, years[-1], st.columns([2, 5])[0])
 
-perf = ppsp.opd_performance(an, year, lang)
-ui.chart(charts.opd_realisation(perf, title=ui.t("opd.realisasi_judul", tahun=year), source=ui.source(), lang=lang),
-         name=f"realisasi_opd_{year}")
+perf = ui.memo(ppsp.opd_performance, year, lang)
+ui.plot(figures.agency_realisation, year, lang, ui.t("opd.realisasi_judul", tahun=year), ui.source(),
+        name=f"realisasi_opd_{year}")
 st.caption(ui.t("opd.aturan", ahead=ui.number(ppsp.AHEAD), lag=ui.number(ppsp.LAG)))
 ui.table(perf[["opd", "fisik_teks", "keuangan_teks", "pagu_teks", "belanja_teks", "sinyal_teks"]].set_axis(
     ["OPD", ui.t("opd.fisik"), ui.t("opd.keuangan"), ui.t("opd.pagu"), ui.t("opd.belanja"), ui.t("opd.sinyal")],
     axis=1))
 
 st.subheader(ui.t("opd.matriks_judul", tahun=year))
-ui.chart(charts.opd_heatmap(ppsp.opd_matrix(an, year, lang), title=ui.t("opd.matriks_judul", tahun=year),
-                            source=ui.source(), lang=lang), name=f"matriks_opd_{year}")
+ui.plot(figures.agency_matrix, year, lang, ui.t("opd.matriks_judul", tahun=year), ui.source(),
+        name=f"matriks_opd_{year}")
 
 st.subheader(ui.t("opd.kk_judul", tahun=year))
-reached = ppsp.opd_households(an, year, lang)
+reached = ui.memo(ppsp.opd_households, year, lang)
 for line in ppsp.opd_households_text(reached, lang) if len(reached) else []:
     st.markdown(f"- {line}")
 if len(reached):

@@ -43,7 +43,7 @@ else:
     left, side = None, st.container()
 if left is not None:
     with left:
-        ui.chart(slide.chart, name=f"paparan_{slide.kunci}")
+        ui.chart(slide.chart, name=f"paparan_{slide.kunci}", spec=ui.slide_spec(setting, number - 1))
         if slide.catatan:
             st.caption(slide.catatan)
 if side is not None:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, indicators, targets, views
+from sanitasi import charts, figures, indicators, targets, views
 
 an = ui.setup("peta")
 lang, dok = ui.lang(), ui.dokumen()
@@ -17,8 +17,7 @@ mode = ui.select("peta_warna", ["nilai", "selisih", "status"], ui.t("peta.warna"
 view = ui.select("peta_tampilan", ["wilayah", "petak"], ui.t("peta.tampilan"), container=c4, horizontal=True,
                  format_func=lambda m: ui.t(f"peta.tampilan_{m}"))
 
-values = views.map_values(an, ind, dok, lang)
-labels = views.class_labels(ind, lang)
+values = ui.memo(views.map_values, ind, dok, lang)
 title = ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun)
 
 
@@ -32,14 +31,8 @@ def _picked() -> None:
 
 left, right = st.columns([3, 2])
 with left:
-    if view == "petak":
-        chart = charts.tile_map(views.tiles(an, values), mode=mode, indikator=ind, class_labels=labels,
-                                selected=kode, title=title, source=ui.source(), lang=lang)
-    else:
-        chart = charts.choropleth(views.map_features(an, values), views.map_labels(an), mode=mode, indikator=ind,
-                                  class_labels=labels, selected=kode, title=title, source=ui.source(), lang=lang)
-    ui.chart(chart, name=f"peta_{ind}_{an.tahun}", on_select=_picked, key="peta_klik",
-             selection_mode=charts.SELECT_PARAM)
+    ui.plot(figures.area_map, ind, dok, mode, view, kode, lang, title, ui.source(), name=f"peta_{ind}_{an.tahun}",
+            chart_kw={"on_select": _picked, "key": "peta_klik", "selection_mode": charts.SELECT_PARAM})
     if view == "wilayah":
         ui.schematic_note(an.data)
         if views.map_note(an, lang):
@@ -48,11 +41,9 @@ with left:
         st.caption(ui.t("peta.catatan_petak"))
 with right:
     tgt = targets.final(an.data.target, dok, ind)
-    ranked = views.ranked(values, ind)
-    ui.chart(charts.ranked_bars(
-        ranked, mode=mode, indikator=ind, class_labels=labels, target=tgt[1] if tgt else None,
-        target_label=ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else ""),
-        selected=kode, title=ui.t("peta.peringkat_judul"), source=ui.source(), lang=lang), name=f"peringkat_{ind}")
+    target_label = ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else "")
+    ui.plot(figures.ranking, ind, dok, mode, kode, lang, ui.t("peta.peringkat_judul"), target_label, ui.source(),
+            name=f"peringkat_{ind}")
 
 row = views.map_row(an, values, kode)
 with st.container(border=True):

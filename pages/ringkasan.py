@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, views
+from sanitasi import figures, views
 
 an = ui.setup("ringkasan")
 lang, dok = ui.lang(), ui.dokumen()
@@ -11,10 +11,10 @@ lang, dok = ui.lang(), ui.dokumen()
 st.title(ui.t("ringkasan.judul"))
 st.markdown(ui.t("ringkasan.pengantar", tahun=an.tahun, dokumen=dok))
 for k in views.indicators_of(an, dok)[:1]:
-    st.info(views.headline(an, dok, k, lang), icon=":material/campaign:")
+    st.info(ui.memo(views.headline, dok, k, lang), icon=":material/campaign:")
 
 cols = st.columns(3)
-for col, card in zip(cols, views.cards(an, dok, lang), strict=False):
+for col, card in zip(cols, ui.memo(views.cards, dok, lang), strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
                   delta_arrow=card.delta_panah)
@@ -25,7 +25,7 @@ for col, card in zip(cols, views.cards(an, dok, lang), strict=False):
 
 st.subheader(ui.t("ringkasan.lainnya_judul"))
 st.caption(ui.t("ringkasan.lainnya_bantuan"))
-others = views.other_cards(an, dok, lang)
+others = ui.memo(views.other_cards, dok, lang)
 for col, card in zip(st.columns(max(1, len(others))), others, strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
@@ -35,11 +35,10 @@ for col, card in zip(st.columns(max(1, len(others))), others, strict=False):
 
 left, right = st.columns([5, 6])
 with left:
-    ui.chart(charts.ladder(views.ladder(an.kab, lang), title=ui.t("ringkasan.tangga_judul"),
-                           source=ui.source(), lang=lang), name="tangga_kabupaten")
+    ui.plot(figures.ladder_district, lang, ui.t("ringkasan.tangga_judul"), ui.source(), name="tangga_kabupaten")
 with right:
     st.subheader(ui.t("ringkasan.tabel_judul"))
     st.caption(ui.t("ringkasan.tabel_bantuan", dokumen=dok))
-    table = views.status_display(an, dok, lang)
+    table = ui.memo(views.status_display, dok, lang)
     st.dataframe(table.styler, hide_index=True, width="stretch", height=38 * (len(table.frame) + 1),
                  key="ringkasan_tabel")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, indicators, views
+from sanitasi import figures, indicators, views
 
 an = ui.setup("sampah")
 lang, dok = ui.lang(), ui.dokumen()
@@ -17,36 +17,30 @@ docs = {k: d for k in codes if (d := views.target_document(an, k, dok)) is not N
 columns = st.columns(2)
 for col, k in zip(columns, codes, strict=True):
     with col:
-        for card in views.cards(an, dok, lang, codes=(k,), docs=docs):
+        for card in ui.memo(views.cards, dok, lang, codes=(k,), docs=tuple(docs.items())):
             with st.container(border=True):
                 st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
                           delta_arrow=card.delta_panah)
                 st.markdown(ui.badge(card.status), unsafe_allow_html=True)
                 st.caption(card.target.replace("**", ""))
         if k in docs:
-            tr = views.trajectory(an, views.KABUPATEN, k, docs[k], lang)
-            st.markdown(tr.kalimat)
-            ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, lang=lang, indikator=k,
-                                       title=indicators.get(k).label(lang), source=ui.source(), height=260),
-                     name=f"lintasan_{k}")
+            st.markdown(ui.memo(views.trajectory, views.KABUPATEN, k, docs[k], lang).kalimat)
+            ui.plot(figures.trajectory, views.KABUPATEN, k, docs[k], lang, "kini", indicators.get(k).label(lang),
+                    ui.source(), height=260, name=f"lintasan_{k}")
 
 st.subheader(ui.t("sampah.drainase_judul"))
 ind = "genangan"
 doc_drain = views.target_document(an, ind, dok) or dok
 left, right = st.columns([3, 2])
-values = views.map_values(an, ind, doc_drain, lang)
 with left:
-    ui.chart(charts.choropleth(views.map_features(an, values), views.map_labels(an), mode="nilai", indikator=ind,
-                               class_labels=views.class_labels(ind, lang), selected=None,
-                               title=ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang),
-                                          tahun=an.tahun), source=ui.source(), lang=lang, height=420),
-             name=f"peta_genangan_{an.tahun}")
+    ui.plot(figures.area_map, ind, doc_drain, "nilai", "wilayah", None, lang,
+            ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun), ui.source(),
+            height=420, name=f"peta_genangan_{an.tahun}")
     ui.schematic_note(an.data)
 with right:
-    tr = views.trajectory(an, views.KABUPATEN, ind, doc_drain, lang)
+    tr = ui.memo(views.trajectory, views.KABUPATEN, ind, doc_drain, lang)
     if tr.kalimat:
         st.markdown(tr.kalimat)
-    ui.chart(charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, lang=lang, indikator=ind,
-                               title=ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang),
-                                          wilayah=tr.nama), source=ui.source(), height=300),
-             name="lintasan_genangan")
+    ui.plot(figures.trajectory, views.KABUPATEN, ind, doc_drain, lang, "kini",
+            ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama), ui.source(),
+            height=300, name="lintasan_genangan")

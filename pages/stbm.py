@@ -3,42 +3,41 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, ppsp, views
+from sanitasi import charts, figures, ppsp, views
 
 an = ui.setup("stbm")
 lang, dok = ui.lang(), ui.dokumen()
 
 st.title(ui.t("stbm.judul"))
 st.markdown(ui.t("stbm.pengantar"))
-summary = ppsp.odf_summary(an, lang)
+summary = ui.memo(ppsp.odf_summary, lang)
 if summary is not None:
     st.info(summary.text, icon=":material/verified:")
 cols = st.columns(3)
 codes = ("desa_odf", "stbm_jamban_sehat", "stbm_od")
 docs = {k: d for k in codes if (d := views.target_document(an, k, dok)) is not None}
-for col, card in zip(cols, views.cards(an, dok, lang, codes=codes, docs=docs), strict=False):
+for col, card in zip(cols, ui.memo(views.cards, dok, lang, codes=codes, docs=tuple(docs.items())), strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
                   delta_arrow=card.delta_panah)
         st.markdown(ui.badge(card.status), unsafe_allow_html=True)
         st.caption(card.target.replace("**", ""))
 
-odf = ppsp.odf_by_kecamatan(an, lang)
-if len(odf):
-    ui.chart(charts.odf_bars(odf, title=ui.t("stbm.grafik_odf", tahun=an.tahun), source=ui.source(), lang=lang),
-             name=f"desa_odf_{an.tahun}")
+if summary is not None:
+    ui.plot(figures.odf_villages, lang, ui.t("stbm.grafik_odf", tahun=an.tahun), ui.source(),
+            name=f"desa_odf_{an.tahun}")
 
 st.subheader(ui.t("stbm.dua_judul"))
 st.markdown(ui.t("stbm.dua_pengantar"))
-measures = ppsp.two_measures(an, lang)
+measures = ui.memo(ppsp.two_measures, lang)
 left, right = st.columns(2)
 for col, pair, key in ((left, "layak", "stbm.grafik_dua_layak"), (right, "babs_terbuka", "stbm.grafik_dua_babs")):
     part = measures.loc[measures["pasangan"] == pair] if len(measures) else measures
     with col:
         if len(part):
-            ui.chart(charts.two_measures(part, title=ui.t(key, tahun=an.tahun), source=ui.source(), lang=lang),
-                     name=f"dua_ukuran_{pair}")
-            ui.table(ppsp.two_measures_table(measures, pair, lang))
+            ui.plot(figures.two_measures, pair, lang, ui.t(key, tahun=an.tahun), ui.source(),
+                    name=f"dua_ukuran_{pair}")
+            ui.table(ppsp.two_measures_table(measures, pair, lang))  # a few rows: cheap
 
 st.subheader(ui.t("stbm.desa_judul"))
 village = ui.village_view(an)

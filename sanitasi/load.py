@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import geopandas as gpd
 import pandas as pd
@@ -229,7 +230,7 @@ class Dataset:
         """Is this table the bundled illustrative one (access, STBM, waste, drainage, agencies, commitments)?"""
         return int(self.sumber.get(kind, 0)) == 0
 
-    @property
+    @cached_property
     def tahun(self) -> list[int]:
         return sorted(int(t) for t in self.akses["tahun"].unique())
 

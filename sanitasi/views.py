@@ -139,8 +139,10 @@ def _gap_households(row: pd.Series, indikator: str, target: float) -> int:
 
 
 def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
-          codes: tuple[str, ...] = indicators.HEADLINE, docs: dict[str, str] | None = None) -> list[Card]:
-    """Metric cards for some indicators of one area against one target document (or one per indicator)."""
+          codes: tuple[str, ...] = indicators.HEADLINE, docs: dict[str, str] | tuple | None = None) -> list[Card]:
+    """Metric cards for some indicators of one area against one target document (or one per indicator:
+    `docs` maps indicator -> document, as a dict or as (indicator, document) pairs)."""
+    docs = dict(docs) if docs else None
     out = []
     for k in codes:
         ind = indicators.get(k)
