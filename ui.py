@@ -284,10 +284,12 @@ def data_label(d: Dataset) -> str:
     return t("sidebar.data_versi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"), status=state)
 
 
-def source(d: Dataset | None = None) -> str:
-    """The source line every chart carries."""
+def source(*kinds: str, d: Dataset | None = None) -> str:
+    """The source line every chart carries; ILLUSTRATIVE when any table the chart draws on (default: the
+    access table) is still the bundled illustrative one."""
     d = d or dataset()
-    key = "grafik.sumber_ilustratif" if d.ilustratif else "grafik.sumber"
+    illustrative = any(d.illustrative(k) for k in (kinds or ("akses",)))
+    key = "grafik.sumber_ilustratif" if illustrative else "grafik.sumber"
     return t(key, versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"))
 
 
@@ -597,7 +599,7 @@ def _slides(vk: str, tahun_data: int, dokumen: str, indikator: str, capai: int, 
 def _slide_pairs(setting: Any) -> list:
     an = analysis()
     return _slides(_vk(), an.tahun, setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
-                   source())
+                   source(*PAGE_KINDS["paparan"]))
 
 
 def slides(setting: Any) -> list:

@@ -19,13 +19,14 @@ basis = ui.select("basis", ["kini", "2020"], ui.t("lintasan.basis"), container=c
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
 
 tr = ui.memo(views.trajectory, kode, ind, dok, lang, basis=basis)
+src = ui.source(indicators.get(ind).tabel)  # ILLUSTRATIVE as long as this indicator's table is
 if tr.catatan:
     st.warning(tr.catatan, icon=":material/call_split:")
 
 left, right = st.columns([5, 2])
 with left:
     title = ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama)
-    ui.plot(figures.trajectory, kode, ind, dok, lang, basis, title, ui.source(), name=f"lintasan_{ind}_{tr.kode}")
+    ui.plot(figures.trajectory, kode, ind, dok, lang, basis, title, src, name=f"lintasan_{ind}_{tr.kode}")
     if not tr.observed["sebanding"].all():
         st.caption(ui.t("lintasan.catatan_lama"))
 with right:
@@ -41,5 +42,5 @@ if district_only:
 st.subheader(ui.t("lintasan.semua_judul", indikator=indicators.get(ind).label(lang)))
 st.caption(ui.t("lintasan.semua_bantuan", dokumen=dok))
 ui.plot(figures.all_kecamatan, ind, dok, lang, basis,
-        ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)), ui.source(),
+        ui.t("lintasan.semua_grafik", indikator=indicators.get(ind).label(lang)), src,
         name=f"lintasan_semua_{ind}")

@@ -16,7 +16,7 @@ if not years:
 year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), years, years[-1], st.columns([2, 5])[0])
 
 perf = ui.memo(ppsp.opd_performance, year, lang)
-ui.plot(figures.agency_realisation, year, lang, ui.t("opd.realisasi_judul", tahun=year), ui.source(),
+ui.plot(figures.agency_realisation, year, lang, ui.t("opd.realisasi_judul", tahun=year), ui.source("kegiatan"),
         name=f"realisasi_opd_{year}")
 st.caption(ui.t("opd.aturan", ahead=ui.number(ppsp.AHEAD), lag=ui.number(ppsp.LAG)))
 ui.table(perf[["opd", "fisik_teks", "keuangan_teks", "pagu_teks", "belanja_teks", "sinyal_teks"]].set_axis(
@@ -24,7 +24,7 @@ ui.table(perf[["opd", "fisik_teks", "keuangan_teks", "pagu_teks", "belanja_teks"
     axis=1))
 
 st.subheader(ui.t("opd.matriks_judul", tahun=year))
-ui.plot(figures.agency_matrix, year, lang, ui.t("opd.matriks_judul", tahun=year), ui.source(),
+ui.plot(figures.agency_matrix, year, lang, ui.t("opd.matriks_judul", tahun=year), ui.source("kegiatan"),
         name=f"matriks_opd_{year}")
 
 st.subheader(ui.t("opd.kk_judul", tahun=year))

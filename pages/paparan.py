@@ -15,6 +15,7 @@ with bar[3].popover(ui.t("paparan.pengaturan"), icon=":material/tune:", width="s
     years = list(range(an.tahun + 1, 2046))
     reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), years, views.default_reach_year(an, dok, ind))
 setting = presentation.Setting(dok, ind, reach, lang)
+src = ui.source(*ui.PAGE_KINDS["paparan"])
 sequence = ui.slides(setting)
 count = len(sequence)
 number = ui.slide_number(count)
@@ -55,9 +56,9 @@ if side is not None:
 
 st.divider()
 a, b = st.columns(2)
-a.download_button(ui.t("paparan.unduh_pptx"), lambda: deck.build_deck(sequence, setting, an, ui.source()),
+a.download_button(ui.t("paparan.unduh_pptx"), lambda: deck.build_deck(sequence, setting, an, src),
                   file_name=f"paparan_sanitasi_{an.tahun}.pptx", on_click="ignore", icon=":material/slideshow:",
                   mime="application/vnd.openxmlformats-officedocument.presentationml.presentation", key="unduh_pptx")
-b.download_button(ui.t("paparan.unduh_pdf"), lambda: deck.map_a3(an, ind, dok, lang, ui.source()),
+b.download_button(ui.t("paparan.unduh_pdf"), lambda: deck.map_a3(an, ind, dok, lang, src),
                   file_name=f"peta_{ind}_{an.tahun}_A3.pdf", on_click="ignore", icon=":material/map:",
                   mime="application/pdf", key="unduh_pdf")

@@ -18,6 +18,7 @@ view = ui.select("peta_tampilan", ["wilayah", "petak"], ui.t("peta.tampilan"), c
                  format_func=lambda m: ui.t(f"peta.tampilan_{m}"))
 
 values = ui.memo(views.map_values, ind, dok, lang)
+src = ui.source(indicators.get(ind).tabel)  # ILLUSTRATIVE as long as this indicator's table is
 title = ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun)
 
 
@@ -31,7 +32,7 @@ def _picked() -> None:
 
 left, right = st.columns([3, 2])
 with left:
-    ui.plot(figures.area_map, ind, dok, mode, view, kode, lang, title, ui.source(), name=f"peta_{ind}_{an.tahun}",
+    ui.plot(figures.area_map, ind, dok, mode, view, kode, lang, title, src, name=f"peta_{ind}_{an.tahun}",
             chart_kw={"on_select": _picked, "key": "peta_klik", "selection_mode": charts.SELECT_PARAM})
     if view == "wilayah":
         ui.schematic_note(an.data)
@@ -42,7 +43,7 @@ with left:
 with right:
     tgt = targets.final(an.data.target, dok, ind)
     target_label = ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else "")
-    ui.plot(figures.ranking, ind, dok, mode, kode, lang, ui.t("peta.peringkat_judul"), target_label, ui.source(),
+    ui.plot(figures.ranking, ind, dok, mode, kode, lang, ui.t("peta.peringkat_judul"), target_label, src,
             name=f"peringkat_{ind}")
 
 row = views.map_row(an, values, kode)

@@ -26,7 +26,7 @@ for col, k in zip(columns, codes, strict=True):
         if k in docs:
             st.markdown(ui.memo(views.trajectory, views.KABUPATEN, k, docs[k], lang).kalimat)
             ui.plot(figures.trajectory, views.KABUPATEN, k, docs[k], lang, "kini", indicators.get(k).label(lang),
-                    ui.source(), height=260, name=f"lintasan_{k}")
+                    ui.source("sampah"), height=260, name=f"lintasan_{k}")
 
 st.subheader(ui.t("sampah.drainase_judul"))
 ind = "genangan"
@@ -34,7 +34,7 @@ doc_drain = views.target_document(an, ind, dok) or dok
 left, right = st.columns([3, 2])
 with left:
     ui.plot(figures.area_map, ind, doc_drain, "nilai", "wilayah", None, lang,
-            ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun), ui.source(),
+            ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun), ui.source("drainase"),
             height=420, name=f"peta_genangan_{an.tahun}")
     ui.schematic_note(an.data)
 with right:
@@ -42,5 +42,5 @@ with right:
     if tr.kalimat:
         st.markdown(tr.kalimat)
     ui.plot(figures.trajectory, views.KABUPATEN, ind, doc_drain, lang, "kini",
-            ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama), ui.source(),
-            height=300, name="lintasan_genangan")
+            ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama),
+            ui.source("drainase"), height=300, name="lintasan_genangan")

@@ -24,7 +24,7 @@ for col, card in zip(cols, ui.memo(views.cards, dok, lang, codes=codes, docs=tup
         st.caption(card.target.replace("**", ""))
 
 if summary is not None:
-    ui.plot(figures.odf_villages, lang, ui.t("stbm.grafik_odf", tahun=an.tahun), ui.source(),
+    ui.plot(figures.odf_villages, lang, ui.t("stbm.grafik_odf", tahun=an.tahun), ui.source("stbm"),
             name=f"desa_odf_{an.tahun}")
 
 st.subheader(ui.t("stbm.dua_judul"))
@@ -35,7 +35,7 @@ for col, pair, key in ((left, "layak", "stbm.grafik_dua_layak"), (right, "babs_t
     part = measures.loc[measures["pasangan"] == pair] if len(measures) else measures
     with col:
         if len(part):
-            ui.plot(figures.two_measures, pair, lang, ui.t(key, tahun=an.tahun), ui.source(),
+            ui.plot(figures.two_measures, pair, lang, ui.t(key, tahun=an.tahun), ui.source("stbm", "akses"),
                     name=f"dua_ukuran_{pair}")
             ui.table(ppsp.two_measures_table(measures, pair, lang))  # a few rows: cheap
 
@@ -47,7 +47,7 @@ else:
     st.markdown(village.text)
     if village.features is not None:
         ui.chart(charts.odf_village_map(village.features, village.outlines, village.labels,
-                                        title=ui.t("stbm.grafik_desa", tahun=village.tahun), source=ui.source(),
+                                        title=ui.t("stbm.grafik_desa", tahun=village.tahun), source=ui.source("stbm"),
                                         lang=lang), name=f"desa_odf_peta_{village.tahun}")
     else:
         st.info(ui.t("stbm.desa_perlu_batas"), icon=":material/map:")
