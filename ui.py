@@ -30,15 +30,20 @@ def bundled() -> Dataset:
     return load.load_bundled()
 
 
-def _secret(*keys: str) -> str | None:
-    """A value from .streamlit/secrets.toml, or None when there is no secrets file or no such key."""
+def _secret_value(*keys: str) -> Any:
+    """A value (string, list or section) from .streamlit/secrets.toml; None when there is no file or key."""
     try:
         value: Any = st.secrets
         for k in keys:
             value = value[k]
-        return str(value)
+        return value
     except Exception:  # noqa: BLE001 - no secrets file raises its own error type; absent means "not set"
         return None
+
+
+def _secret(*keys: str) -> str | None:
+    value = _secret_value(*keys)
+    return None if value is None else str(value)
 
 
 @st.cache_resource(show_spinner=False)
@@ -497,19 +502,63 @@ def editor_name() -> str:
     return st.session_state.get("_editor_nama") or "editor"
 
 
+def oidc_setup() -> tuple[list[str | None], frozenset[str]]:
+    """The OIDC providers to offer and the editors' addresses; nothing unless both are configured."""
+    providers = auth.oidc_providers(_secret_value("auth"))
+    emails = auth.editor_emails(_secret_value("editor", "emails"))
+    return (providers, emails) if providers and emails else ([], frozenset())
+
+
+def _signed_in(via_sso: bool) -> bool:
+    a, b = st.columns([4, 1])
+    a.success(t("data.editor_masuk", nama=editor_name()), icon=":material/edit:")
+    if b.button(t("data.keluar"), key="data_keluar"):
+        st.session_state["_editor"] = False
+        if via_sso:
+            st.logout()  # ends the identity cookie too
+        st.rerun()
+    return True
+
+
+def _sso_panel(providers: list[str | None], emails: frozenset[str]) -> bool | None:
+    """Single sign-on: True when the signed-in account is a listed editor, False when signed in but not listed,
+    None when nobody is signed in (the login buttons are shown)."""
+    user = st.user.to_dict()
+    if user.get("is_logged_in"):
+        if auth.may_edit(user, emails):
+            email = str(user.get("email"))
+            st.session_state["_editor_nama"] = f"{user.get('name')} ({email})" if user.get("name") else email
+            return _signed_in(via_sso=True)
+        a, b = st.columns([4, 1])
+        a.warning(t("data.sso_bukan_editor", email=user.get("email") or "?"), icon=":material/no_accounts:")
+        if b.button(t("data.keluar"), key="data_keluar_sso"):
+            st.logout()
+        return False
+    for provider in providers:
+        label = t("data.masuk_sso") + (f" · {provider}" if provider else "")
+        if st.button(label, key=f"data_sso_{provider or 'utama'}", icon=":material/badge:"):
+            st.login(provider) if provider else st.login()
+    return None
+
+
 def editor_panel(s: store.Store) -> bool:
-    """Sign-in for editors; True when this session may change data. Read-only when nothing is configured."""
+    """Sign-in for editors; True when this session may change data. Read-only when nothing is configured.
+
+    Two ways in, each optional: the office's single sign-on (OIDC, for listed e-mail addresses) and the
+    editor password (a salted hash, with a lock-out after repeated failures)."""
     hashed = editor_hash()
-    if hashed is None:
+    providers, emails = oidc_setup()
+    if hashed is None and not providers:
         st.info(t("data.editor_belum"), icon=":material/lock:")
         return False
+    if providers:
+        sso = _sso_panel(providers, emails)
+        if sso is not None:
+            return sso
     if st.session_state.get("_editor"):
-        a, b = st.columns([4, 1])
-        a.success(t("data.editor_masuk", nama=editor_name()), icon=":material/edit:")
-        if b.button(t("data.keluar"), key="data_keluar"):
-            st.session_state["_editor"] = False
-            st.rerun()
-        return True
+        return _signed_in(via_sso=False)
+    if hashed is None:
+        return False
     until = store.locked_until(s)
     if until is not None:
         st.warning(t("data.terkunci", waktu=store.local_time(until)), icon=":material/lock_clock:")

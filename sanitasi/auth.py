@@ -4,6 +4,12 @@ The hash comes from the environment (`SANITASI_EDITOR_HASH`) or `.streamlit/secr
 (`[editor] password_hash = "..."`). Make one with `python -m sanitasi.cli hash-password`.
 PBKDF2-SHA256 from the standard library: nothing to install, and slow enough to make guessing
 expensive; repeated failures also lock editing for a while (`sanitasi.store.locked_until`).
+
+Alternatively, when the office has a single sign-on (Google Workspace, Microsoft Entra, Keycloak, ...),
+Streamlit's OIDC login is used: an `[auth]` section in secrets (`redirect_uri`, `cookie_secret`, and
+`client_id`, `client_secret`, `server_metadata_url` either there or in one provider subsection) plus the
+editors' e-mail addresses (`SANITASI_EDITOR_EMAILS`, comma-separated, or `[editor] emails = [...]`).
+Signing in proves who someone is; only a listed address may change data.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ import os
 import secrets
 
 ENV_HASH = "SANITASI_EDITOR_HASH"
+ENV_EMAILS = "SANITASI_EDITOR_EMAILS"
+OIDC_SHARED = ("redirect_uri", "cookie_secret")
+OIDC_PROVIDER = ("client_id", "client_secret", "server_metadata_url")
 ALGORITHM = "pbkdf2_sha256"
 ITERATIONS = 310_000
 
@@ -47,3 +56,35 @@ def configured_hash(secrets_hash: str | None = None) -> str | None:
     """The editor hash from the environment, else from Streamlit secrets (passed in by the UI)."""
     value = os.environ.get(ENV_HASH, "").strip() or (secrets_hash or "").strip()
     return value or None
+
+
+def editor_emails(secrets_emails: object = None) -> frozenset[str]:
+    """The e-mail addresses allowed to edit after an OIDC sign-in: the environment (comma-separated) first,
+    else `[editor] emails` from secrets (a list or a comma-separated string); compared case-insensitively."""
+    raw: object = os.environ.get(ENV_EMAILS, "").strip() or secrets_emails or ""
+    items = raw.split(",") if isinstance(raw, str) else list(raw) if isinstance(raw, (list, tuple)) else []
+    return frozenset(e for e in (str(i).strip().lower() for i in items) if "@" in e)
+
+
+def oidc_providers(auth_section: object) -> list[str | None]:
+    """The OIDC providers an `[auth]` secrets section configures completely: `None` for the default provider
+    (settings directly under `[auth]`), else the names of complete `[auth.<name>]` subsections. Empty when the
+    shared settings are missing, so a half-written section never shows a login button that cannot work."""
+    if not hasattr(auth_section, "get") or not all(auth_section.get(k) for k in OIDC_SHARED):
+        return []
+    found: list[str | None] = []
+    if all(auth_section.get(k) for k in OIDC_PROVIDER):
+        found.append(None)
+    for name in (auth_section.keys() if hasattr(auth_section, "keys") else []):
+        sub = auth_section.get(name)
+        if hasattr(sub, "get") and all(sub.get(k) for k in OIDC_PROVIDER):
+            found.append(str(name))
+    return found
+
+
+def may_edit(user: object, allowed: frozenset[str]) -> bool:
+    """Is this signed-in OIDC user (a mapping like `st.user`) one of the listed editors?"""
+    if not hasattr(user, "get") or not user.get("is_logged_in"):
+        return False
+    email = str(user.get("email") or "").strip().lower()
+    return bool(email) and email in allowed and user.get("email_verified", True) is not False

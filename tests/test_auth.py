@@ -109,3 +109,40 @@ def test_no_password_or_hash_in_the_repository() -> None:
     assert HASH_VALUE.search(GOOD) and ASSIGNED.search(f'[editor]\n{key} = "{GOOD}"')
     assert ASSIGNED.search(key + ' = "admin123"')
     assert not ASSIGNED.search(key + ' = "' + stored(auth.ALGORITHM, "310000", '..."'))
+
+
+# ------------------------------------------------------------------ OIDC sign-in (Streamlit st.login)
+
+SHARED = {"redirect_uri": "https://sanitasi.example/oauth2callback", "cookie_secret": "s" * 32}
+PROVIDER = {"client_id": "id", "client_secret": "rahasia", "server_metadata_url": "https://sso.example/.well-known"}
+
+
+def test_editor_emails_from_environment_or_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(auth.ENV_EMAILS, raising=False)
+    assert auth.editor_emails(None) == frozenset()
+    assert auth.editor_emails(["Ani@TanahBumbuKab.go.id", " budi@x.id ", "bukan-alamat"]) == \
+        {"ani@tanahbumbukab.go.id", "budi@x.id"}
+    assert auth.editor_emails("a@x.id, b@x.id") == {"a@x.id", "b@x.id"}
+    monkeypatch.setenv(auth.ENV_EMAILS, "c@x.id")
+    assert auth.editor_emails(["a@x.id"]) == {"c@x.id"}  # the environment wins, as for the password hash
+
+
+def test_only_complete_oidc_sections_count() -> None:
+    assert auth.oidc_providers(None) == []
+    assert auth.oidc_providers({}) == []
+    assert auth.oidc_providers(PROVIDER) == []  # no redirect_uri / cookie_secret: a login could not work
+    assert auth.oidc_providers({**SHARED, **PROVIDER}) == [None]
+    assert auth.oidc_providers({**SHARED, "microsoft": PROVIDER, "google": {"client_id": "x"}}) == ["microsoft"]
+    assert auth.oidc_providers({**SHARED, "client_id": "id"}) == []
+
+
+def test_only_listed_signed_in_users_may_edit() -> None:
+    allowed = frozenset({"ani@tanahbumbukab.go.id"})
+    ani = {"is_logged_in": True, "email": "Ani@TanahBumbuKab.go.id", "name": "Ani"}
+    assert auth.may_edit(ani, allowed)
+    assert not auth.may_edit({**ani, "is_logged_in": False}, allowed)
+    assert not auth.may_edit({**ani, "email": "budi@x.id"}, allowed)
+    assert not auth.may_edit({**ani, "email_verified": False}, allowed)
+    assert not auth.may_edit({"is_logged_in": True}, allowed)
+    assert not auth.may_edit(ani, frozenset())
+    assert not auth.may_edit(None, allowed)

@@ -300,3 +300,56 @@ def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, datas
     assert colour["scale"]["domain"] == [t("stbm.terverifikasi"), t("stbm.deklarasi"), t("stbm.belum")]
     assert not any(i.value == t("stbm.desa_perlu_batas") for i in at.info)
     assert len(village_table(at)) == 3
+
+
+# ------------------------------------------------------------------ single sign-on (Streamlit OIDC)
+
+SSO = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "k" * 32, "client_id": "dasbor",
+       "client_secret": "rahasia", "server_metadata_url": "https://sso.tanahbumbukab.go.id/.well-known/openid"}
+ANI = {"is_logged_in": True, "email": "ani@tanahbumbukab.go.id", "name": "Ani"}
+
+
+def sso_page(user: dict, emails: list[str] | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.secrets["auth"] = SSO
+    at.secrets["editor"] = {"emails": emails if emails is not None else ["Ani@TanahBumbuKab.go.id"]}
+    at.user = user
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_sso_offers_the_office_login_and_nothing_else_before_sign_in(db: str) -> None:
+    at = sso_page({"is_logged_in": False})
+    assert [b.label for b in at.button if b.key == "data_sso_utama"] == [t("data.masuk_sso")]
+    assert len(at.file_uploader) == 0
+    assert len(at.text_input) == 0  # no password configured: no password form
+    assert not any(i.value == t("data.editor_belum") for i in at.info)
+
+
+def test_a_listed_sso_account_may_load_data(db: str) -> None:
+    at = sso_page(ANI)
+    assert any(s.value == t("data.editor_masuk", nama="Ani (ani@tanahbumbukab.go.id)") for s in at.success)
+    assert len(at.file_uploader) == 1
+    assert [b for b in at.button if b.key == "data_sso_utama"] == []
+
+
+def test_an_unlisted_sso_account_stays_read_only(db: str) -> None:
+    at = sso_page({**ANI, "email": "tamu@gmail.com"})
+    assert any(w.value == t("data.sso_bukan_editor", email="tamu@gmail.com") for w in at.warning)
+    assert len(at.file_uploader) == 0
+    assert [b for b in at.button if b.key in ("data_aktifkan", "data_hapus", "data_simpan")] == []
+
+
+def test_sso_without_listed_editors_is_not_offered(db: str) -> None:
+    at = sso_page({"is_logged_in": False}, emails=[])
+    assert [b for b in at.button if str(b.key).startswith("data_sso")] == []
+    assert any(i.value == t("data.editor_belum") for i in at.info)  # still says how to set it up
+
+
+def test_password_and_sso_can_both_be_offered(editor: str) -> None:
+    at = sso_page({"is_logged_in": False})
+    assert any(b.key == "data_sso_utama" for b in at.button)
+    sign_in(at)
+    assert any(s.value == t("data.editor_masuk", nama="Ani") for s in at.success)
+    assert len(at.file_uploader) == 1
