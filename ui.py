@@ -538,6 +538,7 @@ def _sso_panel(providers: list[str | None], emails: frozenset[str]) -> bool | No
         label = t("data.masuk_sso") + (f" · {provider}" if provider else "")
         if st.button(label, key=f"data_sso_{provider or 'utama'}", icon=":material/badge:"):
             st.login(provider) if provider else st.login()
+    st.caption(t("data.sso_kembali"))  # Streamlit returns to the app's root after the provider's callback
     return None
 
 

@@ -73,11 +73,12 @@ def free_port() -> int:
 
 
 class Server:
-    """`python -m streamlit run <app>` on a free loopback port, stopped on exit."""
+    """`python -m streamlit run <app>` on a free loopback port, stopped on exit; `options` are passed on to
+    streamlit (e.g. `["--secrets.files", path]`)."""
 
     def __init__(self, app: str | Path = "app.py", *, log: Path | None = None, cwd: Path = ROOT,
-                 env: dict[str, str] | None = None) -> None:
-        self.app, self.cwd, self.log_path = str(app), cwd, log
+                 env: dict[str, str] | None = None, options: list[str] | None = None) -> None:
+        self.app, self.cwd, self.log_path, self.options = str(app), cwd, log, list(options or [])
         self.env = {**os.environ, **(env or {})}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -96,7 +97,8 @@ class Server:
         self.process = subprocess.Popen(
             # no file watcher: the app under test is the code as it was at the start, even if files change
             [sys.executable, "-m", "streamlit", "run", self.app, "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+             *self.options],
             cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT)
         end = time.monotonic() + timeout
         while time.monotonic() < end:

@@ -322,6 +322,7 @@ def sso_page(user: dict, emails: list[str] | None = None) -> AppTest:
 def test_sso_offers_the_office_login_and_nothing_else_before_sign_in(db: str) -> None:
     at = sso_page({"is_logged_in": False})
     assert [b.label for b in at.button if b.key == "data_sso_utama"] == [t("data.masuk_sso")]
+    assert any(c.value == t("data.sso_kembali") for c in at.caption)  # where the sign-in comes back to
     assert len(at.file_uploader) == 0
     assert len(at.text_input) == 0  # no password configured: no password form
     assert not any(i.value == t("data.editor_belum") for i in at.info)
