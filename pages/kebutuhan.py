@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import figures, indicators, targets, views
+from sanitasi import figures, indicators, views
 
 an = ui.setup("kebutuhan")
 lang, dok = ui.lang(), ui.dokumen()
@@ -12,10 +12,10 @@ st.title(ui.t("kebutuhan.judul"))
 options = views.indicators_of(an, dok) or list(indicators.HEADLINE)
 c1, c2, c3 = st.columns([3, 4, 3])
 ind = ui.indicator(c1, options)
-final = targets.final(an.data.target, dok, ind)
+final = ui.memo(views.final_target, dok, ind)
 goal = final[1] if final else (90.0 if indicators.get(ind).arah > 0 else 0.0)
 years = list(range(an.tahun + 1, 2046))
-default_year = views.default_reach_year(an, dok, ind)
+default_year = ui.memo(views.default_reach_year, dok, ind)
 reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), years, default_year, c2,
                        help=ui.t("kebutuhan.tahun_capai_bantuan"))
 ui.stat(ui.t("kebutuhan.target_dipakai"), ui.t("kebutuhan.target_nilai", nilai=ui.number(goal, 1), dokumen=dok), c3)

@@ -10,7 +10,7 @@ lang = ui.lang()
 
 st.title(ui.t("komitmen.judul"))
 st.markdown(ui.t("komitmen.pengantar"))
-frame = ppsp.commitments(an, lang=lang)
+frame = ui.memo(ppsp.commitments, lang=lang)
 if len(frame):
     counts = frame["status_efektif"].value_counts()
     st.info(ui.t("komitmen.ringkas", terbuka=int(frame["status_efektif"].isin(ppsp.OPEN).sum()),

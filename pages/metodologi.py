@@ -7,7 +7,7 @@ from sanitasi import ppsp, views
 
 an = ui.setup("metodologi")
 lang = ui.lang()
-m = views.methods(an, lang)
+m = ui.memo(views.methods, lang)
 
 st.title(ui.t("metodologi.judul"))
 st.markdown(ui.t("metodologi.pengantar"))

@@ -13,7 +13,7 @@ with bar[3].popover(ui.t("paparan.pengaturan"), icon=":material/tune:", width="s
     options = views.indicators_of(an, dok) or list(indicators.HEADLINE)
     ind = ui.indicator(None, options)
     years = list(range(an.tahun + 1, 2046))
-    reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), years, views.default_reach_year(an, dok, ind))
+    reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), years, ui.memo(views.default_reach_year, dok, ind))
 setting = presentation.Setting(dok, ind, reach, lang)
 src = ui.source(*ui.PAGE_KINDS["paparan"])
 sequence = ui.slides(setting)

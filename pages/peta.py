@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import charts, figures, indicators, targets, views
+from sanitasi import charts, figures, indicators, views
 
 an = ui.setup("peta")
 lang, dok = ui.lang(), ui.dokumen()
@@ -36,12 +36,12 @@ with left:
             chart_kw={"on_select": _picked, "key": "peta_klik", "selection_mode": charts.SELECT_PARAM})
     if view == "wilayah":
         ui.schematic_note(an.data)
-        if views.map_note(an, lang):
-            st.caption(":material/call_split: " + views.map_note(an, lang))
+        if note := ui.memo(views.map_note, lang):
+            st.caption(":material/call_split: " + note)
     else:
         st.caption(ui.t("peta.catatan_petak"))
 with right:
-    tgt = targets.final(an.data.target, dok, ind)
+    tgt = ui.memo(views.final_target, dok, ind)
     target_label = ui.t("peta.garis_target", nilai=ui.number(tgt[1]) if tgt else "", tahun=tgt[0] if tgt else "")
     ui.plot(figures.ranking, ind, dok, mode, kode, lang, ui.t("peta.peringkat_judul"), target_label, src,
             name=f"peringkat_{ind}")

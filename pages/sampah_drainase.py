@@ -13,7 +13,7 @@ st.markdown(ui.t("sampah.pengantar"))
 
 st.subheader(ui.t("sampah.sampah_judul"))
 codes = ("sampah_pengurangan", "sampah_penanganan")
-docs = {k: d for k in codes if (d := views.target_document(an, k, dok)) is not None}
+docs = ui.memo(views.target_documents, codes, dok)
 columns = st.columns(2)
 for col, k in zip(columns, codes, strict=True):
     with col:
@@ -30,7 +30,7 @@ for col, k in zip(columns, codes, strict=True):
 
 st.subheader(ui.t("sampah.drainase_judul"))
 ind = "genangan"
-doc_drain = views.target_document(an, ind, dok) or dok
+doc_drain = ui.memo(views.target_document, ind, dok) or dok
 left, right = st.columns([3, 2])
 with left:
     ui.plot(figures.area_map, ind, doc_drain, "nilai", "wilayah", None, lang,

@@ -15,7 +15,7 @@ if summary is not None:
     st.info(summary.text, icon=":material/verified:")
 cols = st.columns(3)
 codes = ("desa_odf", "stbm_jamban_sehat", "stbm_od")
-docs = {k: d for k in codes if (d := views.target_document(an, k, dok)) is not None}
+docs = ui.memo(views.target_documents, codes, dok)
 for col, card in zip(cols, ui.memo(views.cards, dok, lang, codes=codes, docs=tuple(docs.items())), strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,

@@ -210,6 +210,16 @@ def target_document(an: Analysis, indikator: str, preferred: str) -> str | None:
     return docs[0] if docs else None
 
 
+def target_documents(an: Analysis, codes: tuple[str, ...], preferred: str) -> dict[str, str]:
+    """`target_document` for several indicators at once: indicator -> document, for those that have one."""
+    return {k: d for k in codes if (d := target_document(an, k, preferred)) is not None}
+
+
+def final_target(an: Analysis, dokumen: str, indikator: str) -> tuple[int, float] | None:
+    """(year, value) of the document's final district target for the indicator, or None when it sets none."""
+    return targets.final(an.data.target, dokumen, indikator)
+
+
 def other_cards(an: Analysis, dokumen: str, lang: str = "id") -> list[Card]:
     """Cards for the rest of PPSP (ODF villages, waste, standing water), each against the document that sets
     its target, so the overview shows the whole strategy and not only household access."""

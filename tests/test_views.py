@@ -280,3 +280,16 @@ def test_map_on_a_boundary_file_from_before_the_split(data) -> None:
     assert views.map_row(an, v.reset_index(), "63.10.11")["kode"] == "63.10.02"
     # the bundled (12-polygon) map draws today's kecamatan
     assert views.map_basis(views.analyse(data)) is None
+
+
+def test_target_documents_picks_the_chosen_document_or_the_one_that_sets_the_target(an) -> None:
+    docs = views.target_documents(an, ("layak", "sampah_pengurangan", "bukan_indikator"), "RPJMN 2020-2024")
+    # RPJMN sets household access; waste is judged against Jakstranas; an unknown code has no document
+    assert docs == {"layak": "RPJMN 2020-2024", "sampah_pengurangan": "Jakstranas 2025 (Perpres 97/2017)"}
+    assert docs == {k: views.target_document(an, k, "RPJMN 2020-2024") for k in docs}
+
+
+def test_final_target_is_the_documents_last_district_target(an) -> None:
+    assert views.final_target(an, "RPJMN 2020-2024", "layak") == (2024, 90.0)
+    assert views.final_target(an, "SDG 6.2 (2030)", "aman") == (2030, 100.0)
+    assert views.final_target(an, "RPJMN 2020-2024", "sampah_pengurangan") is None
