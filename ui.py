@@ -101,10 +101,14 @@ def _analysis(vk: str, tahun: int) -> views.Analysis:
     return views.analyse(_dataset(vk), tahun)
 
 
+def _current() -> tuple[str, int]:
+    """(data key, reference year) of this session now: the chosen year, or the latest the data have."""
+    vk = _vk()
+    return vk, _chosen_year(_dataset(vk).tahun)
+
+
 def analysis() -> views.Analysis:
-    d = dataset()
-    year = tahun()
-    return _analysis(_vk(), year if year in d.tahun else max(d.tahun))
+    return _analysis(*_current())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -144,8 +148,12 @@ def years() -> list[int]:
 
 
 def tahun() -> int:
+    return _chosen_year(years())
+
+
+def _chosen_year(ys: list[int]) -> int:
+    """The year in the session's state if the data have it, else the latest year."""
     v = st.session_state.get("tahun")
-    ys = years()
     try:
         v = int(v)
     except (TypeError, ValueError):
@@ -405,8 +413,8 @@ def memo(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     The result is shared: pages read it and never change it. A page rerun (a click) then costs little more
     than drawing.
     """
-    an = analysis()
-    return _memo(_key(fn), fn, _vk(), an.tahun, args, tuple(sorted(kwargs.items())))
+    vk, year = _current()  # each cached look-up costs hashing; a rerun makes dozens of these calls
+    return _memo(_key(fn), fn, vk, year, args, tuple(sorted(kwargs.items())))
 
 
 def _with_spec(fn: Callable) -> Callable:
@@ -420,8 +428,8 @@ def _with_spec(fn: Callable) -> Callable:
 def plot(fn: Callable, *args: Any, name: str | None = None, chart_kw: dict | None = None, **kwargs: Any) -> Any:
     """Draw `fn(analysis, *args, **kwargs)` (a `sanitasi.figures` function), built once per data version, year
     and arguments and shared by every session; a rerun only sends the cached spec."""
-    an = analysis()
-    chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), _vk(), an.tahun, args,
+    vk, year = _current()
+    chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), vk, year, args,
                          tuple(sorted(kwargs.items())))
     return _draw(chart_, spec, name, chart_kw or {})
 
@@ -647,8 +655,7 @@ def _slides(vk: str, tahun_data: int, dokumen: str, indikator: str, capai: int, 
 
 
 def _slide_pairs(setting: Any) -> list:
-    an = analysis()
-    return _slides(_vk(), an.tahun, setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
+    return _slides(*_current(), setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
                    source(*PAGE_KINDS["paparan"]))
 
 
