@@ -94,6 +94,6 @@ def _run(reruns: int, scripts: ScriptCache) -> list[Row]:
                 f"is divided by the bare page's median from its own {reruns} runs taken in turn with it")]
     for name, warm, base, cold in measured:
         ratio = warm / base
-        rows.append(Row("1 pages", f"{name}: warm rerun / bare page", f"{ratio:.1f}x", f"<= {GOAL:.0f}x",
+        rows.append(Row("1 pages", f"{name}: warm rerun / bare page", f"{ratio:.2f}x", f"<= {GOAL:.0f}x",
                         ratio <= GOAL, f"warm {warm * 1000:.0f} ms; cold first render {cold:.2f} s"))
     return rows
