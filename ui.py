@@ -523,7 +523,10 @@ def _signed_in(via_sso: bool) -> bool:
     if b.button(t("data.keluar"), key="data_keluar"):
         st.session_state["_editor"] = False
         if via_sso:
-            st.logout()  # ends the identity cookie too
+            # ends the identity cookie; the browser is sent to /auth/logout and back to the first page. No
+            # st.rerun() after it: a rerun drops the not-yet-sent redirect, and the sign-out silently fails
+            st.logout()
+            st.stop()
         st.rerun()
     return True
 

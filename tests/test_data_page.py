@@ -335,6 +335,18 @@ def test_a_listed_sso_account_may_load_data(db: str) -> None:
     assert [b for b in at.button if b.key == "data_sso_utama"] == []
 
 
+def test_sso_sign_out_ends_the_identity_and_stops_the_page(db: str) -> None:
+    """Sign-out must not be followed by a rerun: a rerun drops the redirect to /auth/logout before it is sent."""
+    at = sso_page(ANI)
+    next(b for b in at.button if b.key == "data_keluar").click().run()
+    assert not at.exception
+    assert not at.user.get("is_logged_in")  # st.logout() emptied the session's identity
+    assert len(at.file_uploader) == 0  # the run stopped there: nothing editable drawn while leaving
+    # no rerun either (a rerun would draw the sign-in button again, having dropped the redirect)
+    assert [b for b in at.button if b.key == "data_sso_utama"] == []
+    assert at.session_state["_editor"] is False
+
+
 def test_an_unlisted_sso_account_stays_read_only(db: str) -> None:
     at = sso_page({**ANI, "email": "tamu@gmail.com"})
     assert any(w.value == t("data.sso_bukan_editor", email="tamu@gmail.com") for w in at.warning)
