@@ -224,7 +224,7 @@ def other_cards(an: Analysis, dokumen: str, lang: str = "id") -> list[Card]:
     """Cards for the rest of PPSP (ODF villages, waste, standing water), each against the document that sets
     its target, so the overview shows the whole strategy and not only household access."""
     present = [k for k in OTHER_PPSP if not an.frames(k)[1].empty]
-    docs = {k: d for k in present if (d := target_document(an, k, dokumen)) is not None}
+    docs = target_documents(an, tuple(present), dokumen)
     return cards(an, dokumen, lang, codes=tuple(present), docs=docs)
 
 
