@@ -5,6 +5,10 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import subprocess
+import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from pptx import Presentation
@@ -91,6 +95,39 @@ def test_deck_opens_with_editable_text(an, sequence) -> None:
     pictures = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
     assert len(pictures) == sum(1 for s in slides if s.chart is not None)
     assert all(p.left + p.width <= prs.slide_width + Emu(10) for p in pictures)
+
+
+ODF = {"draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+       "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0"}
+
+
+def test_deck_opens_in_libreoffice_with_editable_text(an, sequence, tmp_path) -> None:
+    """LibreOffice itself opens the deck and saves it as ODP: every slide is there, and titles, messages and
+    table cells are text LibreOffice can edit (text paragraphs and table cells, not pictures of text)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-impress-nogui)")
+    setting, slides = sequence
+    (tmp_path / "paparan.pptx").write_bytes(deck.build_deck(slides, setting, an, SOURCE))
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+                    "--convert-to", "odp", "--outdir", str(tmp_path), str(tmp_path / "paparan.pptx")],
+                   check=True, capture_output=True, timeout=180)
+    with zipfile.ZipFile(tmp_path / "paparan.odp") as odp:
+        root = ElementTree.fromstring(odp.read("content.xml"))
+    pages = root.findall(".//draw:page", ODF)
+    assert len(pages) == 1 + len(slides) + 1  # title, the sequence, methods
+
+    def text(page) -> str:
+        return " ".join("".join(p.itertext()) for p in page.iter(f"{{{ODF['text']}}}p"))
+
+    assert "Kabupaten Tanah Bumbu" in text(pages[0]) and "ILUSTRATIF" in text(pages[0])
+    for page, slide in zip(pages[1:-1], slides, strict=True):
+        assert slide.judul in text(page)
+        assert presentation._plain(slide.pesan) in text(page)
+    behind = pages[4].findall(".//table:table", ODF)
+    assert behind and slides[3].tabel.iloc[0, 0] in text(behind[0])
+    assert sum(len(p.findall(".//draw:image", ODF)) for p in pages) >= sum(s.chart is not None for s in slides)
 
 
 def test_a3_map_pdf(an) -> None:
