@@ -453,9 +453,11 @@ def chart(c: alt.TopLevelMixin, name: str | None = None, spec: dict | None = Non
 def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
     """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
     offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
-    if presenting():
-        spec = charts.scale_fonts(spec, charts.PRESENTATION_SCALE)
-    event = st.vega_lite_chart(spec, theme=None, width="stretch", **kw)
+    scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    if scale != 1.0:
+        spec = charts.scale_fonts(spec, scale)
+    # titles broken to the chart's width: Vega cuts them with '…' (two charts side by side at 1024x768)
+    event = st.vega_lite_chart(charts.fit_title(spec, scale), theme=None, width="stretch", **kw)
     if name:
         with st.popover(t("ekspor.unduh_gambar"), icon=":material/download:"):
             st.download_button(t("ekspor.png"), lambda: deck.png(c), file_name=f"{name}.png", mime="image/png",

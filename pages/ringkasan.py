@@ -26,7 +26,8 @@ for col, card in zip(cols, ui.memo(views.cards, dok, lang), strict=False):
 st.subheader(ui.t("ringkasan.lainnya_judul"))
 st.caption(ui.t("ringkasan.lainnya_bantuan"))
 others = ui.memo(views.other_cards, dok, lang)
-for col, card in zip(st.columns(max(1, len(others))), others, strict=False):
+# two cards a row: four in a row are too narrow at 1024x768 (labels and even values were cut with '…')
+for col, card in zip([c for _ in range(0, len(others), 2) for c in st.columns(2)], others, strict=False):
     with col.container(border=True):
         st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
                   delta_arrow=card.delta_panah)

@@ -7,7 +7,9 @@ follow the Indonesian locale (decimal comma, thousands dot) through Vega's `conf
 
 from __future__ import annotations
 
+import json
 import math
+import textwrap
 from typing import Any
 
 import altair as alt
@@ -61,14 +63,114 @@ def register_theme() -> None:
 PADDING = {"top": 10, "left": 5, "right": 12, "bottom": 5}
 
 
+TITLE_PX, SUBTITLE_PX = 17, 12  # the theme's title and subtitle font sizes
+# Average glyph width as a share of the font size, on the generous side (semi-bold titles, digits, capitals)
+GLYPH = {"judul": 0.56, "sumber": 0.53}
+# Line lengths (characters) a title is broken to, the one used being the longest that fits the chart's width
+LINE_BUDGETS = (16, 20, 24, 28, 33, 38, 44, 52, 62, 75, 90, 110)
+TITLE_MARGIN = 17  # the chart's left and right padding, in pixels
+
+
+def _break(lines: list[str], budget: int) -> list[str]:
+    return [part for line in lines for part in (textwrap.wrap(line, budget, break_on_hyphens=False) or [""])]
+
+
+def _text(lines: list[str]) -> str | list[str]:
+    return lines[0] if len(lines) == 1 else lines
+
+
+def _variants(lines: list[str], font_px: float, kind: str) -> list[tuple[float, list[str]]]:
+    """Each distinct breaking of `lines`, widest first, with the width in pixels its longest line needs."""
+    px = font_px * GLYPH[kind]
+    variants: list[tuple[float, list[str]]] = []
+    for budget in reversed(LINE_BUDGETS):
+        broken = _break(lines, budget)
+        if not variants or broken != variants[-1][1]:
+            variants.append((max(map(len, broken), default=0) * px + TITLE_MARGIN, broken))
+    return variants
+
+
+def title_lines(lines: list[str], font_px: float, width_px: float, kind: str = "judul") -> str | list[str]:
+    """`lines` broken to fit `width_px` pixels at `font_px`: Vega cuts a title at the chart's width with '…'
+    and never wraps it. A word longer than the line stays whole."""
+    variants = _variants(lines, font_px, kind)
+    return _text(next((broken for need, broken in variants if need <= width_px), variants[-1][1]))
+
+
+def fitted(lines: list[str], font_px: float, kind: str = "judul") -> str | list[str] | dict:
+    """The title text for a chart as wide as its container: the lines as they are when they fit every width,
+    else a Vega expression choosing the breaking by `containerSize()` (on a 1024-pixel screen two charts side
+    by side are under 300 px wide). Without a container (a file export) nothing is broken."""
+    variants = _variants(lines, font_px, kind)
+    if len(variants) == 1:
+        return _text(variants[0][1])
+    expr = json.dumps(variants[-1][1], ensure_ascii=False)
+    for need, broken in reversed(variants[:-1]):
+        expr = f"W >= {need:.0f} ? {json.dumps(broken, ensure_ascii=False)} : ({expr})"
+    return {"expr": expr.replace("W >=", "(containerSize()[0] || 1e6) >=")}
+
+
+def _title(judul: list[str], sumber: list[str], scale: float, width_px: float | None) -> dict:
+    if width_px is None:
+        return {"text": fitted(judul, TITLE_PX * scale), "subtitle": fitted(sumber, SUBTITLE_PX * scale, "sumber")}
+    return {"text": title_lines(judul, TITLE_PX * scale, width_px),
+            "subtitle": title_lines(sumber, SUBTITLE_PX * scale, width_px, "sumber")}
+
+
+def fit_title(spec: dict, scale: float = 1.0, width_px: float | None = None) -> dict:
+    """The spec with its title and source lines broken to fit: to the container's width on screen (a Vega
+    expression), or to `width_px` for a file; `scale` for presentation type. The lines as written are kept in
+    `usermeta` by `finish`. Returns a new top-level dict; `spec` itself is not changed (it may be shared).
+
+    The subtitle is given as an expression too: Vega-Lite's schema lists only text for it, but its compiler
+    passes an expression on to Vega, which draws it (checked in the browser tests)."""
+    judul, sumber = plain_title(spec)
+    if not judul or not isinstance(spec.get("title"), dict):
+        return spec
+    return {**spec, "title": {**spec["title"], **_title(judul, sumber, scale, width_px)}}
+
+
+FILE_WIDTH = 760  # chart pictures (PNG, SVG) are this wide; the deck's are 720 px
+LEGEND_GLYPH_PX = 13 * 0.52  # the theme's legend labels: 13 px
+LEGEND_ENTRY_PX = 34  # symbol, the gap to its label and the padding between columns
+LEGEND_LINE = 13  # characters a legend label is broken to when the plot is too narrow for it
+
+
+def bottom_legend(labels: list[str], title: str | None = None, *, faceted: bool = False) -> alt.Legend:
+    """A legend under the chart with as many columns as fit: Vega does not wrap a legend, and at 1024x768 a row
+    of entries runs past the edge of a half-width chart.
+
+    A legend under a single view starts at the left edge of the plot, after the y-axis labels, so what it may
+    fill is the plot's width (`width`); under small multiples it is the container's."""
+    entry = max(map(len, labels), default=0) * LEGEND_GLYPH_PX + LEGEND_ENTRY_PX
+    # a file has no container: assume a little less than the narrowest file (the deck's 720 px)
+    room = f"(containerSize()[0] || {FILE_WIDTH - 60})" if faceted else f"(width + {PADDING['right']})"
+    expr = "1"
+    for k in range(2, len(labels) + 1):
+        expr = f"{room} >= {k * entry:.0f} ? {k} : ({expr})"
+    # narrower than one entry (long y-axis labels leave the plot little room): long labels on two lines
+    long = {label: textwrap.wrap(label, LEGEND_LINE) for label in labels if len(label) > LEGEND_LINE}
+    lines = {"labelExpr": f"{room} < {entry:.0f} ? ({json.dumps(long, ensure_ascii=False)}[datum.label] || "
+                          "datum.label) : datum.label"} if long else {}
+    return alt.Legend(title=title, orient="bottom", columns=alt.ExprRef(expr) if len(labels) > 1 else 1, **lines)
+
+
+def plain_title(spec: dict) -> tuple[list[str], list[str]]:
+    """(title lines, source lines) of a finished chart's spec, as written before any breaking."""
+    meta = spec.get("usermeta") or {}
+    return list(meta.get("judul", [])), list(meta.get("sumber", []))
+
+
 def finish(chart: Any, *, title: str, source: str | list[str], lang: str) -> Any:
     """Title, source line, padding and number locale: the last step of every builder.
 
     Padding is set on the chart itself: Streamlit's renderer ignores `config.padding`, and without it
-    the first pixels of a layered chart's title are cut off.
+    the first pixels of a layered chart's title are cut off. The title and source lines as written are
+    also kept in `usermeta`, for `fit_title` to break them to the width they are drawn at.
     """
-    subtitle = [source] if isinstance(source, str) else source
-    return (chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle), padding=PADDING)
+    sumber = [source] if isinstance(source, str) else list(source)
+    return (chart.properties(title=alt.TitleParams(text=title, subtitle=sumber), padding=PADDING,
+                             usermeta={"judul": [title], "sumber": sumber})
             .configure(locale=LOCALES[lang]))
 
 
@@ -114,7 +216,7 @@ def ladder(frame: pd.DataFrame, *, title: str, source: str, lang: str, height: i
         x=alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0)),
         y=alt.Y("persen:Q", stack="zero", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)),
         color=alt.Color("label:N", scale=alt.Scale(domain=labels, range=colours),
-                        legend=alt.Legend(title=None, orient="bottom", columns=3)),
+                        legend=bottom_legend(labels)),
         order=alt.Order("urutan:Q", sort="ascending"),
         tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
                  alt.Tooltip("label:N", title=t("grafik.tangga", lang)),
@@ -268,7 +370,7 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _value_text(v, lang, indikator)))
     domain = [names[k] for k in SERIES_COLOURS]
     colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=list(SERIES_COLOURS.values())),
-                       legend=alt.Legend(title=None, orient="bottom"))
+                       legend=bottom_legend(domain))
     dash = alt.StrokeDash("seri:N", scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [6, 4], [2, 3]]),
                           legend=None)
     x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(nice=False, zero=False))
@@ -338,8 +440,8 @@ def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | No
               axis=_pct_axis(None, _unit(indikator, lang), tickCount=3))
     x = alt.X("tahun:Q", axis=_year_axis(tickCount=3), scale=alt.Scale(zero=False, nice=False))
     line = alt.Chart().mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=30, filled=True)).encode(
-        x=x, y=y, color=alt.Color("status_teks:N", scale=status_scale(lang), legend=alt.Legend(
-            title=t("grafik.status", lang), orient="bottom")),
+        x=x, y=y, color=alt.Color("status_teks:N", scale=status_scale(lang), legend=bottom_legend(
+            list(status_scale(lang).domain), t("grafik.status", lang), faceted=True)),
         tooltip=[alt.Tooltip("nama:N", title=t("grafik.kecamatan", lang)),
                  alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
                  alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]).transform_filter("datum.sebanding")
@@ -365,7 +467,7 @@ def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.L
     bars = alt.Chart(frame).mark_bar(height={"band": 0.9}).encode(
         x=alt.X("nilai:Q", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)), y=y, yOffset=yoff,
         color=alt.Color("wilayah:N", sort=who, scale=alt.Scale(range=["#1f4e79", "#a7b8c8"]),
-                        legend=alt.Legend(title=None, orient="bottom")),
+                        legend=bottom_legend(who)),
         tooltip=[alt.Tooltip("wilayah:N", title=" "), alt.Tooltip("label:N", title=" "),
                  alt.Tooltip("nilai_teks:N", title=i18n.t("grafik.nilai", lang))])
     text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
@@ -466,7 +568,7 @@ def scale_fonts(spec: dict, factor: float) -> dict:
                 walk(item)
 
     for key, value in out.items():
-        if key not in ("datasets", "data"):
+        if key not in ("datasets", "data", "usermeta"):
             walk(value)
     return out
 
@@ -487,7 +589,7 @@ def odf_bars(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.
         y=y,
         color=alt.Color("status:N", scale=alt.Scale(domain=labels["status"].tolist(),
                                                     range=[ODF_COLOURS[u] for u in labels["urutan"]]),
-                        legend=alt.Legend(title=None, orient="bottom")),
+                        legend=bottom_legend(labels["status"].tolist())),
         order=alt.Order("urutan:N", sort="descending"),
         tooltip=[alt.Tooltip("nama:N", title=i18n.t("grafik.kecamatan", lang)), alt.Tooltip("status:N", title=" "),
                  alt.Tooltip("teks:N", title=i18n.t("stbm.sumbu_desa", lang))])
@@ -553,7 +655,7 @@ def two_measures(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> 
     domain = long.drop_duplicates("ukuran")["ukuran"].tolist()
     dots = alt.Chart(long).mark_point(filled=True, size=110).encode(
         x=x, y=y, color=alt.Color("ukuran:N", scale=alt.Scale(domain=domain, range=["#1f4e79", "#c8631c"]),
-                                  legend=alt.Legend(title=None, orient="bottom")),
+                                  legend=bottom_legend(domain)),
         shape=alt.Shape("ukuran:N", scale=alt.Scale(domain=domain, range=["circle", "diamond"]), legend=None),
         tooltip=[alt.Tooltip("nama:N", title=i18n.t("grafik.wilayah", lang)), alt.Tooltip("ukuran:N", title=" "),
                  alt.Tooltip("teks:N", title=i18n.t("grafik.nilai", lang))])
@@ -561,10 +663,18 @@ def two_measures(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> 
     return finish(chart, title=title, source=source, lang=lang)
 
 
+def _line_labels(names: list[str], budget: int = 32) -> dict:
+    """Axis settings writing each long name on two or more lines (an axis cuts a label at `labelLimit` with '…')."""
+    long = {n: textwrap.wrap(n, budget) for n in dict.fromkeys(names) if len(n) > budget}
+    if not long:
+        return {"labelLimit": 260}
+    return {"labelLimit": 260, "labelExpr": f"{json.dumps(long, ensure_ascii=False)}[datum.label] || datum.label"}
+
+
 def opd_heatmap(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
     """Agency x indicator: where each agency's budget goes (darker = more)."""
     x = alt.X("label:N", axis=alt.Axis(title=None, labelAngle=-30, labelLimit=140))
-    y = alt.Y("opd:N", axis=alt.Axis(title=None, labelLimit=260))
+    y = alt.Y("opd:N", axis=alt.Axis(title=None, **_line_labels(frame["opd"].tolist())))
     rect = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
         x=x, y=y, color=alt.Color("pagu:Q", scale=alt.Scale(scheme="blues"), legend=None),
         tooltip=[alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("label:N", title=i18n.t("tabel.indikator", lang)),
@@ -585,13 +695,13 @@ def opd_realisation(frame: pd.DataFrame, *, title: str, source: str, lang: str) 
     """Physical (bar) and financial (tick) realisation per agency, coloured by the signal."""
     t = i18n.t
     order = frame["opd"].tolist()
-    y = alt.Y("opd:N", sort=order, axis=alt.Axis(title=None, labelLimit=260))
+    y = alt.Y("opd:N", sort=order, axis=alt.Axis(title=None, **_line_labels(order)))
     x = alt.X("fisik:Q", scale=alt.Scale(domain=[0, 110]), axis=_pct_axis(t("opd.realisasi", lang), tickCount=6))
     signal_domain = [t(f"opd.sinyal_{s}", lang) for s in SIGNAL_COLOURS]
     bars = alt.Chart(frame).mark_bar(height={"band": 0.6}).encode(
         x=x, y=y, color=alt.Color("sinyal_teks:N", scale=alt.Scale(domain=signal_domain,
                                                                    range=list(SIGNAL_COLOURS.values())),
-                                  legend=alt.Legend(title=None, orient="bottom")),
+                                  legend=bottom_legend(signal_domain)),
         tooltip=[alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("fisik_teks:N", title=t("opd.fisik", lang)),
                  alt.Tooltip("keuangan_teks:N", title=t("opd.keuangan", lang)),
                  alt.Tooltip("sinyal_teks:N", title=t("opd.sinyal", lang))])

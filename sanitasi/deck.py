@@ -29,7 +29,7 @@ MUTED = RGBColor(0x5F, 0x63, 0x68)
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 
 
-def static_spec(chart: Any, width: int = 760, height: int | None = None) -> dict:
+def static_spec(chart: Any, width: int = charts.FILE_WIDTH, height: int | None = None) -> dict:
     """The chart's spec with a fixed size (the screen uses the container's width, a file cannot)."""
     spec = copy.deepcopy(chart.to_dict())
     if spec.get("width") == "container" or "width" not in spec and "facet" not in spec:
@@ -40,14 +40,14 @@ def static_spec(chart: Any, width: int = 760, height: int | None = None) -> dict
     if height is not None and "facet" not in spec:
         spec["height"] = height
     spec.setdefault("background", "white")
-    return spec
+    return charts.fit_title(spec, width_px=spec["width"] if isinstance(spec.get("width"), int | float) else width)
 
 
-def png(chart: Any, width: int = 760, height: int | None = None, scale: float = PNG_SCALE) -> bytes:
+def png(chart: Any, width: int = charts.FILE_WIDTH, height: int | None = None, scale: float = PNG_SCALE) -> bytes:
     return vlc.vegalite_to_png(static_spec(chart, width, height), scale=scale)
 
 
-def svg(chart: Any, width: int = 760, height: int | None = None) -> str:
+def svg(chart: Any, width: int = charts.FILE_WIDTH, height: int | None = None) -> str:
     return vlc.vegalite_to_svg(static_spec(chart, width, height))
 
 

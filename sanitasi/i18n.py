@@ -999,7 +999,7 @@ EN: dict[str, str] = {
     "paparan.m_sumber": "Sources: targets from Perpres 18/2020 (RPJMN 2020-2024), SDG 6.2, Indonesia Vision 2045; access data as per the data version shown; details on the dashboard's Methods page.",
     "ekspor.png": "PNG",
     "ekspor.svg": "SVG",
-    "ekspor.unduh_gambar": "Download the chart picture",
+    "ekspor.unduh_gambar": "Download chart picture",
     "ekspor.judul_dek": "Sanitation access and PPSP targets",
     "ekspor.sub_dek": "Coaching clinic material · {dokumen} targets · data up to {tahun}",
     "ekspor.tanggal_dek": "Made {tanggal} · data version {versi}",

@@ -297,6 +297,29 @@ MAP_JS = """() => {
 }"""
 
 
+# Text a viewer cannot read whole: chart texts Vega cut with '…', chart texts drawn outside their chart's box,
+# and page texts CSS cut with an ellipsis (metric labels and values in narrow columns).
+CUT_JS = """() => {
+  const out = [];
+  for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+    const box = c.getBoundingClientRect();
+    for (const t of c.querySelectorAll('svg text')) {
+      const r = t.getBoundingClientRect(), text = t.textContent;
+      if (text.includes('\u2026')) out.push('cut: ' + text);
+      else if (r.width && (r.right > box.right + 1 || r.left < box.left - 1)) out.push('outside its chart: ' + text);
+    }
+  }
+  for (const e of document.querySelectorAll('[data-testid="stMain"] *'))
+    if (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+      out.push('cut: ' + e.textContent.trim().slice(0, 60));
+  return out;
+}"""
+
+
+def cut_texts(page: Any) -> list[str]:
+    return page.evaluate(CUT_JS)
+
+
 def map_shapes(page: Any) -> list[dict]:
     return page.evaluate(MAP_JS)
 

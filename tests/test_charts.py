@@ -149,3 +149,49 @@ def test_trajectory_layers(an: views.Analysis) -> None:
               and ly["mark"]["type"] == "point" and ly["mark"].get("shape") != "diamond"]
     assert hollow[0]["transform"] == [{"filter": "!datum.sebanding"}]
     assert filled[0]["transform"] == [{"filter": "datum.sebanding"}]
+
+
+LONG_TITLE = "KK per tahun yang perlu dijangkau sampai 2030, per kecamatan"
+LONG_SOURCE = "Sumber: data ILUSTRATIF, bukan angka resmi · v0, 28-11-2026"
+
+
+def _finished(title: str = LONG_TITLE, source: str = LONG_SOURCE) -> dict:
+    frame = {"a": [1, 2]}
+    return charts.finish(alt.Chart(alt.Data(values=[frame])).mark_bar(), title=title, source=source,
+                         lang="id").to_dict()
+
+
+def test_a_short_title_is_left_as_written() -> None:
+    spec = charts.fit_title(_finished("Peringkat", "Sumber: uji"))
+    assert spec["title"]["text"] == "Peringkat" and spec["title"]["subtitle"] == "Sumber: uji"
+
+
+def test_a_long_title_is_broken_by_the_width_it_is_drawn_at() -> None:
+    spec = _finished()
+    assert charts.plain_title(spec) == ([LONG_TITLE], [LONG_SOURCE])
+    fitted = charts.fit_title(spec)
+    assert spec["title"]["text"] == LONG_TITLE  # the shared spec is not changed
+    expr = fitted["title"]["text"]["expr"]
+    assert "containerSize()" in expr and json.dumps(LONG_TITLE) in expr  # one line when the chart is wide
+    # every breaking offered keeps all the words, in order
+    for variant in charts._variants([LONG_TITLE], charts.TITLE_PX, "judul"):
+        assert " ".join(variant[1]) == LONG_TITLE
+    # a file of known width: the lines fit it (by the same glyph estimate), and larger type breaks sooner
+    at_300 = charts.fit_title(spec, width_px=300)["title"]["text"]
+    px = charts.TITLE_PX * charts.GLYPH["judul"]
+    assert isinstance(at_300, list) and all(len(line) * px + charts.TITLE_MARGIN <= 300 for line in at_300)
+    bigger = charts.fit_title(spec, scale=1.5, width_px=300)["title"]["text"]
+    assert len(bigger) > len(at_300)
+    assert charts.fit_title(spec, width_px=2000)["title"]["text"] == LONG_TITLE
+
+
+def test_a_legend_takes_as_many_columns_as_fit_and_breaks_long_labels_when_narrow() -> None:
+    labels = ["Akses aman", "Layak sendiri", "BABS di tempat terbuka"]
+    legend = charts.bottom_legend(labels).to_dict()
+    entry = len("BABS di tempat terbuka") * charts.LEGEND_GLYPH_PX + charts.LEGEND_ENTRY_PX
+    columns = legend["columns"]["expr"]
+    assert f">= {3 * entry:.0f} ? 3" in columns and f">= {2 * entry:.0f} ? 2" in columns and columns.endswith("(1))")
+    assert "width" in columns and "containerSize" not in columns  # a single view: the plot's width
+    assert '{"BABS di tempat terbuka": ["BABS di", "tempat", "terbuka"]}' in legend["labelExpr"]
+    assert "containerSize" in charts.bottom_legend(labels, faceted=True).to_dict()["columns"]["expr"]
+    assert "labelExpr" not in charts.bottom_legend(["Data", "Tren"]).to_dict()

@@ -19,7 +19,7 @@ import streamlit as st
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, exports, i18n, io, store
+from sanitasi import auth, charts, exports, i18n, io, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -294,7 +294,7 @@ def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, datas
            store.Meta("desa.geojson", "x", "uji"), bundled=dataset)
     at = stbm_page()
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    maps = [sp for sp in specs if sp["title"]["text"] == t("stbm.grafik_desa", tahun=2024)]
+    maps = [sp for sp in specs if charts.plain_title(sp)[0] == [t("stbm.grafik_desa", tahun=2024)]]
     assert len(maps) == 1
     colour = maps[0]["layer"][0]["encoding"]["color"]
     assert colour["scale"]["domain"] == [t("stbm.terverifikasi"), t("stbm.deklarasi"), t("stbm.belum")]

@@ -113,6 +113,8 @@ def test_page_in_both_languages(open_tab, an: views.Analysis, page: str, path: s
         assert all(n > 0 for n in seen["marks"]), seen
         if page == "peta":
             check_map(tab, len(an.data.wilayah))
+        # every title, source line, legend and card reads whole at this size (the projector's 1024x768 too)
+        assert browser.cut_texts(tab.page) == []
         tab.shot(f"{page}-{lang}")
     if size[0] >= 1280:
         # the wide layout app.py sets, not Streamlit's centred column (at most 736 px wide)
