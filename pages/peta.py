@@ -48,7 +48,8 @@ with right:
 
 row = views.map_row(an, values, kode)
 with st.container(border=True):
-    st.markdown(f"### {row['nama']} &nbsp; {ui.badge(row['status'])}", unsafe_allow_html=True)
+    st.markdown(f"### {row['nama']}")
+    st.markdown(ui.badge(row["status"]), unsafe_allow_html=True)
     b, c = st.columns(2)  # the figures get the room: "1,109 households" is cut in a third of the width
     b.metric(indicators.get(ind).label(lang), row["nilai_teks"])
     b.caption(ui.t("peta.target_selisih", target=row["target_teks"], selisih=row["selisih_teks"]))
