@@ -7,6 +7,7 @@ follow the Indonesian locale (decimal comma, thousands dot) through Vega's `conf
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import textwrap
@@ -110,7 +111,10 @@ def fitted(lines: list[str], font_px: float, kind: str = "judul") -> str | list[
     return {"expr": expr.replace("W >=", "(containerSize()[0] || 1e6) >=")}
 
 
-def _title(judul: list[str], sumber: list[str], scale: float, width_px: float | None) -> dict:
+@functools.lru_cache(maxsize=1024)
+def _title(judul: tuple[str, ...], sumber: tuple[str, ...], scale: float, width_px: float | None) -> dict:
+    """Title and subtitle settings (cached: every rerun draws every chart again; callers copy the dict)."""
+    judul, sumber = list(judul), list(sumber)
     if width_px is None:
         return {"text": fitted(judul, TITLE_PX * scale), "subtitle": fitted(sumber, SUBTITLE_PX * scale, "sumber")}
     return {"text": title_lines(judul, TITLE_PX * scale, width_px),
@@ -127,7 +131,7 @@ def fit_title(spec: dict, scale: float = 1.0, width_px: float | None = None) -> 
     judul, sumber = plain_title(spec)
     if not judul or not isinstance(spec.get("title"), dict):
         return spec
-    return {**spec, "title": {**spec["title"], **_title(judul, sumber, scale, width_px)}}
+    return {**spec, "title": {**spec["title"], **_title(tuple(judul), tuple(sumber), scale, width_px)}}
 
 
 FILE_WIDTH = 760  # chart pictures (PNG, SVG) are this wide; the deck's are 720 px
