@@ -87,12 +87,18 @@ BIAYA = Contract("biaya_satuan", (
 ), key=("kode",))
 
 
-def _stbm_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+def _latrines_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    """The four latrine categories plus 'lainnya' make the households (STBM per kecamatan and per desa)."""
     problems = []
     parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
     for i in (parts != df["jumlah_kk"])[lambda b: b].index:
         problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
                                 f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
+    return problems
+
+
+def _stbm_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    problems = _latrines_add_up(df, table)
     over = df["desa_odf_terverifikasi"] + df["desa_odf_deklarasi"] > df["jumlah_desa"]
     for i in over[over].index:
         problems.append(Problem(table, i + 2, "jumlah_desa", str(df["jumlah_desa"].iloc[i]),
@@ -148,11 +154,7 @@ KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")  # Kemendagri desa/kelur
 
 def _desa_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
     """The four latrine counts plus 'lainnya' make the village's households; each desa lies in its kecamatan."""
-    problems = []
-    parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
-    for i in (parts != df["jumlah_kk"])[lambda b: b].index:
-        problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
-                                f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
+    problems = _latrines_add_up(df, table)
     outside = df["kode_desa"].str.slice(0, 8) != df["kode_wilayah"]
     for i in outside[outside.fillna(False)].index:
         problems.append(Problem(table, i + 2, "kode_desa", str(df["kode_desa"].iloc[i]),
