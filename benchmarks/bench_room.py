@@ -23,7 +23,7 @@ from benchmarks.report import Row
 from scripts import browser
 
 SESSIONS = 10
-SHARED_CACHES = ("ui.bundled", "ui._dataset", "ui._analysis")
+SHARED_CACHES = ("ui.cache.bundled", "ui.cache._dataset", "ui.cache._analysis")
 
 
 def cache_lookups(url: str) -> dict[tuple[str, str], float]:

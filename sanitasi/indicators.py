@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN
+from sanitasi import KODE_KABUPATEN, fmt
 
 JUMLAH_KK = "jumlah_kk"
 
@@ -63,8 +63,6 @@ class Indicator:
 
     def teks(self, value, lang: str = "id", decimals: int | None = None) -> str:
         """The value as people write it: '82,6%' for a share, '123,4 ha' for a quantity."""
-        from sanitasi import fmt
-
         d = self.desimal if decimals is None else decimals
         if self.persen:
             return fmt.pct(value, d, lang)
@@ -72,8 +70,6 @@ class Indicator:
 
     def selisih_teks(self, value, lang: str = "id") -> str:
         """A signed difference in the indicator's own unit: '+1,4 poin' or '−12,0 ha'."""
-        from sanitasi import fmt
-
         return fmt.delta(value, None if self.persen else self.satuan(lang), self.desimal, lang)
 
     def label(self, lang: str = "id") -> str:
@@ -236,3 +232,19 @@ def apportion(totals: np.ndarray, shares: np.ndarray) -> np.ndarray:
     order = np.argsort(-(exact - base), axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
     return base + (ranks < short[:, None]).astype("int64")
+
+
+def ladder(frame: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Long ladder for a stacked chart: `tahun, tangga, label, urutan, persen, kk, persen_teks, kk_teks`."""
+    rows = []
+    for order, rung in enumerate(LADDER):
+        ind = get(rung)
+        col = f"kk_{rung}"
+        part = frame[["tahun", "jumlah_kk", col]].assign(
+            tangga=rung, label=ind.label(lang), urutan=order,
+            persen=lambda d, c=col: 100.0 * d[c] / d["jumlah_kk"], kk=lambda d, c=col: d[c])
+        rows.append(part.drop(columns=[col, "jumlah_kk"]))
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    return out.assign(persen_teks=[fmt.pct(v, lang=lang) for v in out["persen"]],
+                      kk_teks=[fmt.kk(v, lang) for v in out["kk"]])
+

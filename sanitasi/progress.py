@@ -37,7 +37,7 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
-from sanitasi import indicators
+from sanitasi import i18n, indicators
 
 METHOD = "Tren linear JMP + ambang rasio Statistics Canada/Open SDG"
 METHOD_EN = "JMP linear trend + Statistics Canada/Open SDG ratio thresholds"
@@ -313,3 +313,8 @@ def trend_line(years, values, *, window: int = DEFAULT_WINDOW, until: int | None
 def rank(status: str | Status) -> int:
     """Higher is better; used to order tables and small multiples."""
     return RANK[Status(status)]
+
+
+def status_label(status: str | None, lang: str = "id") -> str:
+    """The status as officials read it ('Perlu percepatan'); no status means no target."""
+    return i18n.t(f"status.{status or 'tanpa_target'}", lang)

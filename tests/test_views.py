@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from sanitasi import fmt, indicators, progress, views
+from sanitasi import fmt, indicators, maps, progress, views
 from sanitasi.load import load_bundled
 from sanitasi.views import KABUPATEN as KAB
 
@@ -118,7 +118,7 @@ def test_map_values_households_follow_the_indicator(an: views.Analysis) -> None:
     (59.99, "< 60%"), (60.0, "60–70%"), (89.99, "80–90%"), (90.0, "≥ 90%"), (100.0, "≥ 90%"),
 ])
 def test_fixed_map_classes(value: float, label: str) -> None:
-    assert views._class_label(value, "layak", "id") == label
+    assert maps._class_label(value, "layak", "id") == label
     assert views.class_labels("layak", "id") == ["< 60%", "60–70%", "70–80%", "80–90%", "≥ 90%"]
 
 

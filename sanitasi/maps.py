@@ -1,0 +1,175 @@
+"""The kecamatan map: each polygon's value, target, gap, status and households, its GeoJSON features and labels,
+the equal-tile layout, the fixed colour classes and the ranking beside the map."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sanitasi import fmt, geo, i18n, indicators, lineage, progress, targets
+from sanitasi.analysis import Analysis, assessment
+from sanitasi.cards import count_text
+from sanitasi.progress import status_label
+
+
+def map_indicators() -> list[str]:
+    """Indicators measured per kecamatan, in the order the map offers them."""
+    order = [*indicators.HEADLINE, "desa_odf", "stbm_jamban_sehat", "genangan"]
+    return [k for k in order if indicators.get(k).tingkat == "kecamatan"]
+
+
+def map_basis(an: Analysis) -> int | None:
+    """The year whose kecamatan the boundary file draws when it predates a split, else None (today's).
+
+    A BIG or GADM file from before 2021 has Kusan Hilir and Kusan Hulu on their old, larger areas and
+    no Kusan Tengah or Teluk Kepayang: its polygons must be coloured with data on those old boundaries.
+    """
+    drawn = set(an.data.batas["kode"].astype(str))
+    kids = an.data.wilayah.dropna(subset=["pemekaran_dari"])
+    missing = kids.loc[~kids["kode"].isin(drawn) & kids["pemekaran_dari"].isin(drawn)]
+    return int(missing["berlaku_sejak"].min()) - 1 if len(missing) else None
+
+
+def _map_row(kode: str, nama: str, r: pd.Series | None, a: dict | None, ind: indicators.Indicator, catatan: str,
+             lang: str) -> dict:
+    """One polygon's map properties from its data row `r` and its assessment `a` (target, status)."""
+    value = float(r[ind.kolom]) if r is not None else np.nan
+    tgt = float(a["target"]) if a is not None else np.nan
+    gap = ind.arah * (value - tgt) if not (np.isnan(value) or np.isnan(tgt)) else np.nan
+    households = None
+    if r is not None and ind.persen:
+        # units short of the indicator: households (or villages) without it, or still practising it
+        have = int(indicators.households_with(r, ind.kode))
+        households = int(r[ind.penyebut]) - have if ind.arah > 0 else have
+    st = str(a["status"]) if a is not None else None
+    return {
+        "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
+        "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
+        "nilai_teks": ind.teks(value, lang), "target_teks": ind.teks(tgt, lang, 0),
+        "selisih_teks": ind.selisih_teks(gap, lang) if not np.isnan(gap) else fmt.MISSING,
+        "status_teks": status_label(st, lang),
+        "kk_teks": count_text(ind, households, lang),
+        "catatan": catatan,
+    }
+
+
+def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> pd.DataFrame:
+    """Per kecamatan polygon: value in the reference year, target, gap, status, households.
+
+    On today's boundaries a child polygon shows its parent's value for years before the 2021 split
+    (the data then covered both); on a boundary file from before the split, the old parents are
+    coloured with their children added back (`map_basis`). `catatan` says which.
+    """
+    ind = indicators.get(indikator)
+    wil = an.data.wilayah
+    year = an.tahun
+    basis = map_basis(an)
+    if basis is not None:
+        return _map_values_old(an, ind, dokumen, basis, lang)
+    holder = lineage.ancestor_on(wil, year)
+    kec_rows = an.frames(indikator)[0]
+    rows_y = kec_rows.loc[kec_rows["tahun"] == year].set_index("kode_wilayah")
+    out = []
+    for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
+        src = holder[kode]
+        r = rows_y.loc[src] if src in rows_y.index else None
+        a = assessment(an, kode, indikator, dokumen)
+        if a is None and src != kode:
+            a = assessment(an, src, indikator, dokumen)
+        note = i18n.t("peta.data_induk", lang, induk=an.data.nama(src), tahun=year) if src != kode else ""
+        out.append(_map_row(kode, nama, r, a, ind, note, lang))
+    return pd.DataFrame(out)
+
+
+def map_note(an: Analysis, lang: str = "id") -> str:
+    """A line under the map when the boundary file is from before a split ('' otherwise)."""
+    basis = map_basis(an)
+    if basis is None:
+        return ""
+    return i18n.t("peta.catatan_batas_lama", lang, tahun=basis, n=an.data.batas["kode"].nunique())
+
+
+def map_row(an: Analysis, values: pd.DataFrame, kode: str) -> pd.Series:
+    """The map row for a chosen kecamatan; a kecamatan the map does not draw falls back to its parent."""
+    hit = values.loc[values["kode"] == kode]
+    if hit.empty:
+        parent = an.data.wilayah.set_index("kode")["pemekaran_dari"].get(kode)
+        hit = values.loc[values["kode"] == parent] if isinstance(parent, str) else hit
+    return hit.iloc[0] if len(hit) else values.iloc[0]
+
+
+def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis: int, lang: str) -> pd.DataFrame:
+    wil = an.data.wilayah
+    table = getattr(an.data, ind.tabel)
+    frame = lineage.on_boundaries_of(table.loc[table["tahun"] <= an.tahun], wil, basis)
+    kids = wil.dropna(subset=["pemekaran_dari"]).groupby("pemekaran_dari")["nama"].agg(", ".join).to_dict()
+    out = []
+    for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
+        series = frame.loc[frame["kode_wilayah"] == kode].sort_values("tahun")
+        if series.empty:
+            continue  # a kecamatan that did not exist yet: inside its parent on this map
+        r = series.iloc[-1] if int(series["tahun"].iloc[-1]) == an.tahun else None
+        rows = targets.rows_for(an.data.target, dokumen, ind.kode, kode)
+        a = None
+        if not rows.empty:
+            res = progress.assess(series["tahun"], series[ind.kolom], target=float(rows["nilai"].iloc[-1]),
+                                  target_year=int(rows["tahun"].iloc[-1]), direction=ind.arah, bounds=ind.batas)
+            a = {"target": float(rows["nilai"].iloc[-1]), "status": res.status.value}
+        note = i18n.t("peta.batas_lama", lang, anak=kids[kode], tahun=basis) if kode in kids else ""
+        out.append(_map_row(kode, nama, r, a, ind, note, lang))
+    return pd.DataFrame(out)
+
+
+MAP_PROPERTIES = ["kode", "nama", "nilai", "kelas", "selisih", "status_teks", "nilai_teks", "target_teks",
+                  "selisih_teks", "kk_teks", "catatan"]
+
+
+def map_features(an: Analysis, values: pd.DataFrame) -> list[dict]:
+    """GeoJSON features of the kecamatan carrying the map values (only what the map shows)."""
+    return geo.to_features(an.data.batas, values, key="kode", properties=MAP_PROPERTIES)
+
+
+def map_labels(an: Analysis) -> pd.DataFrame:
+    """Where each kecamatan's name sits on the map: `kode, nama, lon, lat`."""
+    pts = geo.label_points(an.data.batas)
+    names = pts["kode"].map(dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True)))
+    # two-word names on two lines: half as wide, so neighbouring labels do not collide
+    return pts.assign(nama=names.str.replace(" ", "\n", n=1, regex=False))
+
+
+def tiles(an: Analysis, values: pd.DataFrame) -> pd.DataFrame:
+    """Map values on an equal-tile grid, with a two-line label (name, value)."""
+    grid = geo.tile_grid(an.data.wilayah)
+    out = values.merge(grid, on="kode", how="left")
+    return out.assign(label=out["nama"] + "\n" + out["nilai_teks"])
+
+
+def class_breaks(indikator: str) -> tuple[float, ...]:
+    return indicators.get(indikator).kelas
+
+
+def class_labels(indikator: str, lang: str = "id") -> list[str]:
+    """Legend labels of the fixed classes, e.g. "< 60%", "60–70%", ..., "≥ 90%"."""
+    b = class_breaks(indikator)
+    ind = indicators.get(indikator)
+    unit = "%" if ind.persen else " " + ind.satuan(lang)
+    lab = [f"< {fmt.number(b[0], 0, lang)}{unit}"]
+    lab += [f"{fmt.number(lo, 0, lang)}–{fmt.number(hi, 0, lang)}{unit}" for lo, hi in zip(b[:-1], b[1:], strict=True)]
+    lab.append(f"≥ {fmt.number(b[-1], 0, lang)}{unit}")
+    return lab
+
+
+def _class_label(value: float, indikator: str, lang: str) -> str | None:
+    if value is None or np.isnan(value):
+        return None
+    b = class_breaks(indikator)
+    return class_labels(indikator, lang)[int(np.searchsorted(b, value, side="right"))]
+
+
+def ranked(values: pd.DataFrame, indikator: str) -> pd.DataFrame:
+    """The map values ordered best first (by the indicator's direction), with a rank 1..n."""
+    ind = indicators.get(indikator)
+    v = values.dropna(subset=["nilai"])
+    v = v.sort_values("nilai", ascending=ind.arah < 0, kind="stable").reset_index(drop=True)
+    return v.assign(peringkat=np.arange(1, len(v) + 1))
+

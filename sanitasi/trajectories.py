@@ -1,0 +1,117 @@
+"""An area's path toward a target: the observed series, the JMP trend and its projection, the target path from
+the baseline, the facts a presenter reads out, and every kecamatan's series ordered by status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from sanitasi import fmt, i18n, indicators, lineage, progress, targets
+from sanitasi.analysis import KABUPATEN, Analysis, series
+from sanitasi.cards import headline, rate_text, year_text
+from sanitasi.progress import Status, status_label
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    kode: str
+    nama: str
+    indikator: str
+    observed: pd.DataFrame  # tahun, nilai, sebanding
+    trend: pd.DataFrame  # tahun, nilai (OLS over the window, then projected to the target year)
+    path: pd.DataFrame  # tahun, nilai, jenis (target path from the baseline)
+    target: tuple[int, float] | None
+    assessment: progress.Assessment | None
+    status: str
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value) a presenter reads out
+    kalimat: str = ""
+    catatan: str = ""  # e.g. "on 2020 boundaries Kusan Tengah is part of Kusan Hilir"
+
+
+def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str = "id",
+               basis: str = "kini", window: int = progress.DEFAULT_WINDOW) -> Trajectory:
+    ind = indicators.get(indikator)
+    catatan = ""
+    if basis != "kini" and kode != KABUPATEN:
+        holder = lineage.ancestor_on(an.data.wilayah, int(basis))[kode]
+        if holder != kode:
+            catatan = i18n.t("lintasan.anak_lama", lang, nama=an.data.nama(kode), induk=an.data.nama(holder),
+                             tahun=basis)
+            kode = holder
+    obs = series(an, kode, indikator, basis)
+    comp = obs.loc[obs["sebanding"]]
+    rows = targets.rows_for(an.data.target, dokumen, indikator, kode)
+    tgt = None if rows.empty else (int(rows["tahun"].iloc[-1]), float(rows["nilai"].iloc[-1]))
+    if tgt is None or comp.empty:
+        a = None
+        status = "tanpa_target" if tgt is None else Status.DATA_KURANG.value
+    else:
+        a = progress.assess(comp["tahun"], comp["nilai"], target=tgt[1], target_year=tgt[0],
+                            direction=ind.arah, window=window, bounds=ind.batas)
+        status = a.status.value
+    until = an.tahun
+    if tgt is not None and tgt[0] > an.tahun:
+        until = tgt[0]
+    elif a is not None and a.estimated_year is not None:
+        until = min(a.estimated_year, an.tahun + 10)  # a passed target: show when the trend gets there
+    trend = progress.trend_line(comp["tahun"], comp["nilai"], window=window, until=until, bounds=ind.batas)
+    path = pd.DataFrame(columns=["tahun", "nilai", "jenis"])
+    if tgt is not None and not comp.empty:
+        b_year = targets.baseline_year(rows, comp["tahun"].tolist())
+        b_value = float(comp.loc[comp["tahun"] == b_year, "nilai"].iloc[0])
+        path = targets.target_path((b_year, b_value), rows)
+    facts = _facts(a, tgt, ind, lang) if a is not None else []
+    kalimat = headline(an, dokumen, indikator, lang, kode) if basis == "kini" or kode == KABUPATEN else ""
+    return Trajectory(kode, an.nama(kode, lang), indikator, obs, trend, path, tgt, a, status, facts, kalimat, catatan)
+
+
+def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indicator,
+           lang: str) -> list[tuple[str, str]]:
+    t = i18n.t
+    est = fmt.MISSING if a.estimated_year is None else year_text(a.estimated_year, lang)
+    if a.estimated_year is None and a.status not in (Status.TERCAPAI, Status.DATA_KURANG):
+        est = t("fakta.tidak_tercapai_laju", lang)
+    return [
+        (t("fakta.terakhir", lang), f"{ind.teks(a.latest_value, lang)} ({fmt.year(a.latest_year)})"),
+        (t("fakta.target", lang), f"{ind.teks(tgt[1], lang)} ({tgt[0]})"),
+        (t("fakta.laju_kini", lang), rate_text(ind, a.current_rate, lang)),
+        (t("fakta.laju_perlu", lang), rate_text(ind, a.required_rate, lang)),
+        (t("fakta.rasio", lang), fmt.ratio(a.ratio, lang)),
+        (t("fakta.proyeksi", lang, tahun=tgt[0]), ind.teks(a.projected_value, lang)),
+        (t("fakta.perkiraan", lang), est),
+    ]
+
+
+def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id", basis: str = "kini"
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Observed series of every kecamatan, ordered by status (worst first) then by gap.
+
+    Returns (series, order): `series` has `kode, nama, judul, tahun, nilai, sebanding`; `order` has
+    `kode, judul, status, urutan`. Titles carry the status so the order reads without a legend.
+    """
+    ind = indicators.get(indikator)
+    table = getattr(an.data, ind.tabel)
+    f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
+    names = dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True))
+    rows = []
+    for kode, g in f.groupby("kode_wilayah", sort=True):
+        comp = g.loc[g["sebanding"]]
+        r = targets.rows_for(an.data.target, dokumen, indikator, kode)
+        a = None
+        if not r.empty and not comp.empty:
+            a = progress.assess(comp["tahun"], comp[ind.kolom], target=float(r["nilai"].iloc[-1]),
+                                target_year=int(r["tahun"].iloc[-1]), direction=ind.arah, bounds=ind.batas)
+        st = a.status.value if a else "tanpa_target"
+        gap = ind.arah * (float(comp[ind.kolom].iloc[-1]) - float(r["nilai"].iloc[-1])) if (
+            a and not comp.empty) else 0.0
+        rows.append({"kode": kode, "status": st, "rank": progress.rank(st) if a else -1, "gap": gap,
+                     "judul": f"{names[kode]} · {status_label(st, lang)}"})
+    order = pd.DataFrame(rows).sort_values(["rank", "gap"], kind="stable").reset_index(drop=True)
+    order = order.assign(urutan=np.arange(len(order)))
+    s = (f[["kode_wilayah", "tahun", ind.kolom, "sebanding"]]
+         .rename(columns={"kode_wilayah": "kode", ind.kolom: "nilai"})
+         .merge(order[["kode", "judul", "status"]], on="kode"))
+    return s.assign(nama=s["kode"].map(names)), order
+

@@ -1,0 +1,46 @@
+"""What a view hands to the page besides numbers and texts: tables to show and charts to draw, and the source
+line every chart carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from sanitasi import i18n
+from sanitasi.load import Dataset
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table to show: `frame` keeps numbers as numbers (so columns sort), `styler` shows them formatted."""
+
+    frame: pd.DataFrame
+    styler: object
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """A finished chart and the name its picture downloads under (None: no download menu).
+
+    `spec` is the chart's Vega-Lite spec, made once: a view result is cached and shared by every session, so a
+    page rerun only sends it again.
+    """
+
+    chart: Any
+    name: str | None = None
+
+    @cached_property
+    def spec(self) -> dict:
+        # every builder's spec is validated in tests/test_charts.py; not again here
+        return self.chart.to_dict(validate=False)
+
+
+def source_line(data: Dataset, *kinds: str, lang: str = "id") -> str:
+    """The source line every chart carries: ILLUSTRATIVE when any table the chart draws on (default: the access
+    table) is still the bundled illustrative one."""
+    illustrative = any(data.illustrative(k) for k in (kinds or ("akses",)))
+    key = "grafik.sumber_ilustratif" if illustrative else "grafik.sumber"
+    return i18n.t(key, lang, versi=data.versi, tanggal=data.tanggal.strftime("%d-%m-%Y"))

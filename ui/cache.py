@@ -1,0 +1,133 @@
+"""Caches at the edge: the store, the active version's data set, the analysis of a reference year, and page view
+results, each shared by every session and keyed by the data in use (store and active version), so an editor's
+activation reaches every session within a second and nothing is computed twice."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from sanitasi import load, store, views
+from sanitasi.load import Dataset
+
+
+@st.cache_resource(show_spinner=False)
+def bundled() -> Dataset:
+    return load.load_bundled()
+
+
+def _secret_value(*keys: str) -> Any:
+    """A value (string, list or section) from .streamlit/secrets.toml; None when there is no file or key."""
+    try:
+        value: Any = st.secrets
+        for k in keys:
+            value = value[k]
+        return value
+    except Exception:  # noqa: BLE001 - no secrets file raises its own error type; absent means "not set"
+        return None
+
+
+def _secret(*keys: str) -> str | None:
+    value = _secret_value(*keys)
+    return None if value is None else str(value)
+
+
+@st.cache_resource(show_spinner=False)
+def data_store() -> store.Store | None:
+    """The versioned store (SANITASI_DB_URL, secrets, or instance/sanitasi.db); None if it cannot open."""
+    try:
+        return store.Store(_secret("SANITASI_DB_URL") if not os.environ.get(store.ENV_URL) else None)
+    except Exception:  # noqa: BLE001 - a broken database must not take the dashboard down
+        return None
+
+
+@st.cache_data(ttl=1.0, show_spinner=False)
+def _active(url: str) -> int:
+    """The active version, read from the store at most once a second (a page asks for it many times per run;
+    an editor's activation reaches every session within a second)."""
+    s = data_store()
+    if s is None:
+        return store.BUNDLED
+    try:
+        return s.active_id()
+    except Exception:  # noqa: BLE001
+        return store.BUNDLED
+
+
+def _vk() -> str:
+    """The key of the data in use: the store and its active version (caches below are keyed by it)."""
+    s = data_store()
+    url = s.url if s is not None else "-"
+    return f"{url}|{_active(url)}"
+
+
+def version_changed() -> None:
+    """After a save or an activation: this session sees the new active version at once (others within 1 s)."""
+    _active.clear()
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _dataset(vk: str) -> Dataset:
+    s = data_store()
+    version = int(vk.rsplit("|", 1)[1])
+    return bundled() if s is None or version == store.BUNDLED else s.dataset(version, bundled())
+
+
+def dataset() -> Dataset:
+    """The active version's data set (the bundled one when nothing was imported)."""
+    return _dataset(_vk())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _analysis(vk: str, tahun: int) -> views.Analysis:
+    return views.analyse(_dataset(vk), tahun)
+
+
+def _current() -> tuple[str, int]:
+    """(data key, reference year) of this session now: the chosen year, or the latest the data have."""
+    vk = _vk()
+    return vk, _chosen_year(_dataset(vk).tahun)
+
+
+def _chosen_year(ys: list[int]) -> int:
+    """The year in the session's state if the data have it, else the latest year."""
+    v = st.session_state.get("tahun")
+    try:
+        v = int(v)
+    except (TypeError, ValueError):
+        return ys[-1]
+    return v if v in ys else ys[-1]
+
+
+def analysis() -> views.Analysis:
+    return _analysis(*_current())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _village_view(vk: str, tahun: int, lang: str) -> Any:
+    from sanitasi import desa
+
+    return desa.view(_dataset(vk), tahun, lang)
+
+
+
+def _key(fn: Callable) -> str:
+    return f"{fn.__module__}.{fn.__qualname__}"
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _memo(key: str, _fn: Callable, vk: str, tahun: int, args: tuple, kwargs: tuple) -> Any:
+    return _fn(_analysis(vk, tahun), *args, **dict(kwargs))
+
+
+def memo(fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """`fn(analysis, *args)` computed once per data version, year and arguments, shared by every session.
+
+    The result is shared: pages read it and never change it. A page rerun (a click) then costs little more
+    than drawing.
+    """
+    vk, year = _current()  # each cached look-up costs hashing; a rerun makes dozens of these calls
+    return _memo(_key(fn), fn, vk, year, args, tuple(sorted(kwargs.items())))

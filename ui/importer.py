@@ -1,0 +1,91 @@
+"""The import wizard's widgets (ask for unmatched columns and names, show every problem) and the commitments
+editor; reading and checking the file is `sanitasi`'s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from sanitasi import exports, indicators, io, store, versions
+from ui.cache import bundled, version_changed
+from ui.editor import editor_name
+from ui.state import t
+
+
+def _import_key(kind: str, data: bytes) -> str:
+    return f"_impor_{kind}_{store.checksum(data)[:16]}"
+
+
+def forget_import() -> None:
+    for k in [k for k in st.session_state if str(k).startswith("_impor_")]:
+        del st.session_state[k]
+
+
+def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
+    """Read an upload with the user's confirmed column and name choices; ask for what is still missing.
+
+    Returns the validated frame, or the DataError whose problems the page shows.
+    """
+    key = _import_key(kind, src.data)
+    column_map = st.session_state.get(key + "_kolom", {})
+    name_map = st.session_state.get(key + "_nama", {})
+    try:
+        return io.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+    except io.ColumnError as err:
+        if err.unmatched:
+            with st.form(key + "_form_kolom"):
+                st.markdown(f"**{t('data.kolom_tanya')}**")
+                picks = {f.name: st.selectbox(f.label, ["—", *err.unmatched], key=f"{key}_k_{f.name}")
+                         for f in err.missing}
+                if st.form_submit_button(t("data.pakai")):
+                    chosen = {h: f for f, h in picks.items() if h != "—"}
+                    st.session_state[key + "_kolom"] = {**column_map, **chosen}
+                    st.rerun()
+        return err
+    except io.DataError as err:
+        unknown = versions.unknown_areas(err)
+        if unknown:
+            names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+            with st.form(key + "_form_nama"):
+                st.markdown(f"**{t('data.nama_tanya')}**")
+                picks = {}
+                for raw, near in unknown:
+                    options = ["", *[k for k, _ in near], *[k for k in names if k not in {k for k, _ in near}]]
+                    picks[raw] = st.selectbox(t("data.nama_di_berkas", nama=raw), options, key=f"{key}_n_{raw}",
+                                              format_func=lambda k: t("data.bukan_kecamatan") if not k
+                                              else f"{names[k]} ({k})")
+                if st.form_submit_button(t("data.pakai")):
+                    st.session_state[key + "_nama"] = {**name_map, **{r: k for r, k in picks.items() if k}}
+                    st.rerun()
+        return err
+
+
+def show_problems(err: Any, name: str) -> None:
+    """Every problem, in a table, downloadable as CSV; nothing has been saved."""
+    table = io.problems_frame(err)
+    st.error(t("data.masalah", n=len(table)), icon=":material/error:")
+    st.dataframe(table, hide_index=True, width="stretch", key="data_masalah")
+    st.download_button(t("data.unduh_masalah"), exports.to_csv(table), file_name=f"masalah_{name}.csv",
+                       mime="text/csv", key="data_unduh_masalah")
+
+
+def commitments_editor(s: store.Store, komitmen: Any) -> None:
+    """Editors change or add commitments in a grid; saving makes a new version (nothing is overwritten)."""
+    from sanitasi.load import KOMITMEN_STATUS
+
+    edited = st.data_editor(
+        komitmen, num_rows="dynamic", hide_index=True, width="stretch", key="komitmen_editor",
+        column_config={"status": st.column_config.SelectboxColumn(options=list(KOMITMEN_STATUS), required=True),
+                       "indikator": st.column_config.SelectboxColumn(options=list(indicators.REGISTRY))})
+    if st.button(t("komitmen.simpan"), type="primary", key="komitmen_simpan"):
+        try:
+            frame = store.validate_kind("komitmen", edited)
+        except io.DataError as err:
+            show_problems(err, "komitmen")
+            return
+        version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),
+                         bundled=bundled())
+        version_changed()
+        st.session_state["_komitmen_pesan"] = t("komitmen.tersimpan", versi=version)
+        st.rerun()

@@ -1,0 +1,96 @@
+"""Drawing what a view returns: charts in the house theme (larger when presenting) with their picture downloads,
+status badges, figures that wrap, static tables, a slide's message."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from sanitasi import charts, deck, fmt, views
+from ui.cache import _current, _key, _memo
+from ui.state import lang, presenting, t
+
+
+def chart(c: alt.TopLevelMixin, name: str | None = None, spec: dict | None = None, **kw: Any) -> Any:
+    """Draw a finished chart (built by the page) with our theme; prefer `figure`, which caches the build."""
+    return _draw(c, spec if spec is not None else c.to_dict(validate=False), name, kw)
+
+
+def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
+    """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
+    offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
+    scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    if scale != 1.0:
+        spec = charts.scale_fonts(spec, scale)
+    # titles broken to the chart's width: Vega cuts them with '…' (two charts side by side at 1024x768)
+    event = st.vega_lite_chart(charts.fit_title(spec, scale), theme=None, width="stretch", **kw)
+    if name:
+        with st.popover(t("ekspor.unduh_gambar"), icon=":material/download:"):
+            st.download_button(t("ekspor.png"), lambda: deck.png(c), file_name=f"{name}.png", mime="image/png",
+                               on_click="ignore", key=f"png_{name}")
+            st.download_button(t("ekspor.svg"), lambda: deck.svg(c), file_name=f"{name}.svg", mime="image/svg+xml",
+                               on_click="ignore", key=f"svg_{name}")
+    return event
+
+
+def badge(status: str) -> str:
+    """HTML for a status badge in the status colour used on every page (text is from our catalogue)."""
+    from sanitasi.progress import WARNA, Status
+
+    colour = WARNA.get(Status(status)) if status in Status._value2member_map_ else charts.NO_DATA
+    dark = status in ("tercapai", "memburuk", "tidak_tercapai", "lambat")
+    label = html.escape(views.status_label(status, lang()))
+    return (f"<span style='background:{colour};color:{'#fff' if dark else '#1b1b1b'};padding:2px 10px;"
+            f"border-radius:10px;font-weight:600;font-size:0.95rem;white-space:nowrap'>{label}</span>")
+
+
+def number(x: float, decimals: int = 0) -> str:
+    return fmt.number(x, decimals, lang())
+
+
+def page_link(path: str, label: str, icon: str | None = None) -> None:
+    """A link to another page; skipped when the page runs outside the navigation (a page test)."""
+    from contextlib import suppress
+
+    from streamlit.errors import StreamlitAPIException
+
+    with suppress(StreamlitAPIException):
+        st.page_link(path, label=label, icon=icon)
+
+
+def stat(label: str, value: str, container: Any = None) -> None:
+    """A figure with its label that wraps instead of being cut off (long rupiah amounts)."""
+    (container or st).html(f"<div class='stat-label'>{html.escape(label)}</div>"
+                           f"<div class='stat-value'>{html.escape(value)}</div>")
+
+
+def table(frame: Any) -> None:
+    """A static table whose long texts wrap (definitions, notes): for reading, not sorting."""
+    st.table(frame.set_index(frame.columns[0]))
+
+
+def message(markdown: str) -> None:
+    """The one message of a slide: larger than body text, smaller than a heading."""
+    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
+                unsafe_allow_html=True)
+
+
+def _with_spec(fn: Callable) -> Callable:
+    def build(an: Any, *args: Any, **kwargs: Any) -> tuple[Any, dict]:
+        chart_ = fn(an, *args, **kwargs)
+        return chart_, chart_.to_dict(validate=False)
+
+    return build
+
+
+def plot(fn: Callable, *args: Any, name: str | None = None, chart_kw: dict | None = None, **kwargs: Any) -> Any:
+    """Draw `fn(analysis, *args, **kwargs)` (a `sanitasi.figures` function), built once per data version, year
+    and arguments and shared by every session; a rerun only sends the cached spec."""
+    vk, year = _current()
+    chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), vk, year, args,
+                         tuple(sorted(kwargs.items())))
+    return _draw(chart_, spec, name, chart_kw or {})

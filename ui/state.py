@@ -1,0 +1,155 @@
+"""Session state shared by the pages: language, target document, reference year, and the controls that keep their
+value across pages and live in the URL.
+
+The URL carries codes (`indikator=aman`, `kecamatan=63.10.08`, `lang=en`), never translated labels, so a link
+works in either language: Streamlit's own `bind="query-params"` stores the formatted label, hence the small sync
+here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from sanitasi import i18n, indicators, targets, views
+from ui.cache import dataset
+
+LANGS = ("id", "en")
+
+
+def lang() -> str:
+    v = st.session_state.get("lang", "id")
+    return v if v in LANGS else "id"
+
+
+def t(key: str, **kw: Any) -> str:
+    return i18n.t(key, lang(), **kw)
+
+
+def documents() -> list[str]:
+    return targets.documents(dataset().target)
+
+
+def dokumen() -> str:
+    docs = documents()
+    v = st.session_state.get("target")
+    return v if v in docs else docs[0]
+
+
+def years() -> list[int]:
+    return dataset().tahun
+
+
+# URL parameter -> how to read it. The widget with the same key shows it.
+URL_PARAMS: dict[str, Callable[[str], Any]] = {
+    "lang": str, "target": str, "tahun": int, "indikator": str, "kecamatan": str, "peta_warna": str,
+    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int, "opd_tahun": int,
+}
+
+
+def restore_from_url() -> None:
+    """Once per browser session, before any widget: put the URL's values into the widgets' state."""
+    if st.session_state.get("_url_restored"):
+        return
+    st.session_state["_url_restored"] = True
+    for key, parse in URL_PARAMS.items():
+        raw = st.query_params.get(key)
+        if raw is None or key in st.session_state:
+            continue
+        try:
+            st.session_state[key] = parse(raw)
+        except ValueError:
+            continue  # a malformed parameter is ignored; the widget shows its default
+
+
+def publish_to_url() -> None:
+    """After the page: the URL shows the controls this page used, so the link reopens this view."""
+    used = st.session_state.get("_url_used", [])
+    params = {k: str(st.session_state[k]) for k in URL_PARAMS if k in used and k in st.session_state
+              and st.session_state[k] is not None and not (k == "mode" and st.session_state[k] == "biasa")}
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+    st.session_state["_url_used"] = []
+
+
+def _use(key: str) -> None:
+    used = st.session_state.setdefault("_url_used", [])
+    if key not in used:
+        used.append(key)
+
+
+def _valid(key: str, options: Sequence[Any]) -> None:
+    """Drop a stored value that is not an option (an old link, another data version)."""
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]
+
+
+def select(key: str, options: Sequence[Any], label: str, *, format_func: Callable[[Any], str] = str,
+           container: Any = None, horizontal: bool = False, **kw: Any) -> Any:
+    """A control whose value persists across pages and lives in the URL under `key`."""
+    place = container if container is not None else st
+    widget = place.segmented_control if horizontal else place.selectbox
+    _valid(key, options)
+    st.session_state.setdefault(key, options[0])
+    _relabel(key)
+    if horizontal:
+        kw.setdefault("required", True)
+    _use(key)
+    return widget(label, list(options), key=key, format_func=format_func, persist_state="session", **kw)
+
+
+def _relabel(key: str) -> None:
+    """After a language switch, send the chosen option again so the box shows it in the new language.
+
+    A keyed select box keeps the text of its choice in the browser when only the labels change
+    (Streamlit 1.67): after switching to English the indicator box still read "Akses layak". Setting
+    the value anew makes Streamlit send the choice with its new label.
+    """
+    drawn = st.session_state.setdefault("_label_lang", {})
+    if key in st.session_state and drawn.get(key, lang()) != lang():
+        st.session_state[key] = st.session_state[key]
+    drawn[key] = lang()
+
+
+def indicator(container: Any = None, options: Sequence[str] | None = None) -> str:
+    opts = list(options or indicators.HEADLINE)
+    v = select("indikator", opts, t("kontrol.indikator"), container=container,
+               format_func=lambda k: indicators.get(k).label(lang()))
+    return v or opts[0]
+
+
+def kecamatan(container: Any = None, with_district: bool = False) -> str:
+    d = dataset()
+    names = dict(zip(d.wilayah["kode"], d.wilayah["nama"], strict=True))
+    opts = ([views.KABUPATEN] if with_district else []) + sorted(names, key=names.get)
+    v = select("kecamatan", opts, t("kontrol.kecamatan"), container=container,
+               format_func=lambda k: t("umum.kabupaten") if k == views.KABUPATEN else names[k])
+    return v or opts[0]
+
+
+def year_slider(key: str, label: str, options: list[int], default: int, container: Any = None, **kw: Any) -> int:
+    """A year chooser that persists and lives in the URL like the other shared controls."""
+    _valid(key, options)
+    _use(key)
+    st.session_state.setdefault(key, default)
+    return (container if container is not None else st).select_slider(label, options=options, key=key,
+                                                                        persist_state="session", **kw)
+
+
+def presenting() -> bool:
+    """Presentation mode: the sidebar switch or ?mode=paparan in the address."""
+    return st.session_state.get("mode") == "paparan"
+
+
+def slide_number(count: int) -> int:
+    """The slide shown, kept in the URL (?slide=3) so a link opens that slide."""
+    _use("slide")
+    try:
+        n = int(st.session_state.get("slide", 1))
+    except (TypeError, ValueError):
+        n = 1
+    n = min(max(1, n), count)
+    st.session_state["slide"] = n
+    return n
