@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sanitasi.analysis import analyse
 from sanitasi.load import Dataset, load_bundled
 
 _STORE_DIR = tempfile.mkdtemp(prefix="sanitasi-test-")
@@ -21,3 +22,18 @@ os.environ["SANITASI_DB_URL"] = f"sqlite:///{Path(_STORE_DIR) / 'tes.db'}"
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_bundled()
+
+
+@pytest.fixture(scope="session")
+def data(dataset: Dataset) -> Dataset:
+    return dataset
+
+
+@pytest.fixture(scope="session")
+def an(dataset: Dataset):
+    return analyse(dataset)
+
+
+@pytest.fixture(scope="session")
+def an2021(dataset: Dataset):
+    return analyse(dataset, 2021)

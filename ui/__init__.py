@@ -1,7 +1,7 @@
 """The Streamlit layer shared by app.py and the pages: caches, session and URL state, the page frame, drawing,
 editor sign-in and the import widgets. Calculations stay in `sanitasi`; pages call this layer and their view."""
 
-from ui.cache import analysis, bundled, data_store, dataset, memo, version_changed  # noqa: F401
+from ui.cache import analysis, bundled, data_store, dataset, memo, version_changed, view  # noqa: F401
 from ui.chrome import (  # noqa: F401
     PAGE_KINDS,
     _leave_pages_folder_mode,
@@ -17,7 +17,20 @@ from ui.chrome import (  # noqa: F401
 )
 from ui.editor import editor_name, editor_panel  # noqa: F401
 from ui.importer import commitments_editor, forget_import, show_problems, try_import  # noqa: F401
-from ui.render import badge, chart, message, number, page_link, plot, stat, table  # noqa: F401
+from ui.render import (  # noqa: F401
+    badge,
+    card,
+    chart,
+    figure,
+    message,
+    number,
+    page_link,
+    plot,
+    rows_of_columns,
+    sorted_table,
+    stat,
+    table,
+)  # noqa: F401
 from ui.state import (  # noqa: F401
     LANGS,
     documents,

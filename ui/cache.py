@@ -131,3 +131,16 @@ def memo(fn: Callable, *args: Any, **kwargs: Any) -> Any:
     """
     vk, year = _current()  # each cached look-up costs hashing; a rerun makes dozens of these calls
     return _memo(_key(fn), fn, vk, year, args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _view(key: str, _fn: Callable, vk: str, tahun: int, settings: Any) -> Any:
+    return _fn(_analysis(vk, tahun), settings)
+
+
+def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:
+    """`fn(analysis, settings)`: a page's view result, built once per data version, reference year and settings
+    (a frozen dataclass) and shared by every session. Pages read the result and never change it, so a rerun (a
+    click) costs little more than drawing."""
+    vk, year = _current()  # each cached look-up costs hashing; one per page run
+    return _view(_key(fn), fn, vk, year, settings)

@@ -11,8 +11,31 @@ import altair as alt
 import streamlit as st
 
 from sanitasi import charts, deck, fmt, views
+from sanitasi.cards import Card
+from sanitasi.views.display import Figure, Table
 from ui.cache import _current, _key, _memo
 from ui.state import lang, presenting, t
+
+
+def figure(fig: Figure, **kw: Any) -> Any:
+    """Draw a view's chart (its spec made once, see `Figure.spec`); keyword arguments go to
+    `st.vega_lite_chart` (a map's click selection, a height)."""
+    return _draw(fig.chart, fig.spec, fig.name, kw)
+
+
+def card(c: Card, *, brief: bool = False) -> None:
+    """A status card in a bordered box: the figure with its change on the year before, the status badge, then
+    either the target, the gap and the households short (and the method when the view gives it), or, `brief`,
+    the target line alone."""
+    with st.container(border=True):
+        st.metric(c.judul, c.nilai, delta=c.perubahan, delta_color=c.delta_warna, delta_arrow=c.delta_panah)
+        st.markdown(badge(c.status), unsafe_allow_html=True)
+        if brief:
+            st.caption(c.target.replace("**", ""))
+            return
+        st.markdown(f"{c.target}  \n{c.selisih}  \n{c.selisih_kk}")
+        if c.metode:
+            st.caption(c.metode)
 
 
 def chart(c: alt.TopLevelMixin, name: str | None = None, spec: dict | None = None, **kw: Any) -> Any:
@@ -94,3 +117,14 @@ def plot(fn: Callable, *args: Any, name: str | None = None, chart_kw: dict | Non
     chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), vk, year, args,
                          tuple(sorted(kwargs.items())))
     return _draw(chart_, spec, name, chart_kw or {})
+
+
+def rows_of_columns(n: int, per_row: int) -> list[Any]:
+    """Enough rows of `per_row` columns for `n` items, made before any is filled (as a grid of cards needs)."""
+    return [c for _ in range(0, n, per_row) for c in st.columns(per_row)]
+
+
+def sorted_table(tab: Table, key: str) -> None:
+    """A table whose numeric columns sort as numbers and read the Indonesian way, all rows shown without a
+    scroll bar."""
+    st.dataframe(tab.styler, hide_index=True, width="stretch", height=38 * (len(tab.frame) + 1), key=key)

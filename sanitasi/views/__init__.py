@@ -46,3 +46,4 @@ from sanitasi.trajectories import Trajectory, small_multiples, trajectory  # noq
 from sanitasi.views._legacy import *  # noqa: F401,F403
 from sanitasi.views._legacy import _formula  # noqa: F401
 from sanitasi.views.display import Table  # noqa: F401
+from sanitasi.views.ringkasan import status_display, status_table  # noqa: F401

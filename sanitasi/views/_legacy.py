@@ -8,49 +8,10 @@ import numpy as np
 import pandas as pd
 
 from sanitasi import fmt, i18n, indicators, lineage, needs, progress
-from sanitasi.analysis import KABUPATEN, Analysis, assessment, kecamatan_rows, latest_rows
+from sanitasi.analysis import KABUPATEN, Analysis, kecamatan_rows, latest_rows
 from sanitasi.cards import rate_text, year_text
 from sanitasi.progress import Status, status_label
 from sanitasi.views.display import Table
-
-
-def status_display(an: Analysis, dokumen: str, lang: str = "id") -> Table:
-    """The kecamatan status table with translated headers and Indonesian number formats."""
-    s = status_table(an, dokumen, lang)
-    t = i18n.t
-    cols = {"nama": t("tabel.kecamatan", lang)}
-    formats = {}
-    for k in indicators.HEADLINE:
-        ind = indicators.get(k)
-        head = f"{ind.label(lang)} (%)"
-        cols[k] = head
-        cols[f"status_{k}_teks"] = t("tabel.status_dari", lang, indikator=ind.label(lang))
-        formats[head] = lambda v: fmt.number(v, 1, lang)
-    cols["jumlah_kk"] = t("tabel.jumlah_kk", lang)
-    formats[cols["jumlah_kk"]] = lambda v: fmt.number(v, 0, lang)
-    frame = s[list(cols)].rename(columns=cols)
-    return Table(frame, frame.style.format(formats))
-
-
-def status_table(an: Analysis, dokumen: str, lang: str = "id") -> pd.DataFrame:
-    """One row per kecamatan: latest value and status of each headline indicator for the document.
-
-    Numeric columns stay numeric (so the table sorts), with `_teks` twins for display.
-    """
-    latest = latest_rows(lineage.comparable_only(an.kec))
-    rows = []
-    for _, r in latest.iterrows():
-        row = {"kode_wilayah": r["kode_wilayah"], "nama": r["nama"], "tahun": int(r["tahun"]),
-               "jumlah_kk": int(r["jumlah_kk"])}
-        for k in indicators.HEADLINE:
-            a = assessment(an, r["kode_wilayah"], k, dokumen)
-            st = None if a is None else str(a["status"])
-            row[k] = float(r[indicators.get(k).kolom])
-            row[f"status_{k}"] = st
-            row[f"status_{k}_teks"] = status_label(st, lang)
-            row[f"rank_{k}"] = progress.rank(st) if st else -1
-        rows.append(row)
-    return pd.DataFrame(rows)
 
 
 @dataclass(frozen=True)

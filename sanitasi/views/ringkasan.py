@@ -1,0 +1,87 @@
+"""Ringkasan: where the district stands on each headline indicator against one target document, the rest of the
+strategy beside it, the ladder over the years, and every kecamatan's status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sanitasi import charts, fmt, i18n, indicators, lineage, progress
+from sanitasi.analysis import Analysis, assessment, latest_rows
+from sanitasi.cards import Card, cards, headline, other_cards
+from sanitasi.documents import indicators_of
+from sanitasi.progress import status_label
+from sanitasi.views.display import Figure, Table, source_line
+
+
+@dataclass(frozen=True)
+class Settings:
+    dokumen: str
+    lang: str = "id"
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    pengantar: str  # the reference year and the document judged
+    kalimat: str | None  # the sentence a presenter reads out (None when the document sets no headline target)
+    kartu: tuple[Card, ...]  # the headline indicators
+    lainnya: tuple[Card, ...]  # ODF villages, waste, standing water, each against the document that sets it
+    tangga: Figure  # the district's ladder over the years
+    tabel_bantuan: str
+    tabel: Table  # every kecamatan's latest value and status
+
+
+def view(an: Analysis, s: Settings) -> Ringkasan:
+    t, lang = i18n.t, s.lang
+    first = indicators_of(an, s.dokumen)[:1]
+    ladder = charts.ladder(indicators.ladder(an.kab, lang), title=t("ringkasan.tangga_judul", lang),
+                           source=source_line(an.data, lang=lang), lang=lang)
+    return Ringkasan(
+        pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen),
+        kalimat=headline(an, s.dokumen, first[0], lang) if first else None,
+        kartu=tuple(cards(an, s.dokumen, lang)),
+        lainnya=tuple(other_cards(an, s.dokumen, lang)),
+        tangga=Figure(ladder, "tangga_kabupaten"),
+        tabel_bantuan=t("ringkasan.tabel_bantuan", lang, dokumen=s.dokumen),
+        tabel=status_display(an, s.dokumen, lang),
+    )
+
+
+def status_display(an: Analysis, dokumen: str, lang: str = "id") -> Table:
+    """The kecamatan status table with translated headers and Indonesian number formats."""
+    s = status_table(an, dokumen, lang)
+    t = i18n.t
+    cols = {"nama": t("tabel.kecamatan", lang)}
+    formats = {}
+    for k in indicators.HEADLINE:
+        ind = indicators.get(k)
+        head = f"{ind.label(lang)} (%)"
+        cols[k] = head
+        cols[f"status_{k}_teks"] = t("tabel.status_dari", lang, indikator=ind.label(lang))
+        formats[head] = lambda v: fmt.number(v, 1, lang)
+    cols["jumlah_kk"] = t("tabel.jumlah_kk", lang)
+    formats[cols["jumlah_kk"]] = lambda v: fmt.number(v, 0, lang)
+    frame = s[list(cols)].rename(columns=cols)
+    return Table(frame, frame.style.format(formats))
+
+
+def status_table(an: Analysis, dokumen: str, lang: str = "id") -> pd.DataFrame:
+    """One row per kecamatan: latest value and status of each headline indicator for the document.
+
+    Numeric columns stay numeric (so the table sorts), with `_teks` twins for display.
+    """
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    rows = []
+    for _, r in latest.iterrows():
+        row = {"kode_wilayah": r["kode_wilayah"], "nama": r["nama"], "tahun": int(r["tahun"]),
+               "jumlah_kk": int(r["jumlah_kk"])}
+        for k in indicators.HEADLINE:
+            a = assessment(an, r["kode_wilayah"], k, dokumen)
+            st = None if a is None else str(a["status"])
+            row[k] = float(r[indicators.get(k).kolom])
+            row[f"status_{k}"] = st
+            row[f"status_{k}_teks"] = status_label(st, lang)
+            row[f"rank_{k}"] = progress.rank(st) if st else -1
+        rows.append(row)
+    return pd.DataFrame(rows)
