@@ -9,18 +9,18 @@ from sanitasi import charts
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PAGES = [
-    ("pages/ringkasan.py", "nav.ringkasan", ":material/dashboard:"),
-    ("pages/paparan.py", "nav.paparan", ":material/co_present:"),
-    ("pages/peta.py", "nav.peta", ":material/map:"),
-    ("pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
-    ("pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
-    ("pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
-    ("pages/stbm.py", "nav.stbm", ":material/verified:"),
-    ("pages/sampah_drainase.py", "nav.sampah", ":material/delete:"),
-    ("pages/opd.py", "nav.opd", ":material/account_tree:"),
-    ("pages/komitmen.py", "nav.komitmen", ":material/handshake:"),
-    ("pages/metodologi.py", "nav.metodologi", ":material/menu_book:"),
-    ("pages/data.py", "nav.data", ":material/database:"),
+    ("app_pages/ringkasan.py", "nav.ringkasan", ":material/dashboard:"),
+    ("app_pages/paparan.py", "nav.paparan", ":material/co_present:"),
+    ("app_pages/peta.py", "nav.peta", ":material/map:"),
+    ("app_pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
+    ("app_pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
+    ("app_pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
+    ("app_pages/stbm.py", "nav.stbm", ":material/verified:"),
+    ("app_pages/sampah_drainase.py", "nav.sampah", ":material/delete:"),
+    ("app_pages/opd.py", "nav.opd", ":material/account_tree:"),
+    ("app_pages/komitmen.py", "nav.komitmen", ":material/handshake:"),
+    ("app_pages/metodologi.py", "nav.metodologi", ":material/menu_book:"),
+    ("app_pages/data.py", "nav.data", ":material/database:"),
 ]
 
 # ?mode=paparan opens with the sidebar closed: the projector shows only the content

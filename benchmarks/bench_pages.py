@@ -83,7 +83,7 @@ def _run(reruns: int, scripts: ScriptCache) -> list[Row]:
         st.cache_data.clear()
         scripts.clear()
         at = AppTest.from_file(str(browser.ROOT / "app.py"), default_timeout=TIMEOUT)
-        at.switch_page(f"pages/{name}.py")
+        at.switch_page(f"app_pages/{name}.py")
         cold = _once(at)
         bare.run()  # the bare page's own script back in the (cleared) cache
         warm, base = _paired(at, bare, reruns)

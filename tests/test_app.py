@@ -33,7 +33,7 @@ def an() -> views.Analysis:
 def open_page(page: str, **params: str) -> AppTest:
     """The app opened on `page` with URL parameters, as a shared link would open it."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"app_pages/{page}.py")
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
@@ -58,7 +58,7 @@ def test_every_page_renders_in_both_languages(page: str, lang: str) -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_its_own(page: str) -> None:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.sidebar.radio) == 1  # the page draws the shared sidebar itself
 
@@ -195,7 +195,7 @@ def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: views.Ana
 
     setting = presentation.Setting("RPJMN 2020-2024", "layak", 2030, "id")
     expected = [s.judul for s in presentation.slides(an, setting, "x")]
-    at = AppTest.from_file(str(ROOT / "pages" / "paparan.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "paparan.py"), default_timeout=TIMEOUT)
     at.query_params["slide"] = "3"
     at.run()
     assert at.title[0].value == expected[2]

@@ -1,6 +1,6 @@
 """The Data page as an editor drives it (streamlit.testing.v1.AppTest): sign in, upload, see, save, lock-out.
 
-pages/data.py runs on its own (AppTest.from_file): going through app.py and switch_page loses widget
+app_pages/data.py runs on its own (AppTest.from_file): going through app.py and switch_page loses widget
 state between runs in AppTest. Every test has its own empty store and clears Streamlit's resource
 cache, because ui.data_store() and the data sets it serves are cached for the whole process.
 """
@@ -25,7 +25,7 @@ from sanitasi.load import Dataset
 from sanitasi.tables import Source
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "pages" / "data.py")
+PAGE = str(ROOT / "app_pages" / "data.py")
 TIMEOUT = 60
 PASSWORD = "Sungai-Loban-2029"
 HEADER = ";".join(["kode_wilayah", "kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
@@ -91,7 +91,7 @@ def test_without_an_editor_hash_the_page_is_read_only(db: str) -> None:
 
 
 def overview() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "ringkasan.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "app_pages" / "ringkasan.py"), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -223,7 +223,7 @@ DESA = "\n".join([
 
 
 def stbm_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "stbm.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "app_pages" / "stbm.py"), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

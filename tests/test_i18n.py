@@ -12,7 +12,7 @@ from sanitasi import i18n, indicators
 from sanitasi.progress import Status
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [*ROOT.glob("pages/*.py"), ROOT / "app.py", ROOT / "ui.py", *ROOT.glob("sanitasi/*.py")]
+SOURCES = [*ROOT.glob("app_pages/*.py"), ROOT / "app.py", *ROOT.glob("ui/*.py"), *ROOT.glob("sanitasi/**/*.py")]
 LITERAL = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
 
 

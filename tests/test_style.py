@@ -23,7 +23,7 @@ def test_sanitasi_never_imports_streamlit() -> None:
 def test_pages_hold_no_calculations() -> None:
     """Rule 5: pages read widgets, call sanitasi, render; no groupby, merge, pivot or aggregation."""
     pattern = re.compile(r"\.(groupby|agg|merge|pivot|pivot_table|resample|apply)\(")
-    offenders = [f"{p.name}:{i}" for p in (ROOT / "pages").glob("*.py")
+    offenders = [f"{p.name}:{i}" for p in (ROOT / "app_pages").glob("*.py")
                  for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert offenders == []
 
@@ -31,8 +31,8 @@ def test_pages_hold_no_calculations() -> None:
 def test_every_page_is_in_the_navigation() -> None:
     """Rule 20: a page file that the navigation does not list is unreachable."""
     app = (ROOT / "app.py").read_text(encoding="utf-8")
-    for page in (ROOT / "pages").glob("*.py"):
-        assert f'"pages/{page.name}"' in app, page.name
+    for page in (ROOT / "app_pages").glob("*.py"):
+        assert f'"app_pages/{page.name}"' in app, page.name
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),

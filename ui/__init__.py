@@ -4,7 +4,6 @@ editor sign-in and the import widgets. Calculations stay in `sanitasi`; pages ca
 from ui.cache import analysis, bundled, data_store, dataset, memo, version_changed, view  # noqa: F401
 from ui.chrome import (  # noqa: F401
     PAGE_KINDS,
-    _leave_pages_folder_mode,
     banner,
     data_label,
     schematic_note,

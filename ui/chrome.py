@@ -33,8 +33,6 @@ h1 {font-size: 1.9rem !important; padding-bottom: 0.2rem !important;}
 
 def setup(page_key: str) -> views.Analysis:
     """Start of every page: theme, the shared sidebar when the page runs alone, the banner."""
-    if not st.session_state.get("_frame_drawn"):
-        _leave_pages_folder_mode()
     charts.register_theme()
     st.html(_CSS)
     if not st.session_state.get("_frame_drawn"):
@@ -45,22 +43,6 @@ def setup(page_key: str) -> views.Analysis:
     an = analysis()
     banner(an.data, page_key)
     return an
-
-
-def _leave_pages_folder_mode() -> None:
-    """Run the page again through app.py when Streamlit ran it on its own from `pages/`.
-
-    Until app.py has called `st.navigation` once in the server process, Streamlit treats a `pages/`
-    folder the old (v1) way: when the first visit after the server starts is a link to a page
-    (`/peta?...`, a presenter's shared link), it runs `pages/peta.py` alone, without app.py: no wide
-    layout, file names instead of page titles in the navigation. Turning that mode off and rerunning
-    sends the run through app.py (Streamlit 1.67; streamlit/streamlit#10276 describes the mode).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def sidebar() -> None:

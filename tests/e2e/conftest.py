@@ -104,8 +104,9 @@ def server(chromium: Any) -> Iterator[Server]:
     """`streamlit run app.py` on a free loopback port for the session.
 
     The first visit after the start is a shared link to a page, not the root: that is what a presenter
-    does on a freshly started laptop, and Streamlit treats it differently from every later visit
-    (ui._leave_pages_folder_mode). The tab stays open for the test that checks it.
+    does on a freshly started laptop. It once opened the page on its own (no wide layout, file names in the
+    navigation) while a `pages/` folder put Streamlit in its folder mode; the tab stays open for the test that
+    checks it.
     """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with browser.Server("app.py", log=ARTIFACTS / "server.log") as srv:

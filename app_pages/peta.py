@@ -56,4 +56,4 @@ with st.container(border=True):
     c.metric(ui.t(f"grafik.kk_tanpa_{ind}"), row["kk_teks"])
     if row["catatan"]:
         st.caption(row["catatan"])
-    ui.page_link("pages/kecamatan.py", ui.t("peta.ke_profil", nama=row["nama"]), icon=":material/arrow_forward:")
+    ui.page_link("app_pages/kecamatan.py", ui.t("peta.ke_profil", nama=row["nama"]), icon=":material/arrow_forward:")
