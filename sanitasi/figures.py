@@ -89,7 +89,8 @@ def two_measures(an: Analysis, pair: str, lang: str, title: str, source: str) ->
 
 
 def agency_realisation(an: Analysis, year: int, lang: str, title: str, source: str) -> Any:
-    return charts.opd_realisation(ppsp.opd_performance(an, year, lang), title=title, source=source, lang=lang)
+    return charts.opd_realisation(ppsp.opd_performance(an, year, lang), lag=ppsp.LAG, title=title, source=source,
+                                  lang=lang)
 
 
 def agency_matrix(an: Analysis, year: int, lang: str, title: str, source: str) -> Any:

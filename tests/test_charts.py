@@ -174,7 +174,7 @@ def test_a_long_title_is_broken_by_the_width_it_is_drawn_at() -> None:
     expr = fitted["title"]["text"]["expr"]
     assert "containerSize()" in expr and json.dumps(LONG_TITLE) in expr  # one line when the chart is wide
     # every breaking offered keeps all the words, in order
-    for variant in charts._variants([LONG_TITLE], charts.TITLE_PX, "judul"):
+    for variant in charts.base._variants([LONG_TITLE], charts.TITLE_PX, "judul"):
         assert " ".join(variant[1]) == LONG_TITLE
     # a file of known width: the lines fit it (by the same glyph estimate), and larger type breaks sooner
     at_300 = charts.fit_title(spec, width_px=300)["title"]["text"]

@@ -1,0 +1,293 @@
+"""Every chart of the dashboard, built from tidy frames made by `sanitasi.views`; each returns an `alt.Chart`.
+
+One theme is registered here (fonts, sizes, colours); builders only add what is specific to them.
+Every chart carries its title and, as subtitle, its source and data version. Numbers inside charts
+follow the Indonesian locale (decimal comma, thousands dot) through Vega's `config.locale`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import textwrap
+from typing import Any
+
+import altair as alt
+
+from sanitasi import i18n, indicators
+from sanitasi.progress import WARNA, Status
+
+FONT = '"Source Sans", "Source Sans Pro", "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
+
+
+THEME = "sanitasi"
+
+
+INK, MUTED, GRID = "#262730", "#5f6368", "#e3e5e8"
+
+
+LOCALES = {
+    "id": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}},
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]}},
+}
+
+
+# Sequential, colour-blind-safe (ColorBrewer): darker = higher. For "higher is better" indicators
+# darker is better (blue-green); for "lower is better" ones (open defecation) darker is worse (brown).
+SEQ_GOOD = ["#d0e7e4", "#99d0c6", "#5fb0a3", "#2b8a7e", "#0b5d53"]
+
+
+SEQ_BAD = ["#fde9c9", "#f9c98a", "#ee9a4d", "#c8631c", "#8a3d0c"]
+
+
+NO_DATA = "#d9d9d9"
+
+
+MAP_LABELS = "nama_kecamatan"  # layer name; presentation mode leaves these labels at their size (small polygons)
+ODF_COLOURS = {"terverifikasi": "#1a5e8a", "deklarasi": "#8fb8d8", "belum": "#e3e5e8"}
+SERIES_COLOURS = {"observasi": "#1f4e79", "tren": "#6f8fb0", "proyeksi": "#6f8fb0", "jalur": "#b5651d"}
+
+
+def theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "view": {"stroke": None},
+            "title": {"fontSize": 17, "fontWeight": 600, "anchor": "start", "color": INK,
+                      "subtitleFontSize": 12, "subtitleColor": MUTED, "offset": 10},
+            "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK,
+                     "gridColor": GRID, "domainColor": "#9aa0a6", "tickColor": "#9aa0a6", "titleFontWeight": 500},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "titleColor": INK, "labelColor": INK,
+                       "symbolSize": 140, "labelLimit": 260, "titleLimit": 320},
+            "header": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK},
+            "text": {"fontSize": 13, "color": INK},
+        }
+    }
+
+
+def register_theme() -> None:
+    """Register and enable the house theme (idempotent; nearly free when already active, as on every rerun)."""
+    if alt.theme.active == THEME:
+        return
+    if THEME not in alt.theme.names():
+        alt.theme.register(THEME, enable=False)(theme)
+    alt.theme.enable(THEME)
+
+
+PADDING = {"top": 10, "left": 5, "right": 12, "bottom": 5}
+
+
+TITLE_PX, SUBTITLE_PX = 17, 12  # the theme's title and subtitle font sizes
+
+
+# Average glyph width as a share of the font size, on the generous side (semi-bold titles, digits, capitals)
+GLYPH = {"judul": 0.56, "sumber": 0.53}
+
+
+# Line lengths (characters) a title is broken to, the one used being the longest that fits the chart's width
+LINE_BUDGETS = (16, 20, 24, 28, 33, 38, 44, 52, 62, 75, 90, 110)
+
+
+TITLE_MARGIN = 17  # the chart's left and right padding, in pixels
+
+
+def _break(lines: list[str], budget: int) -> list[str]:
+    return [part for line in lines for part in (textwrap.wrap(line, budget, break_on_hyphens=False) or [""])]
+
+
+def _text(lines: list[str]) -> str | list[str]:
+    return lines[0] if len(lines) == 1 else lines
+
+
+def _variants(lines: list[str], font_px: float, kind: str) -> list[tuple[float, list[str]]]:
+    """Each distinct breaking of `lines`, widest first, with the width in pixels its longest line needs."""
+    px = font_px * GLYPH[kind]
+    variants: list[tuple[float, list[str]]] = []
+    for budget in reversed(LINE_BUDGETS):
+        broken = _break(lines, budget)
+        if not variants or broken != variants[-1][1]:
+            variants.append((max(map(len, broken), default=0) * px + TITLE_MARGIN, broken))
+    return variants
+
+
+def title_lines(lines: list[str], font_px: float, width_px: float, kind: str = "judul") -> str | list[str]:
+    """`lines` broken to fit `width_px` pixels at `font_px`: Vega cuts a title at the chart's width with '…'
+    and never wraps it. A word longer than the line stays whole."""
+    variants = _variants(lines, font_px, kind)
+    return _text(next((broken for need, broken in variants if need <= width_px), variants[-1][1]))
+
+
+def fitted(lines: list[str], font_px: float, kind: str = "judul") -> str | list[str] | dict:
+    """The title text for a chart as wide as its container: the lines as they are when they fit every width,
+    else a Vega expression choosing the breaking by `containerSize()` (on a 1024-pixel screen two charts side
+    by side are under 300 px wide). Without a container (a file export) nothing is broken."""
+    variants = _variants(lines, font_px, kind)
+    if len(variants) == 1:
+        return _text(variants[0][1])
+    expr = json.dumps(variants[-1][1], ensure_ascii=False)
+    for need, broken in reversed(variants[:-1]):
+        expr = f"W >= {need:.0f} ? {json.dumps(broken, ensure_ascii=False)} : ({expr})"
+    return {"expr": expr.replace("W >=", "(containerSize()[0] || 1e6) >=")}
+
+
+@functools.lru_cache(maxsize=1024)
+def _title(judul: tuple[str, ...], sumber: tuple[str, ...], scale: float, width_px: float | None) -> dict:
+    """Title and subtitle settings (cached: every rerun draws every chart again; callers copy the dict)."""
+    judul, sumber = list(judul), list(sumber)
+    if width_px is None:
+        return {"text": fitted(judul, TITLE_PX * scale), "subtitle": fitted(sumber, SUBTITLE_PX * scale, "sumber")}
+    return {"text": title_lines(judul, TITLE_PX * scale, width_px),
+            "subtitle": title_lines(sumber, SUBTITLE_PX * scale, width_px, "sumber")}
+
+
+def fit_title(spec: dict, scale: float = 1.0, width_px: float | None = None) -> dict:
+    """The spec with its title and source lines broken to fit: to the container's width on screen (a Vega
+    expression), or to `width_px` for a file; `scale` for presentation type. The lines as written are kept in
+    `usermeta` by `finish`. Returns a new top-level dict; `spec` itself is not changed (it may be shared).
+
+    The subtitle is given as an expression too: Vega-Lite's schema lists only text for it, but its compiler
+    passes an expression on to Vega, which draws it (checked in the browser tests)."""
+    judul, sumber = plain_title(spec)
+    if not judul or not isinstance(spec.get("title"), dict):
+        return spec
+    return {**spec, "title": {**spec["title"], **_title(tuple(judul), tuple(sumber), scale, width_px)}}
+
+
+FILE_WIDTH = 760  # chart pictures (PNG, SVG) are this wide; the deck's are 720 px
+
+
+LEGEND_GLYPH_PX = 13 * 0.52  # the theme's legend labels: 13 px
+
+
+LEGEND_ENTRY_PX = 34  # symbol, the gap to its label and the padding between columns
+
+
+LEGEND_LINE = 13  # characters a legend label is broken to when the plot is too narrow for it
+
+
+def bottom_legend(labels: list[str], title: str | None = None, *, faceted: bool = False) -> alt.Legend:
+    """A legend under the chart with as many columns as fit: Vega does not wrap a legend, and at 1024x768 a row
+    of entries runs past the edge of a half-width chart.
+
+    A legend under a single view starts at the left edge of the plot, after the y-axis labels, so what it may
+    fill is the plot's width (`width`); under small multiples it is the container's."""
+    entry = max(map(len, labels), default=0) * LEGEND_GLYPH_PX + LEGEND_ENTRY_PX
+    # a file has no container: assume a little less than the narrowest file (the deck's 720 px)
+    room = f"(containerSize()[0] || {FILE_WIDTH - 60})" if faceted else f"(width + {PADDING['right']})"
+    expr = "1"
+    for k in range(2, len(labels) + 1):
+        expr = f"{room} >= {k * entry:.0f} ? {k} : ({expr})"
+    # narrower than one entry (long y-axis labels leave the plot little room): long labels on two lines
+    long = {label: textwrap.wrap(label, LEGEND_LINE) for label in labels if len(label) > LEGEND_LINE}
+    lines = {"labelExpr": f"{room} < {entry:.0f} ? ({json.dumps(long, ensure_ascii=False)}[datum.label] || "
+                          "datum.label) : datum.label"} if long else {}
+    return alt.Legend(title=title, orient="bottom", columns=alt.ExprRef(expr) if len(labels) > 1 else 1, **lines)
+
+
+def plain_title(spec: dict) -> tuple[list[str], list[str]]:
+    """(title lines, source lines) of a finished chart's spec, as written before any breaking."""
+    meta = spec.get("usermeta") or {}
+    return list(meta.get("judul", [])), list(meta.get("sumber", []))
+
+
+def finish(chart: Any, *, title: str, source: str | list[str], lang: str) -> Any:
+    """Title, source line, padding and number locale: the last step of every builder.
+
+    Padding is set on the chart itself: Streamlit's renderer ignores `config.padding`, and without it
+    the first pixels of a layered chart's title are cut off. The title and source lines as written are
+    also kept in `usermeta`, for `fit_title` to break them to the width they are drawn at.
+    """
+    sumber = [source] if isinstance(source, str) else list(source)
+    return (chart.properties(title=alt.TitleParams(text=title, subtitle=sumber), padding=PADDING,
+                             usermeta={"judul": [title], "sumber": sumber})
+            .configure(locale=LOCALES[lang]))
+
+
+def _pct_axis(title: str | None = None, unit: str = "%", **kw) -> alt.Axis:
+    """Axis labels with the unit: '80%' for a share, '200 ha' for a quantity."""
+    return alt.Axis(title=title, labelExpr=f"datum.label + '{unit}'", **kw)
+
+
+def _unit(indikator: str | None, lang: str = "id") -> str:
+    if indikator is None:
+        return "%"
+    ind = indicators.get(indikator)
+    return "%" if ind.persen else " " + ind.satuan(lang)
+
+
+def _year_axis(**kw) -> alt.Axis:
+    return alt.Axis(title=None, format="d", labelAngle=0, tickMinStep=1, **kw)
+
+
+def _palette(indikator: str) -> list[str]:
+    return SEQ_GOOD if indicators.get(indikator).arah > 0 else SEQ_BAD
+
+
+def status_scale(lang: str) -> alt.Scale:
+    order = [s for s in Status]
+    return alt.Scale(domain=[i18n.t(f"status.{s.value}", lang) for s in order] + [i18n.t("status.tanpa_target", lang)],
+                     range=[WARNA[s] for s in order] + [NO_DATA])
+
+
+def class_scale(indikator: str, labels: list[str]) -> alt.Scale:
+    return alt.Scale(domain=labels, range=_palette(indikator)[: len(labels)])
+
+
+def _value_text(v: float, lang: str, indikator: str | None, decimals: int = 1) -> str:
+    if indikator is None:
+        return _pct_text(v, lang, decimals)
+    return indicators.get(indikator).teks(v, lang, decimals)
+
+
+def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
+    from sanitasi import fmt
+
+    return fmt.pct(v, decimals, lang)
+
+
+FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+
+
+PRESENTATION_SCALE = 1.35
+
+
+def scale_fonts(spec: dict, factor: float) -> dict:
+    """A copy of a chart spec with every font size multiplied: the back of the room must read the labels.
+
+    Builders set some sizes on marks (map names) and some in the theme; the theme's sizes are written
+    into the spec's config first so both grow. Symbol sizes grow with the square of the factor.
+    """
+    import copy
+
+    out = copy.deepcopy(spec)
+    config = out.setdefault("config", {})
+    for part, values in theme()["config"].items():
+        if isinstance(values, dict):
+            merged = {**values, **config.get(part, {})}
+            config[part] = merged
+
+    def walk(node):
+        if isinstance(node, dict):
+            if str(node.get("name", "")).startswith(MAP_LABELS):
+                return
+            for k, v in node.items():
+                if k in FONT_KEYS and isinstance(v, int | float):
+                    node[k] = round(v * factor, 1)
+                elif k == "symbolSize" and isinstance(v, int | float):
+                    node[k] = round(v * factor * factor)
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for key, value in out.items():
+        if key not in ("datasets", "data", "usermeta"):
+            walk(value)
+    return out
+
+
+def odf_scale(lang: str) -> alt.Scale:
+    """The three ODF statuses in their fixed colours, labelled in the chosen language."""
+    return alt.Scale(domain=[i18n.t(f"stbm.{s}", lang) for s in ODF_COLOURS], range=list(ODF_COLOURS.values()))

@@ -1,0 +1,186 @@
+"""Maps: the kecamatan choropleth, the equal-tile map, the ranking beside them, and the village ODF map."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from sanitasi import i18n, indicators
+from sanitasi.charts.base import (
+    INK,
+    MAP_LABELS,
+    NO_DATA,
+    _pct_axis,
+    _unit,
+    class_scale,
+    finish,
+    odf_scale,
+    status_scale,
+)
+
+
+def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], prefix: str = "",
+                legend: bool = True, orient: str = "bottom") -> alt.Color:
+    """The colour encoding shared by the map, the tile map and the ranked bars (so colours agree)."""
+    t = i18n.t
+    if mode == "selisih":
+        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang),
+                         scale=alt.Scale(scheme="blueorange", reverse=True, domain=[-25, 0, 25], clamp=True),
+                         legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
+    if mode == "status":
+        return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
+                         legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
+    return alt.Color(f"{prefix}kelas:O", title=indicators.get(indikator).label(lang) + " (%)",
+                     scale=class_scale(indikator, class_labels), sort=class_labels,
+                     legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
+                     if legend else None)
+
+
+def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
+    t = i18n.t
+    return [alt.Tooltip(f"{prefix}nama:N", title=t("grafik.kecamatan", lang)),
+            alt.Tooltip(f"{prefix}nilai_teks:N", title=t("grafik.nilai", lang)),
+            alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
+            alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
+            alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang)),
+            alt.Tooltip(f"{prefix}status_teks:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]
+
+
+SELECT_PARAM = "pilih_kecamatan"
+
+
+
+
+# Names are written on the map up to this many areas. A province's 150 kecamatan would be a heap of text
+# (tooltips name them), and Altair refuses a label table of more than 5,000 rows (a country's 7,300).
+MAP_LABEL_LIMIT = 40
+
+
+def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
+               selected: str | None, title: str, source: str, lang: str, height: int = 470) -> alt.LayerChart:
+    """Kecamatan coloured by value class, gap to target, or status; names on the map; click selects.
+
+    Names are drawn only for maps of up to `MAP_LABEL_LIMIT` areas (a district, not a province).
+    """
+    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
+    # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
+    colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke="white", strokeWidth=1.2)
+        .transform_calculate(kode="datum.properties.kode")
+        .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
+                tooltip=_tooltips("properties.", lang, indikator))
+        .add_params(pick)
+    )
+    layers: list[Any] = [shapes]
+    if selected:
+        chosen = [f for f in features if f["properties"].get("kode") == selected]
+        layers.append(alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3))
+    halo = alt.Chart(labels, name=MAP_LABELS).mark_text(
+        fontSize=12, fontWeight=600, stroke="white", strokeWidth=3.5, strokeOpacity=0.85, strokeJoin="round",
+        lineBreak="\n").encode(longitude="lon:Q", latitude="lat:Q", text="nama:N")
+    text = alt.Chart(labels, name=MAP_LABELS + "_teks").mark_text(
+        fontSize=12, fontWeight=600, color=INK, lineBreak="\n").encode(
+        longitude="lon:Q", latitude="lat:Q", text="nama:N")
+    if len(labels) <= MAP_LABEL_LIMIT:
+        layers += [halo, text]
+    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
+             title: str, source: str, lang: str, step: int = 92) -> alt.LayerChart:
+    """One equal square per kecamatan, placed roughly by geography: small urban kecamatan stay visible.
+
+    `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines).
+    """
+    colour = _map_colour(mode, indikator, lang, class_labels)
+    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
+    x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
+    y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
+    rect = alt.Chart(tiles).mark_rect(cornerRadius=4).encode(
+        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+        stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value("white")),
+        strokeWidth=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(3), alt.value(1)),
+        tooltip=_tooltips("", lang, indikator)).add_params(pick)
+    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n", color=INK).encode(
+        x=x, y=y, text="label:N")
+    chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8))
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], target: float | None,
+                target_label: str, selected: str | None, title: str, source: str, lang: str) -> alt.LayerChart:
+    """Kecamatan ranked best first, coloured as on the map (its legend is the map's), target as a dashed rule.
+
+    Values are written in a column right of the bars, so they never sit on the target line.
+    """
+    order = values["nama"].tolist()
+    colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
+    y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
+    # the full 0-100 scale when values or the target are large (layak); otherwise room to see the bars
+    ind = indicators.get(indikator)
+    peak = max(float(values["nilai"].max()), target or 0.0)
+    if ind.persen:
+        top = 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
+    else:
+        top = float(math.ceil(peak * 1.15 / 10) * 10) or 10.0
+    x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=not ind.persen),
+              axis=_pct_axis(None, _unit(indikator, lang), tickCount=4))
+    bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(
+        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+        stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value(None)),
+        strokeWidth=alt.value(2.5), tooltip=_tooltips("", lang, indikator))
+    labels = alt.Chart(values).mark_text(align="left", dx=8, fontSize=12, color=INK).encode(
+        x=alt.value("width"), y=y, text="nilai_teks:N")
+    layers: list[Any] = [bars, labels]
+    subtitle = [source]
+    if target is not None:
+        rule_df = pd.DataFrame({"target": [target]})
+        layers.append(alt.Chart(rule_df).mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2).encode(
+            x=alt.X("target:Q", scale=alt.Scale(domain=[0, top], nice=False))))
+        subtitle = [target_label, source]
+    chart = alt.layer(*layers).properties(height=max(26 * len(values), 200), width="container")
+    return finish(chart, title=title, source=subtitle, lang=lang)
+
+
+VILLAGE_BORDER = "#9aa0a6"
+
+
+NO_VILLAGE_DATA = "#ffffff"  # white with a grey border: "belum" is already the light grey of ODF_COLOURS
+
+
+def odf_village_map(features: list[dict], outlines: list[dict], labels: pd.DataFrame, *, title: str, source: str,
+                    lang: str, height: int = 520) -> alt.LayerChart:
+    """Villages coloured by ODF status (verified, declared, not yet), kecamatan borders and names on top.
+
+    A village the table does not list for the year is drawn white with its border, and says so in the tooltip.
+    """
+    t = i18n.t
+    villages = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke=VILLAGE_BORDER, strokeWidth=0.6)
+        .encode(color=alt.condition("datum.properties.status == null", alt.value(NO_VILLAGE_DATA),
+                                    alt.Color("properties.status_teks:N", scale=odf_scale(lang),
+                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang), orient="top-left",
+                                                                symbolStrokeColor=VILLAGE_BORDER))),
+                tooltip=[alt.Tooltip("properties.nama:N", title=t("stbm.k_desa", lang)),
+                         alt.Tooltip("properties.kecamatan:N", title=t("grafik.kecamatan", lang)),
+                         alt.Tooltip("properties.status_teks:N", title=t("stbm.k_status", lang)),
+                         alt.Tooltip("properties.tanggal_teks:N", title=t("stbm.k_tanggal", lang)),
+                         alt.Tooltip("properties.sehat_teks:N", title=t("stbm.k_kk_sehat", lang))])
+    )
+    borders = alt.Chart(alt.Data(values=outlines)).mark_geoshape(filled=False, stroke=INK, strokeWidth=1.4)
+    layers: list[Any] = [villages, borders]
+    if len(labels) <= MAP_LABEL_LIMIT:
+        for name, style in ((MAP_LABELS, {"stroke": "white", "strokeWidth": 3.5, "strokeOpacity": 0.85,
+                                          "strokeJoin": "round"}), (MAP_LABELS + "_teks", {"color": INK})):
+            layers.append(alt.Chart(labels, name=name).mark_text(fontSize=12, fontWeight=600, **style).encode(
+                longitude="lon:Q", latitude="lat:Q", text="nama:N"))
+    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)

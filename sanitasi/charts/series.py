@@ -1,0 +1,187 @@
+"""Series over the years: the ladder, a trajectory toward a target, every kecamatan's small multiple, a kecamatan
+beside the district, the yearly plan and the what-if."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from sanitasi import i18n, indicators
+from sanitasi.charts.base import (
+    MUTED,
+    SERIES_COLOURS,
+    _pct_axis,
+    _pct_text,
+    _unit,
+    _value_text,
+    _year_axis,
+    bottom_legend,
+    finish,
+    status_scale,
+)
+
+
+def ladder(frame: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 300) -> alt.Chart:
+    """Stacked shares of the five rungs per year, safely managed at the bottom (as the JMP draws it)."""
+    labels = [indicators.get(r).label(lang) for r in indicators.LADDER]
+    colours = [indicators.get(r).warna for r in indicators.LADDER]
+    t = i18n.t
+    base = alt.Chart(frame).mark_bar(width={"band": 0.78}).encode(
+        x=alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0)),
+        y=alt.Y("persen:Q", stack="zero", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)),
+        color=alt.Color("label:N", scale=alt.Scale(domain=labels, range=colours),
+                        legend=bottom_legend(labels)),
+        order=alt.Order("urutan:Q", sort="ascending"),
+        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("label:N", title=t("grafik.tangga", lang)),
+                 alt.Tooltip("persen_teks:N", title=t("grafik.persen", lang)),
+                 alt.Tooltip("kk_teks:N", title=t("grafik.kk", lang))],
+    ).properties(height=height, width="container")
+    return finish(base, title=title, source=source, lang=lang)
+
+
+def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, target: tuple[int, float] | None,
+               *, title: str, source: str, lang: str, height: int = 360, indikator: str | None = None
+               ) -> alt.LayerChart:
+    """Observed values, the OLS trend and its projection, the target path with interim targets, the target."""
+    t = i18n.t
+    names = {k: t(f"lintasan.seri_{k}", lang) for k in SERIES_COLOURS}
+    lines = pd.concat([
+        observed.loc[observed["sebanding"], ["tahun", "nilai"]].assign(seri=names["observasi"]),
+        trend.loc[trend["bagian"] == "tren", ["tahun", "nilai"]].assign(seri=names["tren"]),
+        trend.loc[trend["bagian"] == "proyeksi", ["tahun", "nilai"]].assign(seri=names["proyeksi"]),
+        path[["tahun", "nilai"]].assign(seri=names["jalur"]),
+    ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _value_text(v, lang, indikator)))
+    domain = [names[k] for k in SERIES_COLOURS]
+    colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=list(SERIES_COLOURS.values())),
+                       legend=bottom_legend(domain))
+    dash = alt.StrokeDash("seri:N", scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [6, 4], [2, 3]]),
+                          legend=None)
+    x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(nice=False, zero=False))
+    lo = float(min(lines["nilai"].min(), target[1] if target else 100)) if len(lines) else 0
+    hi = float(max(lines["nilai"].max(), target[1] if target else 0)) if len(lines) else 100
+    pad = max(2.0, (hi - lo) * 0.12)
+    top = hi + pad if indikator is not None and not indicators.get(indikator).persen else min(100, hi + pad)
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - pad), top], nice=True),
+              axis=_pct_axis(None, _unit(indikator, lang)))
+    tip = [alt.Tooltip("seri:N", title=" "), alt.Tooltip("tahun:Q", title=t("grafik.tahun", lang), format="d"),
+           alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]
+    line = alt.Chart(lines).mark_line(strokeWidth=2.5).encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=tip)
+    obs_pts = observed.assign(nilai_teks=observed["nilai"].map(lambda v: _value_text(v, lang, indikator)),
+                              jenis=observed["sebanding"].map(
+                                  {True: t("lintasan.titik_sebanding", lang), False: t("lintasan.titik_lama", lang)}))
+    point_tip = [alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang)),
+                 alt.Tooltip("jenis:N", title=t("grafik.catatan", lang))]
+    filled = alt.Chart(obs_pts).transform_filter("datum.sebanding").mark_point(
+        size=70, filled=True, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
+    hollow = alt.Chart(obs_pts).transform_filter("!datum.sebanding").mark_point(
+        size=70, filled=False, strokeWidth=2, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
+    layers: list[Any] = [line, filled, hollow]
+    explicit = path.loc[path["jenis"].isin(["antara", "akhir"])] if len(path) else path
+    if len(explicit):
+        tp = explicit.assign(nilai_teks=explicit["nilai"].map(lambda v: _value_text(v, lang, indikator)),
+                             jenis_teks=explicit["jenis"].map(lambda j: t(f"lintasan.jenis_{j}", lang)))
+        layers.append(alt.Chart(tp).mark_point(shape="diamond", size=150, filled=True,
+                                               color=SERIES_COLOURS["jalur"]).encode(
+            x=x, y=y, tooltip=[alt.Tooltip("jenis_teks:N", title=" "),
+                               alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                               alt.Tooltip("nilai_teks:N", title=t("grafik.target", lang))]))
+    if target is not None:
+        tl = pd.DataFrame({"tahun": [target[0]], "nilai": [target[1]],
+                           "label": [t("lintasan.label_target", lang, nilai=_value_text(target[1], lang, indikator, 0),
+                                       tahun=target[0])]})
+        layers.append(alt.Chart(tl).mark_rule(color=SERIES_COLOURS["jalur"], strokeDash=[2, 2]).encode(y="nilai:Q"))
+        layers.append(alt.Chart(tl).mark_text(align="right", dy=-8, fontSize=13, fontWeight=600,
+                                              color=SERIES_COLOURS["jalur"]).encode(x=x, y=y, text="label:N"))
+    chart = alt.layer(*layers).properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
+                    lang: str, columns: int = 4, indikator: str | None = None) -> alt.FacetChart:
+    """The same small chart for every kecamatan, ordered by status, line coloured by status."""
+    t = i18n.t
+    data = frame.assign(target=target if target is not None else float("nan"),
+                        status_teks=frame["status"].map(lambda s: t(f"status.{s}", lang)),
+                        nilai_teks=frame["nilai"].map(lambda v: _value_text(v, lang, indikator)))
+    lo = float(min(data["nilai"].min(), target if target is not None else 100))
+    hi = float(max(data["nilai"].max(), target if target is not None else 0))
+    share = indikator is None or indicators.get(indikator).persen
+    y = alt.Y("nilai:Q", scale=alt.Scale(domain=[max(0, lo - 3), min(100, hi + 3) if share else hi * 1.1], nice=True),
+              axis=_pct_axis(None, _unit(indikator, lang), tickCount=3))
+    x = alt.X("tahun:Q", axis=_year_axis(tickCount=3), scale=alt.Scale(zero=False, nice=False))
+    line = alt.Chart().mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=30, filled=True)).encode(
+        x=x, y=y, color=alt.Color("status_teks:N", scale=status_scale(lang), legend=bottom_legend(
+            list(status_scale(lang).domain), t("grafik.status", lang), faceted=True)),
+        tooltip=[alt.Tooltip("nama:N", title=t("grafik.kecamatan", lang)),
+                 alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]).transform_filter("datum.sebanding")
+    old = alt.Chart().mark_point(size=30, color=MUTED).encode(x=x, y=y).transform_filter("!datum.sebanding")
+    layers: list[Any] = [line, old]
+    if target is not None:
+        layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color=SERIES_COLOURS["jalur"]).encode(
+            y="mean(target):Q"))
+    chart = alt.layer(*layers, data=data).properties(width=150, height=95).facet(
+        facet=alt.Facet("judul:N", sort=order["judul"].tolist(), title=None,
+                        header=alt.Header(labelFontSize=12, labelLimit=200)), columns=columns)
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
+    """The kecamatan next to the kabupaten for each headline indicator."""
+    who = frame["wilayah"].drop_duplicates().tolist()
+    y = alt.Y("label:N", title=None, sort=frame["label"].drop_duplicates().tolist())
+    yoff = alt.YOffset("wilayah:N", sort=who)
+    bars = alt.Chart(frame).mark_bar(height={"band": 0.9}).encode(
+        x=alt.X("nilai:Q", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)), y=y, yOffset=yoff,
+        color=alt.Color("wilayah:N", sort=who, scale=alt.Scale(range=["#1f4e79", "#a7b8c8"]),
+                        legend=bottom_legend(who)),
+        tooltip=[alt.Tooltip("wilayah:N", title=" "), alt.Tooltip("label:N", title=" "),
+                 alt.Tooltip("nilai_teks:N", title=i18n.t("grafik.nilai", lang))])
+    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+        x="nilai:Q", y=y, yOffset=yoff, text="nilai_teks:N")
+    chart = alt.layer(bars, text).properties(height=alt.Step(22), width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 260) -> alt.LayerChart:
+    """Households to gain each year on the straight path to the target."""
+    t = i18n.t
+    x = alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0))
+    bars = alt.Chart(plan).mark_bar(color="#2b8a7e", width={"band": 0.7}).encode(
+        x=x, y=alt.Y("tambah:Q", axis=alt.Axis(title=t("kebutuhan.kk_per_tahun", lang), format=",.0f")),
+        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
+                 alt.Tooltip("tambah_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
+                 alt.Tooltip("persen_teks:N", title=t("grafik.nilai", lang))])
+    labels = alt.Chart(plan).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
+    chart = alt.layer(bars, labels).properties(height=height, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
+
+
+def what_if(series: pd.DataFrame, target: float, *, highlight: str, title: str, source: str,
+            lang: str) -> alt.LayerChart:
+    """Share per kecamatan (thin) and for the kabupaten (thick) under the scenario, with the target."""
+    t = i18n.t
+    data = series.assign(nilai_teks=series["persen"].map(lambda v: _pct_text(v, lang)),
+                         tebal=series["kode_wilayah"] == highlight)
+    x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(zero=False, nice=False))
+    y = alt.Y("persen:Q", axis=_pct_axis(None), scale=alt.Scale(zero=False))
+    tip = [alt.Tooltip("nama:N", title=t("grafik.wilayah", lang)),
+           alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+           alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang))]
+    thin = alt.Chart(data).transform_filter("!datum.tebal").mark_line(strokeWidth=1.4, color="#9fb3c8").encode(
+        x=x, y=y, detail="nama:N", tooltip=tip)
+    thick = alt.Chart(data).transform_filter("datum.tebal").mark_line(strokeWidth=4, color="#1f4e79").encode(
+        x=x, y=y, tooltip=tip)
+    rule_df = pd.DataFrame({"target": [target], "label": [t("lintasan.label_target_saja", lang,
+                                                               nilai=_pct_text(target, lang))]})
+    rule = alt.Chart(rule_df).mark_rule(color=SERIES_COLOURS["jalur"], strokeDash=[6, 4], strokeWidth=2).encode(
+        y="target:Q")
+    label = alt.Chart(rule_df).mark_text(align="left", dx=4, dy=-8, fontSize=12, fontWeight=600,
+                                         color=SERIES_COLOURS["jalur"]).encode(
+        x=alt.value(0), y="target:Q", text="label:N")
+    chart = alt.layer(thin, thick, rule, label).properties(height=320, width="container")
+    return finish(chart, title=title, source=source, lang=lang)
