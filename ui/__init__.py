@@ -20,6 +20,7 @@ from ui.render import (  # noqa: F401
     badge,
     card,
     chart,
+    download_csv,
     figure,
     message,
     number,

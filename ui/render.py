@@ -10,7 +10,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from sanitasi import charts, deck, fmt, views
+from sanitasi import charts, deck, exports, fmt, views
 from sanitasi.cards import Card
 from sanitasi.views.display import Figure, Table
 from ui.cache import _current, _key, _memo
@@ -128,3 +128,8 @@ def sorted_table(tab: Table, key: str) -> None:
     """A table whose numeric columns sort as numbers and read the Indonesian way, all rows shown without a
     scroll bar."""
     st.dataframe(tab.styler, hide_index=True, width="stretch", height=38 * (len(tab.frame) + 1), key=key)
+
+
+def download_csv(label: str, frame: Any, file_name: str, key: str) -> None:
+    """A download button for a table as Indonesian Excel opens it (`;`, decimal comma, formulas neutralised)."""
+    st.download_button(label, exports.to_csv(frame), file_name=file_name, mime="text/csv", key=key)
