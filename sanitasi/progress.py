@@ -22,6 +22,9 @@ Rules (exactly as in the calculation-core issue):
   quantity such as hectares: no upper bound; see `Indicator.batas`), and the
   status is `sesuai_jalur` (ratio >= 0.95), `perlu_percepatan` (0.60-0.95), `lambat` (0-0.60) or
   `memburuk` (< 0).
+- `judged_year`, `judged_value`: what the status speaks of. Once the target year has passed, the last
+  observation up to the target year (a 2024 target is judged on 2024 even when 2025 is known); before, the
+  latest observation. Every card, map, table and slide shows this year, and the latest beside it when they differ.
 - `estimated_year = latest_year + ceil((target - latest_value) / current_rate)` when
   `direction * current_rate > 0` and the target is not yet reached; otherwise None. A pace so slow that
   this lies more than `HORIZON` years ahead also gives None: no plan looks that far, and a near-zero
@@ -81,6 +84,10 @@ class Assessment:
     estimated_year: int | None
     status: Status
     n_points: int
+    # the year and value the status speaks of: the last observation up to the target year once that year has
+    # passed (a 2024 target is judged on 2024), the latest observation before (module docstring)
+    judged_year: int | None = None
+    judged_value: float | None = None
 
 
 def _status_from_ratio(ratio: float) -> Status:
@@ -126,7 +133,8 @@ def assess(
     inside = t > latest_year - window
     n = int(inside.sum())
     if n < 2:
-        return Assessment(latest_year, latest_value, None, None, None, None, None, Status.DATA_KURANG, n)
+        return Assessment(latest_year, latest_value, None, None, None, None, None, Status.DATA_KURANG, n,
+                          latest_year, latest_value)
     tw, yw = t[inside], y[inside]
     dx = tw - tw.mean()
     rate = float(np.sum(dx * (yw - yw.mean())) / np.sum(dx * dx))
@@ -134,13 +142,15 @@ def assess(
     steps = _years_to_target(target - latest_value, rate) if direction * rate > 0 and not reached_now else None
     estimated = None if steps is None else latest_year + steps
     required = ratio = projected = None
+    judged_year, judged_value = latest_year, latest_value
     if target_year <= latest_year:
         seen = t <= target_year
         if not seen.any():
             status = Status.DATA_KURANG
+            judged_year = judged_value = None
         else:
-            value = float(y[seen][-1])
-            status = Status.TERCAPAI if direction * (value - target) >= 0 else Status.TIDAK_TERCAPAI
+            judged_year, judged_value = int(t[seen][-1]), float(y[seen][-1])
+            status = Status.TERCAPAI if direction * (judged_value - target) >= 0 else Status.TIDAK_TERCAPAI
     elif reached_now:
         status = Status.TERCAPAI
     else:
@@ -149,11 +159,12 @@ def assess(
         projected = float(np.clip(latest_value + rate * (target_year - latest_year), bounds[0],
                                   np.inf if bounds[1] is None else bounds[1]))
         status = _status_from_ratio(ratio)
-    return Assessment(latest_year, latest_value, rate, required, ratio, projected, estimated, status, n)
+    return Assessment(latest_year, latest_value, rate, required, ratio, projected, estimated, status, n, judged_year,
+                      judged_value)
 
 
 RESULT_COLUMNS = ["latest_year", "latest_value", "current_rate", "required_rate", "ratio",
-                  "projected_value", "estimated_year", "status", "n_points"]
+                  "projected_value", "estimated_year", "status", "n_points", "judged_year", "judged_value"]
 
 
 def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
@@ -242,12 +253,15 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
 
     # the value seen at the last observed year <= target year, for targets whose year has passed
     past = enough & (tyear <= ly)
-    seen_value = np.full(len(goals), np.nan)
+    seen_value, seen_year = np.full(len(goals), np.nan), np.full(len(goals), np.nan)
     if past.any():
         want = g_sid[past] * span + np.clip(tyear[past] - y0, -1, span - 1).astype("int64")
         at = np.searchsorted(key, want, side="right") - 1
         hit = (at >= 0) & (s[np.maximum(at, 0)] == g_sid[past])
         seen_value[np.flatnonzero(past)[hit]] = v[at[hit]]
+        seen_year[np.flatnonzero(past)[hit]] = y[at[hit]]
+    judged_year = np.where(past, seen_year, ly)
+    judged_value = np.where(past, seen_value, lv)
 
     code = {st: i for i, st in enumerate(Status)}
     status = np.full(len(goals), code[Status.DATA_KURANG], dtype="int8")
@@ -272,6 +286,8 @@ def assess_all(obs: pd.DataFrame, goals: pd.DataFrame, *, window: int = DEFAULT_
         estimated_year=estimated,
         status=np.array([st.value for st in Status], dtype=object)[status],
         n_points=n,
+        judged_year=pd.Series(judged_year).astype("Int64").to_numpy(),
+        judged_value=judged_value,
     )
 
 

@@ -187,6 +187,38 @@ def test_assess_all_matches_the_hand_values(years, values, target, target_year, 
             assert same(row[name], want), (name, row[name], want)
 
 
+JUDGED = [
+    # a 2024 target judged after 2025 is known: the status and the judged value are 2024's (Simpang Empat's aman:
+    # 14.2 in 2024 against 15, 15.5 in 2025) -> tidak_tercapai on 14.2, while the latest stays 15.5
+    ("lewat", [2021, 2022, 2023, 2024, 2025], [11.0, 12.1, 13.0, 14.2, 15.5], 15, 2024, 1,
+     ("tidak_tercapai", 2024, 14.2)),
+    # a gap in the data: the target year 2024 is missing, the last observation up to it is 2023's
+    ("lewat_celah", [2021, 2022, 2023, 2025], [11.0, 12.1, 15.1, 15.5], 15, 2024, 1, ("tercapai", 2023, 15.1)),
+    # a target still ahead: judged on the latest year
+    ("depan", [2023, 2024, 2025], [10.0, 11.0, 12.0], 30, 2029, 1, ("lambat", 2025, 12.0)),
+    # the target year is the latest year: judged on it
+    ("tahun_ini", [2024, 2025], [4.0, 3.0], 2.5, 2025, -1, ("tidak_tercapai", 2025, 3.0)),
+    # a target year before every observation: nothing to judge
+    ("sebelum_data", [2024, 2025], [80.0, 81.0], 90, 2020, 1, ("data_kurang", None, None)),
+]
+
+
+@pytest.mark.parametrize(("years", "values", "target", "target_year", "direction", "expected"),
+                         [c[1:] for c in JUDGED], ids=[c[0] for c in JUDGED])
+def test_the_judged_year_is_the_target_year_once_it_has_passed(years, values, target, target_year, direction,
+                                                               expected):
+    a = assess(years, values, target=target, target_year=target_year, direction=direction)
+    assert (a.status.value, a.judged_year, a.judged_value) == expected
+    assert (a.latest_year, a.latest_value) == (years[-1], values[-1])
+    indikator = "aman" if direction == 1 else "babs_terbuka"
+    obs = pd.DataFrame({"kode_wilayah": "X", "indikator": indikator, "tahun": years, "nilai": values})
+    goals = pd.DataFrame({"kode_wilayah": ["X"], "indikator": [indikator], "dokumen": ["D"],
+                          "target": [float(target)], "target_year": [target_year]})
+    row = assess_all(obs, goals).iloc[0]
+    assert row["status"] == expected[0]
+    assert same(row["judged_year"], expected[1]) and same(row["judged_value"], expected[2])
+
+
 def test_assessment_is_frozen():
     a = assess([2024, 2025], [80, 81], target=90, target_year=2030, direction=1)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -274,7 +306,7 @@ def test_assess_all_equals_assess_row_by_row(case):
         a = assess(years, vals, target=g["target"], target_year=int(g["target_year"]), direction=direction,
                    window=window)
         assert row["status"] == a.status.value
-        for name in FIELDS[1:]:
+        for name in (*FIELDS[1:], "judged_year", "judged_value"):
             assert same(row[name], getattr(a, name)), (name, row[name], getattr(a, name))
 
 
