@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sanitasi import views
+from sanitasi import documents, views
 
 RPJMN = "RPJMN 2020-2024"
 SSK = "SSK 2022-2024 (ilustratif)"
@@ -37,3 +37,66 @@ def test_final_target_is_the_documents_last_district_target(an) -> None:
     assert views.final_target(an, "RPJMN 2020-2024", "layak") == (2024, 90.0)
     assert views.final_target(an, "SDG 6.2 (2030)", "aman") == (2030, 100.0)
     assert views.final_target(an, "RPJMN 2020-2024", "sampah_pengurangan") is None
+
+
+
+def _targets(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["dokumen", "indikator", "kode_wilayah", "tahun", "nilai", "tahun_dasar",
+                                       "catatan"])
+
+
+def test_the_bundled_documents_have_a_family_and_a_period(data) -> None:
+    docs = {d.nama: d for d in documents.catalogue(data.target)}
+    assert (docs["RPJMN 2020-2024"].keluarga, docs["RPJMN 2020-2024"].mulai, docs["RPJMN 2020-2024"].akhir) == \
+        ("rpjmn", 2020, 2024)
+    assert (docs["SDG 6.2 (2030)"].keluarga, docs["SDG 6.2 (2030)"].mulai, docs["SDG 6.2 (2030)"].akhir) == \
+        ("sdg", 2016, 2030)
+    assert (docs["Visi Indonesia 2045"].mulai, docs["Visi Indonesia 2045"].akhir) == (2025, 2045)
+    jak = docs["Jakstranas 2025 (Perpres 97/2017)"]
+    assert (jak.keluarga, jak.mulai, jak.akhir, jak.label_keluarga) == ("jakstrada", 2018, 2025, "Jakstranas/Jakstrada")
+    assert docs["SSK 2022-2024 (ilustratif)"].ilustratif and not docs["RPJMN 2020-2024"].ilustratif
+    assert docs["RPJMN 2020-2024"].berakhir(2025) and not docs["SDG 6.2 (2030)"].berakhir(2025)
+
+
+def test_columns_win_over_the_name_and_the_years_fill_in_the_rest() -> None:
+    t = _targets(("Rencana Aksi Daerah", "layak", None, 2027, 95, 2023, None),
+                 ("Rencana Aksi Daerah", "layak", None, 2025, 90, 2023, None),
+                 ("Dokumen X 2021-2026", "aman", None, 2026, 20, None, None))
+    t = t.assign(keluarga=[None, None, "RPJMD"], mulai=[None, None, 2021], akhir=[None, None, 2026])
+    got = {d.nama: (d.keluarga, d.mulai, d.akhir) for d in documents.catalogue(t)}
+    # no family in name or column, period from the base year + 1 to the last target year
+    assert got["Rencana Aksi Daerah"] == ("lain", 2024, 2027)
+    assert got["Dokumen X 2021-2026"] == ("rpjmd", 2021, 2026)
+
+
+def _doc(nama, keluarga, mulai, akhir, kabupaten=False):
+    return documents.Document(nama, keluarga, mulai, akhir, kabupaten, False)
+
+
+OLD, NOW, NEXT = _doc("RPJMN 2020-2024", "rpjmn", 2020, 2024), _doc("RPJMN 2025-2029", "rpjmn", 2025, 2029), \
+    _doc("RPJMN 2030-2034", "rpjmn", 2030, 2034)
+OWN = _doc("RPJMN 2025-2029 (Tanah Bumbu)", "rpjmn", 2025, 2029, kabupaten=True)
+SDG_ = _doc("SDG 6.2 (2030)", "sdg", 2016, 2030)
+
+
+@pytest.mark.parametrize(("docs", "year", "preferred", "expected"), [
+    ([OLD, SDG_, NOW], 2025, None, "RPJMN 2025-2029"),           # the running plan, not the first listed
+    ([OLD, SDG_, NOW], 2024, None, "RPJMN 2020-2024"),           # data up to 2024: the plan that held it
+    ([OLD, SDG_, NEXT], 2026, None, "RPJMN 2030-2034"),          # none running: the nearest ahead
+    ([OLD, SDG_], 2026, None, "RPJMN 2020-2024"),                # only an ended plan: it is still the one first listed
+    ([SDG_], 2025, None, "SDG 6.2 (2030)"),                      # no RPJMN at all: the first document
+    ([NOW, OWN, OLD], 2025, None, "RPJMN 2025-2029 (Tanah Bumbu)"),  # set for the kabupaten: wins
+    ([OLD, NOW], 2025, "RPJMN 2020-2024", "RPJMN 2020-2024"),    # a setting wins
+    ([OLD, NOW], 2025, "tidak ada", "RPJMN 2025-2029"),          # a setting naming no document is ignored
+    ([], 2025, None, None),
+])
+def test_the_default_document(docs, year, preferred, expected) -> None:
+    assert documents.default_document(docs, year, preferred) == expected
+
+
+def test_the_chooser_lists_running_plans_first_and_ended_ones_last() -> None:
+    visi = _doc("Visi Indonesia 2045", "visi", 2025, 2045)
+    ssk_old = _doc("SSK 2022-2024", "ssk", 2022, 2024)
+    order = [d.nama for d in documents.in_order([ssk_old, OLD, SDG_, visi, NEXT, NOW, OWN], 2025)]
+    assert order == ["RPJMN 2025-2029 (Tanah Bumbu)", "RPJMN 2025-2029", "SDG 6.2 (2030)", "Visi Indonesia 2045",
+                     "RPJMN 2030-2034", "RPJMN 2020-2024", "SSK 2022-2024"]
