@@ -1,32 +1,114 @@
-"""The Kecamatan page's view: one kecamatan's profile."""
+"""The Kecamatan page's view: one kecamatan's profile, cards, ladder, comparison, households short, rank, table."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from sanitasi import views
+from sanitasi import cards, fmt, i18n, indicators
+from sanitasi.analysis import Analysis, assessment, kecamatan_rows
+from sanitasi.views import kecamatan
 
 RPJMN = "RPJMN 2020-2024"
-SSK = "SSK 2022-2024 (ilustratif)"
-SDG = "SDG 6.2 (2030)"
+BATULICIN, KUSAN_HILIR, MANTEWE, KUSAN_TENGAH = "63.10.01", "63.10.02", "63.10.08", "63.10.11"
 
 
-def kab_row(an: views.Analysis, year: int) -> pd.Series:
-    return an.kab.loc[an.kab["tahun"] == year].iloc[0]
+def view(an: Analysis, kode: str, dokumen: str = RPJMN, lang: str = "id") -> kecamatan.Kecamatan:
+    return kecamatan.view(an, kecamatan.Settings(kode=kode, dokumen=dokumen, lang=lang))
 
 
-def test_profile(an: views.Analysis) -> None:
-    child = views.profile_info(an, "63.10.11")
+def latest(an: Analysis, kode: str) -> pd.Series:
+    return kecamatan_rows(an, kode).iloc[-1]
+
+
+def test_title_and_the_2021_split_from_both_sides(an) -> None:
+    child = view(an, KUSAN_TENGAH)
+    assert child.judul == "Kecamatan Kusan Tengah"
     assert "2021" in child.catatan and "Kusan Hilir" in child.catatan
-    parent = views.profile_info(an, "63.10.02")
-    assert "Kusan Tengah" in parent.catatan and parent.catatan_tangga
-    row = an.kec.query("kode_wilayah == '63.10.08' and tahun == 2025").iloc[0]
-    missing = {label: count for label, count, _ in views.without_access(an, "63.10.08")}
-    assert missing["KK masih BABS di tempat terbuka"] == row["kk_babs_terbuka"]
-    assert missing["KK belum akses aman"] == row["jumlah_kk"] - row["kk_aman"]
-    ranks = {label: pos for label, pos, _, _ in views.ranks(an, "63.10.01")}
-    assert ranks["Akses layak"] == 1  # Batulicin has the highest layak in 2025
-    cmp = views.compare_with_district(an, "63.10.01")
-    assert len(cmp) == 6 and cmp["nilai"].between(0, 100).all()
-    table = views.profile_table(an, "63.10.01")
-    assert len(table.frame) == 11  # every document x indicator that applies to a kecamatan
+    parent = view(an, KUSAN_HILIR)
+    assert "Kusan Tengah" in parent.catatan
+    # the parent's ladder starts at the split: its older rows cover the larger area
+    assert parent.catatan_tangga == i18n.t("profil.tangga_sejak", "id", tahun=2021)
+    other = view(an, BATULICIN)
+    assert other.catatan == "" and other.catatan_tangga == ""
+    assert fmt.kk(latest(an, BATULICIN)["jumlah_kk"]) in other.keterangan
+    assert view(an, BATULICIN, lang="en").judul == i18n.t("profil.judul", "en", nama="Batulicin")
+
+
+def test_cards_are_the_kecamatan_against_the_document_without_the_method_line(an) -> None:
+    r = view(an, MANTEWE)
+    assert [c.indikator for c in r.kartu] == list(indicators.HEADLINE)
+    row = latest(an, MANTEWE)
+    for card in r.kartu:
+        assert card.metode == ""  # the page writes the method once, under the table
+        assert card.nilai == indicators.get(card.indikator).teks(row[indicators.get(card.indikator).kolom])
+        assert card.status == assessment(an, MANTEWE, card.indikator, RPJMN)["status"]
+    # everything else as the shared card builder makes it
+    full = cards.cards(an, RPJMN, kode=MANTEWE)
+    assert [c.target for c in r.kartu] == [c.target for c in full]
+    assert [c.selisih_kk for c in r.kartu] == [c.selisih_kk for c in full]
+
+
+def test_households_still_without_access(an) -> None:
+    r = view(an, MANTEWE)
+    row = an.kec.query(f"kode_wilayah == '{MANTEWE}' and tahun == 2025").iloc[0]
+    assert r.tanpa_judul == i18n.t("profil.tanpa_judul", "id", tahun=2025)
+    missing = dict(r.tanpa)
+    assert missing["KK masih BABS di tempat terbuka"] == fmt.kk(row["kk_babs_terbuka"])
+    assert missing["KK belum akses aman"] == fmt.kk(row["jumlah_kk"] - row["kk_aman"])
+    layak = row["kk_aman"] + row["kk_layak_sendiri"] + row["kk_layak_bersama"]
+    assert missing["KK tanpa akses layak"] == fmt.kk(row["jumlah_kk"] - layak)
+
+
+def test_rank_among_all_kecamatan(an) -> None:
+    r = view(an, BATULICIN)
+    n = len(an.data.wilayah)
+    ranks = dict(r.peringkat)
+    assert list(ranks) == [indicators.get(k).label("id") for k in indicators.HEADLINE]
+    # Batulicin has the highest layak share in 2025
+    assert ranks["Akses layak"] == i18n.t("profil.peringkat", "id", posisi=1, dari=n)
+    # open defecation ranks the lowest share first: count the kecamatan with less than Batulicin
+    col = indicators.get("babs_terbuka").kolom
+    year = an.kec.loc[an.kec["tahun"] == an.tahun]
+    below = int((year[col] < latest(an, BATULICIN)[col]).sum())
+    assert ranks["BABS di tempat terbuka"] == i18n.t("profil.peringkat", "id", posisi=below + 1, dari=n)
+
+
+def test_ladder_chart_draws_the_comparable_years(an) -> None:
+    r = view(an, KUSAN_HILIR)
+    spec = r.tangga.spec
+    assert r.tangga.name == f"tangga_{KUSAN_HILIR}"
+    assert spec["usermeta"]["judul"] == [i18n.t("profil.tangga_judul", "id", nama="Kusan Hilir")]
+    assert spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
+    values = next(iter(spec["datasets"].values()))
+    years = sorted({v["tahun"] for v in values})
+    assert years[0] == 2021 and years == sorted(int(y) for y in kecamatan_rows(an, KUSAN_HILIR)["tahun"])
+    for y in years:
+        assert sum(v["persen"] for v in values if v["tahun"] == y) == pytest.approx(100.0)
+
+
+def test_comparison_chart_puts_the_kecamatan_beside_the_district_in_the_same_year(an) -> None:
+    r = view(an, BATULICIN)
+    spec = r.banding.spec
+    assert r.banding.name == f"banding_{BATULICIN}"
+    assert spec["usermeta"]["judul"] == [i18n.t("profil.banding_judul", "id")]
+    values = next(iter(spec["datasets"].values()))
+    assert len(values) == 2 * len(indicators.HEADLINE)
+    row = latest(an, BATULICIN)
+    kab = an.kab.loc[an.kab["tahun"] == int(row["tahun"])].iloc[0]
+    got = {(v["wilayah"], v["indikator"]): v["nilai"] for v in values}
+    for k in indicators.HEADLINE:
+        col = indicators.get(k).kolom
+        assert got[("Batulicin", k)] == pytest.approx(row[col])
+        assert got[(i18n.t("umum.kabupaten", "id"), k)] == pytest.approx(kab[col])
+
+
+def test_status_table_has_every_document_and_indicator_that_applies(an) -> None:
+    r = view(an, BATULICIN)
+    judged = an.nilai.loc[an.nilai["kode_wilayah"] == BATULICIN]
+    assert len(r.tabel) == len(judged) == 11
+    assert list(r.tabel.columns) == [i18n.t(f"tabel.{k}", "id") for k in
+                                     ("dokumen", "indikator", "target", "nilai_terakhir", "laju", "status",
+                                      "perkiraan")]
+    assert r.tabel.iloc[:, 5].tolist() == [i18n.t(f"status.{s}", "id") for s in judged["status"]]
+    assert r.tabel.iloc[:, 0].tolist() == judged["dokumen"].tolist()
