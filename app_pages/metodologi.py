@@ -3,22 +3,21 @@
 import streamlit as st
 
 import ui
-from sanitasi import ppsp, views
+from sanitasi.views import metodologi
 
-an = ui.setup("metodologi")
-lang = ui.lang()
-m = ui.memo(views.methods, lang)
+ui.setup("metodologi")
+r = ui.view(metodologi.view, metodologi.Settings(lang=ui.lang()))
 
 st.title(ui.t("metodologi.judul"))
 st.markdown(ui.t("metodologi.pengantar"))
 
 st.subheader(ui.t("metodologi.tangga_judul"))
 st.markdown(ui.t("metodologi.tangga_teks"))
-ui.table(m.indicators)
+ui.table(r.indikator)
 
 st.subheader(ui.t("metodologi.status_judul"))
-st.markdown(ui.t("metodologi.status_teks", window=m.window))
-ui.table(m.statuses)
+st.markdown(r.status_teks)
+ui.table(r.status)
 st.markdown(ui.t("metodologi.status_sumber"))
 
 st.subheader(ui.t("metodologi.kebutuhan_judul"))
@@ -28,11 +27,11 @@ st.subheader(ui.t("metodologi.pemekaran_judul"))
 st.markdown(ui.t("metodologi.pemekaran_teks"))
 
 st.subheader(ui.t("metodologi.ppsp_judul"))
-st.markdown(ui.t("metodologi.ppsp_teks", ahead=ui.number(ppsp.AHEAD), lag=ui.number(ppsp.LAG)))
+st.markdown(r.ppsp_teks)
 
 st.subheader(ui.t("metodologi.target_judul"))
-ui.table(m.targets)
+ui.table(r.target)
 
 st.subheader(ui.t("metodologi.data_judul"))
-ui.table(m.files)
+ui.table(r.berkas)
 st.markdown(ui.t("metodologi.data_teks"))

@@ -1,31 +1,66 @@
-"""The Metodologi page's view: tables written from the registries."""
+"""The Metodologi page's view: tables and texts written from the registries, so they cannot drift from the code."""
 
 from __future__ import annotations
 
-import pandas as pd
+import pytest
 
-from sanitasi import indicators, progress, views
-
-RPJMN = "RPJMN 2020-2024"
-SSK = "SSK 2022-2024 (ilustratif)"
-SDG = "SDG 6.2 (2030)"
+from sanitasi import i18n, indicators, progress
+from sanitasi.views import metodologi
 
 
-def kab_row(an: views.Analysis, year: int) -> pd.Series:
-    return an.kab.loc[an.kab["tahun"] == year].iloc[0]
+@pytest.fixture(scope="module", params=["id", "en"])
+def r(request, an) -> metodologi.Metodologi:
+    return metodologi.view(an, metodologi.Settings(lang=request.param))
 
 
-def test_methods_tables_cover_the_registries(an: views.Analysis) -> None:
-    m = views.methods(an)
-    assert len(m.indicators) == len(indicators.REGISTRY)
-    assert len(m.statuses) == len(progress.Status)
-    assert "R ≥ 0,95" in m.statuses.iloc[:, 1].tolist()
-    assert len(m.targets) == len(an.data.target)
-    assert m.files.iloc[:, 3].str.contains("ILUSTRATIF").sum() >= 2
+def test_tables_cover_the_registries(an, r) -> None:
+    assert len(r.indikator) == len(indicators.REGISTRY)
+    assert len(r.status) == len(progress.Status)
+    assert len(r.target) == len(an.data.target)
+    assert len(r.berkas) == len(metodologi.FILES)
+    assert r.berkas.iloc[:, 0].tolist() == [path for _, path in metodologi.FILES]
 
 
-def test_methods_formula_is_written_from_the_registry(an: views.Analysis) -> None:
-    m = views.methods(an)
-    formulas = dict(zip(m.indicators.iloc[:, 0], m.indicators.iloc[:, 4], strict=True))
-    assert formulas["Akses layak"] == "100 × (kk_aman + kk_layak_sendiri + kk_layak_bersama) / jumlah_kk"
-    assert formulas["Akses aman"] == "100 × kk_aman / jumlah_kk"
+@pytest.mark.parametrize(("lang", "rules"), [
+    # progress.ON_TRACK = 0.95, NEEDS_ACCELERATION = 0.60, written the Indonesian or the English way
+    ("id", ["R ≥ 0,95", "0,60 ≤ R < 0,95", "0 ≤ R < 0,60", "R < 0"]),
+    ("en", ["R ≥ 0.95", "0.60 ≤ R < 0.95", "0 ≤ R < 0.60", "R < 0"]),
+])
+def test_status_rules_are_written_from_the_thresholds(an, lang, rules) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang=lang))
+    assert r.status.iloc[1:5, 1].tolist() == rules
+    assert r.status.iloc[:, 0].tolist() == [i18n.t(f"status.{s.value}", lang) for s in progress.Status]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_formula_is_written_from_the_registry(an, lang) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang=lang))
+    formulas = dict(zip(r.indikator.iloc[:, 0], r.indikator.iloc[:, 4], strict=True))
+    layak, aman = indicators.get("layak").label(lang), indicators.get("aman").label(lang)
+    assert formulas[layak] == "100 × (kk_aman + kk_layak_sendiri + kk_layak_bersama) / jumlah_kk"
+    assert formulas[aman] == "100 × kk_aman / jumlah_kk"
+
+
+def test_texts_carry_the_window_and_the_agency_thresholds(an) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang="id"))
+    assert r.status_teks == i18n.t("metodologi.status_teks", "id", window=5)  # progress.DEFAULT_WINDOW
+    # ppsp.AHEAD = 15 points, ppsp.LAG = 80%, shown as whole numbers
+    assert r.ppsp_teks == i18n.t("metodologi.ppsp_teks", "id", ahead="15", lag="80")
+    assert "lebih dari 15 poin" in r.ppsp_teks and "di bawah 80%" in r.ppsp_teks
+
+
+def test_target_table_names_the_district_where_a_target_has_no_kecamatan(an) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang="id"))
+    district = an.data.target["kode_wilayah"].isna()
+    assert district.any()
+    assert (r.target.loc[district.to_numpy(), "Wilayah"] == "Kabupaten Tanah Bumbu").all()
+    assert r.target.iloc[0].tolist()[:5] == ["RPJMN 2020-2024", "Akses layak", "Kabupaten Tanah Bumbu", "2024",
+                                             "90,0%"]
+
+
+def test_bundled_illustrative_files_say_so(an) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang="id"))
+    status = dict(zip(r.berkas.iloc[:, 0], r.berkas.iloc[:, 3], strict=True))
+    assert status["data/akses_sanitasi.csv"] == "ILUSTRATIF"
+    assert status["data/wilayah.csv"] == "Nyata"
+    assert sum(s == "ILUSTRATIF" for s in status.values()) >= 2

@@ -1,0 +1,109 @@
+"""Metodologi: the definitions, formulas and thresholds with their sources, the targets of every document, and
+where every data file comes from; the tables are written from the registries so text and formulas cannot drift
+from the code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from sanitasi import fmt, i18n, indicators, ppsp, progress
+from sanitasi.analysis import Analysis
+from sanitasi.progress import Status, status_label
+
+# The bundled files the data table describes (key in the `berkas.*` texts, path). Copied as it was from
+# views._legacy.FILES until the table-kinds registry says it.
+FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
+         ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
+         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
+         ("komitmen", "data/komitmen.csv")]
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "id"
+
+
+@dataclass(frozen=True)
+class Metodologi:
+    indikator: pd.DataFrame  # one row per registered indicator: label, definition, JMP, direction, formula
+    status_teks: str  # how a status is decided, with the window of years the pace is measured over
+    status: pd.DataFrame  # one row per status: its rule
+    ppsp_teks: str  # the agency signals, with their thresholds
+    target: pd.DataFrame  # every target row of every document
+    berkas: pd.DataFrame  # every bundled file: what it holds, where it comes from, its status
+
+
+def view(an: Analysis, s: Settings) -> Metodologi:
+    t, lang = i18n.t, s.lang
+    return Metodologi(
+        indikator=indicator_table(lang),
+        status_teks=t("metodologi.status_teks", lang, window=progress.DEFAULT_WINDOW),
+        status=status_table(lang),
+        # the thresholds the OPD page judges agencies by (sanitasi.ppsp for now)
+        ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(ppsp.AHEAD, 0, lang),
+                    lag=fmt.number(ppsp.LAG, 0, lang)),
+        target=target_table(an, lang),
+        berkas=file_table(lang),
+    )
+
+
+def indicator_table(lang: str = "id") -> pd.DataFrame:
+    t = i18n.t
+    return pd.DataFrame([{
+        t("tabel.indikator", lang): i.label(lang),
+        t("metodologi.k_definisi", lang): t(f"definisi.{i.kode}", lang),
+        t("metodologi.k_jmp", lang): i.jmp_en if lang == "en" else i.jmp_id,
+        t("metodologi.k_arah", lang): t("metodologi.arah_naik" if i.arah > 0 else "metodologi.arah_turun", lang),
+        t("metodologi.k_rumus", lang): formula(i),
+    } for i in indicators.REGISTRY.values()])
+
+
+def status_table(lang: str = "id") -> pd.DataFrame:
+    """Each status with the rule that gives it; R is the current pace over the pace needed."""
+    t = i18n.t
+    on, acc = fmt.number(progress.ON_TRACK, 2, lang), fmt.number(progress.NEEDS_ACCELERATION, 2, lang)
+    rules = {
+        Status.TERCAPAI: t("metodologi.aturan_tercapai", lang),
+        Status.SESUAI_JALUR: f"R ≥ {on}",
+        Status.PERLU_PERCEPATAN: f"{acc} ≤ R < {on}",
+        Status.LAMBAT: f"0 ≤ R < {acc}",
+        Status.MEMBURUK: "R < 0",
+        Status.TIDAK_TERCAPAI: t("metodologi.aturan_tidak_tercapai", lang),
+        Status.DATA_KURANG: t("metodologi.aturan_data_kurang", lang),
+    }
+    return pd.DataFrame([{t("tabel.status", lang): status_label(s.value, lang),
+                          t("metodologi.k_aturan", lang): rule} for s, rule in rules.items()])
+
+
+def target_table(an: Analysis, lang: str = "id") -> pd.DataFrame:
+    t = i18n.t
+    tg = an.data.target
+    return pd.DataFrame({
+        t("tabel.dokumen", lang): tg["dokumen"],
+        t("tabel.indikator", lang): [indicators.get(k).label(lang) for k in tg["indikator"]],
+        t("metodologi.k_wilayah", lang): tg["kode_wilayah"].fillna(t("umum.kabupaten", lang)),
+        t("grafik.tahun", lang): tg["tahun"].astype(str),
+        t("tabel.target", lang): [indicators.get(k).teks(v, lang) for k, v in zip(tg["indikator"], tg["nilai"],
+                                                                                   strict=True)],
+        t("metodologi.k_catatan", lang): tg["catatan"].fillna(""),
+    })
+
+
+def file_table(lang: str = "id") -> pd.DataFrame:
+    t = i18n.t
+    return pd.DataFrame([{
+        t("metodologi.k_berkas", lang): name,
+        t("metodologi.k_isi", lang): t(f"berkas.{key}.isi", lang),
+        t("metodologi.k_sumber", lang): t(f"berkas.{key}.sumber", lang),
+        t("metodologi.k_status", lang): t(f"berkas.{key}.status", lang),
+    } for key, name in FILES])
+
+
+def formula(ind: indicators.Indicator) -> str:
+    """100 × (kk_a + kk_b) / jumlah_kk, written from the registry so it cannot drift from the code."""
+    top = " + ".join(ind.pembilang)
+    if ind.penyebut is None:
+        return f"Σ {top} ({ind.satuan_id})"
+    return f"100 × ({top}) / {ind.penyebut}" if len(ind.pembilang) > 1 else f"100 × {top} / {ind.penyebut}"
