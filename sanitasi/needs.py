@@ -23,6 +23,9 @@ import pandas as pd
 
 from sanitasi import KODE_KABUPATEN, indicators
 
+# The planning horizon: the last year a plan may aim at and a what-if runs to (Visi Indonesia 2045).
+HORIZON_YEAR = 2045
+
 
 def growth_rates(akses: pd.DataFrame, window: int = 5) -> pd.Series:
     """Compound annual growth of `jumlah_kk` per area over its last `window` years (0 with one year)."""
@@ -136,7 +139,7 @@ def what_if(
     add_per_year: float,
     target: float,
     growth: pd.Series,
-    until: int = 2045,
+    until: int = HORIZON_YEAR,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """If the district moves `add_per_year` households a year up (or off open defecation), when is
     the target reached?
