@@ -1,11 +1,12 @@
-"""The rest of PPSP: ODF villages, two access measures, agencies, commitments, with hand-checked numbers."""
+"""The rest of PPSP: ODF villages, two access measures, commitments, with hand-checked numbers.
+
+The agencies are tested through their page's view (tests/views/test_opd.py).
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 import pytest
 
 from sanitasi import indicators, ppsp, progress, views
@@ -55,57 +56,6 @@ def test_two_measures_are_shown_side_by_side_never_merged(an) -> None:
     # the STBM measure is its own registry entry with its own definition system
     assert indicators.get("stbm_jamban_sehat").definisi == "stbm" != indicators.get("layak").definisi
     assert set(m["pasangan"]) == {"layak", "babs_terbuka"} and len(m) == 2 * 13
-
-
-@pytest.mark.parametrize(("fisik", "keuangan", "signal"), [
-    # output 60 of 100 planned, 95% of the budget spent: spending 35 points ahead of output
-    (60, 95, "mendahului"),
-    # 70% and 75%: neither 15 points apart, but both below 80%
-    (70, 75, "tertinggal"),
-    # 95% and 90%
-    (95, 90, "sesuai"),
-    # 100% physical (capped from 120%), 80% spent: exactly at the threshold is not below it
-    (120, 80, "sesuai"),
-])
-def test_agency_signals(data, fisik: float, keuangan: float, signal: str) -> None:
-    rows = pd.DataFrame([{"tahun": 2030, "opd": "Dinas Uji", "program": None, "kegiatan": "k", "indikator": "layak",
-                          "target_output": 100.0, "realisasi_output": float(fisik), "satuan": "unit",
-                          "kk_per_satuan": 1.0, "pagu": 1_000_000.0, "realisasi_anggaran": 10_000.0 * keuangan,
-                          "sumber": None}])
-    an = views.analyse(replace(data, kegiatan=rows))
-    perf = ppsp.opd_performance(an, 2030).iloc[0]
-    assert perf["sinyal"] == signal
-    assert perf["fisik"] == pytest.approx(min(fisik, 100))
-    assert perf["keuangan"] == pytest.approx(keuangan)
-
-
-def test_physical_realisation_is_weighted_by_budget(data) -> None:
-    # activity A: 50% done, budget 3; activity B: 100% done, budget 1 -> (0.5*3 + 1*1) / 4 = 62.5%
-    rows = pd.DataFrame([
-        {"tahun": 2030, "opd": "X", "program": None, "kegiatan": "A", "indikator": "layak", "target_output": 10.0,
-         "realisasi_output": 5.0, "satuan": "unit", "kk_per_satuan": 0.0, "pagu": 3.0, "realisasi_anggaran": 3.0,
-         "sumber": None},
-        {"tahun": 2030, "opd": "X", "program": None, "kegiatan": "B", "indikator": "aman", "target_output": 4.0,
-         "realisasi_output": 4.0, "satuan": "KK", "kk_per_satuan": 1.0, "pagu": 1.0, "realisasi_anggaran": 1.0,
-         "sumber": None}])
-    perf = ppsp.opd_performance(views.analyse(replace(data, kegiatan=rows)), 2030).iloc[0]
-    assert perf["fisik"] == pytest.approx(62.5)
-    assert perf["keuangan"] == pytest.approx(100.0)
-
-
-def test_output_to_households(an) -> None:
-    reached = ppsp.opd_households(an, 2025)
-    k = an.data.kegiatan
-    k = k.loc[(k["tahun"] == 2025) & (k["kk_per_satuan"] > 0) & (k["indikator"] == "layak")]
-    expected = (k["realisasi_output"] * k["kk_per_satuan"]).sum()
-    assert reached.loc[reached["indikator"] == "layak", "kk"].sum() == pytest.approx(expected)
-    need = reached.loc[reached["indikator"] == "layak", "perlu"].iloc[0]
-    assert need > 0 and len(ppsp.opd_households_text(reached)) == reached["indikator"].nunique()
-
-
-def test_matrix_sums_the_budget(an) -> None:
-    m = ppsp.opd_matrix(an, 2025)
-    assert m["pagu"].sum() == pytest.approx(an.data.kegiatan.query("tahun == 2025")["pagu"].sum())
 
 
 def test_commitments_past_their_deadline_are_late(an) -> None:

@@ -1,0 +1,176 @@
+"""Peran & kinerja OPD: who contributes to what in a budget year, each agency's physical and financial realisation
+with the signal an official looks for, and the households its output reaches against what the district needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from sanitasi import charts, fmt, i18n, indicators, lineage, needs, targets
+from sanitasi.analysis import Analysis, latest_rows
+from sanitasi.views.display import Figure, source_line
+
+# Agency signals (documented on the methods page): spending is "ahead of output" when the financial
+# realisation passes the physical one by more than AHEAD points; an agency "lags the plan" when either
+# realisation is below LAG percent.
+AHEAD = 15.0
+LAG = 80.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    tahun: int  # the budget year
+    lang: str = "id"
+
+
+@dataclass(frozen=True)
+class Options:
+    tahun: list[int]  # the budget years the activity table has (empty: nothing to show)
+    tahun_awal: int | None  # the latest of them
+
+
+@dataclass(frozen=True)
+class Opd:
+    realisasi: Figure  # physical and financial realisation per agency
+    aturan: str  # how the signals are set
+    kinerja: pd.DataFrame  # per agency: realisations, budget, spending, signal
+    matriks_judul: str
+    matriks: Figure  # budget per agency x indicator
+    kk_judul: str
+    kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
+    kk_tabel: pd.DataFrame | None  # per indicator and agency; None when no output reaches households
+
+
+def options(an: Analysis) -> Options:
+    years = kegiatan_years(an)
+    return Options(years, years[-1] if years else None)
+
+
+def view(an: Analysis, s: Settings) -> Opd:
+    t, lang, year = i18n.t, s.lang, s.tahun
+    source = source_line(an.data, "kegiatan", lang=lang)
+    perf = opd_performance(an, year, lang)
+    realisation = charts.opd_realisation(perf, lag=LAG, title=t("opd.realisasi_judul", lang, tahun=year),
+                                         source=source, lang=lang)
+    matrix_title = t("opd.matriks_judul", lang, tahun=year)
+    matrix = charts.opd_heatmap(opd_matrix(an, year, lang), title=matrix_title, source=source, lang=lang)
+    reached = opd_households(an, year, lang)
+    return Opd(
+        realisasi=Figure(realisation, f"realisasi_opd_{year}"),
+        aturan=t("opd.aturan", lang, ahead=fmt.number(AHEAD, 0, lang), lag=fmt.number(LAG, 0, lang)),
+        kinerja=performance_table(perf, lang),
+        matriks_judul=matrix_title,
+        matriks=Figure(matrix, f"matriks_opd_{year}"),
+        kk_judul=t("opd.kk_judul", lang, tahun=year),
+        kk_kalimat=tuple(opd_households_text(reached, lang)) if len(reached) else (),
+        kk_tabel=households_table(reached, lang) if len(reached) else None,
+    )
+
+
+def performance_table(perf: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The realisation table as read: agency, physical, financial, budget, spent, signal."""
+    t = i18n.t
+    return perf[["opd", "fisik_teks", "keuangan_teks", "pagu_teks", "belanja_teks", "sinyal_teks"]].set_axis(
+        ["OPD", t("opd.fisik", lang), t("opd.keuangan", lang), t("opd.pagu", lang), t("opd.belanja", lang),
+         t("opd.sinyal", lang)], axis=1)
+
+
+def households_table(reached: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Households reached as read: indicator, agency, reached, needed a year, share."""
+    t = i18n.t
+    return reached[["label", "opd", "kk_teks", "perlu_teks", "bagian_teks"]].set_axis(
+        [t("tabel.indikator", lang), "OPD", t("opd.k_kk", lang), t("opd.k_perlu", lang), t("opd.k_bagian", lang)],
+        axis=1)
+
+
+def kegiatan_years(an: Analysis) -> list[int]:
+    return sorted(int(y) for y in an.data.kegiatan["tahun"].unique())
+
+
+def opd_matrix(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
+    """Who contributes to what: budget (pagu) per agency x indicator in a year, as long rows for a heat map."""
+    k = an.data.kegiatan.loc[an.data.kegiatan["tahun"] == year]
+    if k.empty:
+        return pd.DataFrame(columns=["opd", "indikator", "label", "pagu", "teks", "kegiatan"])
+    g = k.groupby(["opd", "indikator"], as_index=False).agg(pagu=("pagu", "sum"), kegiatan=("kegiatan", "count"))
+    return g.assign(label=[indicators.get(i).label(lang) for i in g["indikator"]],
+                    teks=[fmt.rupiah(v, lang) for v in g["pagu"]])
+
+
+def opd_performance(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
+    """Physical and financial realisation per agency, with the signal an official looks for.
+
+    Physical realisation is each activity's output realised / planned (capped at 100%), weighted by its
+    budget; financial is spent / budget. `sinyal`: `mendahului` (spending ahead of output by more than
+    AHEAD points), `tertinggal` (either below LAG%), else `sesuai`.
+    """
+    k = an.data.kegiatan.loc[an.data.kegiatan["tahun"] == year]
+    if k.empty:
+        return pd.DataFrame(columns=["opd", "fisik", "keuangan", "sinyal"])
+    ratio = (k["realisasi_output"] / k["target_output"].where(k["target_output"] > 0)).clip(upper=1.0).fillna(0)
+    k = k.assign(bobot_fisik=ratio * k["pagu"])
+    g = k.groupby("opd", as_index=False).agg(pagu=("pagu", "sum"), belanja=("realisasi_anggaran", "sum"),
+                                             fisik_w=("bobot_fisik", "sum"))
+    g = g.assign(fisik=100.0 * g["fisik_w"] / g["pagu"].where(g["pagu"] > 0),
+                 keuangan=100.0 * g["belanja"] / g["pagu"].where(g["pagu"] > 0)).drop(columns="fisik_w")
+    signal = np.where(g["keuangan"] - g["fisik"] > AHEAD, "mendahului",
+                      np.where((g["fisik"] < LAG) | (g["keuangan"] < LAG), "tertinggal", "sesuai"))
+    t = i18n.t
+    return g.assign(sinyal=signal,
+                    sinyal_teks=[t(f"opd.sinyal_{s}", lang) for s in signal],
+                    fisik_teks=[fmt.pct(v, 0, lang) for v in g["fisik"]],
+                    keuangan_teks=[fmt.pct(v, 0, lang) for v in g["keuangan"]],
+                    pagu_teks=[fmt.rupiah(v, lang) for v in g["pagu"]],
+                    belanja_teks=[fmt.rupiah(v, lang) for v in g["belanja"]],
+                    _urut=pd.Series(signal).map({"mendahului": 0, "tertinggal": 1, "sesuai": 2}).to_numpy()
+                    ).sort_values(["_urut", "fisik"], kind="stable").drop(columns="_urut").reset_index(drop=True)
+
+
+def opd_households(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
+    """From each agency's output to households on the ladder: realised output x households per unit, next to
+    the households a year the district needs for that indicator (to its default reach year)."""
+    k = an.data.kegiatan.loc[(an.data.kegiatan["tahun"] == year) & (an.data.kegiatan["kk_per_satuan"] > 0)]
+    if k.empty:
+        return pd.DataFrame()
+    k = k.assign(kk=k["realisasi_output"] * k["kk_per_satuan"])
+    g = k.groupby(["indikator", "opd"], as_index=False)["kk"].sum()
+    rows = []
+    for ind_code, part in g.groupby("indikator", sort=False):
+        ind = indicators.get(ind_code)
+        if ind.tabel != "akses":
+            continue
+        need = _needed_per_year(an, ind_code)
+        for _, r in part.iterrows():
+            rows.append({"indikator": ind_code, "label": ind.label(lang), "opd": r["opd"], "kk": float(r["kk"]),
+                         "perlu": need, "bagian": 100.0 * r["kk"] / need if need else np.nan})
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    return out.assign(kk_teks=[fmt.kk(v, lang) for v in out["kk"]],
+                      perlu_teks=[fmt.kk(v, lang) for v in out["perlu"]],
+                      bagian_teks=[fmt.pct(v, 0, lang) for v in out["bagian"]])
+
+
+def _needed_per_year(an: Analysis, indikator: str) -> float:
+    docs = [d for d in targets.documents(an.data.target)
+            if indikator in targets.indicators_of(an.data.target, d)]
+    if not docs:
+        return float("nan")
+    f = targets.final(an.data.target, docs[0], indikator)
+    reach = f[0] if f and f[0] > an.tahun else an.tahun + 5
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    t = needs.households_needed(latest, indikator, target=f[1], target_year=reach, growth=an.growth)
+    return float(t["per_tahun"].sum())
+
+
+def opd_households_text(frame: pd.DataFrame, lang: str = "id") -> list[str]:
+    """One sentence per indicator: what the agencies' output adds against what is needed a year."""
+    out = []
+    for _, part in frame.groupby("indikator", sort=False):
+        total = part["kk"].sum()
+        need = part["perlu"].iloc[0]
+        out.append(i18n.t("opd.kalimat_kk", lang, indikator=part["label"].iloc[0].lower(), kk=fmt.kk(total, lang),
+                          perlu=fmt.kk(need, lang), persen=fmt.pct(100.0 * total / need if need else np.nan, 0, lang)))
+    return out

@@ -1,0 +1,124 @@
+"""The OPD page's view: each agency's realisation and signal, the budget grid, households reached by its output."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from sanitasi import fmt, i18n, lineage, needs
+from sanitasi.analysis import Analysis, analyse, latest_rows
+from sanitasi.load import Dataset
+from sanitasi.views import opd
+
+
+@pytest.fixture(scope="module")
+def r(an: Analysis) -> opd.Opd:
+    return opd.view(an, opd.Settings(tahun=2025))
+
+
+def activity(**kw) -> dict:
+    row = {"tahun": 2030, "opd": "Dinas Uji", "program": None, "kegiatan": "k", "indikator": "layak",
+           "target_output": 100.0, "realisasi_output": 100.0, "satuan": "unit", "kk_per_satuan": 1.0,
+           "pagu": 1_000_000.0, "realisasi_anggaran": 1_000_000.0, "sumber": None}
+    return {**row, **kw}
+
+
+def with_activities(data: Dataset, *rows: dict) -> Analysis:
+    return analyse(replace(data, kegiatan=pd.DataFrame(list(rows))))
+
+
+def test_options_are_the_budget_years(an: Analysis, data: Dataset) -> None:
+    o = opd.options(an)
+    assert o.tahun == sorted(int(y) for y in an.data.kegiatan["tahun"].unique()) == [2023, 2024, 2025]
+    assert o.tahun_awal == 2025
+    # without an activity table the page has nothing to show and says so by offering no year
+    empty = opd.options(analyse(replace(data, kegiatan=data.kegiatan.iloc[0:0])))
+    assert (empty.tahun, empty.tahun_awal) == ([], None)
+
+
+@pytest.mark.parametrize(("fisik", "keuangan", "signal"), [
+    # output 60 of 100 planned, 95% of the budget spent: spending 35 points ahead of output
+    (60, 95, "mendahului"),
+    # 70% and 75%: neither 15 points apart, but both below 80%
+    (70, 75, "tertinggal"),
+    # 95% and 90%
+    (95, 90, "sesuai"),
+    # 100% physical (capped from 120%), 80% spent: exactly at the threshold is not below it
+    (120, 80, "sesuai"),
+])
+def test_agency_signals(data: Dataset, fisik: float, keuangan: float, signal: str) -> None:
+    an = with_activities(data, activity(realisasi_output=float(fisik), realisasi_anggaran=10_000.0 * keuangan))
+    perf = opd.opd_performance(an, 2030).iloc[0]
+    assert perf["sinyal"] == signal
+    assert perf["fisik"] == pytest.approx(min(fisik, 100))
+    assert perf["keuangan"] == pytest.approx(keuangan)
+    shown = opd.view(an, opd.Settings(tahun=2030)).kinerja.iloc[0]
+    assert shown["Tanda"] == i18n.t(f"opd.sinyal_{signal}", "id")
+    assert shown["Fisik"] == fmt.pct(min(fisik, 100), 0) and shown["Keuangan"] == fmt.pct(keuangan, 0)
+
+
+def test_physical_realisation_is_weighted_by_budget(data: Dataset) -> None:
+    # activity A: 50% done, budget 3; activity B: 100% done, budget 1 -> (0.5*3 + 1*1) / 4 = 62.5%
+    an = with_activities(data,
+                         activity(opd="X", kegiatan="A", target_output=10.0, realisasi_output=5.0, kk_per_satuan=0.0,
+                                  pagu=3.0, realisasi_anggaran=3.0),
+                         activity(opd="X", kegiatan="B", indikator="aman", target_output=4.0, realisasi_output=4.0,
+                                  satuan="KK", pagu=1.0, realisasi_anggaran=1.0))
+    perf = opd.opd_performance(an, 2030).iloc[0]
+    assert perf["fisik"] == pytest.approx(62.5)
+    assert perf["keuangan"] == pytest.approx(100.0)
+
+
+def test_realisation_chart_and_table_follow_the_agencies(an: Analysis, r: opd.Opd) -> None:
+    perf = opd.opd_performance(an, 2025)
+    assert r.realisasi.name == "realisasi_opd_2025"
+    spec = r.realisasi.spec
+    assert spec["usermeta"]["judul"] == ["Realisasi fisik dan keuangan per OPD, 2025"]
+    assert spec["usermeta"]["sumber"][0] == i18n.t("opd.legenda_tik", "id")
+    bars = max(spec["datasets"].values(), key=len)
+    assert [v["opd"] for v in bars] == perf["opd"].tolist()  # signals first (ahead, lagging), then by output
+    assert [v["fisik"] for v in bars] == pytest.approx(perf["fisik"].tolist())
+    lag = next(layer for layer in spec["layer"] if layer.get("name") == "batas_tertinggal")
+    assert spec["datasets"][lag["data"]["name"]] == [{"x": opd.LAG}]
+    assert r.aturan == i18n.t("opd.aturan", "id", ahead="15", lag="80")
+    assert r.kinerja.columns.tolist() == ["OPD", "Fisik", "Keuangan", "Pagu", "Belanja", "Tanda"]
+    assert r.kinerja["OPD"].tolist() == perf["opd"].tolist()
+    assert r.kinerja["Pagu"].tolist() == [fmt.rupiah(v) for v in perf["pagu"]]
+
+
+def test_matrix_sums_the_budget(an: Analysis, r: opd.Opd) -> None:
+    m = opd.opd_matrix(an, 2025)
+    assert m["pagu"].sum() == pytest.approx(an.data.kegiatan.query("tahun == 2025")["pagu"].sum())
+    assert r.matriks.name == "matriks_opd_2025"
+    assert r.matriks_judul == "Pagu per OPD dan indikator, 2025" == r.matriks.spec["usermeta"]["judul"][0]
+    cells = max(r.matriks.spec["datasets"].values(), key=len)
+    assert sum(v["pagu"] for v in cells) == pytest.approx(m["pagu"].sum())
+
+
+def test_output_to_households(an: Analysis, r: opd.Opd) -> None:
+    reached = opd.opd_households(an, 2025)
+    k = an.data.kegiatan
+    k = k.loc[(k["tahun"] == 2025) & (k["kk_per_satuan"] > 0) & (k["indikator"] == "layak")]
+    expected = (k["realisasi_output"] * k["kk_per_satuan"]).sum()
+    assert reached.loc[reached["indikator"] == "layak", "kk"].sum() == pytest.approx(expected)
+    need = reached.loc[reached["indikator"] == "layak", "perlu"].iloc[0]
+    # RPJMN (the first document with a layak target) aims at 90% by 2024, passed: five years on, as on Kebutuhan
+    plan = needs.households_needed(latest_rows(lineage.comparable_only(an.kec)), "layak", target=90.0,
+                                   target_year=an.tahun + 5, growth=an.growth)
+    assert need == pytest.approx(plan["per_tahun"].sum())
+    assert len(r.kk_kalimat) == reached["indikator"].nunique() == 3
+    layak = next(s for s in r.kk_kalimat if "akses layak" in s)
+    assert layak == i18n.t("opd.kalimat_kk", "id", indikator="akses layak", kk=fmt.kk(expected), perlu=fmt.kk(need),
+                           persen=fmt.pct(100.0 * expected / need, 0))
+    assert r.kk_judul == "Dari keluaran ke rumah tangga, 2025"
+    assert r.kk_tabel.columns.tolist() == ["Indikator", "OPD", "KK dijangkau", "KK perlu per tahun", "Bagian"]
+    assert len(r.kk_tabel) == len(reached)
+
+
+def test_output_that_reaches_no_household_gives_no_sentence_and_no_table(data: Dataset) -> None:
+    an = with_activities(data, activity(kk_per_satuan=0.0))
+    out = opd.view(an, opd.Settings(tahun=2030, lang="en"))
+    assert out.kk_kalimat == () and out.kk_tabel is None
+    assert out.kinerja.columns.tolist() == ["OPD", "Physical", "Financial", "Budget", "Spent", "Signal"]
