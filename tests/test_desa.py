@@ -1,4 +1,5 @@
-"""Village-level STBM: the Dinkes desa table and desa boundaries, read, rolled up, stored and mapped.
+"""Village-level STBM: the Dinkes desa table and desa boundaries, read, rolled up and stored (the village map
+and table the STBM page draws from them are tested in tests/views/test_stbm.py).
 
 No desa data is bundled: every table and boundary file here is made by the test. Bad files go through
 the same path as the Data page (read, then save to a store), so a bad file that slipped through would
@@ -21,7 +22,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from sanitasi import charts, desa, errors, exports, geo, i18n, indicators, io, store, views
+from sanitasi import desa, errors, exports, i18n, indicators, io, store, views
 from sanitasi.load import ODF_STATUS, STBM, Dataset
 from sanitasi.tables import Source
 
@@ -466,81 +467,8 @@ def test_desa_boundaries_are_stored_and_come_back(dataset: Dataset, fresh_store:
     assert fresh_store.dataset(0, dataset).batas_desa is None
 
 
-# ------------------------------------------------------------------------------------- the village map
-@pytest.fixture
-def mapped(dataset: Dataset, fresh_store: store.Store, tmp_path: Path) -> Dataset:
-    """Six village polygons; the 2024 table lists five of them (statuses: 2 verified, 1 declared, 2 not yet)."""
-    rows = [r.replace("Pantai Dua", "Desa 02-2") for r in GOOD]
-    fresh_store.save("stbm_desa", read(csv(*rows), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
-    boundaries = read_batas(shapefile_zip(villages(dataset), tmp_path), dataset)
-    v = fresh_store.save("batas_desa", boundaries, store.Meta("b.zip", "x", "uji"), bundled=dataset)
-    return fresh_store.dataset(v, dataset)
-
-
-def rings(feature: dict) -> list[list]:
-    g = feature["geometry"]
-    return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_village_map_colours_each_village_by_its_status(mapped: Dataset, lang: str) -> None:
-    view = desa.view(mapped, 2025, lang)
-    assert view.tahun == 2024  # the latest village year up to the reference year, and it says so
-    assert view.notes[0] == i18n.t("stbm.desa_tahun_lain", lang, tahun=2024, acuan=2025)
-    assert len(view.features) == 6  # one feature per village polygon
-    assert sorted(f["properties"]["kode"] for f in view.features) == sorted(mapped.batas_desa["kode"])
-    for f in view.features:
-        assert all(geo.is_clockwise(polygon[0]) for polygon in rings(f)), f["properties"]["kode"]
-    status = {f["properties"]["kode"]: f["properties"]["status"] for f in view.features}
-    assert status == {"63.10.01.2001": "terverifikasi", "63.10.01.2002": "deklarasi", "63.10.01.2003": "belum",
-                      "63.10.02.2001": "terverifikasi", "63.10.02.2002": "belum", "63.10.02.2003": None}
-    first = next(f["properties"] for f in view.features if f["properties"]["kode"] == "63.10.01.2001")
-    # 70 JSP + 30 JSSP of 120 households
-    assert first["sehat_teks"] == ("100 KK (83,3%)" if lang == "id" else "100 households (83.3%)")
-    assert first["tanggal_teks"] == "17-05-2023" and first["kecamatan"] == "Batulicin"
-    empty = next(f["properties"] for f in view.features if f["properties"]["status"] is None)
-    assert (empty["nama"], empty["kecamatan"], empty["status_teks"]) == \
-        ("Desa 02-3", "Kusan Hilir", i18n.t("stbm.desa_tanpa_data", lang))  # named from the boundary file
-    spec = charts.odf_village_map(view.features, view.outlines, view.labels, title="t", source="s",
-                                  lang=lang).to_dict()
-    colour = spec["layer"][0]["encoding"]["color"]
-    scale = dict(zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True))
-    assert list(scale) == [i18n.t(f"stbm.{s}", lang) for s in ODF_STATUS[::-1]]  # the legend, in the language
-    fills = {}
-    for f in view.features:
-        p = f["properties"]
-        fills.setdefault(p["status"], set()).add(colour["condition"]["value"] if p["status"] is None
-                                                 else scale[p["status_teks"]])
-    assert fills == {"terverifikasi": {charts.ODF_COLOURS["terverifikasi"]},
-                     "deklarasi": {charts.ODF_COLOURS["deklarasi"]}, "belum": {charts.ODF_COLOURS["belum"]},
-                     None: {charts.NO_VILLAGE_DATA}}
-    assert len({next(iter(v)) for v in fills.values()}) == 4  # four different fills
-    assert len(view.outlines) == 2 and sorted(view.labels["nama"]) == ["Batulicin", "Kusan Hilir"]
-    assert any(i18n.t("stbm.desa_poligon_kosong", lang, n=1, tahun=2024) == n for n in view.notes)
-
-
-def test_the_village_table_sorts_numbers_and_shows_them_the_indonesian_way(mapped: Dataset) -> None:
-    table = desa.view(mapped, 2024, "id").table
-    assert table.frame[i18n.t("stbm.k_desa", "id")].tolist() == ["Sungai Satu", "Sungai Dua", "Sungai Tiga",
-                                                                  "Pantai Satu", "Desa 02-2"]
-    assert table.frame[i18n.t("stbm.k_pct_sehat", "id")].dtype == "float64"  # numbers stay numbers: sortable
-    html = table.styler.to_html()
-    assert "83,3" in html and "17-05-2023" in html  # 100 of 120 households; the verification date
-
-
-def test_without_a_desa_table_there_is_no_village_view(dataset: Dataset) -> None:
-    assert desa.view(dataset, 2025) is None
+def test_without_a_desa_table_the_roll_up_is_an_empty_stbm_table() -> None:
     assert desa.rollup(None).columns.tolist() == STBM.names and desa.rollup(None).empty
-
-
-def test_without_desa_boundaries_the_view_has_the_table_and_no_map(dataset: Dataset, fresh_store: store.Store) -> None:
-    v = fresh_store.save("stbm_desa", read(csv(*GOOD), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
-    view = desa.view(fresh_store.dataset(v, dataset), 2024)
-    assert view.features is None and len(view.table.frame) == 5
-    assert view.text == ("Tahun 2024: **5** desa/kelurahan di tabel per desa; 2 ODF terverifikasi, 1 deklarasi, "
-                         "2 belum ODF.")
-    # before the table's first year there is nothing to show
-    assert desa.view(fresh_store.dataset(v, dataset), 2022) is None
 
 
 def test_the_contract_checks_stored_village_rows_again(dataset: Dataset) -> None:

@@ -1,6 +1,7 @@
-"""The rest of PPSP: ODF villages, two access measures, commitments, with hand-checked numbers.
+"""The rest of PPSP: the clinic's commitments and standing water, with hand-checked numbers.
 
-The agencies are tested through their page's view (tests/views/test_opd.py).
+ODF villages, the two access measures and the agencies are tested through their pages' views
+(tests/views/test_stbm.py, tests/views/test_opd.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from sanitasi import indicators, ppsp, progress, views
+from sanitasi import ppsp, progress, views
 from sanitasi.load import load_bundled
 
 
@@ -21,41 +22,6 @@ def data():
 @pytest.fixture(scope="module")
 def an(data) -> views.Analysis:
     return views.analyse(data)
-
-
-def test_odf_villages_roll_up_by_summing_villages(data, an) -> None:
-    s = ppsp.odf_summary(an)
-    rows = data.stbm.loc[data.stbm["tahun"] == 2025]
-    assert s.verified == rows["desa_odf_terverifikasi"].sum()
-    assert s.villages == rows["jumlah_desa"].sum() == 156  # today's 151 desa + 5 kelurahan (wilayah.csv)
-    assert s.share == pytest.approx(100 * s.verified / s.villages)
-    # the published 2017 figure the illustrative data were calibrated to: 39 ODF villages
-    y2017 = data.stbm.loc[data.stbm["tahun"] == 2017]
-    assert y2017["desa_odf_terverifikasi"].sum() == 39
-
-
-def test_odf_bars_split_every_kecamatan_s_villages(an) -> None:
-    frame = ppsp.odf_by_kecamatan(an)
-    per = frame.groupby("nama")["jumlah"].sum()
-    kec = an.frames("desa_odf")[0]
-    villages = kec.loc[kec["tahun"] == an.tahun].set_index("nama")["jumlah_desa"]
-    assert per.sort_index().tolist() == villages.sort_index().tolist()
-    # worst first: Teluk Kepayang has the lowest ODF share in the illustrative 2025 data
-    assert frame["nama"].iloc[0] == "Teluk Kepayang"
-
-
-def test_two_measures_are_shown_side_by_side_never_merged(an) -> None:
-    m = ppsp.two_measures(an)
-    kab = m.loc[(m["kode"] == views.KABUPATEN) & (m["pasangan"] == "layak")].iloc[0]
-    row = an.kab.loc[an.kab["tahun"] == an.tahun].iloc[0]
-    stbm = an.frames("stbm_jamban_sehat")[1]
-    srow = stbm.loc[stbm["tahun"] == an.tahun].iloc[0]
-    assert kab["susenas"] == pytest.approx(row["pct_layak"])
-    assert kab["stbm"] == pytest.approx(100 * (srow["kk_jsp"] + srow["kk_jssp"]) / srow["jumlah_kk"])
-    assert kab["selisih"] == pytest.approx(kab["stbm"] - kab["susenas"])
-    # the STBM measure is its own registry entry with its own definition system
-    assert indicators.get("stbm_jamban_sehat").definisi == "stbm" != indicators.get("layak").definisi
-    assert set(m["pasangan"]) == {"layak", "babs_terbuka"} and len(m) == 2 * 13
 
 
 def test_commitments_past_their_deadline_are_late(an) -> None:
