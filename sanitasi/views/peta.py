@@ -1,0 +1,126 @@
+"""Peta: the kecamatan coloured by an indicator, its gap to the target or its status, ranked beside the map, and
+the chosen kecamatan's figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from sanitasi import charts, fmt, i18n, indicators
+from sanitasi.analysis import Analysis
+from sanitasi.documents import final_target
+from sanitasi.maps import (
+    class_labels,
+    map_features,
+    map_indicators,
+    map_labels,
+    map_note,
+    map_row,
+    map_values,
+    ranked,
+    tiles,
+)
+from sanitasi.views.display import Figure, source_line
+
+MODES = ("nilai", "selisih", "status")  # colour by value class, gap to the target, or status
+LAYOUTS = ("wilayah", "petak")  # the kecamatan's own shapes, or one equal tile each
+
+
+@dataclass(frozen=True)
+class Settings:
+    indikator: str
+    kode: str  # the chosen kecamatan (the selectbox, or a click on the map)
+    dokumen: str
+    warna: str = "nilai"  # one of MODES
+    tampilan: str = "wilayah"  # one of LAYOUTS
+    lang: str = "id"
+
+
+@dataclass(frozen=True)
+class Detail:
+    """The box under the map: the chosen kecamatan's figures (a kecamatan the map does not draw shows its
+    parent's)."""
+
+    nama: str
+    status: str  # status code, for the badge
+    label: str  # the indicator's name, over its value
+    nilai: str
+    target_selisih: str  # "Target 90% · selisih −3,2 poin"
+    label_kk: str  # "households without ..." in the indicator's words
+    kk: str
+    catatan: str  # e.g. "in 2020 this area was still part of ...", or ''
+    ke_profil: str  # the label of the link to the Kecamatan page
+
+
+@dataclass(frozen=True)
+class Peta:
+    peta: Figure  # the choropleth, or the tile map
+    peta_pilih: str  # the name of the map's click selection (the page reads the clicked kecamatan from it)
+    catatan_batas: str  # under the area map when the boundary file predates a split ('' otherwise)
+    peringkat: Figure  # the kecamatan ranked best first, the target as a dashed rule
+    rincian: Detail
+
+
+def heading(an: Analysis, lang: str = "id") -> str:
+    """The page title, with the reference year (drawn before the controls, so before the view is made)."""
+    return i18n.t("peta.judul", lang, tahun=an.tahun)
+
+
+def options() -> list[str]:
+    """The indicators the map offers (measured per kecamatan)."""
+    return map_indicators()
+
+
+def view(an: Analysis, s: Settings) -> Peta:
+    t, lang = i18n.t, s.lang
+    ind = indicators.get(s.indikator)
+    values = map_values(an, s.indikator, s.dokumen, lang)
+    src = source_line(an.data, ind.tabel, lang=lang)  # ILLUSTRATIVE as long as this indicator's table is
+    title = t("peta.judul_grafik", lang, indikator=ind.label(lang), tahun=an.tahun)
+    area = area_map(an, values, s.indikator, mode=s.warna, layout=s.tampilan, selected=s.kode, title=title,
+                    source=src, lang=lang)
+    tgt = final_target(an, s.dokumen, s.indikator)
+    target_label = t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang) if tgt else "",
+                     tahun=tgt[0] if tgt else "")
+    bars = ranking(values, s.indikator, mode=s.warna, target=tgt[1] if tgt else None, target_label=target_label,
+                   selected=s.kode, title=t("peta.peringkat_judul", lang), source=src, lang=lang)
+    return Peta(
+        peta=Figure(area, f"peta_{s.indikator}_{an.tahun}"),
+        peta_pilih=charts.SELECT_PARAM,
+        catatan_batas=map_note(an, lang) if s.tampilan == "wilayah" else "",
+        peringkat=Figure(bars, f"peringkat_{s.indikator}"),
+        rincian=detail(an, values, s.kode, ind, lang),
+    )
+
+
+def detail(an: Analysis, values: pd.DataFrame, kode: str, ind: indicators.Indicator, lang: str) -> Detail:
+    t = i18n.t
+    row = map_row(an, values, kode)
+    return Detail(
+        nama=row["nama"], status=row["status"], label=ind.label(lang), nilai=row["nilai_teks"],
+        target_selisih=t("peta.target_selisih", lang, target=row["target_teks"], selisih=row["selisih_teks"]),
+        label_kk=t(f"grafik.kk_tanpa_{ind.kode}", lang), kk=row["kk_teks"], catatan=row["catatan"],
+        ke_profil=t("peta.ke_profil", lang, nama=row["nama"]),
+    )
+
+
+def area_map(an: Analysis, values: pd.DataFrame, indikator: str, *, mode: str, layout: str, selected: str | None,
+             title: str, source: str, lang: str, height: int = 470) -> Any:
+    """The choropleth (layout 'wilayah') or the equal-tile map (layout 'petak') of one indicator's map values."""
+    labels = class_labels(indikator, lang)
+    if layout == "petak":
+        return charts.tile_map(tiles(an, values), mode=mode, indikator=indikator, class_labels=labels,
+                               selected=selected, title=title, source=source, lang=lang)
+    return charts.choropleth(map_features(an, values), map_labels(an), mode=mode, indikator=indikator,
+                             class_labels=labels, selected=selected, title=title, source=source, lang=lang,
+                             height=height)
+
+
+def ranking(values: pd.DataFrame, indikator: str, *, mode: str, target: float | None, target_label: str,
+            selected: str | None, title: str, source: str, lang: str) -> Any:
+    """The map values as bars, best first, coloured as on the map."""
+    return charts.ranked_bars(ranked(values, indikator), mode=mode, indikator=indikator,
+                              class_labels=class_labels(indikator, lang), target=target, target_label=target_label,
+                              selected=selected, title=title, source=source, lang=lang)
