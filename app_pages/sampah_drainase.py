@@ -3,44 +3,29 @@
 import streamlit as st
 
 import ui
-from sanitasi import figures, indicators, views
+from sanitasi.views import sampah_drainase
 
 an = ui.setup("sampah")
-lang, dok = ui.lang(), ui.dokumen()
+r = ui.view(sampah_drainase.view, sampah_drainase.Settings(dokumen=ui.dokumen(), lang=ui.lang()))
 
 st.title(ui.t("sampah.judul"))
 st.markdown(ui.t("sampah.pengantar"))
 
 st.subheader(ui.t("sampah.sampah_judul"))
-codes = ("sampah_pengurangan", "sampah_penanganan")
-docs = ui.memo(views.target_documents, codes, dok)
-columns = st.columns(2)
-for col, k in zip(columns, codes, strict=True):
+for col, waste in zip(st.columns(2), r.sampah, strict=True):
     with col:
-        for card in ui.memo(views.cards, dok, lang, codes=(k,), docs=tuple(docs.items())):
-            with st.container(border=True):
-                st.metric(card.judul, card.nilai, delta=card.perubahan, delta_color=card.delta_warna,
-                          delta_arrow=card.delta_panah)
-                st.markdown(ui.badge(card.status), unsafe_allow_html=True)
-                st.caption(card.target.replace("**", ""))
-        if k in docs:
-            st.markdown(ui.memo(views.trajectory, views.KABUPATEN, k, docs[k], lang).kalimat)
-            ui.plot(figures.trajectory, views.KABUPATEN, k, docs[k], lang, "kini", indicators.get(k).label(lang),
-                    ui.source("sampah"), height=260, name=f"lintasan_{k}")
+        for card in waste.kartu:
+            ui.card(card, brief=True)
+        if waste.lintasan is not None:
+            st.markdown(waste.kalimat)
+            ui.figure(waste.lintasan)
 
 st.subheader(ui.t("sampah.drainase_judul"))
-ind = "genangan"
-doc_drain = ui.memo(views.target_document, ind, dok) or dok
 left, right = st.columns([3, 2])
 with left:
-    ui.plot(figures.area_map, ind, doc_drain, "nilai", "wilayah", None, lang,
-            ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun), ui.source("drainase"),
-            height=420, name=f"peta_genangan_{an.tahun}")
+    ui.figure(r.peta)
     ui.schematic_note(an.data)
 with right:
-    tr = ui.memo(views.trajectory, views.KABUPATEN, ind, doc_drain, lang)
-    if tr.kalimat:
-        st.markdown(tr.kalimat)
-    ui.plot(figures.trajectory, views.KABUPATEN, ind, doc_drain, lang, "kini",
-            ui.t("lintasan.judul_grafik", indikator=indicators.get(ind).label(lang), wilayah=tr.nama),
-            ui.source("drainase"), height=300, name="lintasan_genangan")
+    if r.kalimat:
+        st.markdown(r.kalimat)
+    ui.figure(r.lintasan)

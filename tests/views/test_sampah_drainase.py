@@ -1,0 +1,102 @@
+"""The Persampahan & drainase page's view: waste cards against the document that sets them, their trajectories,
+standing water on the map and over the years."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sanitasi import cards, trajectories
+from sanitasi.analysis import KABUPATEN, analyse
+from sanitasi.views import sampah_drainase as sd
+
+RPJMN = "RPJMN 2020-2024"
+SSK = "SSK 2022-2024 (ilustratif)"
+JAKSTRANAS = "Jakstranas 2025 (Perpres 97/2017)"
+
+
+@pytest.fixture(scope="module")
+def r(an) -> sd.SampahDrainase:
+    return sd.view(an, sd.Settings(dokumen=RPJMN))
+
+
+def test_waste_cards_are_judged_against_jakstranas(an, r) -> None:
+    """RPJMN sets no waste target: each waste card and trajectory is judged against Jakstranas instead."""
+    assert len(r.sampah) == 2
+    (reduce,), (handle,) = (w.kartu for w in r.sampah)
+    assert (reduce.indikator, handle.indikator) == sd.WASTE
+    # 2025 (data/sampah): 10,406 and 34,094 of 66,309 tonnes = 15.7% reduced and 51.4% handled
+    assert (reduce.nilai, handle.nilai) == ("15,7%", "51,4%")
+    assert reduce.target == f"Target **30%** pada 2025 ({JAKSTRANAS})"
+    assert handle.target == f"Target **70%** pada 2025 ({JAKSTRANAS})"
+    assert handle.status == "tidak_tercapai"
+    for w, k in zip(r.sampah, sd.WASTE, strict=True):
+        assert w.kalimat == trajectories.trajectory(an, KABUPATEN, k, JAKSTRANAS).kalimat
+        assert JAKSTRANAS in w.kalimat
+
+
+def test_waste_trajectory_charts(r) -> None:
+    for w, k, title in zip(r.sampah, sd.WASTE, ("Pengurangan sampah", "Penanganan sampah"), strict=True):
+        spec = w.lintasan.spec
+        assert w.lintasan.name == f"lintasan_{k}"
+        assert spec["height"] == 260
+        assert spec["usermeta"]["judul"] == [title]
+        assert spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
+    rule = next(layer for layer in r.sampah[1].lintasan.spec["layer"] if layer["mark"]["type"] == "rule")
+    assert r.sampah[1].lintasan.spec["datasets"][rule["data"]["name"]][0]["nilai"] == 70.0
+
+
+def test_waste_without_any_document(an) -> None:
+    """Data whose target table has no waste document: the cards stay, with no target and no trajectory."""
+    target = an.data.target.loc[~an.data.target["indikator"].str.startswith("sampah")]
+    r = sd.view(analyse(replace(an.data, target=target)), sd.Settings(dokumen=RPJMN))
+    assert [w.kartu[0].status for w in r.sampah] == ["tanpa_target", "tanpa_target"]
+    assert [(w.kalimat, w.lintasan) for w in r.sampah] == [(None, None), (None, None)]
+
+
+def test_standing_water_map(an, r) -> None:
+    spec = r.peta.spec
+    assert r.peta.name == f"peta_genangan_{an.tahun}"
+    assert spec["height"] == 420
+    assert spec["usermeta"]["judul"] == [f"Luas genangan per kecamatan, {an.tahun}"]
+    assert spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
+    features = spec["layer"][0]["data"]["values"]
+    drainase = an.data.drainase.loc[an.data.drainase["tahun"] == an.tahun].set_index("kode_wilayah")
+    assert len(features) == len(drainase) == 12
+    for f in features:
+        assert f["properties"]["nilai"] == pytest.approx(drainase.loc[f["properties"]["kode"], "genangan_ha"])
+    assert spec["layer"][1]["mark"]["type"] == "text"  # no kecamatan outlined: names come straight after
+
+
+@pytest.mark.parametrize(("dokumen", "judged"), [
+    (RPJMN, SSK),  # RPJMN sets no standing-water target: the first document that does
+    (SSK, SSK),
+])
+def test_standing_water_trajectory(an, dokumen: str, judged: str) -> None:
+    r = sd.view(an, sd.Settings(dokumen=dokumen))
+    tr = trajectories.trajectory(an, KABUPATEN, "genangan", judged)
+    assert r.kalimat == tr.kalimat and judged in r.kalimat
+    spec = r.lintasan.spec
+    assert r.lintasan.name == "lintasan_genangan"
+    assert spec["height"] == 300
+    assert spec["usermeta"]["judul"] == ["Luas genangan: Kabupaten Tanah Bumbu"]
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    assert spec["datasets"][rule["data"]["name"]][0]["nilai"] == 200.0  # SSK: 200 ha by 2024
+
+
+def test_english(an) -> None:
+    r = sd.view(an, sd.Settings(dokumen=RPJMN, lang="en"))
+    assert r.sampah[1].kartu[0].nilai == "51.4%"
+    assert r.sampah[1].lintasan.spec["usermeta"]["judul"] == ["Waste handling"]
+    assert r.lintasan.spec["usermeta"]["sumber"][0].startswith("Source: ILLUSTRATIVE")
+    assert list(r.sampah[0].kartu) == cards.cards(an, RPJMN, "en", codes=("sampah_pengurangan",),
+                                                  docs={"sampah_pengurangan": JAKSTRANAS})
+
+
+def test_source_lines_follow_the_waste_and_drainage_tables(an) -> None:
+    imported = analyse(replace(an.data, sumber={"drainase": 3}))
+    r = sd.view(imported, sd.Settings(dokumen=RPJMN))
+    assert r.sampah[0].lintasan.spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
+    for fig in (r.peta, r.lintasan):
+        assert "ILUSTRATIF" not in fig.spec["usermeta"]["sumber"][0]
