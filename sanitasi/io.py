@@ -19,6 +19,40 @@ import pandas as pd
 
 from sanitasi import KODE_KABUPATEN, desa, indicators, matching
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
+from sanitasi.headers import (
+    ACTIVITY,
+    AREA_CODE,
+    AREA_NAME,
+    BASE_YEAR,
+    COMMITMENT,
+    COST_CODE,
+    COST_SHARE,
+    COST_SOURCE,
+    COST_STEP,
+    COST_VALUE,
+    DESA_CODE,
+    DESA_COUNTS,
+    DESA_DATES,
+    DESA_KEC_CODE,
+    DESA_KEC_NAME,
+    DESA_NAME,
+    DESA_YEAR,
+    DOC,
+    HOUSEHOLDS,
+    INDICATOR,
+    NOTE,
+    ODF_STATUS_FIELD,
+    RUNG_COUNTS,
+    RUNG_SHARES,
+    SOURCE,
+    TARGET_VALUE,
+    TARGET_YEAR,
+    WASTE,
+    WATERLOGGING,
+    YEAR,
+    Field,
+    optional,
+)
 from sanitasi.indicators import RUNG_COLUMNS, apportion
 from sanitasi.load import (
     AKSES,
@@ -33,7 +67,7 @@ from sanitasi.load import (
     check_codes,
     whole_numbers,
 )
-from sanitasi.matching import AREA_CODE, AREA_NAME, HOUSEHOLDS, RUNG_COUNTS, RUNG_SHARES, YEAR, AreaIndex, Field
+from sanitasi.matching import AreaIndex
 from sanitasi.schema import validate
 from sanitasi.tables import ROW_COLUMN, parse_date, parse_number, read_table, sheet_names, source
 
@@ -159,10 +193,10 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
     Returns the `akses_sanitasi` contract columns with `sumber` = the file name.
     """
     src = source(file)
-    fields = [AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *_optional(RUNG_COUNTS), *_optional(RUNG_SHARES)]
+    fields = [AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *optional(RUNG_COUNTS), *optional(RUNG_SHARES)]
     table = read_table(src, sheet=sheet, score=matching.header_score(fields))
     dec = table.attrs.get("desimal_koma", True)
-    found = _find(table, [AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *_optional(RUNG_COUNTS), *_optional(RUNG_SHARES)],
+    found = _find(table, [AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *optional(RUNG_COUNTS), *optional(RUNG_SHARES)],
                   column_map, src.name)
     counts = [f.name for f in RUNG_COUNTS if f.name in found]
     shares = [f.name for f in RUNG_SHARES if f.name in found]
@@ -266,10 +300,6 @@ def _comma(x: float) -> str:
     return f"{x:.2f}".replace(".", ",")
 
 
-def _optional(fields: list[Field]) -> list[Field]:
-    return [Field(f.name, f.synonyms, False, f.label) for f in fields]
-
-
 def _duplicates(frame: pd.DataFrame, key: list[str], name: str, what: str = "kecamatan dan tahun") -> list[Problem]:
     dup = frame.duplicated(key, keep="first")
     return [Problem(name, int(frame[ROW_COLUMN].iloc[i]), None, ", ".join(str(frame[k].iloc[i]) for k in key),
@@ -278,17 +308,6 @@ def _duplicates(frame: pd.DataFrame, key: list[str], name: str, what: str = "kec
 
 
 # ------------------------------------------------------------------------------------- targets
-DOC = Field("dokumen", matching._syn("dokumen", "dokumen target", "sumber target", "document"), label="dokumen")
-INDICATOR = Field("indikator", matching._syn("indikator", "indicator", "jenis akses"), label="indikator")
-TARGET_YEAR = Field("tahun", matching._syn("tahun", "tahun target", "thn", "year"), label="tahun")
-TARGET_VALUE = Field("nilai", matching._syn("nilai", "target", "nilai target", "target persen", "persen",
-                                            "target (%)", "value"), label="nilai target (%)")
-BASE_YEAR = Field("tahun_dasar", matching._syn("tahun dasar", "tahun_dasar", "baseline", "tahun baseline"),
-                  required=False, label="tahun dasar")
-NOTE = Field("catatan", matching._syn("catatan", "keterangan", "dasar hukum", "note"), required=False,
-             label="catatan")
-
-
 def _indicator_index() -> dict[str, str]:
     out: dict[str, str] = {}
     for k, ind in indicators.REGISTRY.items():
@@ -377,14 +396,6 @@ def _validated(raw: pd.DataFrame, contract, table: pd.DataFrame, name: str, note
 
 
 # ------------------------------------------------------------------------------------- unit costs
-COST_CODE = Field("kode", matching._syn("kode", "kode langkah", "id"), label="kode langkah")
-COST_STEP = Field("langkah", matching._syn("langkah", "kegiatan", "uraian", "uraian langkah"), label="langkah")
-COST_VALUE = Field("biaya_per_kk", matching._syn("biaya_per_kk", "biaya per kk", "biaya", "harga satuan",
-                                                 "biaya satuan", "biaya per kk rp", "biaya rp"), label="biaya per KK")
-COST_SHARE = Field("porsi", matching._syn("porsi", "porsi kk", "bagian kk", "proporsi"), label="porsi KK")
-COST_SOURCE = Field("sumber", matching._syn("sumber", "source"), required=False, label="sumber")
-
-
 def read_biaya(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
     """Unit costs per household for each step up the ladder (`porsi` = share of gap households needing it)."""
     src = source(file)
@@ -431,55 +442,6 @@ def read_boundaries_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[
 
 
 # ------------------------------------------------------------------------------------- STBM per desa
-def _without(field: Field, *words: str) -> tuple[str, ...]:
-    drop = set(matching._syn(*words))
-    return tuple(s for s in field.synonyms if s not in drop)
-
-
-DESA_CODE = Field("kode_desa", matching._syn(
-    "kode_desa", "kode desa", "kode", "kd desa", "kdepum", "kode kelurahan", "kode desa/kelurahan", "kode desa kel",
-    "kode kemendagri", "kode kemendagri desa", "id desa", "kode wilayah desa"), label="kode desa")
-DESA_NAME = Field("nama_desa", matching._syn(
-    "nama_desa", "desa", "nama desa", "desa/kelurahan", "nama desa/kelurahan", "kelurahan", "nama kelurahan",
-    "wadmkd", "nm_desa", "nama", "desa kel"), label="nama desa")
-# in a village table "kode" and "nama" are the village's own: the kecamatan columns are named as such
-DESA_KEC_CODE = Field("kode_wilayah", _without(AREA_CODE, "kode", "kode kemendagri", "kode bps"), required=False,
-                      label="kode kecamatan")
-DESA_KEC_NAME = Field("nama_wilayah", _without(AREA_NAME, "nama", "wilayah", "nama wilayah"), required=False,
-                      label="nama kecamatan")
-DESA_YEAR = Field("tahun", matching._syn("tahun", "thn", "year", "tahun data", "periode", "periode laporan",
-                                         "tahun laporan"), label="tahun")
-
-
-def _count_field(name: str, label: str, *words: str) -> Field:
-    spelled = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}", f"kk_{base}",
-                                              f"jumlah kk {base}", f"{base} kk", f"{base} (kk)")]
-    return Field(name, matching._syn(name, *spelled), label=label)
-
-
-DESA_COUNTS = [
-    _count_field("kk_jsp", "KK jamban sehat permanen (JSP)", "jsp", "jamban sehat permanen",
-                 "jamban sehat permanen (jsp)", "akses jsp"),
-    _count_field("kk_jssp", "KK jamban sehat semi permanen (JSSP)", "jssp", "jamban sehat semi permanen",
-                 "jamban sehat semi permanen (jssp)", "akses jssp"),
-    _count_field("kk_sharing", "KK sharing/numpang", "sharing", "numpang", "menumpang", "sharing/numpang",
-                 "numpang/sharing", "jamban sharing", "sharing (numpang)"),
-    _count_field("kk_od", "KK masih BABS (OD)", "od", "babs", "masih babs", "babs (od)", "od (babs)", "babs/od",
-                 "bab sembarangan", "open defecation"),
-]
-ODF_STATUS_FIELD = Field("status_odf", matching._syn(
-    "status_odf", "status", "status odf", "status sbs", "status stbm", "status desa", "sbs", "odf", "stop babs",
-    "status stop babs", "status sbs/odf", "status odf/sbs", "sbs/odf", "odf/sbs", "status pilar 1"),
-    label="status ODF/SBS")
-DESA_DATES = [
-    Field("tanggal_odf", matching._syn("tanggal_odf", "tanggal", "tgl", "tanggal odf", "tanggal sbs", "tgl odf",
-                                       "tgl sbs", "tanggal status", "tanggal status odf"), False, "tanggal status"),
-    Field("tanggal_verifikasi", matching._syn("tanggal verifikasi", "tgl verifikasi", "tanggal terverifikasi",
-                                              "tanggal verifikasi odf", "tanggal verifikasi sbs"), False,
-          "tanggal verifikasi"),
-    Field("tanggal_deklarasi", matching._syn("tanggal deklarasi", "tgl deklarasi", "tanggal deklarasi odf",
-                                             "tanggal deklarasi sbs"), False, "tanggal deklarasi"),
-]
 # the date of a village's status: its verification date when verified, its declaration date when declared
 _DATE_FOR = {"terverifikasi": ("tanggal_verifikasi", "tanggal_odf"), "deklarasi": ("tanggal_deklarasi", "tanggal_odf")}
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -691,27 +653,6 @@ def _desa_coverage(desa_rows: pd.DataFrame, wilayah: pd.DataFrame) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------- waste, drainage
-SOURCE = Field("sumber", matching._syn("sumber", "sumber data", "source"), required=False, label="sumber")
-WASTE = [
-    Field("timbulan_ton", matching._syn(
-        "timbulan_ton", "timbulan", "timbulan sampah", "timbulan ton", "timbulan (ton)", "timbulan (ton/tahun)",
-        "timbulan sampah (ton)", "timbulan sampah (ton/tahun)", "jumlah timbulan", "waste generated"),
-        label="timbulan (ton/tahun)"),
-    Field("pengurangan_ton", matching._syn(
-        "pengurangan_ton", "pengurangan", "pengurangan sampah", "pengurangan ton", "pengurangan (ton)",
-        "pengurangan (ton/tahun)", "pengurangan sampah (ton)", "pengurangan sampah (ton/tahun)", "waste reduced"),
-        label="pengurangan (ton/tahun)"),
-    Field("penanganan_ton", matching._syn(
-        "penanganan_ton", "penanganan", "penanganan sampah", "penanganan ton", "penanganan (ton)",
-        "penanganan (ton/tahun)", "penanganan sampah (ton)", "penanganan sampah (ton/tahun)", "waste handled"),
-        label="penanganan (ton/tahun)"),
-]
-WATERLOGGING = Field("genangan_ha", matching._syn(
-    "genangan_ha", "genangan", "luas genangan", "genangan ha", "genangan (ha)", "luas genangan (ha)",
-    "luas genangan ha", "luas daerah genangan", "luas daerah genangan (ha)", "standing water"),
-    label="luas genangan (ha)")
-
-
 def _sources(table: pd.DataFrame, found: Mapping[str, str], name: str) -> np.ndarray:
     """The file's own `sumber` column, else the file name."""
     if "sumber" in found:
@@ -781,25 +722,6 @@ def read_drainase(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, st
 
 
 # ------------------------------------------------------------------------------------- agencies, commitments
-ACTIVITY = [
-    Field("opd", matching._syn("opd", "perangkat daerah", "dinas", "instansi", "skpd", "opd pelaksana",
-                               "nama opd", "agency"), label="OPD"),
-    Field("program", matching._syn("program", "nama program"), required=False, label="program"),
-    Field("kegiatan", matching._syn("kegiatan", "nama kegiatan", "sub kegiatan", "subkegiatan", "nama sub kegiatan",
-                                    "activity"), label="kegiatan"),
-    Field("target_output", matching._syn("target_output", "target output", "target", "target fisik",
-                                         "volume target", "target volume", "output target"), label="target output"),
-    Field("realisasi_output", matching._syn("realisasi_output", "realisasi output", "realisasi", "realisasi fisik",
-                                            "volume realisasi", "realisasi volume", "output realisasi"),
-          label="realisasi output"),
-    Field("satuan", matching._syn("satuan", "satuan output", "unit"), label="satuan"),
-    Field("kk_per_satuan", matching._syn("kk_per_satuan", "kk per satuan", "kk/satuan", "kk per unit",
-                                         "jumlah kk per satuan", "kk terlayani per satuan"), label="KK per satuan"),
-    Field("pagu", matching._syn("pagu", "pagu anggaran", "anggaran", "pagu (rp)", "pagu rp", "budget"), label="pagu"),
-    Field("realisasi_anggaran", matching._syn("realisasi_anggaran", "realisasi anggaran", "realisasi keuangan",
-                                              "belanja", "realisasi (rp)", "realisasi rp", "serapan",
-                                              "serapan anggaran", "spent"), label="realisasi anggaran"),
-]
 _ACTIVITY_NUMBERS = ("target_output", "realisasi_output", "kk_per_satuan", "pagu", "realisasi_anggaran")
 
 
@@ -846,17 +768,6 @@ def read_kegiatan(file: Any, *, column_map: Mapping[str, str] | None = None, she
     return _validated(raw, KEGIATAN, table, src.name, [], earlier=problems, found=found)
 
 
-COMMITMENT = [
-    Field("klinik", matching._syn("klinik", "tanggal klinik", "coaching clinic", "klinik sanitasi", "pertemuan",
-                                  "clinic"), label="klinik"),
-    Field("pihak", matching._syn("pihak", "opd", "penanggung jawab", "pj", "pelaksana", "yang berkomitmen", "who"),
-          label="pihak"),
-    Field("komitmen", matching._syn("komitmen", "isi komitmen", "uraian komitmen", "kesepakatan",
-                                    "rencana tindak lanjut", "rtl", "commitment"), label="komitmen"),
-    Field("tenggat", matching._syn("tenggat", "tenggat waktu", "batas waktu", "target waktu", "tanggal target",
-                                   "waktu penyelesaian", "deadline"), label="tenggat"),
-    Field("status", matching._syn("status", "status komitmen", "status tindak lanjut"), label="status"),
-]
 _COMMITMENT_STATUS = {
     **{s: s for s in KOMITMEN_STATUS}, "belummulai": "belum", "belumdimulai": "belum", "sedangberjalan": "berjalan",
     "proses": "berjalan", "dalamproses": "berjalan", "onprogress": "berjalan", "tuntas": "selesai",
@@ -871,7 +782,7 @@ def read_komitmen(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, st
     Dates are stored as ISO text (2027-06-30); a deadline must be a date, the clinic may be a date or a name.
     """
     src = source(file)
-    fields = [*COMMITMENT, _optional([INDICATOR])[0], NOTE, AREA_CODE, AREA_NAME]
+    fields = [*COMMITMENT, optional([INDICATOR])[0], NOTE, AREA_CODE, AREA_NAME]
     table = read_table(src, sheet=sheet, score=matching.header_score(fields))
     found = _find(table, fields, column_map, src.name, need_area=False)
     problems: list[Problem] = []
