@@ -19,6 +19,7 @@ import altair as alt
 import streamlit as st
 
 from sanitasi import auth, charts, deck, exports, fmt, i18n, indicators, io, load, store, targets, versions, views
+from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 
 LANGS = ("id", "en")
@@ -307,12 +308,7 @@ def source(*kinds: str, d: Dataset | None = None) -> str:
 
 
 # The tables each page shows numbers from: its banner names the illustrative ones among them.
-PAGE_KINDS = {
-    "ringkasan": ("akses", "stbm", "sampah", "drainase"), "paparan": ("akses", "stbm", "sampah", "drainase",
-                                                                      "komitmen"),
-    "stbm": ("stbm", "akses"), "sampah": ("sampah", "drainase"), "opd": ("kegiatan", "akses"),
-    "komitmen": ("komitmen",),
-}
+PAGE_KINDS = page_kinds()
 
 
 def banner(d: Dataset, page_key: str = "") -> None:

@@ -18,6 +18,18 @@ import numpy as np
 import pandas as pd
 
 from sanitasi import KODE_KABUPATEN, desa, indicators, matching
+from sanitasi.contracts import (
+    AKSES,
+    BIAYA,
+    DRAINASE,
+    KEGIATAN,
+    KOMITMEN,
+    KOMITMEN_STATUS,
+    SAMPAH,
+    STBM_DESA,
+    TARGET,
+    check_codes,
+)
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.headers import (
     ACTIVITY,
@@ -54,21 +66,8 @@ from sanitasi.headers import (
     optional,
 )
 from sanitasi.indicators import RUNG_COLUMNS, apportion
-from sanitasi.load import (
-    AKSES,
-    BIAYA,
-    DRAINASE,
-    KEGIATAN,
-    KOMITMEN,
-    KOMITMEN_STATUS,
-    SAMPAH,
-    STBM_DESA,
-    TARGET,
-    check_codes,
-    whole_numbers,
-)
 from sanitasi.matching import AreaIndex
-from sanitasi.schema import validate
+from sanitasi.schema import validate, whole_numbers
 from sanitasi.tables import ROW_COLUMN, parse_date, parse_number, read_table, sheet_names, source
 
 __all__ = ["DataError", "Problem", "ColumnError", "read_table", "read_akses", "read_target", "read_biaya",

@@ -2,64 +2,67 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from sanitasi import paths
+from sanitasi import kinds, paths
 from sanitasi.contracts import (  # noqa: F401 - re-exported: desa.py, ui.py and the tests import them from here
     AKSES,
-    BIAYA,
-    DRAINASE,
-    KEGIATAN,
     KODE_DESA,
-    KOMITMEN,
     KOMITMEN_STATUS,
     ODF_STATUS,
-    SAMPAH,
     STBM,
-    STBM_DESA,
-    TARGET,
     WILAYAH,
     check_codes,
 )
 from sanitasi.errors import DataError, Problem
-from sanitasi.indicators import RUNG_COLUMNS
-from sanitasi.schema import Contract, validate
+from sanitasi.schema import validate, whole_numbers
 
 BUNDLED_VERSION = "0"
 BUNDLED_DATE = date(2026, 11, 28)
 
 
-def _empty(contract: Contract) -> pd.DataFrame:
-    return validate(pd.DataFrame(columns=contract.names), contract)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Dataset:
-    """A complete, validated data set: what every page reads."""
+    """A complete, validated data set: what every page reads.
+
+    Its tables are held by kind (see `sanitasi.kinds`) and read as attributes: `d.akses`, `d.stbm_desa`.
+    A kind the data set was not given is an empty table of its contract when the dashboard bundles a file
+    for it, else None (the village tables, until one has been imported).
+    """
 
     wilayah: pd.DataFrame
-    akses: pd.DataFrame
-    target: pd.DataFrame
-    batas: gpd.GeoDataFrame
-    biaya: pd.DataFrame
     versi: str
     tanggal: date
     ilustratif: bool
     batas_skematis: bool
-    # the rest of PPSP; empty tables when a data set does not have them
-    stbm: pd.DataFrame = field(default_factory=lambda: _empty(STBM))
-    sampah: pd.DataFrame = field(default_factory=lambda: _empty(SAMPAH))
-    drainase: pd.DataFrame = field(default_factory=lambda: _empty(DRAINASE))
-    kegiatan: pd.DataFrame = field(default_factory=lambda: _empty(KEGIATAN))
-    komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
-    stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
-    batas_desa: gpd.GeoDataFrame | None = None  # village boundaries (kode, nama, kode_wilayah), when loaded
-    sumber: dict = field(default_factory=dict)  # table kind -> the version that supplies it (0 = bundled)
+    tables: Mapping[str, Any]  # kind -> its table (DataFrame, GeoDataFrame for boundaries, or None)
+    sumber: dict  # table kind -> the version that supplies it (0 = bundled)
+
+    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool, batas_skematis: bool,
+                 sumber: dict | None = None, tables: Mapping[str, Any] | None = None, **by_kind: Any):
+        """`Dataset(..., akses=frame, target=frame)` or `tables={...}`; `dataclasses.replace(d, kegiatan=rows)`."""
+        unknown = [k for k in by_kind if k not in kinds.REGISTRY]
+        if unknown:
+            raise TypeError(f"Dataset() got unknown table kinds: {', '.join(unknown)}")
+        given = {**(tables or {}), **by_kind}
+        held = {k: given[k] if k in given else _absent(kind) for k, kind in kinds.REGISTRY.items()}
+        for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal), ("ilustratif", ilustratif),
+                            ("batas_skematis", batas_skematis), ("tables", held), ("sumber", dict(sumber or {}))):
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        """A table by its kind: `d.akses`. Called only for names that are not attributes of their own."""
+        tables = self.__dict__.get("tables")  # absent while an instance is being copied or unpickled
+        if tables is not None and name in kinds.REGISTRY:
+            return tables[name] if name in tables else _absent(kinds.REGISTRY[name])
+        raise AttributeError(f"'Dataset' object has no attribute '{name}'")
 
     def illustrative(self, kind: str) -> bool:
         """Is this table the bundled illustrative one (access, STBM, waste, drainage, agencies, commitments)?"""
@@ -73,6 +76,15 @@ class Dataset:
         """The kecamatan's name for a code (the code itself when unknown)."""
         hit = self.wilayah.loc[self.wilayah["kode"] == kode, "nama"]
         return str(hit.iloc[0]) if len(hit) else kode
+
+
+def _absent(kind: kinds.Kind) -> pd.DataFrame | None:
+    """What a data set holds for a kind it was not given: an empty table of its contract, or None when nothing
+    is bundled for it (so a page can tell 'no village table loaded' from 'a village table with no rows')."""
+    if kind.bundled is None:
+        return None
+    empty = validate(pd.DataFrame(columns=kind.contract.names), kind.contract)
+    return gpd.GeoDataFrame(empty, geometry=[], crs="EPSG:4326") if kind.storage == "geo" else empty
 
 
 def read_csv_plain(path) -> pd.DataFrame:
@@ -90,37 +102,19 @@ def read_batas(path) -> gpd.GeoDataFrame:
 def load_bundled() -> Dataset:
     """The data shipped with the dashboard: real kecamatan facts, ILLUSTRATIVE access figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
-    akses = validate(read_csv_plain(paths.AKSES_CSV), AKSES)
-    problems = check_codes(akses, wilayah)
+    tables = {k.code: _bundled(k, wilayah) for k in kinds.REGISTRY.values() if k.bundled is not None}
+    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True,
+                   batas_skematis=True, tables=tables)
+
+
+def _bundled(kind: kinds.Kind, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """A kind's bundled file, checked: its contract, and for kecamatan-year tables that each kecamatan existed."""
+    if kind.storage == "geo":
+        return read_batas(kind.bundled)
+    frame = validate(read_csv_plain(kind.bundled), kind.contract)
+    if not kind.by_kecamatan_year:
+        return frame
+    problems = check_codes(frame, wilayah, kind.contract.name)
     if problems:
         raise DataError(problems)
-    return Dataset(
-        wilayah=wilayah,
-        akses=akses.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)}),
-        target=validate(read_csv_plain(paths.TARGET_CSV), TARGET),
-        batas=read_batas(paths.BATAS_SHP),
-        biaya=validate(read_csv_plain(paths.BIAYA_CSV), BIAYA),
-        versi=BUNDLED_VERSION,
-        tanggal=BUNDLED_DATE,
-        ilustratif=True,
-        batas_skematis=True,
-        stbm=_checked(validate(read_csv_plain(paths.STBM_CSV), STBM), wilayah, "stbm_kecamatan"),
-        sampah=validate(read_csv_plain(paths.SAMPAH_CSV), SAMPAH),
-        drainase=_checked(validate(read_csv_plain(paths.DRAINASE_CSV), DRAINASE), wilayah, "drainase"),
-        kegiatan=validate(read_csv_plain(paths.KEGIATAN_CSV), KEGIATAN),
-        komitmen=validate(read_csv_plain(paths.KOMITMEN_CSV), KOMITMEN),
-    )
-
-
-def _checked(frame: pd.DataFrame, wilayah: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Kecamatan rows must exist in their year (no child before its split); counts as int64."""
-    problems = check_codes(frame, wilayah, table)
-    if problems:
-        raise DataError(problems)
-    return whole_numbers(frame)
-
-
-def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
-    """A validated frame with its nullable integer columns as plain int64 where nothing is missing."""
-    ints = [c for c in frame.columns if str(frame[c].dtype) == "Int64" and not frame[c].isna().any()]
-    return frame.astype({c: "int64" for c in ints})
+    return whole_numbers(frame)  # counts as int64

@@ -44,10 +44,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from sanitasi import desa, paths
+from sanitasi import desa, kinds, paths
 from sanitasi.errors import DataError, Problem
 from sanitasi.indicators import RUNG_COLUMNS
-from sanitasi.load import BUNDLED_DATE, Dataset, whole_numbers
+from sanitasi.load import BUNDLED_DATE, Dataset
+from sanitasi.schema import Contract, validate, whole_numbers
 
 KINDS = ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan", "komitmen", "stbm_desa",
          "batas_desa")
@@ -136,19 +137,13 @@ ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "bat
 GEO_KINDS = ("batas", "batas_desa")
 
 
-def contract_of(kind: str):
+def contract_of(kind: str) -> Contract:
     """The column contract of a table kind (for the JSON-stored ones and for editors' grids)."""
-    from sanitasi import load
-
-    return {"stbm": load.STBM, "sampah": load.SAMPAH, "drainase": load.DRAINASE, "kegiatan": load.KEGIATAN,
-            "komitmen": load.KOMITMEN, "akses": load.AKSES, "target": load.TARGET, "biaya": load.BIAYA,
-            "stbm_desa": load.STBM_DESA}[kind]
+    return kinds.get(kind).contract
 
 
 def validate_kind(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     """A frame checked against its kind's contract (raises DataError with every problem)."""
-    from sanitasi.schema import validate
-
     data = frame[[c for c in contract_of(kind).names if c in frame.columns]]
     return validate(data.astype(object).where(data.notna(), None), contract_of(kind))
 

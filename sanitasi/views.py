@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN, fmt, geo, i18n, indicators, lineage, needs, progress, targets
+from sanitasi import KODE_KABUPATEN, fmt, geo, i18n, indicators, kinds, lineage, needs, progress, targets
 from sanitasi.load import Dataset
 from sanitasi.progress import Status
 
@@ -973,7 +973,7 @@ def methods(an: Analysis, lang: str = "id") -> Methods:
         t("metodologi.k_isi", lang): t(f"berkas.{key}.isi", lang),
         t("metodologi.k_sumber", lang): t(f"berkas.{key}.sumber", lang),
         t("metodologi.k_status", lang): t(f"berkas.{key}.status", lang),
-    } for key, name in FILES])
+    } for key, name in kinds.bundled_files()])
     return Methods(ind, statuses, tgt, files, progress.DEFAULT_WINDOW)
 
 
@@ -983,9 +983,3 @@ def _formula(ind: indicators.Indicator) -> str:
     if ind.penyebut is None:
         return f"Σ {top} ({ind.satuan_id})"
     return f"100 × ({top}) / {ind.penyebut}" if len(ind.pembilang) > 1 else f"100 × {top} / {ind.penyebut}"
-
-
-FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
-         ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
-         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
-         ("komitmen", "data/komitmen.csv")]
