@@ -183,7 +183,7 @@ def test_a_failing_save_leaves_nothing_behind(s: store.Store, dataset: Dataset) 
     assert count_versions(s) == 1 and s.active_id() == v1
     assert "rusak.csv" not in s.versions()["berkas"].tolist()
     with s.engine.connect() as conn:
-        rows = conn.execute(select(func.count()).select_from(store.akses_baris)).scalar_one()
+        rows = conn.execute(select(func.count()).select_from(store.ROWS["akses"])).scalar_one()
     assert rows == 12  # only v1's rows: the 11 good rows of the failed save were rolled back too
 
 
