@@ -16,12 +16,12 @@ import os
 import sys
 from pathlib import Path
 
-from sanitasi import auth, io, kinds, load, store
+from sanitasi import auth, kinds, load, readers, store
 from sanitasi.errors import DataError
 
 
 def _read(kind: str, path: Path, bundled: load.Dataset, sheet: str | None):
-    return io.read_kind(kind, path, bundled.wilayah, sheet=sheet)
+    return readers.read_kind(kind, path, bundled.wilayah, sheet=sheet)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 Files come from Excel on Indonesian Windows laptops: `;` separators, decimal commas, thousands
 dots, Windows-1252 or UTF-8 with a BOM, title rows above the header, headers merged over two rows,
 blank lines. This module undoes all of that and nothing more: it does not know what the columns
-mean (that is `sanitasi.io`). Every output row keeps `_baris`, its row number as Excel shows it, so
+mean (that is `sanitasi.readers`). Every output row keeps `_baris`, its row number as Excel shows it, so
 problems can point at the cell the official must fix.
 """
 

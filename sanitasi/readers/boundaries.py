@@ -23,10 +23,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, desa
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.headers import BOUNDARY_CODE, BOUNDARY_NAME, VILLAGE_CODE, VILLAGE_KECAMATAN, VILLAGE_NAME, Field
-from sanitasi.matching import AreaIndex, normalise_name
+from sanitasi.matching import AreaIndex, digits, normalise_name
+from sanitasi.readers.reading import ColumnError
 from sanitasi.tables import Source, normalise_header, source
 
 MAX_ZIP_MEMBERS = 100
@@ -202,14 +203,13 @@ def _shapes(file: Any, prefer: str = "kec",
 
 
 def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-         column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+         column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> gpd.GeoDataFrame:
+    """Kecamatan boundaries -> `kode, nama, geometry`, one row per kecamatan (`sheet`: a layer file has none)."""
     gdf, notes, src = _shapes(file)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     code_col = _pick(columns, BOUNDARY_CODE, column_map)
     name_col = _pick(columns, BOUNDARY_NAME, column_map)
     if code_col is None and name_col is None:
-        from sanitasi.io import ColumnError
-
         raise ColumnError([Problem(src.name, None, "kode/nama kecamatan", None,
                                    "kolom kode atau nama kecamatan tidak dikenali; kolom yang ada: "
                                    + ", ".join(columns))], [BOUNDARY_NAME], columns)
@@ -240,24 +240,22 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     return out
 
 
-def read_desa(file: Any, wilayah: pd.DataFrame, *, column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+def read_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+              column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> gpd.GeoDataFrame:
     """Village boundaries -> `kode` (desa code), `nama`, `kode_wilayah` (its kecamatan), geometry; one row per desa.
+
+    `name_map` and `sheet` are accepted for the same call as every reader; villages are matched by code only.
 
     BIG's desa layer (`KDEPUM` 63.10.01.2005, `WADMKD`, `KDCPUM`) or plain `kode`/`nama` with four-part codes.
     Villages are matched by code only: their names repeat across kecamatan and have no alias list. The
     kecamatan is the code's first three parts; a kecamatan column that says otherwise is a problem.
     """
-    from sanitasi import desa
-    from sanitasi.matching import digits
-
     gdf, notes, src = _shapes(file, prefer="desa", layer="batas desa")
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     code_col = _pick(columns, VILLAGE_CODE, column_map)
     name_col = _pick(columns, VILLAGE_NAME, column_map)
     kec_col = _pick(columns, VILLAGE_KECAMATAN, column_map)
     if code_col is None:
-        from sanitasi.io import ColumnError
-
         raise ColumnError([Problem(src.name, None, "kode desa", None,
                                    "kolom kode desa (mis. KDEPUM berisi 63.10.01.2005) tidak dikenali; kolom yang ada: "
                                    + ", ".join(columns))], [VILLAGE_CODE], columns)
