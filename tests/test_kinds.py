@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
-from sanitasi import exports, i18n, kinds, paths, store, versions
+from sanitasi import cli, errors, exports, i18n, kinds, paths, readers, store, versions
+from sanitasi.headers import AREA_CODE, AREA_NAME, SOURCE, YEAR, Field, spellings
 from sanitasi.load import Dataset
+from sanitasi.schema import Column, Contract
+from sanitasi.tables import Source
 
 KINDS = list(kinds.REGISTRY.values())
 IDS = list(kinds.REGISTRY)
@@ -105,3 +111,85 @@ def test_an_unknown_kind_is_refused_in_indonesian() -> None:
     with pytest.raises(ValueError, match="jenis data tidak dikenal: semua"):
         kinds.get("semua")
     assert versions.kind_label("semua") == i18n.ID["data.jenis_semua"]
+
+
+# ------------------------------------------------------------------------------------- adding a kind
+# A kind the dashboard does not have: desludging trips (LLTT) per kecamatan and year. Adding it takes its
+# contract, one registry entry and its texts; nothing else is edited (the test patches only those three).
+SEDOT = Contract("sedot_tinja", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=1990, max=2100),
+    Column("rit", "int", min=0),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"))
+TRIPS = Field("rit", spellings("rit", "jumlah rit", "rit sedot tinja"), label="rit sedot tinja")
+FILE = "kecamatan;tahun;jumlah rit\nBatulicin;2025;40\nKusan Hilir;2025;12\nJumlah;2025;52\n"
+
+
+@pytest.fixture(params=["rows", "json"])
+def sedot(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> kinds.Kind:
+    kind = kinds.Kind("sedot", SEDOT, request.param, fields=(AREA_CODE, AREA_NAME, YEAR, TRIPS, SOURCE),
+                      pages=("ringkasan",), template=kinds.Template(
+                          {"kode_wilayah": kinds.KECAMATAN_CODE, "kecamatan": kinds.KECAMATAN_NAME, "tahun": 2025,
+                           "rit": None, "sumber": None},
+                          {"kode_wilayah": "Kode kecamatan", "kecamatan": "Nama kecamatan", "tahun": "Tahun",
+                           "rit": "Rit truk tinja", "sumber": "Sumber data"}))
+    monkeypatch.setitem(kinds.REGISTRY, "sedot", kind)
+    for lang, catalogue in (("id", i18n.ID), ("en", i18n.EN)):
+        monkeypatch.setitem(catalogue, "data.jenis_sedot", {"id": "Sedot tinja", "en": "Desludging"}[lang])
+        monkeypatch.setitem(catalogue, "data.bantuan_sedot", "rit per kecamatan dan tahun")
+    return kind
+
+
+def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, dataset: Dataset, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    # the generic reader reads it from the entry alone: names to codes, the totals line dropped, counts as int64
+    frame = readers.read_kind("sedot", Source("sedot.csv", FILE.encode()), dataset.wilayah)
+    assert frame[["kode_wilayah", "tahun", "rit"]].values.tolist() == [["63.10.01", 2025, 40], ["63.10.02", 2025, 12]]
+    assert frame["sumber"].tolist() == ["sedot.csv"] * 2 and "Baris jumlah/total diabaikan" in frame.attrs["catatan"][0]
+    with pytest.raises(errors.DataError, match="harus berupa angka"):
+        readers.read_kind("sedot", Source("x.csv", b"kecamatan;tahun;rit\nBatulicin;2025;banyak\n"), dataset.wilayah)
+    # the store keeps it, alongside every other kind, and a data set exposes it as an attribute
+    s = store.Store(f"sqlite:///{tmp_path / 'baru.db'}")
+    v = s.save("sedot", frame, store.Meta("sedot.csv", "x", "uji"), bundled=dataset)
+    d = s.dataset(v, dataset)
+    pd.testing.assert_frame_equal(d.sedot, frame, check_dtype=False)
+    pd.testing.assert_frame_equal(s.table("sedot", v, dataset), frame, check_dtype=False)
+    assert not d.illustrative("sedot") and d.illustrative("akses") and d.akses.equals(dataset.akses)
+    assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal, True, True).sedot is None
+    assert versions.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
+    # the command line offers it and loads it
+    assert "sedot" in [a for a in cli.parser()._subparsers._group_actions[0].choices["import"]._actions
+                       if a.dest == "kind"][0].choices
+    path = tmp_path / "sedot.csv"
+    path.write_text(FILE, encoding="utf-8")
+    monkeypatch.setenv(store.ENV_URL, f"sqlite:///{tmp_path / 'cli.db'}")
+    assert cli.main(["import", "--kind", "sedot", str(path)]) == 0
+    assert "dimuat sebagai versi 1 (2 baris sedot)" in capsys.readouterr().out
+    # a template with every kecamatan, whose headers its reader recognises, explained column by column
+    template = exports.template("sedot", dataset.wilayah)
+    assert template["kode_wilayah"].tolist() == dataset.wilayah["kode"].tolist()
+    with pytest.raises(errors.DataError) as empty:  # an empty template's only problems are its empty cells
+        readers.read_kind("sedot", Source("t.csv", exports.to_csv(template)), dataset.wilayah)
+    assert not isinstance(empty.value, readers.ColumnError)
+    assert exports.explanation("sedot")["kolom"].tolist() == list(template.columns)
+    # and the lists of kinds name it: the Data page's choices, its tables, the overview banner
+    assert "sedot" in kinds.importable() and "sedot" in kinds.with_template() and "sedot" in kinds.held()
+    assert kinds.kinds_for_page("ringkasan")[-1] == "sedot"
+
+
+def test_a_store_made_before_the_kind_existed_gets_its_column(dataset: Dataset, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'lama.db'}"
+    old = store.Store(url)
+    v1 = old.save("komitmen", dataset.komitmen, store.Meta("k.csv", "x", "uji"), bundled=dataset)
+    old.engine.dispose()
+    monkeypatch.setitem(kinds.REGISTRY, "sedot", kinds.Kind("sedot", SEDOT, "rows",
+                                                            fields=(AREA_CODE, AREA_NAME, YEAR, TRIPS, SOURCE)))
+    s = store.Store(url)
+    frame = readers.read_kind("sedot", Source("sedot.csv", FILE.encode()), dataset.wilayah)
+    v2 = s.save("sedot", frame, store.Meta("sedot.csv", "x", "uji"), bundled=dataset)
+    d = s.dataset(v2, dataset)
+    assert d.sumber["komitmen"] == v1 and d.sumber["sedot"] == v2  # built on the version before
+    assert s.dataset(v1, dataset).sedot is None  # a version from before the kind has none of it

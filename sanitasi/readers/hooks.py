@@ -19,7 +19,8 @@ from sanitasi.contracts import KOMITMEN_STATUS
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.headers import RUNG_COUNTS, RUNG_SHARES
 from sanitasi.indicators import RUNG_COLUMNS, apportion
-from sanitasi.readers import generic
+from sanitasi.readers.generic import open_kind
+from sanitasi.readers.generic import read as read_generic
 from sanitasi.readers.reading import (
     ColumnError,
     Reading,
@@ -51,7 +52,7 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
     Returns the `akses_sanitasi` contract columns with `sumber` = the file name.
     """
     kind = kinds.get("akses")
-    r = generic.open_kind(kind, file, column_map, sheet)
+    r = open_kind(kind, file, column_map, sheet)
     counts = [f.name for f in RUNG_COUNTS if f.name in r.found]
     shares = [f.name for f in RUNG_SHARES if f.name in r.found]
     if len(counts) < 5 and len(shares) < 5:
@@ -149,7 +150,7 @@ def read_target(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str]
                 column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
     """Targets of any document (RPJMN 2025-2029, SSK, RPJMD …), for the kabupaten (empty area) or a kecamatan."""
     kind = kinds.get("target")
-    r = generic.open_kind(kind, file, column_map, sheet)
+    r = open_kind(kind, file, column_map, sheet)
     kode = optional_areas(r, wilayah, name_map, "Tidak ada kolom kecamatan: semua target dianggap target kabupaten.")
     inds = _indicators(r, "indikator tidak dikenal; yang dikenal: " + ", ".join(indicators.REGISTRY))
     tahun = r.numbers("tahun", "tahun")
@@ -184,7 +185,7 @@ def read_biaya(file: Any, wilayah: pd.DataFrame | None = None, *, name_map: Mapp
 
     A district-wide table: `wilayah` and `name_map` are accepted for the same call as every reader."""
     kind = kinds.get("biaya")
-    r = generic.open_kind(kind, file, column_map, sheet)
+    r = open_kind(kind, file, column_map, sheet)
     inds = _indicators(r, "indikator tidak dikenal")
     cost = r.numbers("biaya_per_kk", "biaya_per_kk")
     share = r.numbers("porsi", "porsi")
@@ -213,7 +214,7 @@ def read_komitmen(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, st
     Dates are stored as ISO text (2027-06-30); a deadline must be a date, the clinic may be a date or a name.
     """
     kind = kinds.get("komitmen")
-    r = generic.open_kind(kind, file, column_map, sheet)
+    r = open_kind(kind, file, column_map, sheet)
     kode = optional_areas(r, wilayah, name_map,
                           "Tidak ada kolom kecamatan: semua komitmen dianggap komitmen tingkat kabupaten.")
     clinics, deadlines, statuses = [], [], []
@@ -244,7 +245,7 @@ def read_komitmen(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, st
 def read_sampah(file: Any, wilayah: pd.DataFrame | None = None, *, name_map: Mapping[str, str] | None = None,
                 column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
     """District waste per year: generation, reduction and handling in tonnes (the generic reader, plus one check)."""
-    return generic.read(kinds.get("sampah"), file, wilayah, column_map=column_map, sheet=sheet,
+    return read_generic(kinds.get("sampah"), file, wilayah, column_map=column_map, sheet=sheet,
                         check=waste_within_generation)
 
 
