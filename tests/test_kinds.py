@@ -148,6 +148,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     frame = readers.read_kind("sedot", Source("sedot.csv", FILE.encode()), dataset.wilayah)
     assert frame[["kode_wilayah", "tahun", "rit"]].values.tolist() == [["63.10.01", 2025, 40], ["63.10.02", 2025, 12]]
     assert frame["sumber"].tolist() == ["sedot.csv"] * 2 and "Baris jumlah/total diabaikan" in frame.attrs["catatan"][0]
+    assert versions.summary("sedot", frame, {}, "id") == "Siap dimuat: 2 baris Sedot tinja."  # the import step's line
     with pytest.raises(errors.DataError, match="harus berupa angka"):
         readers.read_kind("sedot", Source("x.csv", b"kecamatan;tahun;rit\nBatulicin;2025;banyak\n"), dataset.wilayah)
     # the store keeps it, alongside every other kind, and a data set exposes it as an attribute
