@@ -55,7 +55,7 @@ def template(kind: str, wilayah: pd.DataFrame) -> pd.DataFrame:
     if not spec.per_kecamatan:
         return pd.DataFrame([dict(spec.row)])
     filled = {kinds.KECAMATAN_CODE: wilayah["kode"], kinds.KECAMATAN_NAME: wilayah["nama"]}
-    return pd.DataFrame({c: filled.get(v, v) if isinstance(v, str) else v for c, v in spec.row.items()})
+    return pd.DataFrame({c: filled.get(v, v) for c, v in spec.row.items()})
 
 
 def explanation(kind: str) -> pd.DataFrame:

@@ -4,7 +4,9 @@ For every kind (akses, target, batas, ...): its contract (columns, types, checks
 its reader accepts, how the store keeps it, its bundled file, its import template, and the pages whose
 ILLUSTRATIVE banner names it. The store's tables, the readers, the command line's `--kind` choices, the
 templates, the Data page's lists and the Metodologi page's list of files all read it, so adding a kind is one
-entry here plus its contract in `sanitasi.contracts` (and its texts in `sanitasi.i18n`).
+entry here plus its contract in `sanitasi.contracts`, with its texts in `sanitasi.i18n` (name, import help,
+and for a bundled file its description) and any new header spellings in `sanitasi.headers`. The generic
+reader reads it from the entry; only a kind with checks of its own needs a hook in `sanitasi.readers`.
 
 The order of `REGISTRY` is the order officials see: the import choices, the templates and the bundled files
 are listed in it; a data set's tables (the store, the Data page's view) list the bundled ones first.
@@ -13,7 +15,7 @@ are listed in it; a data set's tables (the store, the Data page's view) list the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -92,7 +94,7 @@ class Kind:
     template: Template | None = None
     pages: tuple[str, ...] = ()  # pages showing numbers from it: their ILLUSTRATIVE banner names it while bundled
     context_pages: tuple[str, ...] = ()  # pages that show it beside their own tables (named after those)
-    key: tuple[str, ...] = field(default=())  # the columns that identify a row (default: the contract's key)
+    key: tuple[str, ...] = ()  # the columns that identify a row (default: the contract's key)
 
     def __post_init__(self) -> None:
         if not self.key:

@@ -26,6 +26,7 @@ def test_every_kind_has_a_label_in_both_languages(kind: kinds.Kind) -> None:
 
 @pytest.mark.parametrize("kind", KINDS, ids=IDS)
 def test_every_kind_has_a_contract_a_storage_and_fields(kind: kinds.Kind) -> None:
+    assert kind.code.isidentifier() and len(kind.code) <= 20  # the store's versi.jenis and sumber_<kind> column
     assert kind.contract.columns and kind.storage in ("rows", "json", "geo")
     assert set(kind.key) <= set(kind.contract.names), kind.key
     if kind.importable:
