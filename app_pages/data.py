@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from sanitasi import exports, io, store, versions
+from sanitasi import exports, readers, store, versions
 from sanitasi.errors import DataError
 
 an = ui.setup("data")
@@ -36,7 +36,7 @@ with view:
     if frame is None:
         st.caption(ui.t("data.belum_ada", jenis=versions.kind_label(kind, lang)))
     else:
-        st.dataframe(frame.drop(columns="geometry") if kind in io.GEO_KINDS else frame, hide_index=True,
+        st.dataframe(frame.drop(columns="geometry") if kind in readers.GEO_KINDS else frame, hide_index=True,
                      width="stretch", key="data_lihat_tabel")
 with compare:
     if chosen == active:
@@ -46,7 +46,7 @@ with compare:
         st.caption(ui.t("data.banding_info", n=len(diff), versi=chosen, aktif=active))
         st.dataframe(diff, hide_index=True, width="stretch", key="data_banding_tabel")
 with download:
-    tables = {k: frame for k in store.KINDS if k not in io.GEO_KINDS
+    tables = {k: frame for k in store.KINDS if k not in readers.GEO_KINDS
               and (frame := s.table(k, chosen, base)) is not None}
     cols = st.columns(3)
     for i, (k, frame) in enumerate(tables.items()):
@@ -75,16 +75,16 @@ st.subheader(ui.t("data.muat_judul"))
 if not editor:
     st.caption(ui.t("data.muat_hanya_editor"))
 else:
-    kind = st.segmented_control(ui.t("data.jenis"), list(io.IMPORT_KINDS), default="akses", required=True,
+    kind = st.segmented_control(ui.t("data.jenis"), list(readers.IMPORT_KINDS), default="akses", required=True,
                                 format_func=lambda k: versions.kind_label(k, lang), key="data_jenis")
     st.caption(ui.t(f"data.bantuan_{kind}"))
-    types = ["zip", "geojson", "json", "gpkg"] if kind in io.GEO_KINDS else ["csv", "txt", "xlsx"]
+    types = ["zip", "geojson", "json", "gpkg"] if kind in readers.GEO_KINDS else ["csv", "txt", "xlsx"]
     # a new key after each save empties the uploader, so the same file is not saved twice by accident
     upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
     upload = st.file_uploader(ui.t("data.unggah"), type=types, key=upload_key)
     if upload is not None:
-        src = io.source(upload)
-        sheets = [] if kind in io.GEO_KINDS else io.sheet_names(src)
+        src = readers.source(upload)
+        sheets = [] if kind in readers.GEO_KINDS else readers.sheet_names(src)
         sheet = st.selectbox(ui.t("data.lembar"), sheets, key="data_lembar") if len(sheets) > 1 else None
         result = ui.try_import(kind, src, base.wilayah, sheet)
         if isinstance(result, DataError):
@@ -93,7 +93,7 @@ else:
             st.success(versions.summary(kind, result, names, lang), icon=":material/check_circle:")
             for note in result.attrs.get("catatan", []):
                 st.info(note, icon=":material/info:")
-            st.dataframe(result.drop(columns="geometry") if kind in io.GEO_KINDS else result.head(50),
+            st.dataframe(result.drop(columns="geometry") if kind in readers.GEO_KINDS else result.head(50),
                          hide_index=True, width="stretch", key="data_pratinjau")
             note = st.text_input(ui.t("data.catatan_versi"), key="data_catatan")
             if st.button(ui.t("data.simpan"), type="primary", key="data_simpan"):

@@ -1,6 +1,7 @@
 """Command line for the same import path as the Data page: `python -m sanitasi.cli import --kind akses FILE`.
 
-Every importable kind: akses, target, batas, biaya, stbm_desa, batas_desa, sampah, drainase, kegiatan, komitmen.
+Every importable kind in the registry (`sanitasi.kinds`): akses, target, batas, biaya, stbm_desa, batas_desa,
+sampah, drainase, kegiatan, komitmen.
 
 Exit 0 when loaded (or, with --dry-run, when it would load), 2 when the file has problems (printed
 one per line in Bahasa Indonesia), 1 for anything unexpected; never a traceback. The store is
@@ -15,12 +16,12 @@ import os
 import sys
 from pathlib import Path
 
-from sanitasi import auth, io, load, store
+from sanitasi import auth, kinds, load, readers, store
 from sanitasi.errors import DataError
 
 
 def _read(kind: str, path: Path, bundled: load.Dataset, sheet: str | None):
-    return io.read_kind(kind, path, bundled.wilayah, sheet=sheet)
+    return readers.read_kind(kind, path, bundled.wilayah, sheet=sheet)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -69,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m sanitasi.cli", description="Impor dan versi data dasbor sanitasi")
     sub = p.add_subparsers(dest="command", required=True)
     imp = sub.add_parser("import", help="muat berkas sebagai versi baru")
-    imp.add_argument("--kind", required=True, choices=list(io.IMPORT_KINDS))
+    imp.add_argument("--kind", required=True, choices=list(kinds.importable()))
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="periksa saja, jangan simpan")
     imp.add_argument("--sheet", help="nama lembar untuk berkas XLSX dengan beberapa lembar")

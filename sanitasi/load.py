@@ -2,231 +2,67 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from sanitasi import paths
+from sanitasi import kinds, paths
+from sanitasi.contracts import (  # noqa: F401 - re-exported: desa.py, ui.py and the tests import them from here
+    AKSES,
+    KODE_DESA,
+    KOMITMEN_STATUS,
+    ODF_STATUS,
+    STBM,
+    WILAYAH,
+    check_codes,
+)
 from sanitasi.errors import DataError, Problem
-from sanitasi.indicators import REGISTRY, RUNG_COLUMNS
-from sanitasi.schema import Column, Contract, validate
+from sanitasi.schema import validate, whole_numbers
 
 BUNDLED_VERSION = "0"
 BUNDLED_DATE = date(2026, 11, 28)
-TAHUN_MIN, TAHUN_MAX = 1990, 2100
 
 
-def _rungs_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
-    total = df[list(RUNG_COLUMNS)].sum(axis=1)
-    bad = total != df["jumlah_kk"]
-    return [Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
-                    f"jumlah lima tangga akses ({int(total.iloc[i])}) harus sama dengan jumlah_kk")
-            for i in bad[bad].index]
-
-
-def _parents_exist(df: pd.DataFrame, table: str) -> list[Problem]:
-    known = set(df["kode"])
-    bad = df["pemekaran_dari"].notna() & ~df["pemekaran_dari"].isin(known)
-    return [Problem(table, i + 2, "pemekaran_dari", str(df["pemekaran_dari"].iloc[i]),
-                    "kode induk tidak ada di tabel wilayah") for i in bad[bad].index]
-
-
-WILAYAH = Contract("wilayah", (
-    Column("kode", "kode"),
-    Column("kode_bps", "str", nullable=True),
-    Column("nama", "str"),
-    Column("alias", "str", nullable=True),
-    Column("ibukota", "str", nullable=True),
-    Column("luas_km2_bps2020", "float", nullable=True, min=0),
-    Column("centroid_lat", "float", min=-11.5, max=6.5),
-    Column("centroid_lon", "float", min=94.5, max=141.5),
-    Column("pemekaran_dari", "kode", nullable=True),
-    Column("berlaku_sejak", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("desa", "int", min=0),
-    Column("kelurahan", "int", min=0),
-), key=("kode",), row_checks=(_parents_exist,))
-
-AKSES = Contract("akses_sanitasi", (
-    Column("kode_wilayah", "kode"),
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("jumlah_kk", "int", min=0),
-    *(Column(c, "int", min=0) for c in RUNG_COLUMNS),
-    Column("sumber", "str", nullable=True),
-), key=("kode_wilayah", "tahun"), row_checks=(_rungs_add_up,))
-
-def _shares_within_100(df: pd.DataFrame, table: str) -> list[Problem]:
-    """A target for a share (%) cannot pass 100; a quantity (hectares) can."""
-    share = df["indikator"].map(lambda k: REGISTRY[k].persen if k in REGISTRY else True)
-    bad = share & (df["nilai"] > 100)
-    return [Problem(table, i + 2, "nilai", str(df["nilai"].iloc[i]), "target persentase tidak boleh lebih dari 100")
-            for i in bad[bad].index]
-
-
-TARGET = Contract("target", (
-    Column("dokumen", "str"),
-    Column("indikator", "str", choices=tuple(REGISTRY)),
-    Column("kode_wilayah", "kode", nullable=True),
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("nilai", "float", min=0),
-    Column("tahun_dasar", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("catatan", "str", nullable=True),
-), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100,))
-
-BIAYA = Contract("biaya_satuan", (
-    Column("kode", "str"),
-    Column("indikator", "str", choices=tuple(REGISTRY)),
-    Column("langkah", "str"),
-    Column("biaya_per_kk", "float", min=0),
-    Column("porsi", "float", min=0, max=1),
-    Column("sumber", "str", nullable=True),
-    Column("catatan", "str", nullable=True),
-), key=("kode",))
-
-
-def _latrines_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
-    """The four latrine categories plus 'lainnya' make the households (STBM per kecamatan and per desa)."""
-    problems = []
-    parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
-    for i in (parts != df["jumlah_kk"])[lambda b: b].index:
-        problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
-                                f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
-    return problems
-
-
-def _stbm_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
-    problems = _latrines_add_up(df, table)
-    over = df["desa_odf_terverifikasi"] + df["desa_odf_deklarasi"] > df["jumlah_desa"]
-    for i in over[over].index:
-        problems.append(Problem(table, i + 2, "jumlah_desa", str(df["jumlah_desa"].iloc[i]),
-                                "desa ODF terverifikasi + deklarasi melebihi jumlah desa"))
-    return problems
-
-
-STBM = Contract("stbm_kecamatan", (
-    Column("kode_wilayah", "kode"),
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("jumlah_desa", "int", min=0),
-    Column("desa_odf_terverifikasi", "int", min=0),
-    Column("desa_odf_deklarasi", "int", min=0),
-    Column("jumlah_kk", "int", min=0),
-    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
-    Column("sumber", "str", nullable=True),
-), key=("kode_wilayah", "tahun"), row_checks=(_stbm_adds_up,))
-
-SAMPAH = Contract("sampah", (
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("timbulan_ton", "float", min=0),
-    Column("pengurangan_ton", "float", min=0),
-    Column("penanganan_ton", "float", min=0),
-    Column("sumber", "str", nullable=True),
-), key=("tahun",))
-
-DRAINASE = Contract("drainase", (
-    Column("kode_wilayah", "kode"),
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("genangan_ha", "float", min=0),
-    Column("sumber", "str", nullable=True),
-), key=("kode_wilayah", "tahun"))
-
-KEGIATAN = Contract("kegiatan_opd", (
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("opd", "str"),
-    Column("program", "str", nullable=True),
-    Column("kegiatan", "str"),
-    Column("indikator", "str", choices=tuple(REGISTRY)),
-    Column("target_output", "float", min=0),
-    Column("realisasi_output", "float", min=0),
-    Column("satuan", "str"),
-    Column("kk_per_satuan", "float", min=0),
-    Column("pagu", "float", min=0),
-    Column("realisasi_anggaran", "float", min=0),
-    Column("sumber", "str", nullable=True),
-))
-
-# A village's open-defecation-free status in the STBM registry (Kemenkes): not yet, declared, verified.
-ODF_STATUS = ("belum", "deklarasi", "terverifikasi")
-KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")  # Kemendagri desa/kelurahan code: 63.10.01.2005
-
-
-def _desa_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
-    """The four latrine counts plus 'lainnya' make the village's households; each desa lies in its kecamatan."""
-    problems = _latrines_add_up(df, table)
-    outside = df["kode_desa"].str.slice(0, 8) != df["kode_wilayah"]
-    for i in outside[outside.fillna(False)].index:
-        problems.append(Problem(table, i + 2, "kode_desa", str(df["kode_desa"].iloc[i]),
-                                f"kode desa tidak termasuk kecamatan {df['kode_wilayah'].iloc[i]}"))
-    return problems
-
-
-STBM_DESA = Contract("stbm_desa", (
-    Column("kode_desa", "kode", pattern=KODE_DESA),
-    Column("nama_desa", "str"),
-    Column("kode_wilayah", "kode"),
-    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("jumlah_kk", "int", min=0),
-    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
-    Column("status_odf", "str", choices=ODF_STATUS),
-    Column("tanggal_odf", "str", nullable=True),  # ISO date of the status (verification or declaration)
-    Column("sumber", "str", nullable=True),
-), key=("kode_desa", "tahun"), row_checks=(_desa_adds_up,))
-
-KOMITMEN_STATUS = ("belum", "berjalan", "selesai", "terlambat", "batal")
-KOMITMEN = Contract("komitmen", (
-    Column("klinik", "str"),
-    Column("pihak", "str"),
-    Column("kode_wilayah", "kode", nullable=True),
-    Column("komitmen", "str"),
-    Column("indikator", "str", nullable=True, choices=tuple(REGISTRY)),
-    Column("tenggat", "str"),
-    Column("status", "str", choices=KOMITMEN_STATUS),
-    Column("catatan", "str", nullable=True),
-))
-
-
-def _empty(contract: Contract) -> pd.DataFrame:
-    return validate(pd.DataFrame(columns=contract.names), contract)
-
-
-def check_codes(akses: pd.DataFrame, wilayah: pd.DataFrame, table: str = "akses_sanitasi") -> list[Problem]:
-    """Every row's kecamatan must exist in that year: no code unknown, no child before its split."""
-    since = wilayah.set_index("kode")["berlaku_sejak"]
-    problems = []
-    for i, (kode, tahun) in enumerate(zip(akses["kode_wilayah"], akses["tahun"], strict=True)):
-        if kode not in since.index:
-            problems.append(Problem(table, i + 2, "kode_wilayah", str(kode), "kode kecamatan tidak dikenal"))
-        elif int(tahun) < int(since[kode]):
-            problems.append(Problem(table, i + 2, "tahun", str(tahun),
-                                    f"kecamatan {kode} baru ada sejak {int(since[kode])}; sebelum itu "
-                                    "datanya termasuk kecamatan induk"))
-    return problems
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Dataset:
-    """A complete, validated data set: what every page reads."""
+    """A complete, validated data set: what every page reads.
+
+    Its tables are held by kind (see `sanitasi.kinds`) and read as attributes: `d.akses`, `d.stbm_desa`.
+    A kind the data set was not given is an empty table of its contract when the dashboard bundles a file
+    for it, else None (the village tables, until one has been imported).
+    """
 
     wilayah: pd.DataFrame
-    akses: pd.DataFrame
-    target: pd.DataFrame
-    batas: gpd.GeoDataFrame
-    biaya: pd.DataFrame
     versi: str
     tanggal: date
     ilustratif: bool
     batas_skematis: bool
-    # the rest of PPSP; empty tables when a data set does not have them
-    stbm: pd.DataFrame = field(default_factory=lambda: _empty(STBM))
-    sampah: pd.DataFrame = field(default_factory=lambda: _empty(SAMPAH))
-    drainase: pd.DataFrame = field(default_factory=lambda: _empty(DRAINASE))
-    kegiatan: pd.DataFrame = field(default_factory=lambda: _empty(KEGIATAN))
-    komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
-    stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
-    batas_desa: gpd.GeoDataFrame | None = None  # village boundaries (kode, nama, kode_wilayah), when loaded
-    sumber: dict = field(default_factory=dict)  # table kind -> the version that supplies it (0 = bundled)
+    tables: Mapping[str, Any]  # kind -> its table (DataFrame, GeoDataFrame for boundaries, or None)
+    sumber: dict  # table kind -> the version that supplies it (0 = bundled)
+
+    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool, batas_skematis: bool,
+                 sumber: dict | None = None, tables: Mapping[str, Any] | None = None, **by_kind: Any):
+        """`Dataset(..., akses=frame, target=frame)` or `tables={...}`; `dataclasses.replace(d, kegiatan=rows)`."""
+        unknown = [k for k in by_kind if k not in kinds.REGISTRY]
+        if unknown:
+            raise TypeError(f"Dataset() got unknown table kinds: {', '.join(unknown)}")
+        given = {**(tables or {}), **by_kind}
+        held = {k: given[k] if k in given else _absent(kind) for k, kind in kinds.REGISTRY.items()}
+        for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal), ("ilustratif", ilustratif),
+                            ("batas_skematis", batas_skematis), ("tables", held), ("sumber", dict(sumber or {}))):
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        """A table by its kind: `d.akses`. Called only for names that are not attributes of their own."""
+        tables = self.__dict__.get("tables")  # absent while an instance is being copied or unpickled
+        if tables is not None and name in kinds.REGISTRY:
+            return tables[name] if name in tables else _absent(kinds.REGISTRY[name])
+        raise AttributeError(f"'Dataset' object has no attribute '{name}'")
 
     def illustrative(self, kind: str) -> bool:
         """Is this table the bundled illustrative one (access, STBM, waste, drainage, agencies, commitments)?"""
@@ -240,6 +76,15 @@ class Dataset:
         """The kecamatan's name for a code (the code itself when unknown)."""
         hit = self.wilayah.loc[self.wilayah["kode"] == kode, "nama"]
         return str(hit.iloc[0]) if len(hit) else kode
+
+
+def _absent(kind: kinds.Kind) -> pd.DataFrame | None:
+    """What a data set holds for a kind it was not given: an empty table of its contract, or None when nothing
+    is bundled for it (so a page can tell 'no village table loaded' from 'a village table with no rows')."""
+    if kind.bundled is None:
+        return None
+    empty = validate(pd.DataFrame(columns=kind.contract.names), kind.contract)
+    return gpd.GeoDataFrame(empty, geometry=[], crs="EPSG:4326") if kind.storage == "geo" else empty
 
 
 def read_csv_plain(path) -> pd.DataFrame:
@@ -257,37 +102,19 @@ def read_batas(path) -> gpd.GeoDataFrame:
 def load_bundled() -> Dataset:
     """The data shipped with the dashboard: real kecamatan facts, ILLUSTRATIVE access figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
-    akses = validate(read_csv_plain(paths.AKSES_CSV), AKSES)
-    problems = check_codes(akses, wilayah)
+    tables = {k.code: _bundled(k, wilayah) for k in kinds.REGISTRY.values() if k.bundled is not None}
+    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True,
+                   batas_skematis=True, tables=tables)
+
+
+def _bundled(kind: kinds.Kind, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """A kind's bundled file, checked: its contract, and for kecamatan-year tables that each kecamatan existed."""
+    if kind.storage == "geo":
+        return read_batas(kind.bundled)
+    frame = validate(read_csv_plain(kind.bundled), kind.contract)
+    if not kind.by_kecamatan_year:
+        return frame
+    problems = check_codes(frame, wilayah, kind.contract.name)
     if problems:
         raise DataError(problems)
-    return Dataset(
-        wilayah=wilayah,
-        akses=akses.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)}),
-        target=validate(read_csv_plain(paths.TARGET_CSV), TARGET),
-        batas=read_batas(paths.BATAS_SHP),
-        biaya=validate(read_csv_plain(paths.BIAYA_CSV), BIAYA),
-        versi=BUNDLED_VERSION,
-        tanggal=BUNDLED_DATE,
-        ilustratif=True,
-        batas_skematis=True,
-        stbm=_checked(validate(read_csv_plain(paths.STBM_CSV), STBM), wilayah, "stbm_kecamatan"),
-        sampah=validate(read_csv_plain(paths.SAMPAH_CSV), SAMPAH),
-        drainase=_checked(validate(read_csv_plain(paths.DRAINASE_CSV), DRAINASE), wilayah, "drainase"),
-        kegiatan=validate(read_csv_plain(paths.KEGIATAN_CSV), KEGIATAN),
-        komitmen=validate(read_csv_plain(paths.KOMITMEN_CSV), KOMITMEN),
-    )
-
-
-def _checked(frame: pd.DataFrame, wilayah: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Kecamatan rows must exist in their year (no child before its split); counts as int64."""
-    problems = check_codes(frame, wilayah, table)
-    if problems:
-        raise DataError(problems)
-    return whole_numbers(frame)
-
-
-def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
-    """A validated frame with its nullable integer columns as plain int64 where nothing is missing."""
-    ints = [c for c in frame.columns if str(frame[c].dtype) == "Int64" and not frame[c].isna().any()]
-    return frame.astype({c: "int64" for c in ints})
+    return whole_numbers(frame)  # counts as int64

@@ -16,56 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sanitasi import KODE_KABUPATEN
+from sanitasi.headers import Field
 from sanitasi.tables import normalise_header
-
-
-@dataclass(frozen=True)
-class Field:
-    """A column the dashboard understands, with the header spellings that mean it."""
-
-    name: str
-    synonyms: tuple[str, ...]
-    required: bool = True
-    label: str = ""
-
-
-def _syn(*words: str) -> tuple[str, ...]:
-    return tuple(normalise_header(w) for w in words)
-
-
-AREA_CODE = Field("kode_wilayah", _syn("kode_wilayah", "kode", "kode kec", "kode kecamatan", "kd kec", "kd_kec",
-                                       "kdcpum", "kode kemendagri", "kode bps", "kdcbps", "id kecamatan",
-                                       "kode_kec"), required=False, label="kode kecamatan")
-AREA_NAME = Field("nama_wilayah", _syn("kecamatan", "nama kecamatan", "nama_kecamatan", "nama", "wadmkc", "nm_kec",
-                                       "kec", "nama wilayah", "wilayah", "name_3", "district"), required=False,
-                  label="nama kecamatan")
-YEAR = Field("tahun", _syn("tahun", "thn", "year", "tahun data"), label="tahun")
-HOUSEHOLDS = Field("jumlah_kk", _syn("jumlah_kk", "jumlah kk", "jml kk", "jml_kk", "jumlah rumah tangga", "jumlah rt",
-                                     "kk", "total kk", "jumlah keluarga", "jumlah krt"), label="jumlah KK")
-
-_RUNG_WORDS = {
-    "aman": ("aman", "akses aman", "sanitasi aman", "dikelola aman"),
-    "layak_sendiri": ("layak sendiri", "layak_sendiri", "akses layak sendiri", "layak milik sendiri"),
-    "layak_bersama": ("layak bersama", "layak_bersama", "akses layak bersama", "bersama"),
-    "belum_layak": ("belum layak", "belum_layak", "tidak layak", "akses belum layak"),
-    "babs_terbuka": ("babs terbuka", "babs_terbuka", "babs", "babs di tempat terbuka", "bab sembarangan",
-                     "open defecation", "od"),
-}
-
-
-def _rung_fields() -> tuple[list[Field], list[Field]]:
-    counts, shares = [], []
-    for rung, words in _RUNG_WORDS.items():
-        count_words = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}",
-                                                      f"kk_{base}", f"jumlah kk {base}")]
-        share_words = [w for base in words for w in (f"persen {base}", f"% {base}", f"{base} %", f"{base} (%)",
-                                                      f"pct {base}", f"pct_{base}", f"persentase {base}")]
-        counts.append(Field(f"kk_{rung}", _syn(*count_words), label=f"KK {rung.replace('_', ' ')}"))
-        shares.append(Field(f"pct_{rung}", _syn(*share_words), label=f"% {rung.replace('_', ' ')}"))
-    return counts, shares
-
-
-RUNG_COUNTS, RUNG_SHARES = _rung_fields()
 
 
 def match_columns(headers: Iterable[str], fields: Iterable[Field],

@@ -13,12 +13,14 @@ after each save, never between.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import geopandas as gpd
 import pandas as pd
@@ -39,116 +41,91 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
 
-from sanitasi import desa, paths
+from sanitasi import desa, kinds, paths
 from sanitasi.errors import DataError, Problem
-from sanitasi.indicators import RUNG_COLUMNS
-from sanitasi.load import BUNDLED_DATE, Dataset, whole_numbers
+from sanitasi.load import BUNDLED_DATE, Dataset
+from sanitasi.schema import Contract, validate, whole_numbers
 
-KINDS = ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan", "komitmen", "stbm_desa",
-         "batas_desa")
-# tables stored whole as JSON in `tabel_json` (small tables; their contract restores the types on reading)
-JSON_KINDS = ("stbm", "sampah", "drainase", "kegiatan", "komitmen", "stbm_desa")
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
-
-metadata = MetaData()
-
-versi = Table(
-    "versi", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("dibuat", DateTime(timezone=True), nullable=False),
-    Column("oleh", String(200), nullable=False),
-    Column("jenis", String(20), nullable=False),
-    Column("berkas", String(300), nullable=False),
-    Column("checksum", String(64), nullable=False),
-    Column("jumlah_baris", Integer, nullable=False),
-    Column("catatan", Text, nullable=False, default=""),
-    *(Column(f"sumber_{k}", Integer, nullable=False, default=0, server_default="0") for k in KINDS),
-    Column("dihapus", Boolean, nullable=False, default=False),
-)
-aktif = Table("aktif", metadata, Column("kunci", Integer, primary_key=True),
-              Column("versi_id", Integer, nullable=False))
-akses_baris = Table(
-    "akses_baris", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("kode_wilayah", String(20), nullable=False),
-    Column("tahun", Integer, nullable=False),
-    Column("jumlah_kk", Integer, nullable=False),
-    *(Column(c, Integer, nullable=False) for c in RUNG_COLUMNS),
-    Column("sumber", String(300)),
-)
-target_baris = Table(
-    "target_baris", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("dokumen", String(200), nullable=False),
-    Column("indikator", String(50), nullable=False),
-    Column("kode_wilayah", String(20)),
-    Column("tahun", Integer, nullable=False),
-    Column("nilai", Float, nullable=False),
-    Column("tahun_dasar", Integer),
-    Column("catatan", Text),
-)
-biaya_baris = Table(
-    "biaya_baris", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("kode", String(100), nullable=False),
-    Column("indikator", String(50), nullable=False),
-    Column("langkah", Text, nullable=False),
-    Column("biaya_per_kk", Float, nullable=False),
-    Column("porsi", Float, nullable=False),
-    Column("sumber", Text),
-    Column("catatan", Text),
-)
-batas_baris = Table(
-    "batas_baris", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("kode", String(20), nullable=False),
-    Column("nama", String(200)),
-    Column("wkb", LargeBinary, nullable=False),
-)
-batas_desa_baris = Table(
-    "batas_desa_baris", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("kode", String(20), nullable=False),
-    Column("nama", String(200)),
-    Column("kode_wilayah", String(20), nullable=False),
-    Column("wkb", LargeBinary, nullable=False),
-)
-percobaan_masuk = Table(
-    "percobaan_masuk", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("waktu", DateTime(timezone=True), nullable=False),
-    Column("berhasil", Boolean, nullable=False),
-)
-tabel_json = Table(
-    "tabel_json", metadata,
-    Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-    Column("jenis", String(20), nullable=False),
-    Column("isi", Text, nullable=False),
-)
-ROWS = {"akses": akses_baris, "target": target_baris, "biaya": biaya_baris, "batas": batas_baris,
-        "batas_desa": batas_desa_baris}
-GEO_KINDS = ("batas", "batas_desa")
+_SQL_TYPES = {"kode": lambda: String(20), "int": Integer, "float": Float, "str": Text}
 
 
-def contract_of(kind: str):
+@dataclass(frozen=True)
+class Schema:
+    """The store's tables for a registry of kinds: `versi` has a `sumber_<kind>` column per kind, and every kind
+    kept as rows has a `<kind>_baris` table whose columns are its contract's (plus `wkb` for boundaries)."""
+
+    metadata: MetaData
+    versi: Table
+    aktif: Table
+    tabel_json: Table  # the "json" kinds, each version's table whole (their contract restores the types)
+    percobaan_masuk: Table
+    rows: dict[str, Table]
+    kinds: tuple[str, ...]  # the kinds a version records a supplier for, in `kinds.held()` order
+
+
+def schema() -> Schema:
+    """The tables for the registry as it is now (the same object while the registry does not change)."""
+    return _schema(tuple(kinds.REGISTRY[k] for k in kinds.held()))
+
+
+@functools.cache
+def _schema(held: tuple[kinds.Kind, ...]) -> Schema:
+    md = MetaData()
+    versi = Table(
+        "versi", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("dibuat", DateTime(timezone=True), nullable=False),
+        Column("oleh", String(200), nullable=False),
+        Column("jenis", String(20), nullable=False),
+        Column("berkas", String(300), nullable=False),
+        Column("checksum", String(64), nullable=False),
+        Column("jumlah_baris", Integer, nullable=False),
+        Column("catatan", Text, nullable=False, default=""),
+        *(Column(f"sumber_{k.code}", Integer, nullable=False, default=0, server_default="0") for k in held),
+        Column("dihapus", Boolean, nullable=False, default=False),
+    )
+    aktif = Table("aktif", md, Column("kunci", Integer, primary_key=True), Column("versi_id", Integer, nullable=False))
+    percobaan_masuk = Table(
+        "percobaan_masuk", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("waktu", DateTime(timezone=True), nullable=False),
+        Column("berhasil", Boolean, nullable=False),
+    )
+    tabel_json = Table(
+        "tabel_json", md,
+        Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+        Column("jenis", String(20), nullable=False),
+        Column("isi", Text, nullable=False),
+    )
+    rows = {k.code: Table(
+        f"{k.code}_baris", md,
+        Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
+        *(Column(c.name, _SQL_TYPES[c.kind](), nullable=c.nullable) for c in k.contract.columns),
+        *((Column("wkb", LargeBinary, nullable=False),) if k.storage == "geo" else ()),
+    ) for k in held if k.storage in ("rows", "geo")}
+    return Schema(md, versi, aktif, tabel_json, percobaan_masuk, rows, tuple(k.code for k in held))
+
+
+# The store's tables as the registry defines them at import (a Store made later asks `schema()` again).
+KINDS = schema().kinds
+metadata, versi, ROWS = schema().metadata, schema().versi, schema().rows
+
+
+def contract_of(kind: str) -> Contract:
     """The column contract of a table kind (for the JSON-stored ones and for editors' grids)."""
-    from sanitasi import load
-
-    return {"stbm": load.STBM, "sampah": load.SAMPAH, "drainase": load.DRAINASE, "kegiatan": load.KEGIATAN,
-            "komitmen": load.KOMITMEN, "akses": load.AKSES, "target": load.TARGET, "biaya": load.BIAYA,
-            "stbm_desa": load.STBM_DESA}[kind]
+    return kinds.get(kind).contract
 
 
 def validate_kind(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
     """A frame checked against its kind's contract (raises DataError with every problem)."""
-    from sanitasi.schema import validate
-
     data = frame[[c for c in contract_of(kind).names if c in frame.columns]]
     return validate(data.astype(object).where(data.notna(), None), contract_of(kind))
 
@@ -205,18 +182,18 @@ class Store:
     def __init__(self, url: str | None = None, engine: Engine | None = None):
         self.url = url or default_url()
         self.engine = engine or _engine(self.url)
-        metadata.create_all(self.engine)
+        self.schema = schema()
+        self.schema.metadata.create_all(self.engine)
         self._add_missing_columns()
+        aktif = self.schema.aktif
         with self.engine.begin() as conn:
             if conn.execute(select(aktif.c.kunci)).first() is None:
                 conn.execute(insert(aktif).values(kunci=1, versi_id=BUNDLED))
 
     def _add_missing_columns(self) -> None:
         """A store made by an older version of the dashboard lacks the newer table kinds' columns: add them."""
-        from sqlalchemy import inspect
-
         have = {c["name"] for c in inspect(self.engine).get_columns("versi")}
-        missing = [f"sumber_{k}" for k in KINDS if f"sumber_{k}" not in have]
+        missing = [f"sumber_{k}" for k in self.schema.kinds if f"sumber_{k}" not in have]
         if missing:
             with self.engine.begin() as conn:
                 for col in missing:
@@ -224,11 +201,13 @@ class Store:
 
     # ---------------------------------------------------------------- reading
     def active_id(self) -> int:
+        aktif = self.schema.aktif
         with self.engine.connect() as conn:
             return int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)).scalar_one())
 
     def versions(self) -> pd.DataFrame:
         """Every version, newest first, with version 0 (the bundled data) last."""
+        versi = self.schema.versi
         with self.engine.connect() as conn:
             rows = pd.DataFrame(conn.execute(select(versi).order_by(versi.c.id.desc())).mappings().all(),
                                 columns=[c.name for c in versi.columns])
@@ -236,13 +215,15 @@ class Store:
         bundled = pd.DataFrame([{"id": BUNDLED, "dibuat": datetime.combine(BUNDLED_DATE, datetime.min.time(), UTC),
                                  "oleh": "bawaan", "jenis": "semua", "berkas": "data/", "checksum": "",
                                  "jumlah_baris": 0, "catatan": "Data bawaan dasbor (ilustratif, batas skematis)",
-                                 **{f"sumber_{k}": BUNDLED for k in KINDS}, "dihapus": False}])
+                                 **{f"sumber_{k}": BUNDLED for k in self.schema.kinds}, "dihapus": False}])
         out = pd.concat([rows, bundled], ignore_index=True) if len(rows) else bundled
         return out.assign(aktif=out["id"] == active)
 
     def _row(self, conn: Connection, version: int) -> dict:
         if version == BUNDLED:
-            return {f"sumber_{k}": BUNDLED for k in KINDS} | {"id": BUNDLED, "dibuat": None, "dihapus": False}
+            return {f"sumber_{k}": BUNDLED for k in self.schema.kinds} | {"id": BUNDLED, "dibuat": None,
+                                                                         "dihapus": False}
+        versi = self.schema.versi
         row = conn.execute(select(versi).where(versi.c.id == version)).mappings().first()
         if row is None:
             raise DataError([Problem("versi", None, None, str(version), "versi tidak ada")])
@@ -264,16 +245,17 @@ class Store:
         if source == BUNDLED:
             frame = getattr(bundled, kind)
             return None if frame is None else frame.copy()
-        if kind in JSON_KINDS:
-            text = conn.execute(select(tabel_json.c.isi).where(tabel_json.c.versi_id == source)
-                                .where(tabel_json.c.jenis == kind)).scalar_one()
+        storage = kinds.get(kind).storage
+        if storage == "json":
+            t = self.schema.tabel_json
+            text = conn.execute(select(t.c.isi).where(t.c.versi_id == source).where(t.c.jenis == kind)).scalar_one()
             raw = pd.read_json(io.StringIO(text), orient="split", dtype=False)
             return _typed(kind, validate_kind(kind, raw), bundled)
-        t = ROWS[kind]
+        t = self.schema.rows[kind]
         cols = [c for c in t.columns if c.name != "versi_id"]
         frame = pd.DataFrame(conn.execute(select(*cols).where(t.c.versi_id == source)).mappings().all(),
                              columns=[c.name for c in cols])
-        if kind in GEO_KINDS:
+        if storage == "geo":
             geoms = shapely.from_wkb(frame["wkb"].map(bytes).to_numpy()) if len(frame) else []
             return gpd.GeoDataFrame(frame.drop(columns="wkb"), geometry=list(geoms), crs="EPSG:4326")
         return _typed(kind, frame, bundled)
@@ -282,20 +264,17 @@ class Store:
         """A complete data set for a version: the bundled `wilayah` plus each table from its supplier."""
         with self.engine.connect() as conn:
             row = self._row(conn, version)
-            tables = {k: self._rows(conn, k, int(row[f"sumber_{k}"]), bundled) for k in KINDS}
+            tables = {k: self._rows(conn, k, int(row[f"sumber_{k}"]), bundled) for k in self.schema.kinds}
         created = row["dibuat"]
-        sumber = {k: int(row[f"sumber_{k}"]) for k in KINDS}
+        sumber = {k: int(row[f"sumber_{k}"]) for k in self.schema.kinds}
         if _from_villages(row):  # the STBM indicators read the village table, summed per kecamatan
             tables["stbm"] = desa.rollup(tables["stbm_desa"])
             sumber["stbm"] = sumber["stbm_desa"]
         return Dataset(
-            wilayah=bundled.wilayah, akses=tables["akses"], target=tables["target"], batas=tables["batas"],
-            biaya=tables["biaya"], versi=str(version),
+            wilayah=bundled.wilayah, versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
             ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
-            stbm=tables["stbm"], sampah=tables["sampah"], drainase=tables["drainase"], kegiatan=tables["kegiatan"],
-            komitmen=tables["komitmen"], stbm_desa=tables["stbm_desa"], batas_desa=tables["batas_desa"],
-            sumber=sumber,
+            sumber=sumber, tables=tables,
         )
 
     # ---------------------------------------------------------------- writing
@@ -303,11 +282,12 @@ class Store:
         """Store `frame` as a new version built on the active one, in one transaction. Returns its id.
 
         Targets are merged: the documents in the file replace those documents, others stay (so adding
-        RPJMN 2025-2029 keeps RPJMN 2020-2024). Access, boundaries and unit costs are replaced whole,
-        so official figures are never mixed with the illustrative ones.
+        RPJMN 2025-2029 keeps RPJMN 2020-2024). Every other table is replaced whole, so official figures
+        are never mixed with the illustrative ones.
         """
-        if kind not in KINDS:
+        if kind not in self.schema.kinds:
             raise ValueError(f"jenis data tidak dikenal: {kind}")
+        versi, aktif = self.schema.versi, self.schema.aktif
         with self.engine.begin() as conn:
             current = int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)
                                        .with_for_update()).scalar_one())
@@ -318,22 +298,23 @@ class Store:
             new_id = conn.execute(insert(versi).values(
                 dibuat=_now(), oleh=meta.oleh[:200] or "tanpa nama", jenis=kind, berkas=meta.berkas[:300],
                 checksum=meta.checksum, jumlah_baris=len(frame), catatan=meta.catatan or "",
-                **{f"sumber_{k}": int(base[f"sumber_{k}"]) for k in KINDS if k != kind},
+                **{f"sumber_{k}": int(base[f"sumber_{k}"]) for k in self.schema.kinds if k != kind},
                 **{f"sumber_{kind}": 0}, dihapus=False,
             ).returning(versi.c.id)).scalar_one()
             conn.execute(update(versi).where(versi.c.id == new_id).values(**{f"sumber_{kind}": new_id}))
-            if kind in JSON_KINDS:
+            if kinds.get(kind).storage == "json":
                 text = frame.astype(object).where(frame.notna(), None).to_json(orient="split", index=False)
-                conn.execute(insert(tabel_json).values(versi_id=new_id, jenis=kind, isi=text))
+                conn.execute(insert(self.schema.tabel_json).values(versi_id=new_id, jenis=kind, isi=text))
             else:
-                records = _records(kind, frame, new_id)
+                records = _records(self.schema.rows[kind], frame, new_id)
                 if records:
-                    conn.execute(insert(ROWS[kind]), records)
+                    conn.execute(insert(self.schema.rows[kind]), records)
             if activate:
                 conn.execute(update(aktif).where(aktif.c.kunci == 1).values(versi_id=new_id))
         return int(new_id)
 
     def activate(self, version: int) -> None:
+        aktif = self.schema.aktif
         with self.engine.begin() as conn:
             row = self._row(conn, version)
             if row.get("dihapus"):
@@ -344,6 +325,7 @@ class Store:
         """Hide a version (its rows stay: later versions may still use them). Not the active one, not 0."""
         if version == BUNDLED:
             raise DataError([Problem("versi", None, None, "0", "data bawaan tidak bisa dihapus")])
+        versi, aktif = self.schema.versi, self.schema.aktif
         with self.engine.begin() as conn:
             self._row(conn, version)
             current = conn.execute(select(aktif.c.versi_id).with_for_update()).scalar_one()
@@ -355,17 +337,21 @@ class Store:
     # ---------------------------------------------------------------- sign-in attempts
     def record_attempt(self, ok: bool, when: datetime | None = None) -> None:
         with self.engine.begin() as conn:
-            conn.execute(insert(percobaan_masuk).values(waktu=when or _now(), berhasil=ok))
+            conn.execute(insert(self.schema.percobaan_masuk).values(waktu=when or _now(), berhasil=ok))
 
     def failures_since(self, since: datetime) -> int:
         """Failed sign-ins since `since`, counted back to the last success."""
+        tries = self.schema.percobaan_masuk
         with self.engine.connect() as conn:
-            last_ok = conn.execute(select(func.max(percobaan_masuk.c.waktu))
-                                   .where(percobaan_masuk.c.berhasil.is_(True))).scalar()
+            last_ok = conn.execute(select(func.max(tries.c.waktu)).where(tries.c.berhasil.is_(True))).scalar()
             start = max([t for t in (since, _aware(last_ok)) if t is not None])
-            return int(conn.execute(select(func.count()).select_from(percobaan_masuk)
-                                    .where(percobaan_masuk.c.berhasil.is_(False))
-                                    .where(percobaan_masuk.c.waktu > start)).scalar_one())
+            return int(conn.execute(select(func.count()).select_from(tries).where(tries.c.berhasil.is_(False))
+                                    .where(tries.c.waktu > start)).scalar_one())
+
+    def last_failure(self) -> datetime | None:
+        tries = self.schema.percobaan_masuk
+        with self.engine.connect() as conn:
+            return _aware(conn.execute(select(func.max(tries.c.waktu)).where(tries.c.berhasil.is_(False))).scalar())
 
 
 def _aware(t: datetime | None) -> datetime | None:
@@ -380,23 +366,22 @@ def _from_villages(row: dict) -> bool:
     return int(row["sumber_stbm_desa"]) != BUNDLED and int(row["sumber_stbm_desa"]) > int(row["sumber_stbm"])
 
 
-def _records(kind: str, frame: pd.DataFrame, version: int) -> list[dict]:
-    if kind == "batas":
-        return [{"versi_id": version, "kode": str(k), "nama": None if pd.isna(n) else str(n),
-                 "wkb": shapely.to_wkb(g)} for k, n, g in zip(frame["kode"], frame["nama"], frame.geometry,
-                                                              strict=True)]
-    if kind == "batas_desa":
-        return [{"versi_id": version, "kode": str(k), "nama": None if pd.isna(n) else str(n), "kode_wilayah": str(w),
-                 "wkb": shapely.to_wkb(g)}
-                for k, n, w, g in zip(frame["kode"], frame["nama"], frame["kode_wilayah"], frame.geometry, strict=True)]
-    cols = [c.name for c in ROWS[kind].columns if c.name != "versi_id"]
+def _records(table: Table, frame: pd.DataFrame, version: int) -> list[dict]:
+    """The frame's rows for `table`: text columns as str, numbers as Python numbers, shapes as WKB."""
+    cols = [c.name for c in table.columns if c.name not in ("versi_id", "wkb")]
+    texts = {c.name for c in table.columns if isinstance(c.type, String | Text)}
     out = frame[cols].astype(object).where(frame[cols].notna(), None)
     records = out.to_dict("records")
-    for r in records:
+    shapes = shapely.to_wkb(frame.geometry.to_numpy()) if "wkb" in table.columns else None
+    for i, r in enumerate(records):
         r["versi_id"] = version
         for k, v in r.items():
-            if hasattr(v, "item"):
+            if k in texts and v is not None:
+                r[k] = str(v)
+            elif hasattr(v, "item"):
                 r[k] = v.item()
+        if shapes is not None:
+            r["wkb"] = shapes[i]
     return records
 
 
@@ -424,10 +409,7 @@ def locked_until(store: Store, now: datetime | None = None) -> datetime | None:
     """After `LOCK_AFTER` failed sign-ins within `LOCK_FOR`, editing is locked until the window passes."""
     now = now or _now()
     if store.failures_since(now - LOCK_FOR) >= LOCK_AFTER:
-        with store.engine.connect() as conn:
-            last = _aware(conn.execute(select(func.max(percobaan_masuk.c.waktu))
-                                       .where(percobaan_masuk.c.berhasil.is_(False))).scalar())
-        return (last or now) + LOCK_FOR
+        return (store.last_failure() or now) + LOCK_FOR
     return None
 
 
@@ -437,15 +419,11 @@ def instance_path() -> Path:
 
 def local_date(t: datetime):
     """The calendar day in Kalimantan Selatan (WITA, UTC+8) of a stored UTC time."""
-    from zoneinfo import ZoneInfo
-
     return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).date()
 
 
 def local_time(t: datetime | None) -> str:
     """A stored UTC time as officials in Kalimantan Selatan read it: '28-11-2026 07:48 WITA'."""
-    from zoneinfo import ZoneInfo
-
     if t is None or pd.isna(t):
         return ""
     return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).strftime("%d-%m-%Y %H:%M WITA")

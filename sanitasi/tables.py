@@ -3,7 +3,7 @@
 Files come from Excel on Indonesian Windows laptops: `;` separators, decimal commas, thousands
 dots, Windows-1252 or UTF-8 with a BOM, title rows above the header, headers merged over two rows,
 blank lines. This module undoes all of that and nothing more: it does not know what the columns
-mean (that is `sanitasi.io`). Every output row keeps `_baris`, its row number as Excel shows it, so
+mean (that is `sanitasi.readers`). Every output row keeps `_baris`, its row number as Excel shows it, so
 problems can point at the cell the official must fix.
 """
 
@@ -212,7 +212,7 @@ def sheet_names(file: Any) -> list[str]:
     src = source(file)
     if not _is_xlsx(src):
         return []
-    import openpyxl
+    import openpyxl  # half a second to import, and only workbooks need it: not paid by CSV uploads or at start
 
     wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
     try:
@@ -224,7 +224,7 @@ def sheet_names(file: Any) -> list[str]:
 def _grid(src: Source, sheet: str | None) -> tuple[list[list[Any]], bool | None]:
     """All cells as a list of rows, and the decimal convention when the format fixes it."""
     if _is_xlsx(src):
-        import openpyxl
+        import openpyxl  # half a second to import, and only workbooks need it: not paid by CSV uploads or at start
 
         try:
             wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)

@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, store
+from sanitasi import fmt, i18n, indicators, kinds, store
 from sanitasi.errors import UNKNOWN_AREA, DataError
-
-KIND_KEYS = {"akses": "data.jenis_akses", "target": "data.jenis_target", "batas": "data.jenis_batas",
-             "biaya": "data.jenis_biaya", "semua": "data.jenis_semua", "stbm": "data.jenis_stbm",
-             "sampah": "data.jenis_sampah", "drainase": "data.jenis_drainase", "kegiatan": "data.jenis_kegiatan",
-             "komitmen": "data.jenis_komitmen", "stbm_desa": "data.jenis_stbm_desa",
-             "batas_desa": "data.jenis_batas_desa"}
 
 
 def kind_label(kind: str, lang: str = "id") -> str:
-    return i18n.t(KIND_KEYS.get(kind, "data.jenis_semua"), lang)
+    """A table kind's name; "semua" (the bundled version, which holds every table) and unknown ones alike."""
+    return kinds.REGISTRY[kind].label(lang) if kind in kinds.REGISTRY else i18n.t("data.jenis_semua", lang)
 
 
 def table(versions: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -114,7 +109,9 @@ def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "
     if kind == "komitmen":
         return t("data.ringkas_komitmen", lang, baris=fmt.number(len(frame), 0, lang),
                  pihak=frame["pihak"].nunique())
-    return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
+    if kind == "biaya":
+        return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
+    return t("data.ringkas_umum", lang, baris=fmt.number(len(frame), 0, lang), jenis=kind_label(kind, lang))
 
 
 def _span(years: pd.Series) -> str:

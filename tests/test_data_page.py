@@ -19,7 +19,7 @@ import streamlit as st
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, charts, exports, i18n, io, store
+from sanitasi import auth, charts, exports, i18n, readers, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -279,7 +279,7 @@ def test_a_bad_desa_table_shows_its_problems_and_saves_nothing(editor: str) -> N
 
 def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, dataset: Dataset) -> None:
     s = store.Store(db)
-    s.save("stbm_desa", io.read_stbm_desa(Source("d.csv", DESA), dataset.wilayah), store.Meta("d.csv", "x", "uji"),
+    s.save("stbm_desa", readers.read_stbm_desa(Source("d.csv", DESA), dataset.wilayah), store.Meta("d.csv", "x", "uji"),
            bundled=dataset)
     rows = []
     for kec, codes in (("63.10.01", ("2001", "2002")), ("63.10.02", ("2001",))):
@@ -290,7 +290,7 @@ def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, datas
                   "geometry": g.intersection(box(x0 + j * w, y0 - 1, x0 + (j + 1) * w, y1 + 1))}
                  for j, c in enumerate(codes)]
     villages = gpd.GeoDataFrame(rows, crs="EPSG:4326").to_json().encode()
-    s.save("batas_desa", io.read_boundaries_desa(Source("desa.geojson", villages), dataset.wilayah),
+    s.save("batas_desa", readers.read_boundaries_desa(Source("desa.geojson", villages), dataset.wilayah),
            store.Meta("desa.geojson", "x", "uji"), bundled=dataset)
     at = stbm_page()
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]

@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from sanitasi import desa, errors, exports, i18n, indicators, io, store, views
+from sanitasi import desa, errors, exports, i18n, indicators, readers, store, views
 from sanitasi.load import ODF_STATUS, STBM, Dataset
 from sanitasi.tables import Source
 
@@ -63,7 +63,7 @@ def xlsx(rows: list[list[object]]) -> bytes:
 
 
 def read(data: bytes, dataset: Dataset, name: str = "stbm_desa.csv", **kw) -> pd.DataFrame:
-    return io.read_stbm_desa(Source(name, data), dataset.wilayah, **kw)
+    return readers.read_stbm_desa(Source(name, data), dataset.wilayah, **kw)
 
 
 @pytest.fixture
@@ -318,7 +318,7 @@ def test_bad_files_report_every_problem_and_leave_the_store_unchanged(case: Bad,
     for p in caught.value.problems:  # said in Bahasa Indonesia
         assert INDONESIAN.search(p.pesan) and not ENGLISH.search(p.pesan), p.pesan
     if case.missing is not None:
-        assert isinstance(caught.value, io.ColumnError)
+        assert isinstance(caught.value, readers.ColumnError)
         assert tuple(f.name for f in caught.value.missing) == case.missing
     assert fresh_store.versions()["id"].tolist() == before and fresh_store.active_id() == 0
 
@@ -385,7 +385,7 @@ def shapefile_zip(gdf: gpd.GeoDataFrame, tmp: Path, stem: str = "ADMINISTRASIDES
 
 
 def read_batas(data: bytes, dataset: Dataset, name: str = "batas_desa.zip", **kw) -> gpd.GeoDataFrame:
-    return io.read_boundaries_desa(Source(name, data), dataset.wilayah, **kw)
+    return readers.read_boundaries_desa(Source(name, data), dataset.wilayah, **kw)
 
 
 def test_a_big_desa_shapefile_keeps_every_village(dataset: Dataset, tmp_path: Path) -> None:
@@ -442,7 +442,7 @@ def test_bad_desa_boundaries(change: dict, fragment: str, value: str, dataset: D
 def test_desa_boundaries_without_a_code_column_ask_for_it(dataset: Dataset) -> None:
     gdf = villages(dataset).drop(columns=["KDEPUM"]).rename(columns={"WADMKD": "LABEL"})
     data = gdf.assign(ID=[f"63.10.0{k}.{2001 + j}" for k in (1, 2) for j in range(3)]).to_json().encode()
-    with pytest.raises(io.ColumnError) as caught:
+    with pytest.raises(readers.ColumnError) as caught:
         read_batas(data, dataset, name="desa.geojson")
     assert [f.name for f in caught.value.missing] == ["kode_desa"] and "ID" in caught.value.unmatched
     out = read_batas(data, dataset, name="desa.geojson", column_map={"ID": "kode_desa"})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sanitasi import i18n, indicators
+from sanitasi import i18n, indicators, kinds
 from sanitasi.progress import Status
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +49,8 @@ def test_every_literal_key_in_the_code_exists() -> None:
     *(f"lintasan.jenis_{j}" for j in ("antara", "akhir")),
     *(f"kebutuhan.skenario_input_{d}" for d in ("naik", "babs")),
     *(f"kebutuhan.k_akses_{d}" for d in ("naik", "babs")),
-    *(f"berkas.{f}.{part}" for f in ("wilayah", "akses", "target", "batas", "biaya", "stbm", "sampah", "drainase",
-                                      "kegiatan", "komitmen")
-      for part in ("isi", "sumber", "status")),
+    *(f"berkas.{f}.{part}" for f, _ in kinds.bundled_files() for part in ("isi", "sumber", "status")),
+    *(f"data.jenis_{k}" for k in kinds.REGISTRY), *(f"data.bantuan_{k}" for k in kinds.importable()),
 ])
 def test_keys_built_at_run_time_exist(key: str) -> None:
     assert key in i18n.ID and key in i18n.EN

@@ -26,9 +26,10 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon, box
 
-from sanitasi import boundaries, errors, io, store, tables
+from sanitasi import errors, readers, store, tables
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
+from sanitasi.readers import boundaries
 from sanitasi.tables import Source
 
 # ------------------------------------------------------------------------------------- file builders
@@ -173,7 +174,7 @@ class P:
 @dataclass(frozen=True)
 class Bad:
     problems: tuple[P, ...]  # all of them: the error must carry exactly these, found in one pass
-    columns_missing: tuple[str, ...] | None = None  # for io.ColumnError: the fields asked for ...
+    columns_missing: tuple[str, ...] | None = None  # for readers.ColumnError: the fields asked for ...
     unmatched: tuple[str, ...] | None = None  # ... and the file's headers offered in the dropdowns
 
 
@@ -480,12 +481,12 @@ def read(case: Case, data: bytes, dataset: Dataset):
     src = Source(case.name, data)
     w = dataset.wilayah
     if case.kind == A:
-        return io.read_akses(src, w, **case.options)
+        return readers.read_akses(src, w, **case.options)
     if case.kind == T:
-        return io.read_target(src, w, **case.options)
+        return readers.read_target(src, w, **case.options)
     if case.kind == B:
-        return io.read_biaya(src, **case.options)
-    return io.read_boundaries(src, w, **case.options)
+        return readers.read_biaya(src, **case.options)
+    return readers.read_boundaries(src, w, **case.options)
 
 
 def load(case: Case, data: bytes, dataset: Dataset, s: store.Store) -> tuple[object, int]:
@@ -552,7 +553,7 @@ def test_corpus(case: Case, dataset: Dataset, fresh_store: store.Store, tmp_path
             assert p.saran, p  # suggestions to pick from
             assert all(k in set(dataset.wilayah["kode"]) for k, _ in p.saran)
     if case.expect.columns_missing is not None:
-        assert isinstance(err, io.ColumnError)
+        assert isinstance(err, readers.ColumnError)
         assert tuple(f.name for f in err.missing) == case.expect.columns_missing
     if case.expect.unmatched is not None:
         assert tuple(err.unmatched) == case.expect.unmatched
@@ -563,7 +564,7 @@ def test_corpus(case: Case, dataset: Dataset, fresh_store: store.Store, tmp_path
 def test_unknown_area_suggestions_are_the_closest_names(dataset: Dataset) -> None:
     data = text(NAMES, "Kusan Hilr;2025;200;20;100;20;40;20")()
     with pytest.raises(errors.DataError) as caught:
-        io.read_akses(Source("a.csv", data), dataset.wilayah)
+        readers.read_akses(Source("a.csv", data), dataset.wilayah)
     (p,) = caught.value.problems
     assert p.jenis == errors.UNKNOWN_AREA
     assert p.saran[0] == ("63.10.02", "Kusan Hilir")
@@ -573,7 +574,7 @@ def test_unknown_area_suggestions_are_the_closest_names(dataset: Dataset) -> Non
 def test_a_name_like_no_kecamatan_gets_no_guess_but_is_still_asked_for(dataset: Dataset) -> None:
     data = text(NAMES, "Pulau Laut Utara;2025;200;20;100;20;40;20")()
     with pytest.raises(errors.DataError) as caught:
-        io.read_akses(Source("a.csv", data), dataset.wilayah)
+        readers.read_akses(Source("a.csv", data), dataset.wilayah)
     (p,) = caught.value.problems
     assert (p.jenis, p.nilai, p.saran) == (errors.UNKNOWN_AREA, "Pulau Laut Utara", ())
     assert p.pesan == "kecamatan tidak dikenal"
@@ -582,8 +583,8 @@ def test_a_name_like_no_kecamatan_gets_no_guess_but_is_still_asked_for(dataset: 
 def test_problems_frame_is_the_downloadable_table(dataset: Dataset) -> None:
     data = text(HEADER, "63.10.01;Batulicin;2025;100;sepuluh;50;10;20;10")()
     with pytest.raises(errors.DataError) as caught:
-        io.read_akses(Source("a.csv", data), dataset.wilayah)
-    frame = io.problems_frame(caught.value)
+        readers.read_akses(Source("a.csv", data), dataset.wilayah)
+    frame = readers.problems_frame(caught.value)
     assert list(frame.columns) == ["Berkas", "Baris", "Kolom", "Nilai ditemukan", "Masalah"]
     assert frame.iloc[0].tolist() == ["a.csv", 2, "kk_aman", "sepuluh", "harus berupa angka"]
 
@@ -600,11 +601,11 @@ def test_upload_bounds(limit: str, value: int, build, fragment: str, dataset: Da
     data = build(bundled_batas(dataset), tmp_path)
     name = "batas.zip" if data.startswith(b"PK") else "batas.geojson"
     # the same file loads under the real limits ...
-    assert len(io.read_boundaries(Source(name, data), dataset.wilayah)) == 12
+    assert len(readers.read_boundaries(Source(name, data), dataset.wilayah)) == 12
     # ... and is refused, with a plain message, under a lower one
     monkeypatch.setattr(boundaries, limit, value)
     with pytest.raises(errors.DataError) as caught:
-        io.read_boundaries(Source(name, data), dataset.wilayah)
+        readers.read_boundaries(Source(name, data), dataset.wilayah)
     assert fragment in str(caught.value)
 
 
@@ -612,7 +613,8 @@ def test_upload_size_bound(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(tables, "MAX_BYTES", 100)
     data = text(HEADER, *[ROW1] * 5)()
     assert len(data) > 100
-    for reader in (lambda s: io.read_akses(s, dataset.wilayah), lambda s: io.read_boundaries(s, dataset.wilayah)):
+    for reader in (lambda s: readers.read_akses(s, dataset.wilayah),
+                   lambda s: readers.read_boundaries(s, dataset.wilayah)):
         with pytest.raises(errors.DataError, match="berkas terlalu besar"):
             reader(_Upload("besar.csv", data))
 
@@ -631,7 +633,7 @@ def test_shapefile_path_on_disk_is_read_with_its_siblings(dataset: Dataset, tmp_
     # the command line passes a .shp path; the reader zips its .dbf/.shx/.prj with it
     gdf = bundled_batas(dataset).to_crs("EPSG:32750")
     gdf.to_file(tmp_path / "batas.shp")
-    out = io.read_boundaries(tmp_path / "batas.shp", dataset.wilayah)
+    out = readers.read_boundaries(tmp_path / "batas.shp", dataset.wilayah)
     assert len(out) == 12 and out.crs.to_epsg() == 4326
     assert any("EPSG:32750" in n for n in out.attrs["catatan"])
     # reprojection back to degrees keeps the shapes where they were (within a metre or so)
@@ -645,7 +647,7 @@ def test_multi_part_polygons_are_kept(dataset: Dataset) -> None:
     x0, y0, x1, y1 = gdf.geometry[i].bounds
     island = box(x1 + 0.01, y0, x1 + 0.03, y0 + 0.02)
     gdf.loc[i, "geometry"] = shapely.MultiPolygon([gdf.geometry[i], island])
-    out = io.read_boundaries(Source("batas.geojson", geojson(gdf)), dataset.wilayah)
+    out = readers.read_boundaries(Source("batas.geojson", geojson(gdf)), dataset.wilayah)
     kusan_hilir = out.loc[out["kode"] == "63.10.02"].geometry.iloc[0]
     assert kusan_hilir.geom_type == "MultiPolygon" and len(kusan_hilir.geoms) == 2
     assert kusan_hilir.area == pytest.approx(gdf.geometry[i].area)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sanitasi import errors, exports, io, store, versions
+from sanitasi import errors, exports, readers, store, versions
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
 
@@ -23,7 +23,7 @@ def csv(*lines: str) -> bytes:
 
 
 def read(kind: str, data: bytes, dataset: Dataset, name: str = "berkas.csv", **kw) -> pd.DataFrame:
-    return io.read_kind(kind, Source(name, data), dataset.wilayah, **kw)
+    return readers.read_kind(kind, Source(name, data), dataset.wilayah, **kw)
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_bad_files_report_every_problem_and_save_nothing(kind: str, case: str, d
 
 
 def test_a_missing_column_is_asked_for(dataset: Dataset) -> None:
-    with pytest.raises(io.ColumnError) as caught:
+    with pytest.raises(readers.ColumnError) as caught:
         read("drainase", csv("kecamatan;tahun;luas banjir", "Satui;2025;3"), dataset)
     assert [f.name for f in caught.value.missing] == ["genangan_ha"] and caught.value.unmatched == ["luas banjir"]
     out = read("drainase", csv("kecamatan;tahun;luas banjir", "Satui;2025;3"), dataset,
@@ -141,7 +141,7 @@ def test_every_template_is_recognised_by_its_reader(kind: str, dataset: Dataset)
     template = exports.template(kind, dataset.wilayah)
     try:
         read(kind, exports.to_csv(template), dataset, name=f"templat_{kind}.csv")
-    except io.ColumnError as err:  # pragma: no cover - the failure this test is for
+    except readers.ColumnError as err:  # pragma: no cover - the failure this test is for
         pytest.fail(f"{kind}: columns not recognised: {[f.name for f in err.missing]}")
     except errors.DataError as err:  # an empty template has empty cells: those problems are expected
         assert all(p.baris is not None and p.baris >= 2 for p in err.problems), [str(p) for p in err.problems]
@@ -150,9 +150,9 @@ def test_every_template_is_recognised_by_its_reader(kind: str, dataset: Dataset)
 def test_every_importable_kind_has_a_reader_a_label_and_help() -> None:
     from sanitasi import i18n
 
-    for kind in io.IMPORT_KINDS:
+    for kind in readers.IMPORT_KINDS:
         assert f"data.bantuan_{kind}" in i18n.ID and f"data.bantuan_{kind}" in i18n.EN
         assert versions.kind_label(kind, "id") != versions.kind_label("semua", "id")
         assert kind in store.KINDS
     with pytest.raises(ValueError, match="jenis data tidak dikenal"):
-        io.read_kind("semua", b"", None)
+        readers.read_kind("semua", b"", None)

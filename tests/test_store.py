@@ -17,7 +17,7 @@ import pytest
 import shapely
 from sqlalchemy import create_engine, func, select
 
-from sanitasi import exports, io, store
+from sanitasi import exports, readers, store
 from sanitasi.errors import DataError
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -183,7 +183,7 @@ def test_a_failing_save_leaves_nothing_behind(s: store.Store, dataset: Dataset) 
     assert count_versions(s) == 1 and s.active_id() == v1
     assert "rusak.csv" not in s.versions()["berkas"].tolist()
     with s.engine.connect() as conn:
-        rows = conn.execute(select(func.count()).select_from(store.akses_baris)).scalar_one()
+        rows = conn.execute(select(func.count()).select_from(store.ROWS["akses"])).scalar_one()
     assert rows == 12  # only v1's rows: the 11 good rows of the failed save were rolled back too
 
 
@@ -220,10 +220,10 @@ def test_two_editors_saving_at_the_same_moment(s: store.Store, dataset: Dataset)
 def reread(kind: str, data: bytes, name: str, dataset: Dataset) -> pd.DataFrame:
     src = Source(name, data)
     if kind == "akses":
-        return io.read_akses(src, dataset.wilayah)
+        return readers.read_akses(src, dataset.wilayah)
     if kind == "target":
-        return io.read_target(src, dataset.wilayah)
-    return io.read_biaya(src)
+        return readers.read_target(src, dataset.wilayah)
+    return readers.read_biaya(src)
 
 
 @pytest.mark.parametrize("kind", ["akses", "target", "biaya"])
@@ -253,7 +253,7 @@ def test_boundaries_round_trip(s: store.Store, dataset: Dataset, tmp_path: Path)
     v = s.save("batas", dataset.batas[["kode", "nama", "geometry"]], meta("batas.zip"), bundled=dataset)
     stored = s.table("batas", v, dataset)
     assert stored.crs.to_epsg() == 4326
-    back = io.read_boundaries(Source("batas.geojson", stored.to_json().encode()), dataset.wilayah)
+    back = readers.read_boundaries(Source("batas.geojson", stored.to_json().encode()), dataset.wilayah)
     assert back["kode"].tolist() == stored["kode"].tolist() == dataset.batas["kode"].tolist()
     assert back["nama"].tolist() == stored["nama"].tolist()
     assert shapely.equals_exact(back.geometry.to_numpy(), stored.geometry.to_numpy(), tolerance=1e-9).all()

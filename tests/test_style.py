@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_sanitasi_never_imports_streamlit() -> None:
     """Rule 1: the calculation package works in a notebook or a script."""
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "sanitasi").glob("*.py")
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "sanitasi").rglob("*.py")
                  if re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)]
     assert offenders == []
 

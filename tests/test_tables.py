@@ -9,7 +9,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from sanitasi import matching, tables
+from sanitasi import headers, matching, tables
 from sanitasi.errors import DataError
 from sanitasi.tables import Source, normalise_header, parse_number, read_table
 
@@ -136,7 +136,7 @@ def test_header_merged_over_two_rows() -> None:
     text = ("Kode Kec;Kecamatan;Tahun;Jumlah KK;Jumlah KK per anak tangga;;;;\n"
             ";;;;Aman;Layak Sendiri;Layak Bersama;Belum Layak;BABS Terbuka\n"
             "63.10.01;Batulicin;2025;100;10;50;10;20;10\n")
-    fields = [matching.AREA_CODE, matching.AREA_NAME, matching.YEAR, matching.HOUSEHOLDS, *matching.RUNG_COUNTS]
+    fields = [headers.AREA_CODE, headers.AREA_NAME, headers.YEAR, headers.HOUSEHOLDS, *headers.RUNG_COUNTS]
     t = read_table(csv_source(text), score=matching.header_score(fields))
     assert list(t.columns) == ["Kode Kec", "Kecamatan", "Tahun", "Jumlah KK", "Aman", "Layak Sendiri",
                                "Layak Bersama", "Belum Layak", "BABS Terbuka", "_baris"]

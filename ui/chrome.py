@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from sanitasi import charts, store, versions, views
+from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from ui.cache import _analysis, _current, _village_view, _vk, analysis, dataset
 from ui.state import LANGS, _use, _valid, documents, lang, presenting, restore_from_url, t, years
@@ -97,12 +98,7 @@ def source(*kinds: str, d: Dataset | None = None) -> str:
 
 
 # The tables each page shows numbers from: its banner names the illustrative ones among them.
-PAGE_KINDS = {
-    "ringkasan": ("akses", "stbm", "sampah", "drainase"), "paparan": ("akses", "stbm", "sampah", "drainase",
-                                                                      "komitmen"),
-    "stbm": ("stbm", "akses"), "sampah": ("sampah", "drainase"), "opd": ("kegiatan", "akses"),
-    "komitmen": ("komitmen",),
-}
+PAGE_KINDS = page_kinds()
 
 
 def banner(d: Dataset, page_key: str = "") -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, indicators, io, store, versions
+from sanitasi import exports, indicators, readers, store, versions
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name
 from ui.state import t
@@ -31,8 +31,8 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
     column_map = st.session_state.get(key + "_kolom", {})
     name_map = st.session_state.get(key + "_nama", {})
     try:
-        return io.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
-    except io.ColumnError as err:
+        return readers.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+    except readers.ColumnError as err:
         if err.unmatched:
             with st.form(key + "_form_kolom"):
                 st.markdown(f"**{t('data.kolom_tanya')}**")
@@ -43,7 +43,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
                     st.session_state[key + "_kolom"] = {**column_map, **chosen}
                     st.rerun()
         return err
-    except io.DataError as err:
+    except readers.DataError as err:
         unknown = versions.unknown_areas(err)
         if unknown:
             names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
@@ -63,7 +63,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
 
 def show_problems(err: Any, name: str) -> None:
     """Every problem, in a table, downloadable as CSV; nothing has been saved."""
-    table = io.problems_frame(err)
+    table = readers.problems_frame(err)
     st.error(t("data.masalah", n=len(table)), icon=":material/error:")
     st.dataframe(table, hide_index=True, width="stretch", key="data_masalah")
     st.download_button(t("data.unduh_masalah"), exports.to_csv(table), file_name=f"masalah_{name}.csv",
@@ -81,7 +81,7 @@ def commitments_editor(s: store.Store, komitmen: Any) -> None:
     if st.button(t("komitmen.simpan"), type="primary", key="komitmen_simpan"):
         try:
             frame = store.validate_kind("komitmen", edited)
-        except io.DataError as err:
+        except readers.DataError as err:
             show_problems(err, "komitmen")
             return
         version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),

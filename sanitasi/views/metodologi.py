@@ -8,16 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, ppsp, progress
+from sanitasi import fmt, i18n, indicators, kinds, progress
 from sanitasi.analysis import Analysis
 from sanitasi.progress import Status, status_label
-
-# The bundled files the data table describes (key in the `berkas.*` texts, path). Copied as it was from
-# views._legacy.FILES until the table-kinds registry says it.
-FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
-         ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
-         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
-         ("komitmen", "data/komitmen.csv")]
+from sanitasi.views import opd
 
 
 @dataclass(frozen=True)
@@ -42,8 +36,8 @@ def view(an: Analysis, s: Settings) -> Metodologi:
         status_teks=t("metodologi.status_teks", lang, window=progress.DEFAULT_WINDOW),
         status=status_table(lang),
         # the thresholds the OPD page judges agencies by (sanitasi.ppsp for now)
-        ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(ppsp.AHEAD, 0, lang),
-                    lag=fmt.number(ppsp.LAG, 0, lang)),
+        ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(opd.AHEAD, 0, lang),
+                    lag=fmt.number(opd.LAG, 0, lang)),
         target=target_table(an, lang),
         berkas=file_table(lang),
     )
@@ -98,7 +92,7 @@ def file_table(lang: str = "id") -> pd.DataFrame:
         t("metodologi.k_isi", lang): t(f"berkas.{key}.isi", lang),
         t("metodologi.k_sumber", lang): t(f"berkas.{key}.sumber", lang),
         t("metodologi.k_status", lang): t(f"berkas.{key}.status", lang),
-    } for key, name in FILES])
+    } for key, name in kinds.bundled_files()])
 
 
 def formula(ind: indicators.Indicator) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanitasi import i18n, indicators, progress
+from sanitasi import i18n, indicators, kinds, progress
 from sanitasi.views import metodologi
 
 
@@ -17,8 +17,8 @@ def test_tables_cover_the_registries(an, r) -> None:
     assert len(r.indikator) == len(indicators.REGISTRY)
     assert len(r.status) == len(progress.Status)
     assert len(r.target) == len(an.data.target)
-    assert len(r.berkas) == len(metodologi.FILES)
-    assert r.berkas.iloc[:, 0].tolist() == [path for _, path in metodologi.FILES]
+    assert len(r.berkas) == len(kinds.bundled_files())
+    assert r.berkas.iloc[:, 0].tolist() == [path for _, path in kinds.bundled_files()]
 
 
 @pytest.mark.parametrize(("lang", "rules"), [

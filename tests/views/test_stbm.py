@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from sanitasi import charts, fmt, geo, i18n, indicators, io, store
+from sanitasi import charts, fmt, geo, i18n, indicators, readers, store
 from sanitasi.analysis import KABUPATEN, Analysis, analyse, assessment
 from sanitasi.documents import target_document
 from sanitasi.load import ODF_STATUS, Dataset
@@ -135,7 +135,7 @@ def csv(*rows: str) -> bytes:
 
 
 def read(data: bytes, dataset: Dataset) -> pd.DataFrame:
-    return io.read_stbm_desa(Source("stbm_desa.csv", data), dataset.wilayah)
+    return readers.read_stbm_desa(Source("stbm_desa.csv", data), dataset.wilayah)
 
 
 def villages(dataset: Dataset, kecamatan: tuple[str, ...] = ("63.10.01", "63.10.02"), n: int = 3) -> gpd.GeoDataFrame:
@@ -177,7 +177,7 @@ def mapped(dataset: Dataset, fresh_store: store.Store, tmp_path: Path) -> Datase
     """Six village polygons; the 2024 table lists five of them (statuses: 2 verified, 1 declared, 2 not yet)."""
     rows = [r.replace("Pantai Dua", "Desa 02-2") for r in GOOD]
     fresh_store.save("stbm_desa", read(csv(*rows), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
-    boundaries = io.read_boundaries_desa(Source("batas_desa.zip", shapefile_zip(villages(dataset), tmp_path)),
+    boundaries = readers.read_boundaries_desa(Source("batas_desa.zip", shapefile_zip(villages(dataset), tmp_path)),
                                          dataset.wilayah)
     v = fresh_store.save("batas_desa", boundaries, store.Meta("b.zip", "x", "uji"), bundled=dataset)
     return fresh_store.dataset(v, dataset)

@@ -23,9 +23,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, desa
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
-from sanitasi.matching import AreaIndex, normalise_name
+from sanitasi.headers import BOUNDARY_CODE, BOUNDARY_NAME, VILLAGE_CODE, VILLAGE_KECAMATAN, VILLAGE_NAME, Field
+from sanitasi.matching import AreaIndex, digits, normalise_name
+from sanitasi.readers.reading import ColumnError
 from sanitasi.tables import Source, normalise_header, source
 
 MAX_ZIP_MEMBERS = 100
@@ -35,13 +37,9 @@ MAX_FEATURES = 20_000
 MAX_VERTICES = 3_000_000
 VECTOR_SUFFIXES = (".shp", ".geojson", ".json", ".gpkg")
 
-CODE_COLUMNS = ("kdcpum", "kode_wilayah", "kode", "kode_kec", "kode_kecamatan", "kd_kec")
-NAME_COLUMNS = ("wadmkc", "name_3", "nama", "nama_kecamatan", "kecamatan", "nm_kec")
-DESA_CODE_COLUMNS = ("kdepum", "kode_desa", "kd_desa", "kode_kel", "kode_kelurahan", "kode_desa_kel", "kode")
-DESA_NAME_COLUMNS = ("wadmkd", "nama_desa", "desa", "nm_desa", "nama_kelurahan", "namobj", "nama")
-DESA_KEC_COLUMNS = ("kdcpum", "kode_kec", "kode_kecamatan", "kd_kec")
-DISTRICT_CODE_COLUMNS = ("kdpkab",)
-DISTRICT_NAME_COLUMNS = ("wadmkk", "name_2", "kabupaten")
+# a province's or the country's layer names the district of each shape: only Tanah Bumbu's are kept
+DISTRICT_CODE = Field("kode_kabupaten", ("kdpkab",), required=False, label="kode kabupaten")
+DISTRICT_NAME = Field("nama_kabupaten", ("wadmkk", "name_2", "kabupaten"), required=False, label="nama kabupaten")
 
 
 def _fail(name: str, message: str, value: str | None = None) -> DataError:
@@ -125,12 +123,13 @@ def _open(path: Path, name: str) -> gpd.GeoDataFrame:
                           f"({type(exc).__name__})") from None
 
 
-def _pick(columns: list[str], wanted: tuple[str, ...], column_map: Mapping[str, str] | None, field: str) -> str | None:
+def _pick(columns: list[str], field: Field, column_map: Mapping[str, str] | None) -> str | None:
+    """The layer's attribute holding `field`: the user's choice, else the first of its spellings present."""
     for header, target in (column_map or {}).items():
-        if target == field and header in columns:
+        if target == field.name and header in columns:
             return header
     norm = {normalise_header(c): c for c in columns}
-    for w in wanted:
+    for w in field.synonyms:
         if w in norm:
             return norm[w]
     return None
@@ -204,18 +203,16 @@ def _shapes(file: Any, prefer: str = "kec",
 
 
 def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-         column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+         column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> gpd.GeoDataFrame:
+    """Kecamatan boundaries -> `kode, nama, geometry`, one row per kecamatan (`sheet`: a layer file has none)."""
     gdf, notes, src = _shapes(file)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    code_col = _pick(columns, CODE_COLUMNS, column_map, "kode_wilayah")
-    name_col = _pick(columns, NAME_COLUMNS, column_map, "nama_wilayah")
+    code_col = _pick(columns, BOUNDARY_CODE, column_map)
+    name_col = _pick(columns, BOUNDARY_NAME, column_map)
     if code_col is None and name_col is None:
-        from sanitasi.io import ColumnError
-        from sanitasi.matching import AREA_NAME
-
         raise ColumnError([Problem(src.name, None, "kode/nama kecamatan", None,
                                    "kolom kode atau nama kecamatan tidak dikenali; kolom yang ada: "
-                                   + ", ".join(columns))], [AREA_NAME], columns)
+                                   + ", ".join(columns))], [BOUNDARY_NAME], columns)
     gdf = _only_district(gdf, columns, column_map, notes)
     index = AreaIndex.of(wilayah)
     codes, problems = [], []
@@ -243,27 +240,25 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     return out
 
 
-def read_desa(file: Any, wilayah: pd.DataFrame, *, column_map: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
+def read_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+              column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> gpd.GeoDataFrame:
     """Village boundaries -> `kode` (desa code), `nama`, `kode_wilayah` (its kecamatan), geometry; one row per desa.
+
+    `name_map` and `sheet` are accepted for the same call as every reader; villages are matched by code only.
 
     BIG's desa layer (`KDEPUM` 63.10.01.2005, `WADMKD`, `KDCPUM`) or plain `kode`/`nama` with four-part codes.
     Villages are matched by code only: their names repeat across kecamatan and have no alias list. The
     kecamatan is the code's first three parts; a kecamatan column that says otherwise is a problem.
     """
-    from sanitasi import desa
-    from sanitasi.matching import digits
-
     gdf, notes, src = _shapes(file, prefer="desa", layer="batas desa")
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    code_col = _pick(columns, DESA_CODE_COLUMNS, column_map, "kode_desa")
-    name_col = _pick(columns, DESA_NAME_COLUMNS, column_map, "nama_desa")
-    kec_col = _pick(columns, DESA_KEC_COLUMNS, column_map, "kode_wilayah")
+    code_col = _pick(columns, VILLAGE_CODE, column_map)
+    name_col = _pick(columns, VILLAGE_NAME, column_map)
+    kec_col = _pick(columns, VILLAGE_KECAMATAN, column_map)
     if code_col is None:
-        from sanitasi.io import DESA_CODE, ColumnError
-
         raise ColumnError([Problem(src.name, None, "kode desa", None,
                                    "kolom kode desa (mis. KDEPUM berisi 63.10.01.2005) tidak dikenali; kolom yang ada: "
-                                   + ", ".join(columns))], [DESA_CODE], columns)
+                                   + ", ".join(columns))], [VILLAGE_CODE], columns)
     gdf = _only_district(gdf, columns, column_map, notes)
     parsed = [desa.parse_code(v) for v in gdf[code_col]]
     ours = [bool(c) and c.startswith(KODE_KABUPATEN + ".") for c in parsed]
@@ -324,8 +319,8 @@ def _polygonal(geom):
 
 def _only_district(gdf: gpd.GeoDataFrame, columns: list[str], column_map, notes: list[str]) -> gpd.GeoDataFrame:
     """Keep Tanah Bumbu's shapes when the file covers a whole province or country."""
-    code = _pick(columns, DISTRICT_CODE_COLUMNS, column_map, "kode_kabupaten")
-    name = _pick(columns, DISTRICT_NAME_COLUMNS, column_map, "nama_kabupaten")
+    code = _pick(columns, DISTRICT_CODE, column_map)
+    name = _pick(columns, DISTRICT_NAME, column_map)
     if code is not None:
         keep = gdf[code].astype(str).str.replace(r"\D", "", regex=True) == KODE_KABUPATEN.replace(".", "")
     elif name is not None:

@@ -1,0 +1,211 @@
+"""Column contracts of every table: columns, types, checks across columns, and the key, checked once at the door.
+
+Each table kind in `sanitasi.kinds` names its contract here; `wilayah` (the kecamatan list every other
+table refers to) is the reference table, not a kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from sanitasi.errors import Problem
+from sanitasi.indicators import REGISTRY, RUNG_COLUMNS
+from sanitasi.schema import Column, Contract
+
+TAHUN_MIN, TAHUN_MAX = 1990, 2100
+
+
+def _rungs_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    total = df[list(RUNG_COLUMNS)].sum(axis=1)
+    bad = total != df["jumlah_kk"]
+    return [Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
+                    f"jumlah lima tangga akses ({int(total.iloc[i])}) harus sama dengan jumlah_kk")
+            for i in bad[bad].index]
+
+
+def _parents_exist(df: pd.DataFrame, table: str) -> list[Problem]:
+    known = set(df["kode"])
+    bad = df["pemekaran_dari"].notna() & ~df["pemekaran_dari"].isin(known)
+    return [Problem(table, i + 2, "pemekaran_dari", str(df["pemekaran_dari"].iloc[i]),
+                    "kode induk tidak ada di tabel wilayah") for i in bad[bad].index]
+
+
+WILAYAH = Contract("wilayah", (
+    Column("kode", "kode"),
+    Column("kode_bps", "str", nullable=True),
+    Column("nama", "str"),
+    Column("alias", "str", nullable=True),
+    Column("ibukota", "str", nullable=True),
+    Column("luas_km2_bps2020", "float", nullable=True, min=0),
+    Column("centroid_lat", "float", min=-11.5, max=6.5),
+    Column("centroid_lon", "float", min=94.5, max=141.5),
+    Column("pemekaran_dari", "kode", nullable=True),
+    Column("berlaku_sejak", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("desa", "int", min=0),
+    Column("kelurahan", "int", min=0),
+), key=("kode",), row_checks=(_parents_exist,))
+
+AKSES = Contract("akses_sanitasi", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("jumlah_kk", "int", min=0),
+    *(Column(c, "int", min=0) for c in RUNG_COLUMNS),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"), row_checks=(_rungs_add_up,))
+
+def _shares_within_100(df: pd.DataFrame, table: str) -> list[Problem]:
+    """A target for a share (%) cannot pass 100; a quantity (hectares) can."""
+    share = df["indikator"].map(lambda k: REGISTRY[k].persen if k in REGISTRY else True)
+    bad = share & (df["nilai"] > 100)
+    return [Problem(table, i + 2, "nilai", str(df["nilai"].iloc[i]), "target persentase tidak boleh lebih dari 100")
+            for i in bad[bad].index]
+
+
+TARGET = Contract("target", (
+    Column("dokumen", "str"),
+    Column("indikator", "str", choices=tuple(REGISTRY)),
+    Column("kode_wilayah", "kode", nullable=True),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("nilai", "float", min=0),
+    Column("tahun_dasar", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("catatan", "str", nullable=True),
+), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100,))
+
+BIAYA = Contract("biaya_satuan", (
+    Column("kode", "str"),
+    Column("indikator", "str", choices=tuple(REGISTRY)),
+    Column("langkah", "str"),
+    Column("biaya_per_kk", "float", min=0),
+    Column("porsi", "float", min=0, max=1),
+    Column("sumber", "str", nullable=True),
+    Column("catatan", "str", nullable=True),
+), key=("kode",))
+
+
+def _latrines_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    """The four latrine categories plus 'lainnya' make the households (STBM per kecamatan and per desa)."""
+    problems = []
+    parts = df[["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]].sum(axis=1)
+    for i in (parts != df["jumlah_kk"])[lambda b: b].index:
+        problems.append(Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
+                                f"jumlah kategori jamban ({int(parts.iloc[i])}) harus sama dengan jumlah_kk"))
+    return problems
+
+
+def _stbm_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    problems = _latrines_add_up(df, table)
+    over = df["desa_odf_terverifikasi"] + df["desa_odf_deklarasi"] > df["jumlah_desa"]
+    for i in over[over].index:
+        problems.append(Problem(table, i + 2, "jumlah_desa", str(df["jumlah_desa"].iloc[i]),
+                                "desa ODF terverifikasi + deklarasi melebihi jumlah desa"))
+    return problems
+
+
+STBM = Contract("stbm_kecamatan", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("jumlah_desa", "int", min=0),
+    Column("desa_odf_terverifikasi", "int", min=0),
+    Column("desa_odf_deklarasi", "int", min=0),
+    Column("jumlah_kk", "int", min=0),
+    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"), row_checks=(_stbm_adds_up,))
+
+SAMPAH = Contract("sampah", (
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("timbulan_ton", "float", min=0),
+    Column("pengurangan_ton", "float", min=0),
+    Column("penanganan_ton", "float", min=0),
+    Column("sumber", "str", nullable=True),
+), key=("tahun",))
+
+DRAINASE = Contract("drainase", (
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("genangan_ha", "float", min=0),
+    Column("sumber", "str", nullable=True),
+), key=("kode_wilayah", "tahun"))
+
+KEGIATAN = Contract("kegiatan_opd", (
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("opd", "str"),
+    Column("program", "str", nullable=True),
+    Column("kegiatan", "str"),
+    Column("indikator", "str", choices=tuple(REGISTRY)),
+    Column("target_output", "float", min=0),
+    Column("realisasi_output", "float", min=0),
+    Column("satuan", "str"),
+    Column("kk_per_satuan", "float", min=0),
+    Column("pagu", "float", min=0),
+    Column("realisasi_anggaran", "float", min=0),
+    Column("sumber", "str", nullable=True),
+))
+
+# A village's open-defecation-free status in the STBM registry (Kemenkes): not yet, declared, verified.
+ODF_STATUS = ("belum", "deklarasi", "terverifikasi")
+KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")  # Kemendagri desa/kelurahan code: 63.10.01.2005
+
+
+def _desa_adds_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    """The four latrine counts plus 'lainnya' make the village's households; each desa lies in its kecamatan."""
+    problems = _latrines_add_up(df, table)
+    outside = df["kode_desa"].str.slice(0, 8) != df["kode_wilayah"]
+    for i in outside[outside.fillna(False)].index:
+        problems.append(Problem(table, i + 2, "kode_desa", str(df["kode_desa"].iloc[i]),
+                                f"kode desa tidak termasuk kecamatan {df['kode_wilayah'].iloc[i]}"))
+    return problems
+
+
+STBM_DESA = Contract("stbm_desa", (
+    Column("kode_desa", "kode", pattern=KODE_DESA),
+    Column("nama_desa", "str"),
+    Column("kode_wilayah", "kode"),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("jumlah_kk", "int", min=0),
+    *(Column(c, "int", min=0) for c in ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya")),
+    Column("status_odf", "str", choices=ODF_STATUS),
+    Column("tanggal_odf", "str", nullable=True),  # ISO date of the status (verification or declaration)
+    Column("sumber", "str", nullable=True),
+), key=("kode_desa", "tahun"), row_checks=(_desa_adds_up,))
+
+KOMITMEN_STATUS = ("belum", "berjalan", "selesai", "terlambat", "batal")
+KOMITMEN = Contract("komitmen", (
+    Column("klinik", "str"),
+    Column("pihak", "str"),
+    Column("kode_wilayah", "kode", nullable=True),
+    Column("komitmen", "str"),
+    Column("indikator", "str", nullable=True, choices=tuple(REGISTRY)),
+    Column("tenggat", "str"),
+    Column("status", "str", choices=KOMITMEN_STATUS),
+    Column("catatan", "str", nullable=True),
+))
+
+
+# The attribute columns of the boundary layers (their geometry is stored beside them, not checked here).
+BATAS = Contract("batas_kecamatan", (
+    Column("kode", "kode"),
+    Column("nama", "str", nullable=True),
+), key=("kode",))
+
+BATAS_DESA = Contract("batas_desa", (
+    Column("kode", "kode", pattern=KODE_DESA),
+    Column("nama", "str", nullable=True),
+    Column("kode_wilayah", "kode"),
+), key=("kode",))
+
+
+def check_codes(akses: pd.DataFrame, wilayah: pd.DataFrame, table: str = "akses_sanitasi") -> list[Problem]:
+    """Every row's kecamatan must exist in that year: no code unknown, no child before its split."""
+    since = wilayah.set_index("kode")["berlaku_sejak"]
+    problems = []
+    for i, (kode, tahun) in enumerate(zip(akses["kode_wilayah"], akses["tahun"], strict=True)):
+        if kode not in since.index:
+            problems.append(Problem(table, i + 2, "kode_wilayah", str(kode), "kode kecamatan tidak dikenal"))
+        elif int(tahun) < int(since[kode]):
+            problems.append(Problem(table, i + 2, "tahun", str(tahun),
+                                    f"kecamatan {kode} baru ada sejak {int(since[kode])}; sebelum itu "
+                                    "datanya termasuk kecamatan induk"))
+    return problems

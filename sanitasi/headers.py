@@ -1,0 +1,205 @@
+"""The column headers officials write, per column the readers understand: the vocabulary of `sanitasi.kinds`.
+
+A `Field` is one column the dashboard understands with the header spellings that mean it, normalised
+the way `tables.normalise_header` sees a file's header. Each table kind lists its fields in the registry,
+in the order the reader claims headers (a header goes to the first field that knows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sanitasi.tables import normalise_header
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column the dashboard understands, with the header spellings that mean it."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    required: bool = True
+    label: str = ""
+
+
+def spellings(*words: str) -> tuple[str, ...]:
+    """Header spellings as a file's headers are compared: 'Jumlah KK' -> 'jumlah_kk'."""
+    return tuple(normalise_header(w) for w in words)
+
+
+def optional(fields: list[Field] | tuple[Field, ...]) -> list[Field]:
+    """The same fields, none of them required (the reader decides which set it needs)."""
+    return [Field(f.name, f.synonyms, False, f.label) for f in fields]
+
+
+def without(field: Field, *words: str) -> tuple[str, ...]:
+    """A field's spellings less some words (in a village table 'kode' and 'nama' are the village's own)."""
+    drop = set(spellings(*words))
+    return tuple(s for s in field.synonyms if s not in drop)
+
+
+# ------------------------------------------------------------------------------------- areas, years, households
+AREA_CODE = Field("kode_wilayah", spellings("kode_wilayah", "kode", "kode kec", "kode kecamatan", "kd kec", "kd_kec",
+                                            "kdcpum", "kode kemendagri", "kode bps", "kdcbps", "id kecamatan",
+                                            "kode_kec"), required=False, label="kode kecamatan")
+AREA_NAME = Field("nama_wilayah", spellings("kecamatan", "nama kecamatan", "nama_kecamatan", "nama", "wadmkc", "nm_kec",
+                                            "kec", "nama wilayah", "wilayah", "name_3", "district"), required=False,
+                  label="nama kecamatan")
+YEAR = Field("tahun", spellings("tahun", "thn", "year", "tahun data"), label="tahun")
+HOUSEHOLDS = Field("jumlah_kk", spellings("jumlah_kk", "jumlah kk", "jml kk", "jml_kk", "jumlah rumah tangga",
+                                          "jumlah rt", "kk", "total kk", "jumlah keluarga", "jumlah krt"),
+                   label="jumlah KK")
+SOURCE = Field("sumber", spellings("sumber", "sumber data", "source"), required=False, label="sumber")
+NOTE = Field("catatan", spellings("catatan", "keterangan", "dasar hukum", "note"), required=False, label="catatan")
+INDICATOR = Field("indikator", spellings("indikator", "indicator", "jenis akses"), label="indikator")
+
+# ------------------------------------------------------------------------------------- the access ladder
+_RUNG_WORDS = {
+    "aman": ("aman", "akses aman", "sanitasi aman", "dikelola aman"),
+    "layak_sendiri": ("layak sendiri", "layak_sendiri", "akses layak sendiri", "layak milik sendiri"),
+    "layak_bersama": ("layak bersama", "layak_bersama", "akses layak bersama", "bersama"),
+    "belum_layak": ("belum layak", "belum_layak", "tidak layak", "akses belum layak"),
+    "babs_terbuka": ("babs terbuka", "babs_terbuka", "babs", "babs di tempat terbuka", "bab sembarangan",
+                     "open defecation", "od"),
+}
+
+
+def _rung_fields() -> tuple[list[Field], list[Field]]:
+    counts, shares = [], []
+    for rung, words in _RUNG_WORDS.items():
+        count_words = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}",
+                                                      f"kk_{base}", f"jumlah kk {base}")]
+        share_words = [w for base in words for w in (f"persen {base}", f"% {base}", f"{base} %", f"{base} (%)",
+                                                      f"pct {base}", f"pct_{base}", f"persentase {base}")]
+        counts.append(Field(f"kk_{rung}", spellings(*count_words), label=f"KK {rung.replace('_', ' ')}"))
+        shares.append(Field(f"pct_{rung}", spellings(*share_words), label=f"% {rung.replace('_', ' ')}"))
+    return counts, shares
+
+
+RUNG_COUNTS, RUNG_SHARES = _rung_fields()
+
+# ------------------------------------------------------------------------------------- targets, unit costs
+DOC = Field("dokumen", spellings("dokumen", "dokumen target", "sumber target", "document"), label="dokumen")
+TARGET_YEAR = Field("tahun", spellings("tahun", "tahun target", "thn", "year"), label="tahun")
+TARGET_VALUE = Field("nilai", spellings("nilai", "target", "nilai target", "target persen", "persen",
+                                        "target (%)", "value"), label="nilai target (%)")
+BASE_YEAR = Field("tahun_dasar", spellings("tahun dasar", "tahun_dasar", "baseline", "tahun baseline"),
+                  required=False, label="tahun dasar")
+COST_CODE = Field("kode", spellings("kode", "kode langkah", "id"), label="kode langkah")
+COST_STEP = Field("langkah", spellings("langkah", "kegiatan", "uraian", "uraian langkah"), label="langkah")
+COST_VALUE = Field("biaya_per_kk", spellings("biaya_per_kk", "biaya per kk", "biaya", "harga satuan",
+                                             "biaya satuan", "biaya per kk rp", "biaya rp"), label="biaya per KK")
+COST_SHARE = Field("porsi", spellings("porsi", "porsi kk", "bagian kk", "proporsi"), label="porsi KK")
+COST_SOURCE = Field("sumber", spellings("sumber", "source"), required=False, label="sumber")
+
+# ------------------------------------------------------------------------------------- STBM per desa
+DESA_CODE = Field("kode_desa", spellings(
+    "kode_desa", "kode desa", "kode", "kd desa", "kdepum", "kode kelurahan", "kode desa/kelurahan", "kode desa kel",
+    "kode kemendagri", "kode kemendagri desa", "id desa", "kode wilayah desa"), label="kode desa")
+DESA_NAME = Field("nama_desa", spellings(
+    "nama_desa", "desa", "nama desa", "desa/kelurahan", "nama desa/kelurahan", "kelurahan", "nama kelurahan",
+    "wadmkd", "nm_desa", "nama", "desa kel"), label="nama desa")
+# in a village table "kode" and "nama" are the village's own: the kecamatan columns are named as such
+DESA_KEC_CODE = Field("kode_wilayah", without(AREA_CODE, "kode", "kode kemendagri", "kode bps"), required=False,
+                      label="kode kecamatan")
+DESA_KEC_NAME = Field("nama_wilayah", without(AREA_NAME, "nama", "wilayah", "nama wilayah"), required=False,
+                      label="nama kecamatan")
+DESA_YEAR = Field("tahun", spellings("tahun", "thn", "year", "tahun data", "periode", "periode laporan",
+                                     "tahun laporan"), label="tahun")
+
+
+def _count_field(name: str, label: str, *words: str) -> Field:
+    spelled = [w for base in words for w in (base, f"kk {base}", f"jumlah {base}", f"jml {base}", f"kk_{base}",
+                                              f"jumlah kk {base}", f"{base} kk", f"{base} (kk)")]
+    return Field(name, spellings(name, *spelled), label=label)
+
+
+DESA_COUNTS = [
+    _count_field("kk_jsp", "KK jamban sehat permanen (JSP)", "jsp", "jamban sehat permanen",
+                 "jamban sehat permanen (jsp)", "akses jsp"),
+    _count_field("kk_jssp", "KK jamban sehat semi permanen (JSSP)", "jssp", "jamban sehat semi permanen",
+                 "jamban sehat semi permanen (jssp)", "akses jssp"),
+    _count_field("kk_sharing", "KK sharing/numpang", "sharing", "numpang", "menumpang", "sharing/numpang",
+                 "numpang/sharing", "jamban sharing", "sharing (numpang)"),
+    _count_field("kk_od", "KK masih BABS (OD)", "od", "babs", "masih babs", "babs (od)", "od (babs)", "babs/od",
+                 "bab sembarangan", "open defecation"),
+]
+ODF_STATUS_FIELD = Field("status_odf", spellings(
+    "status_odf", "status", "status odf", "status sbs", "status stbm", "status desa", "sbs", "odf", "stop babs",
+    "status stop babs", "status sbs/odf", "status odf/sbs", "sbs/odf", "odf/sbs", "status pilar 1"),
+    label="status ODF/SBS")
+DESA_DATES = [
+    Field("tanggal_odf", spellings("tanggal_odf", "tanggal", "tgl", "tanggal odf", "tanggal sbs", "tgl odf",
+                                   "tgl sbs", "tanggal status", "tanggal status odf"), False, "tanggal status"),
+    Field("tanggal_verifikasi", spellings("tanggal verifikasi", "tgl verifikasi", "tanggal terverifikasi",
+                                          "tanggal verifikasi odf", "tanggal verifikasi sbs"), False,
+          "tanggal verifikasi"),
+    Field("tanggal_deklarasi", spellings("tanggal deklarasi", "tgl deklarasi", "tanggal deklarasi odf",
+                                         "tanggal deklarasi sbs"), False, "tanggal deklarasi"),
+]
+
+# ------------------------------------------------------------------------------------- waste, drainage
+WASTE = [
+    Field("timbulan_ton", spellings(
+        "timbulan_ton", "timbulan", "timbulan sampah", "timbulan ton", "timbulan (ton)", "timbulan (ton/tahun)",
+        "timbulan sampah (ton)", "timbulan sampah (ton/tahun)", "jumlah timbulan", "waste generated"),
+        label="timbulan (ton/tahun)"),
+    Field("pengurangan_ton", spellings(
+        "pengurangan_ton", "pengurangan", "pengurangan sampah", "pengurangan ton", "pengurangan (ton)",
+        "pengurangan (ton/tahun)", "pengurangan sampah (ton)", "pengurangan sampah (ton/tahun)", "waste reduced"),
+        label="pengurangan (ton/tahun)"),
+    Field("penanganan_ton", spellings(
+        "penanganan_ton", "penanganan", "penanganan sampah", "penanganan ton", "penanganan (ton)",
+        "penanganan (ton/tahun)", "penanganan sampah (ton)", "penanganan sampah (ton/tahun)", "waste handled"),
+        label="penanganan (ton/tahun)"),
+]
+WATERLOGGING = Field("genangan_ha", spellings(
+    "genangan_ha", "genangan", "luas genangan", "genangan ha", "genangan (ha)", "luas genangan (ha)",
+    "luas genangan ha", "luas daerah genangan", "luas daerah genangan (ha)", "standing water"),
+    label="luas genangan (ha)")
+
+# ------------------------------------------------------------------------------------- agencies, commitments
+ACTIVITY = [
+    Field("opd", spellings("opd", "perangkat daerah", "dinas", "instansi", "skpd", "opd pelaksana",
+                           "nama opd", "agency"), label="OPD"),
+    Field("program", spellings("program", "nama program"), required=False, label="program"),
+    Field("kegiatan", spellings("kegiatan", "nama kegiatan", "sub kegiatan", "subkegiatan", "nama sub kegiatan",
+                                "activity"), label="kegiatan"),
+    Field("target_output", spellings("target_output", "target output", "target", "target fisik",
+                                     "volume target", "target volume", "output target"), label="target output"),
+    Field("realisasi_output", spellings("realisasi_output", "realisasi output", "realisasi", "realisasi fisik",
+                                        "volume realisasi", "realisasi volume", "output realisasi"),
+          label="realisasi output"),
+    Field("satuan", spellings("satuan", "satuan output", "unit"), label="satuan"),
+    Field("kk_per_satuan", spellings("kk_per_satuan", "kk per satuan", "kk/satuan", "kk per unit",
+                                     "jumlah kk per satuan", "kk terlayani per satuan"), label="KK per satuan"),
+    Field("pagu", spellings("pagu", "pagu anggaran", "anggaran", "pagu (rp)", "pagu rp", "budget"), label="pagu"),
+    Field("realisasi_anggaran", spellings("realisasi_anggaran", "realisasi anggaran", "realisasi keuangan",
+                                          "belanja", "realisasi (rp)", "realisasi rp", "serapan",
+                                          "serapan anggaran", "spent"), label="realisasi anggaran"),
+]
+COMMITMENT = [
+    Field("klinik", spellings("klinik", "tanggal klinik", "coaching clinic", "klinik sanitasi", "pertemuan",
+                              "clinic"), label="klinik"),
+    Field("pihak", spellings("pihak", "opd", "penanggung jawab", "pj", "pelaksana", "yang berkomitmen", "who"),
+          label="pihak"),
+    Field("komitmen", spellings("komitmen", "isi komitmen", "uraian komitmen", "kesepakatan",
+                                "rencana tindak lanjut", "rtl", "commitment"), label="komitmen"),
+    Field("tenggat", spellings("tenggat", "tenggat waktu", "batas waktu", "target waktu", "tanggal target",
+                               "waktu penyelesaian", "deadline"), label="tenggat"),
+    Field("status", spellings("status", "status komitmen", "status tindak lanjut"), label="status"),
+]
+
+# ------------------------------------------------------------------------------------- boundary layers
+# Attribute names of BIG (KDCPUM, WADMKC; desa KDEPUM, WADMKD), GADM (NAME_3) and consultants' files, in the
+# order they are preferred when a layer has several.
+BOUNDARY_CODE = Field("kode_wilayah", spellings("kdcpum", "kode_wilayah", "kode", "kode_kec", "kode_kecamatan",
+                                                "kd_kec"), required=False, label="kode kecamatan")
+BOUNDARY_NAME = Field("nama_wilayah", spellings("wadmkc", "name_3", "nama", "nama_kecamatan", "kecamatan", "nm_kec"),
+                      required=False, label="nama kecamatan")
+VILLAGE_CODE = Field("kode_desa", spellings("kdepum", "kode_desa", "kd_desa", "kode_kel", "kode_kelurahan",
+                                            "kode_desa_kel", "kode"), label="kode desa")
+VILLAGE_NAME = Field("nama_desa", spellings("wadmkd", "nama_desa", "desa", "nm_desa", "nama_kelurahan", "namobj",
+                                            "nama"), required=False, label="nama desa")
+VILLAGE_KECAMATAN = Field("kode_wilayah", spellings("kdcpum", "kode_kec", "kode_kecamatan", "kd_kec"), required=False,
+                          label="kode kecamatan")

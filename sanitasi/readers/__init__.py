@@ -1,0 +1,99 @@
+"""The import API: officials' files in, validated tables matched to kecamatan codes out, or every problem.
+
+Every reader raises `DataError`, whose `problems` lists every problem found in one pass (row as Excel
+shows it, column, value, message in Bahasa Indonesia); `ColumnError` when a column it needs was not
+found, so the Data page can ask which one it is. No other exception escapes for a bad file. What a
+reader had to decide on its own (a totals row dropped, percentages turned into households) is listed in
+the result's `attrs["catatan"]`, so the user sees it before saving.
+
+`read_kind` reads any importable kind of the registry (`sanitasi.kinds`): most by the generic reader
+from their registry entry alone; access, targets, unit costs, commitments and waste through their hooks
+(`hooks`); village STBM (`stbm_desa`) and boundary layers (`boundaries`) by modules of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from sanitasi import kinds
+from sanitasi.errors import DataError, Problem
+from sanitasi.readers import boundaries, generic, hooks, stbm_desa
+from sanitasi.readers.hooks import read_akses, read_komitmen, read_target
+from sanitasi.readers.reading import FIRST_YEAR, ColumnError, problems_frame
+from sanitasi.tables import read_table, sheet_names, source
+
+__all__ = ["DataError", "Problem", "ColumnError", "read_table", "read_akses", "read_target", "read_biaya",
+           "read_boundaries", "read_boundaries_desa", "read_stbm_desa", "read_sampah", "read_drainase",
+           "read_kegiatan", "read_komitmen", "read_kind", "IMPORT_KINDS", "GEO_KINDS", "sheet_names",
+           "problems_frame", "FIRST_YEAR", "source"]
+
+IMPORT_KINDS = kinds.importable()  # as the registry stood at import; read_kind asks it again on every call
+GEO_KINDS = kinds.geo()
+
+# The kinds with a reader of their own, all called as (file, wilayah, *, name_map, column_map, sheet); every
+# other importable kind is read by the generic reader from its registry entry.
+OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
+    "akses": hooks.read_akses, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
+    "komitmen": hooks.read_komitmen, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
+    "batas_desa": boundaries.read_desa,
+}
+
+
+def read_kind(kind: str, file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+              column_map: Mapping[str, str] | None = None, sheet: str | None = None):
+    """The reader of a table kind, called the same way for all (the Data page and the command line use this)."""
+    spec = kinds.get(kind)
+    if not spec.importable:
+        raise ValueError(f"jenis data tidak dikenal: {kind}")
+    if kind in OWN_READERS:
+        return OWN_READERS[kind](file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+    return generic.read(spec, file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+
+
+def read_biaya(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Unit costs per household for each step up the ladder (`porsi` = share of gap households needing it)."""
+    return hooks.read_biaya(file, column_map=column_map, sheet=sheet)
+
+
+def read_boundaries(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                    column_map: Mapping[str, str] | None = None):
+    """Kecamatan boundaries (zipped shapefile, GeoJSON, GeoPackage) -> GeoDataFrame `kode, nama, geometry`."""
+    return boundaries.read(file, wilayah, name_map=name_map, column_map=column_map)
+
+
+def read_boundaries_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                         column_map: Mapping[str, str] | None = None):
+    """Village boundaries -> GeoDataFrame `kode, nama, kode_wilayah, geometry` (desa code, name, its kecamatan).
+
+    `name_map` is accepted for the same call as the other readers; villages are matched by code only.
+    """
+    return boundaries.read_desa(file, wilayah, column_map=column_map)
+
+
+def read_stbm_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                   column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Dinkes' STBM report per village (the `stbm_desa` contract); see `sanitasi.readers.stbm_desa`."""
+    return stbm_desa.read(file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+
+
+def read_sampah(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """District waste per year: generation, reduction and handling in tonnes (the `sampah` contract).
+
+    Reduction and handling are disjoint parts of what is generated (Perpres 97/2017: 30% + 70%), so together
+    they cannot pass the generation.
+    """
+    return hooks.read_sampah(file, column_map=column_map, sheet=sheet)
+
+
+def read_drainase(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+                  column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Standing water (genangan, ha) per kecamatan and year (the `drainase` contract)."""
+    return generic.read(kinds.get("drainase"), file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+
+
+def read_kegiatan(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Agencies' programme activities: output target and realisation, budget and spending (the `kegiatan` contract)."""
+    return generic.read(kinds.get("kegiatan"), file, None, column_map=column_map, sheet=sheet)
