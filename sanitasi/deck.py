@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import math
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,8 +21,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from sanitasi import NAMA_KABUPATEN, charts, i18n, views
-from sanitasi.presentation import Setting, Slide, _plain, methods_points
+from sanitasi import NAMA_KABUPATEN, charts, i18n, indicators, maps
+from sanitasi.analysis import Analysis
 
 PNG_SCALE = 2  # 2x for slides
 INK = RGBColor(0x26, 0x27, 0x30)
@@ -80,7 +81,7 @@ def scale_bar_km(features: list[dict], width: int, height: int) -> tuple[float, 
     return float(nice), nice * px_per_km
 
 
-def map_a3(an: views.Analysis, indikator: str, dokumen: str, lang: str, source: str) -> bytes:
+def map_a3(an: Analysis, indikator: str, dokumen: str, lang: str, source: str) -> bytes:
     """A printable A3 landscape PDF of the map: legend, names, north arrow, scale bar, source, date.
 
     The page is padded to exactly A3 (1191 x 842 points) after a first rendering measures the map.
@@ -105,22 +106,22 @@ def _media_box(pdf: bytes) -> tuple[float, float]:
     return x1 - x0, y1 - y0
 
 
-def map_a3_spec(an: views.Analysis, indikator: str, dokumen: str, lang: str, source: str) -> dict:
+def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: str) -> dict:
     """The Vega-Lite spec of the A3 map (also rendered as PNG for a preview)."""
     import altair as alt
 
     t = i18n.t
-    vals = views.map_values(an, indikator, dokumen, lang)
-    features = views.map_features(an, vals)
-    labels = views.map_labels(an)
-    ind_label = views.indicators.get(indikator).label(lang)
+    vals = maps.map_values(an, indikator, dokumen, lang)
+    features = maps.map_features(an, vals)
+    labels = maps.map_labels(an)
+    ind_label = indicators.get(indikator).label(lang)
     title = t("peta.judul_grafik", lang, indikator=ind_label, tahun=an.tahun) + " — " + NAMA_KABUPATEN
     notes = [source, t("ekspor.dicetak", lang, tanggal=date.today().strftime("%d-%m-%Y"), dokumen=dokumen)]
     if an.data.batas_skematis:
         notes.append(t("ekspor.skematis", lang))
     plot_w, plot_h = 1060, 640  # with title, notes and padding the page comes to about A3 landscape
     base = charts.choropleth(features, labels, mode="nilai", indikator=indikator,
-                             class_labels=views.class_labels(indikator, lang), selected=None, title=title,
+                             class_labels=maps.class_labels(indikator, lang), selected=None, title=title,
                              source=notes, lang=lang, height=plot_h)
     km, px = scale_bar_km(features, plot_w, plot_h)
     spec = static_spec(base, plot_w, plot_h)
@@ -182,10 +183,47 @@ def _table(slide: Any, frame: pd.DataFrame, left: Emu, top: Emu, width: Emu, max
             cell.text_frame.paragraphs[0].font.size = Pt(12)
 
 
-def build_deck(slides: list[Slide], setting: Setting, an: views.Analysis, source: str) -> bytes:
+@dataclass(frozen=True)
+class Cover:
+    """The title slide: the document judged, the reference year, the data version and whether it is illustrative."""
+
+    dokumen: str
+    tahun: int
+    versi: str
+    ilustratif: bool
+    lang: str = "id"
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One slide as the deck draws it: title, message, points or a table, a chart (an Altair chart), the source
+    line and a note."""
+
+    judul: str
+    pesan: str
+    poin: tuple[str, ...] = ()
+    chart: Any = None
+    tabel: pd.DataFrame | None = None
+    sumber: str = ""
+    catatan: str = ""
+
+
+def methods_points(lang: str = "id") -> list[str]:
+    """The methods slide of the deck: definitions, formula, thresholds, sources."""
+    t = i18n.t
+    return [t("paparan.m_tangga", lang), t("paparan.m_status", lang), t("paparan.m_kebutuhan", lang),
+            t("paparan.m_sumber", lang)]
+
+
+def plain(markdown: str) -> str:
+    """Markdown emphasis removed, for slide text boxes."""
+    return markdown.replace("**", "").replace("*", "")
+
+
+def build_deck(slides: list[Page], cover: Cover) -> bytes:
     """The clinic deck: title slide, the Paparan sequence, then methods and sources. Text stays editable."""
     t = i18n.t
-    lang = setting.lang
+    lang = cover.lang
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     blank = prs.slide_layouts[6]
@@ -196,22 +234,22 @@ def build_deck(slides: list[Slide], setting: Setting, an: views.Analysis, source
     _text(first, margin, Inches(2.0), inner, Inches(1.2), [t("ekspor.judul_dek", lang)], 36, True, ACCENT)
     _text(first, margin, Inches(3.2), inner, Inches(2.5), [
         NAMA_KABUPATEN,
-        t("ekspor.sub_dek", lang, dokumen=setting.dokumen, tahun=an.tahun),
-        t("ekspor.tanggal_dek", lang, tanggal=date.today().strftime("%d-%m-%Y"), versi=an.data.versi),
-        *( [t("ekspor.ilustratif_dek", lang)] if an.data.ilustratif else []),
+        t("ekspor.sub_dek", lang, dokumen=cover.dokumen, tahun=cover.tahun),
+        t("ekspor.tanggal_dek", lang, tanggal=date.today().strftime("%d-%m-%Y"), versi=cover.versi),
+        *([t("ekspor.ilustratif_dek", lang)] if cover.ilustratif else []),
     ], 20, False, INK)
 
     for number, s in enumerate(slides, start=1):
         slide = prs.slides.add_slide(blank)
         _text(slide, margin, Inches(0.3), inner, Inches(0.8), [s.judul], 28, True, ACCENT)
-        _text(slide, margin, Inches(1.05), inner, Inches(0.9), [_plain(s.pesan)], 17, False, INK)
+        _text(slide, margin, Inches(1.05), inner, Inches(0.9), [plain(s.pesan)], 17, False, INK)
         has_picture = s.chart is not None
         left_w = Inches(4.6) if has_picture else inner
         top = Inches(2.0)
         if s.tabel is not None and len(s.tabel):
             _table(slide, s.tabel, margin, top, left_w if has_picture else inner)
         elif s.poin or s.catatan:
-            lines = [_plain(p) for p in s.poin] + ([_plain(s.catatan)] if s.catatan else [])
+            lines = [plain(p) for p in s.poin] + ([plain(s.catatan)] if s.catatan else [])
             _text(slide, margin, top, left_w, Inches(4.8), lines, 15, False, INK, bullets=True)
         if has_picture:
             picture = png(s.chart, width=720, height=None)

@@ -41,3 +41,12 @@ class DataError(ValueError):
         self.problems = list(problems)
         head = f"{len(self.problems)} masalah pada data"
         super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+
+
+def unknown_areas(error: DataError) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each distinct unknown kecamatan name in an error, with its suggestions, for the matching step."""
+    seen: dict[str, tuple[tuple[str, str], ...]] = {}
+    for p in error.problems:
+        if p.jenis == UNKNOWN_AREA and p.nilai is not None and p.nilai not in seen:
+            seen[p.nilai] = p.saran
+    return list(seen.items())

@@ -11,9 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sanitasi import errors, exports, readers, store, versions
+from sanitasi import errors, exports, readers, store
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
+from sanitasi.views import data as data_view
 
 KINDS = ("sampah", "drainase", "kegiatan", "komitmen")
 
@@ -53,7 +54,7 @@ def test_waste_with_indonesian_headers(dataset: Dataset) -> None:
     assert out["timbulan_ton"].tolist() == [61500.0, 62700.0]
     assert out["pengurangan_ton"].tolist() == [4920.5, 5500.0]
     assert out["sumber"].tolist() == ["SIPSN", "berkas.csv"]  # an empty source cell names the file
-    assert versions.summary("sampah", out, {}, "id") == "Siap dimuat: persampahan kabupaten, tahun 2024–2025."
+    assert data_view.summary("sampah", out, {}, "id") == "Siap dimuat: persampahan kabupaten, tahun 2024–2025."
 
 
 def test_drainage_by_name_with_a_totals_row(dataset: Dataset) -> None:
@@ -152,7 +153,7 @@ def test_every_importable_kind_has_a_reader_a_label_and_help() -> None:
 
     for kind in readers.IMPORT_KINDS:
         assert f"data.bantuan_{kind}" in i18n.ID and f"data.bantuan_{kind}" in i18n.EN
-        assert versions.kind_label(kind, "id") != versions.kind_label("semua", "id")
+        assert data_view.kind_label(kind, "id") != data_view.kind_label("semua", "id")
         assert kind in store.KINDS
     with pytest.raises(ValueError, match="jenis data tidak dikenal"):
         readers.read_kind("semua", b"", None)

@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sanitasi import cli, errors, exports, i18n, kinds, paths, readers, store, versions
+from sanitasi import cli, errors, exports, i18n, kinds, paths, readers, store
 from sanitasi.headers import AREA_CODE, AREA_NAME, SOURCE, YEAR, Field, spellings
 from sanitasi.load import Dataset
 from sanitasi.schema import Column, Contract
 from sanitasi.tables import Source
+from sanitasi.views import data as data_view
 
 KINDS = list(kinds.REGISTRY.values())
 IDS = list(kinds.REGISTRY)
@@ -20,8 +21,8 @@ IDS = list(kinds.REGISTRY)
 @pytest.mark.parametrize("kind", KINDS, ids=IDS)
 def test_every_kind_has_a_label_in_both_languages(kind: kinds.Kind) -> None:
     assert kind.label_key in i18n.ID and kind.label_key in i18n.EN
-    assert versions.kind_label(kind.code, "id") == i18n.ID[kind.label_key]
-    assert versions.kind_label(kind.code, "en") == i18n.EN[kind.label_key]
+    assert data_view.kind_label(kind.code, "id") == i18n.ID[kind.label_key]
+    assert data_view.kind_label(kind.code, "en") == i18n.EN[kind.label_key]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=IDS)
@@ -111,7 +112,7 @@ def test_the_tables_each_page_banner_names(page: str, expected: tuple[str, ...])
 def test_an_unknown_kind_is_refused_in_indonesian() -> None:
     with pytest.raises(ValueError, match="jenis data tidak dikenal: semua"):
         kinds.get("semua")
-    assert versions.kind_label("semua") == i18n.ID["data.jenis_semua"]
+    assert data_view.kind_label("semua") == i18n.ID["data.jenis_semua"]
 
 
 # ------------------------------------------------------------------------------------- adding a kind
@@ -149,7 +150,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     frame = readers.read_kind("sedot", Source("sedot.csv", FILE.encode()), dataset.wilayah)
     assert frame[["kode_wilayah", "tahun", "rit"]].values.tolist() == [["63.10.01", 2025, 40], ["63.10.02", 2025, 12]]
     assert frame["sumber"].tolist() == ["sedot.csv"] * 2 and "Baris jumlah/total diabaikan" in frame.attrs["catatan"][0]
-    assert versions.summary("sedot", frame, {}, "id") == "Siap dimuat: 2 baris Sedot tinja."  # the import step's line
+    assert data_view.summary("sedot", frame, {}, "id") == "Siap dimuat: 2 baris Sedot tinja."  # the import step's line
     with pytest.raises(errors.DataError, match="harus berupa angka"):
         readers.read_kind("sedot", Source("x.csv", b"kecamatan;tahun;rit\nBatulicin;2025;banyak\n"), dataset.wilayah)
     # the store keeps it, alongside every other kind, and a data set exposes it as an attribute
@@ -160,7 +161,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     pd.testing.assert_frame_equal(s.table("sedot", v, dataset), frame, check_dtype=False)
     assert not d.illustrative("sedot") and d.illustrative("akses") and d.akses.equals(dataset.akses)
     assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal, True, True).sedot is None
-    assert versions.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
+    assert data_view.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
     # the command line offers it and loads it
     assert "sedot" in [a for a in cli.parser()._subparsers._group_actions[0].choices["import"]._actions
                        if a.dest == "kind"][0].choices

@@ -1,6 +1,7 @@
 """The Streamlit layer shared by app.py and the pages: caches, session and URL state, the page frame, drawing,
 editor sign-in and the import widgets. Calculations stay in `sanitasi`; pages call this layer and their view."""
 
+from ui import data  # noqa: F401  (the Data page's widgets: ui.data.versions_panel, ...)
 from ui.cache import analysis, bundled, data_store, dataset, memo, version_changed, view  # noqa: F401
 from ui.chrome import (  # noqa: F401
     PAGE_KINDS,
@@ -42,7 +43,8 @@ from ui.state import (  # noqa: F401
     publish_to_url,
     restore_from_url,
     select,
-    slide_number,
+    slide_nav,
+    step_slide,
     t,
     year_slider,
 )

@@ -7,9 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import charts, store, versions, views
+from sanitasi import charts, store, views
 from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
+from sanitasi.views import data as data_view
 from ui.cache import _analysis, _current, _village_view, _vk, analysis, dataset
 from ui.state import LANGS, _use, _valid, documents, lang, presenting, restore_from_url, t, years
 
@@ -109,7 +110,7 @@ def banner(d: Dataset, page_key: str = "") -> None:
     if len(shown) == len(kinds) or kinds == ("akses",):
         st.warning(t("banner.ilustratif"), icon=":material/science:")
     else:
-        st.warning(t("banner.ilustratif_sebagian", tabel=", ".join(versions.kind_label(k, lang()) for k in shown)),
+        st.warning(t("banner.ilustratif_sebagian", tabel=", ".join(data_view.kind_label(k, lang()) for k in shown)),
                    icon=":material/science:")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, indicators, readers, store, versions
+from sanitasi import errors, exports, indicators, readers, store
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name
 from ui.state import t
@@ -44,7 +44,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
                     st.rerun()
         return err
     except readers.DataError as err:
-        unknown = versions.unknown_areas(err)
+        unknown = errors.unknown_areas(err)
         if unknown:
             names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
             with st.form(key + "_form_nama"):

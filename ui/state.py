@@ -9,6 +9,7 @@ here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -143,8 +144,28 @@ def presenting() -> bool:
     return st.session_state.get("mode") == "paparan"
 
 
-def slide_number(count: int) -> int:
-    """The slide shown, kept in the URL (?slide=3) so a link opens that slide."""
+@dataclass(frozen=True)
+class SlideNav:
+    """Where the presenter is in the sequence: slide `nomor` of `jumlah` (kept in the URL, ?slide=3)."""
+
+    nomor: int
+    jumlah: int
+
+    @property
+    def indeks(self) -> int:
+        return self.nomor - 1
+
+    @property
+    def pertama(self) -> bool:
+        return self.nomor <= 1
+
+    @property
+    def terakhir(self) -> bool:
+        return self.nomor >= self.jumlah
+
+
+def slide_nav(count: int) -> SlideNav:
+    """The slide shown, kept in the URL (?slide=3) so a link opens that slide; out of range goes to the edge."""
     _use("slide")
     try:
         n = int(st.session_state.get("slide", 1))
@@ -152,4 +173,10 @@ def slide_number(count: int) -> int:
         n = 1
     n = min(max(1, n), count)
     st.session_state["slide"] = n
-    return n
+    return SlideNav(n, count)
+
+
+def step_slide(step: int, count: int) -> None:
+    """A button's callback: one slide back or on, never past the first or the last."""
+    n = st.session_state.get("slide", 1)
+    st.session_state["slide"] = min(max(1, int(n) + step), count)

@@ -1,19 +1,75 @@
-"""What the Data page shows about versions: the list, a comparison with the active one, an import summary.
+"""Data: what the page shows about the stored versions (the list, a comparison with the active one, an import
+summary) and the table kinds it offers (to view, to import, as templates).
 
-Pure functions over the frames the store returns, so the page renders finished tables and texts.
+Pure functions over the frames the store returns; the store itself, the uploads and the editor's buttons are the ui
+layer's (`ui.data`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, kinds, store
-from sanitasi.errors import UNKNOWN_AREA, DataError
+from sanitasi import exports, fmt, i18n, indicators, kinds, store
+from sanitasi.analysis import Analysis
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "id"
+
+
+@dataclass(frozen=True, eq=False)
+class Template:
+    kind: str
+    label: str
+    csv: Callable[[], bytes]  # made when the download is clicked
+    xlsx: Callable[[], bytes]
+
+
+@dataclass(frozen=True, eq=False)
+class Data:
+    lihat: tuple[str, ...]  # the kinds a version holds, for the version viewer
+    impor: tuple[str, ...]  # the kinds an editor may load
+    geo: frozenset[str]  # boundary kinds: shown without their geometry, loaded from zip/GeoJSON/GeoPackage
+    label: dict[str, str]  # kind -> its name
+    bantuan: dict[str, str]  # importable kind -> what its file should hold
+    templat: tuple[Template, ...]
+
+
+def view(an: Analysis, s: Settings) -> Data:
+    held, importable = tuple(kinds.held()), tuple(kinds.importable())
+    wilayah = an.data.wilayah
+    return Data(
+        lihat=held, impor=importable, geo=frozenset(kinds.geo()),
+        label={k: kind_label(k, s.lang) for k in held},
+        bantuan={k: i18n.t(f"data.bantuan_{k}", s.lang) for k in importable},
+        templat=tuple(Template(k, kind_label(k, s.lang), partial(_template_csv, k, wilayah),
+                               partial(exports.template_xlsx, k, wilayah)) for k in exports.TEMPLATE_KINDS),
+    )
+
+
+def _template_csv(kind: str, wilayah: pd.DataFrame) -> bytes:
+    return exports.to_csv(exports.template(kind, wilayah))
 
 
 def kind_label(kind: str, lang: str = "id") -> str:
     """A table kind's name; "semua" (the bundled version, which holds every table) and unknown ones alike."""
     return kinds.REGISTRY[kind].label(lang) if kind in kinds.REGISTRY else i18n.t("data.jenis_semua", lang)
+
+
+def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFrame:
+    """A table as the page shows it: boundaries without their geometry, a preview cut to its first rows."""
+    if kind in kinds.geo():
+        return frame.drop(columns="geometry")
+    return frame if rows is None else frame.head(rows)
+
+
+def names(wilayah: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
 
 
 def table(versions: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
@@ -64,15 +120,6 @@ def compare_access(old: pd.DataFrame, new: pd.DataFrame, names: dict[str, str], 
         out[f"{ind.label(lang)} ({t('data.lama', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_lama"]]
         out[f"{ind.label(lang)} ({t('data.baru', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_baru"]]
     return out.reset_index(drop=True)
-
-
-def unknown_areas(error: DataError) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    """Each distinct unknown kecamatan name in an error, with its suggestions, for the matching step."""
-    seen: dict[str, tuple[tuple[str, str], ...]] = {}
-    for p in error.problems:
-        if p.jenis == UNKNOWN_AREA and p.nilai is not None and p.nilai not in seen:
-            seen[p.nilai] = p.saran
-    return list(seen.items())
 
 
 def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> str:

@@ -1,0 +1,239 @@
+"""Paparan: the coaching-clinic sequence, one message per slide, built from the pages' own views so a slide and
+its page can never disagree; the same slides make the .pptx deck, and the A3 map comes with them.
+
+overview -> map -> trajectory of the district -> kecamatan behind target -> needs -> the rest of the strategy
+(ODF villages, waste, standing water) -> next steps -> open commitments (-> methods and sources, in the deck).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+import pandas as pd
+
+from sanitasi import deck, fmt, i18n, indicators, progress
+from sanitasi.analysis import KABUPATEN, Analysis
+from sanitasi.cards import headline
+from sanitasi.deck import plain
+from sanitasi.documents import default_reach_year, final_target
+from sanitasi.kinds import page_kinds
+from sanitasi.maps import map_values, ranked
+from sanitasi.progress import Status
+from sanitasi.trajectories import trajectory
+from sanitasi.views import kebutuhan, komitmen, lintasan_target, peta, ringkasan
+from sanitasi.views.display import Figure, source_line
+
+CHART_HEIGHT = 340  # px: with the title and the message a slide fits a 1024x768 projector
+BEHIND = (Status.PERLU_PERCEPATAN, Status.LAMBAT, Status.MEMBURUK, Status.TIDAK_TERCAPAI)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the presenter chose: target document, indicator, the year to reach the target by; and the day (the
+    commitments slide says which are late)."""
+
+    dokumen: str
+    indikator: str
+    tahun_capai: int
+    today: str  # ISO date
+    lang: str = "id"
+
+
+@dataclass(frozen=True)
+class Slide:
+    kunci: str
+    judul: str
+    pesan: str
+    poin: tuple[str, ...] = ()
+    grafik: Figure | None = None
+    tabel: pd.DataFrame | None = None
+    sumber: str = ""
+    catatan: str = ""  # a note under the chart
+
+    @property
+    def ada_tabel(self) -> bool:
+        return self.tabel is not None and len(self.tabel) > 0
+
+    @property
+    def sisi(self) -> bool:
+        """Does the slide have points or a table to show beside (or instead of) its chart?"""
+        return bool(self.poin) or self.ada_tabel
+
+
+@dataclass(frozen=True)
+class Options:
+    indikator: list[str]  # the indicators the document sets headline targets for (or all headline ones)
+    tahun: list[int]  # the years a plan may aim at
+
+
+@dataclass(frozen=True, eq=False)
+class Paparan:
+    slides: tuple[Slide, ...]
+    pptx: Any  # () -> bytes: the deck, made when the download is clicked
+    pptx_nama: str
+    a3: Any  # () -> bytes: the A3 map as PDF, made when clicked
+    a3_nama: str
+
+
+def today() -> str:
+    """Today's date (ISO) for the settings: the commitments slide's "late" is counted from it."""
+    return komitmen.today()
+
+
+def options(an: Analysis, dokumen: str) -> Options:
+    return Options(kebutuhan.indicator_choices(an, dokumen), kebutuhan.reach_years(an))
+
+
+def default_year(an: Analysis, dokumen: str, indikator: str) -> int:
+    """The year the needs slides plan for until the presenter picks one: the document's target year while it is
+    ahead, else five years on."""
+    return default_reach_year(an, dokumen, indikator)
+
+
+def view(an: Analysis, s: Settings) -> Paparan:
+    source = source_line(an.data, *page_kinds()["paparan"], lang=s.lang)
+    slides = build(an, s, source)
+    cover = deck.Cover(
+        dokumen=s.dokumen, tahun=an.tahun, versi=an.data.versi, ilustratif=an.data.ilustratif, lang=s.lang)
+    pages = [deck.Page(sl.judul, sl.pesan, sl.poin, sl.grafik.chart if sl.grafik else None, sl.tabel, sl.sumber,
+                       sl.catatan) for sl in slides]
+    return Paparan(
+        slides=tuple(slides),
+        pptx=partial(deck.build_deck, pages, cover),
+        pptx_nama=f"paparan_sanitasi_{an.tahun}.pptx",
+        a3=partial(deck.map_a3, an, s.indikator, s.dokumen, s.lang, source),
+        a3_nama=f"peta_{s.indikator}_{an.tahun}_A3.pdf",
+    )
+
+
+def _target_text(an: Analysis, s: Settings) -> str:
+    f = final_target(an, s.dokumen, s.indikator)
+    if f is None:
+        return i18n.t("status.tanpa_target", s.lang)
+    return f"{fmt.pct(f[1], 0 if f[1] == int(f[1]) else 1, s.lang)} ({f[0]})"
+
+
+def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
+    """Kecamatan not on track for the document's target, worst first, with what they need a year."""
+    t = i18n.t
+    ind = indicators.get(s.indikator)
+    vals = map_values(an, s.indikator, s.dokumen, s.lang)
+    vals = vals.loc[vals["status"].isin([b.value for b in BEHIND])].copy()
+    per_year = dict(zip(needs.table["kode_wilayah"], needs.table["per_tahun"], strict=True))
+    vals["rank"] = vals["status"].map(progress.rank)
+    vals["per_tahun"] = vals["kode"].map(per_year)
+    vals = vals.sort_values(["rank", "selisih"], kind="stable")
+    return pd.DataFrame({
+        t("tabel.kecamatan", s.lang): vals["nama"].to_numpy(),
+        ind.label(s.lang): vals["nilai_teks"].to_numpy(),
+        t("grafik.selisih", s.lang): vals["selisih_teks"].to_numpy(),
+        t("tabel.status", s.lang): vals["status_teks"].to_numpy(),
+        t("paparan.kk_per_tahun", s.lang, tahun=s.tahun_capai): [fmt.number(v, 0, s.lang) for v in vals["per_tahun"]],
+    })
+
+
+def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
+    """The whole sequence for one setting."""
+    t, lang = i18n.t, s.lang
+    ind = indicators.get(s.indikator)
+    label = ind.label(lang)
+    overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang))
+    plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=s.dokumen, indikator=s.indikator,
+                                                 tahun_capai=s.tahun_capai, lang=lang))
+    needs = plan.kebutuhan
+    out: list[Slide] = []
+
+    # 1. overview
+    out.append(Slide(
+        "ringkasan", t("paparan.s1_judul", lang, tahun=an.tahun, dokumen=s.dokumen),
+        headline(an, s.dokumen, s.indikator, lang),
+        tuple(f"{c.judul}: {c.nilai} · {c.status_label} · {plain(c.target)}" for c in overview.kartu),
+        Figure(overview.tangga.chart, "paparan_ringkasan"), sumber=source))
+
+    # 2. map
+    vals = map_values(an, s.indikator, s.dokumen, lang)
+    short = vals.loc[vals["selisih"] < 0]
+    worst = ranked(vals, s.indikator).iloc[::-1].head(2)
+    lowest = ", ".join(f"{r.nama} ({r.nilai_teks})" for r in worst.itertuples())
+    message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=label.lower(),
+                target=_target_text(an, s), terendah=lowest)
+    area = peta.area_map(an, vals, s.indikator, mode="nilai", layout="wilayah", selected=None,
+                         title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
+                         lang=lang, height=CHART_HEIGHT + 30)
+    out.append(Slide("peta", t("paparan.s2_judul", lang, indikator=label, tahun=an.tahun), message, (),
+                     Figure(area, "paparan_peta"), sumber=source,
+                     catatan=t("peta.catatan_skematis", lang) if an.data.batas_skematis else ""))
+
+    # 3. district trajectory
+    path = lintasan_target.view(an, lintasan_target.Settings(indikator=s.indikator, dokumen=s.dokumen, lang=lang))
+    tr = trajectory(an, KABUPATEN, s.indikator, s.dokumen, lang)
+    chart = lintasan_target.trajectory_chart(
+        tr, title=t("lintasan.judul_grafik", lang, indikator=label, wilayah=tr.nama), source=source, lang=lang,
+        height=CHART_HEIGHT - 40)
+    out.append(Slide("lintasan", t("paparan.s3_judul", lang, indikator=label), path.kalimat,
+                     tuple(f"{k}: {v}" for k, v in path.fakta if v != fmt.MISSING),
+                     Figure(chart, "paparan_lintasan"), sumber=source))
+
+    # 4. kecamatan behind target: the table is the message (who, how far, how many households a year)
+    table = behind(an, s, needs)
+    out.append(Slide(
+        "tertinggal", t("paparan.s4_judul", lang),
+        t("paparan.s4_pesan", lang, n=len(table), dari=len(vals), dokumen=s.dokumen) if len(table)
+        else t("paparan.s4_semua", lang, dokumen=s.dokumen),
+        (), None, table, source))
+
+    # 5. needs and cost
+    yearly = kebutuhan.yearly(an, s.indikator, needs.target, s.tahun_capai, lang=lang)
+    out.append(Slide(
+        "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai), plain(needs.ringkasan),
+        tuple(f"{k}: {v}" for k, v in needs.metrics),
+        Figure(plan.tahunan.chart, "paparan_kebutuhan") if len(yearly) else None, sumber=source))
+
+    # 6. the rest of the strategy: ODF villages, waste, standing water, each against its own target
+    others = overview.lainnya
+    if others:
+        tb = pd.DataFrame({t("tabel.indikator", lang): [c.judul for c in others],
+                           t("fakta.terakhir", lang): [c.nilai for c in others],
+                           t("tabel.target", lang): [plain(c.target) for c in others],
+                           t("tabel.status", lang): [c.status_label for c in others]})
+        out.append(Slide("lainnya", t("paparan.s7_judul", lang), t("paparan.s7_pesan", lang), (), None, tb, source))
+
+    # 7. next steps
+    out.append(Slide("langkah", t("paparan.s6_judul", lang), t("paparan.s6_pesan", lang),
+                     tuple(next_steps(an, s, needs, vals)), sumber=source))
+
+    # 8. open commitments: the next clinic starts from them
+    com = komitmen.commitments(an, lang, s.today)
+    if len(com):
+        n = komitmen.counts(com)
+        message = (t("paparan.s8_pesan", lang, n=n.terbuka, terlambat=n.terlambat) if n.terbuka
+                   else t("paparan.s8_kosong", lang))
+        out.append(Slide("komitmen", t("paparan.s8_judul", lang), message, (), None,
+                         komitmen.display(com, lang, open_only=True), source))
+    return out
+
+
+def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataFrame) -> list[str]:
+    """The points the clinic should leave with, written from the numbers."""
+    t, lang = i18n.t, s.lang
+    kec = needs.table.loc[(needs.table["kode_wilayah"] != KABUPATEN) & (needs.table["kesenjangan_kk"] > 0)]
+    points = []
+    if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
+        points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
+                        biaya=fmt.rupiah(needs.total_biaya / max(1, int(needs.table["tahun_tersisa"].max())), lang)))
+    top = kec.sort_values("kesenjangan_kk", ascending=False).head(3)
+    if len(top) and needs.total_kk:
+        share = 100.0 * top["kesenjangan_kk"].sum() / needs.total_kk
+        points.append(t("paparan.l_prioritas", lang, kecamatan=", ".join(top["nama"]), persen=fmt.pct(share, 0, lang)))
+    worse = vals.loc[vals["status"] == Status.MEMBURUK.value, "nama"].tolist()
+    if worse:
+        points.append(t("paparan.l_memburuk", lang, kecamatan=", ".join(worse)))
+    done = vals.loc[vals["status"] == Status.TERCAPAI.value, "nama"].tolist()
+    if done:
+        points.append(t("paparan.l_tercapai", lang, kecamatan=", ".join(done)))
+    points.append(t("paparan.l_peran", lang))
+    if an.data.ilustratif:
+        points.append(t("paparan.l_ilustratif", lang))
+    return points

@@ -1,0 +1,130 @@
+"""The Data page's widgets over the store: the versions (view, compare, download, activate, hide), the import of a
+file (editors only) and the templates. What they show is formatted by `sanitasi.views.data`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from sanitasi import exports, readers, store
+from sanitasi.errors import DataError
+from sanitasi.views import data
+from ui.cache import bundled, version_changed
+from ui.editor import editor_name, editor_panel
+from ui.importer import forget_import, show_problems, try_import
+from ui.state import lang, t
+
+
+def flash() -> None:
+    """The message a save, an activation or a hiding left for the rerun after it."""
+    if st.session_state.get("_data_pesan"):
+        st.success(st.session_state.pop("_data_pesan"), icon=":material/check_circle:")
+
+
+def versions_panel(s: store.Store, r: data.Data) -> bool:
+    """The version list, one version to look at (its tables, its difference from the active one, its files),
+    and, for an editor, activating or hiding it. Returns whether this session may change data."""
+    base = bundled()
+    all_versions = s.versions()
+    st.dataframe(data.table(all_versions, lang()), hide_index=True, width="stretch", key="data_versi_tabel")
+    visible = [int(v) for v, hidden in zip(all_versions["id"], all_versions["dihapus"], strict=True) if not hidden]
+    active = s.active_id()
+    chosen = st.selectbox(t("data.pilih_versi"), visible, index=visible.index(active) if active in visible else 0,
+                          format_func=lambda v: data.label(all_versions, v, lang()), key="data_versi")
+    view, compare, download = st.tabs([t("data.tab_lihat"), t("data.tab_banding"), t("data.tab_unduh")])
+    with view:
+        kind = st.segmented_control(t("data.jenis"), list(r.lihat), default="akses", required=True,
+                                    format_func=lambda k: r.label[k], key="data_lihat")
+        frame = s.table(kind, chosen, base)
+        if frame is None:
+            st.caption(t("data.belum_ada", jenis=r.label[kind]))
+        else:
+            st.dataframe(data.shown(kind, frame), hide_index=True, width="stretch", key="data_lihat_tabel")
+    with compare:
+        if chosen == active:
+            st.caption(t("data.banding_sama"))
+        else:
+            diff = data.compare_access(s.table("akses", active, base), s.table("akses", chosen, base),
+                                       data.names(base.wilayah), lang())
+            st.caption(t("data.banding_info", n=len(diff), versi=chosen, aktif=active))
+            st.dataframe(diff, hide_index=True, width="stretch", key="data_banding_tabel")
+    with download:
+        tables = {k: frame for k in r.lihat if k not in r.geo and (frame := s.table(k, chosen, base)) is not None}
+        cols = st.columns(3)
+        for i, (k, frame) in enumerate(tables.items()):
+            # files are made when clicked, not on every rerun
+            cols[i % 3].download_button(t("data.unduh_csv", jenis=r.label[k]), lambda f=frame: exports.to_csv(f),
+                                        file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}",
+                                        on_click="ignore")
+        st.download_button(t("data.unduh_xlsx"), lambda: exports.to_xlsx(tables),
+                           file_name=f"data_versi_{chosen}.xlsx", key="unduh_xlsx", on_click="ignore")
+
+    editor = editor_panel(s)
+    if editor:
+        a, b = st.columns(2)
+        if chosen != active and a.button(t("data.aktifkan", versi=chosen), key="data_aktifkan", type="primary"):
+            s.activate(chosen)
+            version_changed()
+            st.session_state["_data_pesan"] = t("data.diaktifkan", versi=chosen)
+            st.rerun()
+        if chosen not in (active, store.BUNDLED) and b.button(t("data.hapus", versi=chosen), key="data_hapus"):
+            s.delete(chosen)
+            version_changed()
+            st.rerun()
+    return editor
+
+
+def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
+    """Load a file as a new version: choose its kind, upload, answer what the reader asks, see every problem or
+    a preview, then save (editors only)."""
+    if not editor:
+        st.caption(t("data.muat_hanya_editor"))
+        return
+    base = bundled()
+    kind = st.segmented_control(t("data.jenis"), list(r.impor), default="akses", required=True,
+                                format_func=lambda k: r.label[k], key="data_jenis")
+    st.caption(r.bantuan[kind])
+    types = ["zip", "geojson", "json", "gpkg"] if kind in r.geo else ["csv", "txt", "xlsx"]
+    # a new key after each save empties the uploader, so the same file is not saved twice by accident
+    upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
+    upload = st.file_uploader(t("data.unggah"), type=types, key=upload_key)
+    if upload is None:
+        return
+    src = readers.source(upload)
+    sheets = [] if kind in r.geo else readers.sheet_names(src)
+    sheet = st.selectbox(t("data.lembar"), sheets, key="data_lembar") if len(sheets) > 1 else None
+    result = try_import(kind, src, base.wilayah, sheet)
+    if isinstance(result, DataError):
+        show_problems(result, src.name)
+        return
+    _preview(s, kind, src, result)
+
+
+def _preview(s: store.Store, kind: str, src: Any, result: Any) -> None:
+    base = bundled()
+    st.success(data.summary(kind, result, data.names(base.wilayah), lang()), icon=":material/check_circle:")
+    for note in result.attrs.get("catatan", []):
+        st.info(note, icon=":material/info:")
+    st.dataframe(data.shown(kind, result, rows=50), hide_index=True, width="stretch", key="data_pratinjau")
+    note = st.text_input(t("data.catatan_versi"), key="data_catatan")
+    if st.button(t("data.simpan"), type="primary", key="data_simpan"):
+        meta = store.Meta(berkas=src.name, checksum=store.checksum(src.data), oleh=editor_name(), catatan=note)
+        version = s.save(kind, result, meta, bundled=base)
+        version_changed()
+        forget_import()
+        st.session_state["_data_pesan"] = t("data.tersimpan", versi=version)
+        st.session_state["_unggah_n"] = st.session_state.get("_unggah_n", 0) + 1
+        st.rerun()
+
+
+def templates(r: data.Data) -> None:
+    """A CSV and an XLSX template for every kind an official can fill in, four to a row."""
+    cols = st.columns(4)
+    for i, tpl in enumerate(r.templat):
+        col = cols[i % 4]
+        col.markdown(f"**{tpl.label}**")
+        col.download_button("CSV", tpl.csv, file_name=f"templat_{tpl.kind}.csv", mime="text/csv",
+                            key=f"templat_csv_{tpl.kind}", on_click="ignore")
+        col.download_button("XLSX", tpl.xlsx, file_name=f"templat_{tpl.kind}.xlsx", key=f"templat_xlsx_{tpl.kind}",
+                            on_click="ignore")
