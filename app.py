@@ -5,7 +5,6 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from sanitasi import charts
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PAGES = [
@@ -27,7 +26,6 @@ PAGES = [
 presenting = st.query_params.get("mode") == "paparan" or st.session_state.get("mode") == "paparan"
 st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ikon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "expanded")
-charts.register_theme()
 ui.restore_from_url()
 # st.navigation comes before any widget: widgets created before it lose the first click after a page
 # load (seen in Streamlit 1.50-1.67 in Chromium), which a presenter would take for a broken switch.

@@ -24,7 +24,7 @@ from shapely.geometry import shape
 
 from benchmarks import synthetic
 from benchmarks.report import Row
-from sanitasi import charts, fmt, geo, views
+from sanitasi import analysis, charts, fmt, geo, maps, views
 from sanitasi.load import load_bundled
 from scripts import browser
 
@@ -43,7 +43,7 @@ class Case:
 
 
 def synthetic_values(codes: list[str], indikator: str = "layak", seed: int = 11) -> pd.DataFrame:
-    """Map values for synthetic areas with the columns `views.map_values` gives (texts formatted as on screen)."""
+    """Map values for synthetic areas with the columns `maps.map_values` gives (texts formatted as on screen)."""
     rng = np.random.default_rng(seed)
     value = rng.uniform(45, 98, len(codes)).round(1)
     gap = value - 90.0
@@ -59,10 +59,10 @@ def synthetic_values(codes: list[str], indikator: str = "layak", seed: int = 11)
 def build(name: str, batas: gpd.GeoDataFrame, values: pd.DataFrame, names: pd.Series) -> Case:
     """Features, labels and the choropleth spec, as the Peta page makes them; timed."""
     t = time.perf_counter()
-    features = geo.to_features(batas, values, key="kode", properties=views.MAP_PROPERTIES)
+    features = geo.to_features(batas, values, key="kode", properties=maps.MAP_PROPERTIES)
     labels = geo.label_points(batas).assign(nama=lambda d: d["kode"].map(names).str.replace(" ", "\n", n=1))
     chart = charts.choropleth(features, labels, mode="nilai", indikator="layak",
-                              class_labels=views.class_labels("layak", "id"), selected=str(values["kode"].iloc[0]),
+                              class_labels=maps.class_labels("layak", "id"), selected=str(values["kode"].iloc[0]),
                               title="Akses layak per kecamatan", source="Sumber: data sintetis", lang="id")
     spec = chart.to_dict()
     return Case(name, batas, spec, features, time.perf_counter() - t)
@@ -70,9 +70,9 @@ def build(name: str, batas: gpd.GeoDataFrame, values: pd.DataFrame, names: pd.Se
 
 def cases() -> list[Case]:
     data = load_bundled()
-    an = views.analyse(data)
+    an = analysis.analyse(data)
     detailed = synthetic.detailed(data.batas, 12_000)
-    values = views.map_values(an, "layak", data.target["dokumen"].iloc[0], "id")
+    values = maps.map_values(an, "layak", data.target["dokumen"].iloc[0], "id")
     names = data.wilayah.set_index("kode")["nama"]
     out = [build("Tanah Bumbu", detailed, values, names)]
     prov = synthetic.areas("kecamatan", seed=5)

@@ -1,7 +1,7 @@
 """A one-chart Streamlit page for the map benchmark: draws the Vega-Lite spec saved as <case>.json.
 
 Run by `benchmarks/bench_map.py` with SANITASI_BENCH_SPECS pointing at the folder of specs; the page
-`/?case=<name>` renders that spec exactly as `ui.chart` does (a dict spec, our theme, full width).
+`/?case=<name>` renders that spec exactly as `ui.figure` does (a dict spec, our theme, full width).
 """
 
 import json

@@ -65,7 +65,7 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     """Judge every target on data up to `tahun` (default: the latest year)."""
     tahun = int(tahun if tahun is not None else max(data.tahun))
     akses = data.akses.loc[data.akses["tahun"] <= tahun]
-    names = dict(zip(data.wilayah["kode"], data.wilayah["nama"], strict=True))
+    names = data.names
     kec = lineage.on_current_boundaries(akses, data.wilayah)
     kec = kec.assign(nama=kec["kode_wilayah"].map(names))
     kab = indicators.aggregate(akses, kode=KABUPATEN)

@@ -11,15 +11,19 @@ from __future__ import annotations
 import copy
 import io
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import altair as alt
 import pandas as pd
+import shapely
 import vl_convert as vlc
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
+from shapely.geometry import shape
 
 from sanitasi import NAMA_KABUPATEN, charts, i18n, indicators, maps
 from sanitasi.analysis import Analysis
@@ -63,9 +67,6 @@ def scale_bar_km(features: list[dict], width: int, height: int) -> tuple[float, 
     Vega fits the projection to the features: pixels per radian k = min(W/dx, H/dy) in Mercator units;
     one km east at latitude phi is 1/(R cos phi) radians, so it is k/(R cos phi) pixels.
     """
-    import shapely
-    from shapely.geometry import shape
-
     geoms = [shape(f["geometry"]) for f in features]
     x0, y0, x1, y1 = shapely.total_bounds(geoms)
     lam0, lam1 = math.radians(x0), math.radians(x1)
@@ -97,8 +98,6 @@ def map_a3(an: Analysis, indikator: str, dokumen: str, lang: str, source: str) -
 
 
 def _media_box(pdf: bytes) -> tuple[float, float]:
-    import re
-
     found = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
     if not found:
         return float(A3_WIDTH), float(A3_HEIGHT)
@@ -108,8 +107,6 @@ def _media_box(pdf: bytes) -> tuple[float, float]:
 
 def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: str) -> dict:
     """The Vega-Lite spec of the A3 map (also rendered as PNG for a preview)."""
-    import altair as alt
-
     t = i18n.t
     vals = maps.map_values(an, indikator, dokumen, lang)
     features = maps.map_features(an, vals)

@@ -1,23 +1,20 @@
-"""Villages (desa/kelurahan) in the STBM registry: codes, ODF status, the roll-up to kecamatan, the village view.
+"""Villages (desa/kelurahan) in the STBM registry: codes, ODF status, and the roll-up to kecamatan.
 
 Dinkes reports STBM per desa; the dashboard's indicators (desa ODF, jamban sehat, masih BABS) are
 defined on the kecamatan table. `rollup` sums the village rows into that table, counts first and
 rates afterwards, so every page reads a desa import exactly as it reads a kecamatan one. The village
-view (table and map by ODF status) is built here too, so the STBM page only renders it.
+view (table and map by ODF status) is the STBM page's (`sanitasi.views.stbm`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from sanitasi import fmt, geo, i18n
-from sanitasi.load import KODE_DESA, ODF_STATUS, STBM, Dataset, whole_numbers
+from sanitasi.load import KODE_DESA, ODF_STATUS, STBM, whole_numbers
 from sanitasi.schema import validate
 
 COUNTS = ("kk_jsp", "kk_jssp", "kk_sharing", "kk_od")
@@ -105,127 +102,3 @@ def rollup(desa: pd.DataFrame | None) -> pd.DataFrame:
         sumber=("sumber", lambda s: "; ".join(dict.fromkeys(str(v) for v in s.dropna())) or None))
     g = g.assign(kk_lainnya=g["jumlah_kk"] - g[list(COUNTS)].sum(axis=1))
     return whole_numbers(validate(g[STBM.names], STBM))
-
-
-# ------------------------------------------------------------------------------------- the village view
-def year_for(desa: pd.DataFrame | None, tahun: int) -> int | None:
-    """The village table's latest year up to the reference year (None when it has none)."""
-    if desa is None or desa.empty:
-        return None
-    years = [int(y) for y in desa["tahun"].unique() if int(y) <= tahun]
-    return max(years) if years else None
-
-
-def status_label(status: str | None, lang: str = "id") -> str:
-    return i18n.t(f"stbm.{status}", lang) if status in ODF_STATUS else i18n.t("stbm.desa_tanpa_data", lang)
-
-
-def values(data: Dataset, tahun: int, lang: str = "id") -> pd.DataFrame:
-    """One row per village in `tahun`: status, its date, and households with a healthy latrine (JSP + JSSP)."""
-    desa = data.stbm_desa
-    if desa is None:
-        return pd.DataFrame()
-    rows = desa.loc[desa["tahun"] == tahun].sort_values(["kode_wilayah", "kode_desa"]).reset_index(drop=True)
-    names = dict(zip(data.wilayah["kode"], data.wilayah["nama"], strict=True))
-    sehat = rows["kk_jsp"] + rows["kk_jssp"]
-    share = 100.0 * sehat / rows["jumlah_kk"].where(rows["jumlah_kk"] > 0)
-    when = pd.to_datetime(rows["tanggal_odf"].astype(object), errors="coerce", format="%Y-%m-%d")
-    return pd.DataFrame({
-        "kode": rows["kode_desa"].astype(str), "nama": rows["nama_desa"].astype(str),
-        "kode_wilayah": rows["kode_wilayah"].astype(str), "kecamatan": rows["kode_wilayah"].map(names).astype(str),
-        "tahun": rows["tahun"].astype("int64"), "status": rows["status_odf"].astype(str),
-        "status_teks": [status_label(s, lang) for s in rows["status_odf"]],
-        "tanggal": when, "tanggal_teks": [d.strftime("%d-%m-%Y") if not pd.isna(d) else "" for d in when],
-        "jumlah_kk": rows["jumlah_kk"].astype("int64"), "kk_sehat": sehat.astype("int64"),
-        "pct_sehat": share.astype("float64"), "kk_od": rows["kk_od"].astype("int64"),
-        "sehat_teks": [f"{fmt.kk(k, lang)} ({fmt.pct(p, lang=lang)})" for k, p in zip(sehat, share, strict=True)],
-    })
-
-
-def table(frame: pd.DataFrame, lang: str = "id"):
-    """The village table to show: numbers stay numbers (the columns sort), formatted the Indonesian way."""
-    from sanitasi.views import Table
-
-    t = i18n.t
-    cols = {"nama": t("stbm.k_desa", lang), "kecamatan": t("tabel.kecamatan", lang),
-            "status_teks": t("stbm.k_status", lang), "tanggal": t("stbm.k_tanggal", lang),
-            "jumlah_kk": t("tabel.jumlah_kk", lang), "kk_sehat": t("stbm.k_kk_sehat", lang),
-            "pct_sehat": t("stbm.k_pct_sehat", lang), "kk_od": t("stbm.k_kk_od", lang)}
-    shown = frame[list(cols)].rename(columns=cols) if len(frame) else pd.DataFrame(columns=list(cols.values()))
-    formats = {cols[c]: (lambda v: fmt.number(v, 0, lang)) for c in ("jumlah_kk", "kk_sehat", "kk_od")}
-    formats[cols["pct_sehat"]] = lambda v: fmt.number(v, 1, lang)
-    formats[cols["tanggal"]] = lambda d: "" if pd.isna(d) else d.strftime("%d-%m-%Y")
-    return Table(shown, shown.style.format(formats))
-
-
-MAP_PROPERTIES = ["kode", "nama", "kecamatan", "status", "status_teks", "tanggal_teks", "sehat_teks"]
-
-
-@dataclass(frozen=True)
-class VillageView:
-    """What the STBM page shows per village for one year: a sentence, the table, and the map when it can."""
-
-    tahun: int
-    text: str
-    values: pd.DataFrame
-    table: Any  # views.Table
-    features: list[dict] | None  # village polygons with the values; None without desa boundaries
-    outlines: list[dict] | None  # kecamatan borders made from the same village polygons
-    labels: pd.DataFrame | None  # kecamatan names on the map
-    notes: list[str]
-
-
-def view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | None:
-    """The village view for the reference year (the latest village year up to it); None without a desa table."""
-    year = year_for(data.stbm_desa, tahun)
-    if year is None:
-        return None
-    v = values(data, year, lang)
-    counts = v["status"].value_counts()
-    text = i18n.t("stbm.desa_ringkas", lang, tahun=year, desa=fmt.number(len(v), 0, lang),
-                  terverifikasi=fmt.number(counts.get("terverifikasi", 0), 0, lang),
-                  deklarasi=fmt.number(counts.get("deklarasi", 0), 0, lang),
-                  belum=fmt.number(counts.get("belum", 0), 0, lang))
-    notes: list[str] = []
-    if year != tahun:
-        notes.append(i18n.t("stbm.desa_tahun_lain", lang, tahun=year, acuan=tahun))
-    features = outlines = labels = None
-    if data.batas_desa is not None and not data.batas_desa.empty:
-        features, outlines, labels = map_layers(data.batas_desa, v, data.wilayah, lang)
-        drawn = set(data.batas_desa["kode"].astype(str))
-        missing = v.loc[~v["kode"].isin(drawn), "nama"].tolist()
-        if missing:
-            notes.append(i18n.t("stbm.desa_tanpa_poligon", lang, n=len(missing), nama=", ".join(missing[:10])
-                                + (", …" if len(missing) > 10 else "")))
-        empty = len(drawn - set(v["kode"]))
-        if empty:
-            notes.append(i18n.t("stbm.desa_poligon_kosong", lang, n=empty, tahun=year))
-    return VillageView(year, text, v, table(v, lang), features, outlines, labels, notes)
-
-
-def map_layers(batas_desa: gpd.GeoDataFrame, values: pd.DataFrame, wilayah: pd.DataFrame,
-               lang: str = "id") -> tuple[list[dict], list[dict], pd.DataFrame]:
-    """Village features carrying the values, kecamatan outlines and label points, from one simplification.
-
-    The villages are simplified together first and the kecamatan are dissolved from the simplified
-    villages, so the outlines lie exactly on the village borders. Every ring is wound for Vega (geo).
-    """
-    shapes = geo.simplify(batas_desa.to_crs(geo.GEOGRAPHIC), geo.map_tolerance(batas_desa))
-    features = geo.to_features(shapes[["kode", "geometry"]], values, key="kode", properties=MAP_PROPERTIES,
-                               tolerance=0)
-    # a village without a row this year still has its name (from the boundary file) in the tooltip, and says
-    # it has no data
-    names = dict(zip(batas_desa["kode"].astype(str), batas_desa["nama"], strict=True))
-    kec_names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
-    kec_of = dict(zip(batas_desa["kode"].astype(str), batas_desa["kode_wilayah"].astype(str), strict=True))
-    for f in features:
-        p = f["properties"]
-        if p.get("status") is None:
-            p["nama"] = None if pd.isna(names.get(p["kode"])) else names.get(p["kode"])
-            p["kecamatan"] = kec_names.get(kec_of.get(p["kode"]))
-            p["status_teks"] = status_label(None, lang)
-    kec = shapes.dissolve(by="kode_wilayah", as_index=False)[["kode_wilayah", "geometry"]]
-    outlines = geo.to_features(kec, key="kode_wilayah", properties=["kode_wilayah"], tolerance=0)
-    labels = geo.label_points(kec, key="kode_wilayah")
-    labels = labels.assign(nama=labels["kode_wilayah"].map(kec_names).fillna(labels["kode_wilayah"]))
-    return features, outlines, labels

@@ -238,8 +238,8 @@ ID: dict[str, str] = {
     "kebutuhan.skenario_input_babs": "KK per tahun yang berhenti BABS",
     "kebutuhan.skenario_grafik": "Jika {kk} KK per tahun dijangkau: persentase per kecamatan",
     "kebutuhan.skenario_capai": "Kabupaten mencapai {target} pada **{tahun}**.",
-    "kebutuhan.skenario_tidak": "Kabupaten **belum** mencapai {target} sampai 2045.",
-    "kebutuhan.skenario_kecamatan": "{n} dari {dari} kecamatan mencapainya sebelum 2046. Jumlah per tahun dibagi "
+    "kebutuhan.skenario_tidak": "Kabupaten **belum** mencapai {target} sampai {tahun}.",
+    "kebutuhan.skenario_kecamatan": "{n} dari {dari} kecamatan mencapainya sebelum {tahun}. Jumlah per tahun dibagi "
                                     "menurut besar kekurangan tiap kecamatan sekarang.",
     "kebutuhan.belum_capai": "belum sampai {tahun}",
     # methods
@@ -515,7 +515,7 @@ ID: dict[str, str] = {
     "opd.sinyal_sesuai": "Sesuai rencana",
     "opd.sinyal_tertinggal": "Tertinggal dari rencana",
     "opd.sinyal_mendahului": "Belanja mendahului keluaran",
-    "opd.legenda_tik": "Batang = realisasi fisik; garis tegak = realisasi keuangan; garis putus = 80%",
+    "opd.legenda_tik": "Batang = realisasi fisik; garis tegak = realisasi keuangan; garis putus = {batas}%",
     "opd.pagu": "Pagu",
     "opd.belanja": "Belanja",
     "opd.jumlah_kegiatan": "Jumlah kegiatan",
@@ -789,8 +789,8 @@ EN: dict[str, str] = {
     "kebutuhan.skenario_input_babs": "Households a year that stop open defecation",
     "kebutuhan.skenario_grafik": "If {kk} households a year are reached: percentage by kecamatan",
     "kebutuhan.skenario_capai": "The regency reaches {target} in **{tahun}**.",
-    "kebutuhan.skenario_tidak": "The regency does **not** reach {target} by 2045.",
-    "kebutuhan.skenario_kecamatan": "{n} of {dari} kecamatan reach it before 2046. The yearly number is shared in "
+    "kebutuhan.skenario_tidak": "The regency does **not** reach {target} by {tahun}.",
+    "kebutuhan.skenario_kecamatan": "{n} of {dari} kecamatan reach it before {tahun}. The yearly number is shared in "
                                     "proportion to each kecamatan's shortfall today.",
     "kebutuhan.belum_capai": "not by {tahun}",
     "metodologi.judul": "Methods and data sources",
@@ -1067,7 +1067,7 @@ EN: dict[str, str] = {
     "opd.sinyal_sesuai": "On plan",
     "opd.sinyal_tertinggal": "Lagging the plan",
     "opd.sinyal_mendahului": "Spending ahead of output",
-    "opd.legenda_tik": "Bar = physical realisation; tick = financial realisation; dashed line = 80%",
+    "opd.legenda_tik": "Bar = physical realisation; tick = financial realisation; dashed line = {batas}%",
     "opd.pagu": "Budget",
     "opd.belanja": "Spent",
     "opd.jumlah_kegiatan": "Activities",

@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sanitasi.indicators import compute_rates
+from sanitasi.indicators import compute_rates, summable
 
 
 def _counts(df: pd.DataFrame) -> list[str]:
     """Everything that adds up across areas (households, villages, hectares)."""
-    from sanitasi.indicators import summable
-
     return [c for c in summable(df) if c != "sebanding"]
 
 

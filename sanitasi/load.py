@@ -72,10 +72,19 @@ class Dataset:
     def tahun(self) -> list[int]:
         return sorted(int(t) for t in self.akses["tahun"].unique())
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Kecamatan code -> name."""
+        return names_of(self.wilayah)
+
     def nama(self, kode: str) -> str:
         """The kecamatan's name for a code (the code itself when unknown)."""
-        hit = self.wilayah.loc[self.wilayah["kode"] == kode, "nama"]
-        return str(hit.iloc[0]) if len(hit) else kode
+        return self.names.get(kode, kode)
+
+
+def names_of(wilayah: pd.DataFrame) -> dict[str, str]:
+    """Kecamatan code -> name, from a `wilayah` table (what readers have before there is a data set)."""
+    return dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
 
 
 def _absent(kind: kinds.Kind) -> pd.DataFrame | None:

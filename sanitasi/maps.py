@@ -132,7 +132,7 @@ def map_features(an: Analysis, values: pd.DataFrame) -> list[dict]:
 def map_labels(an: Analysis) -> pd.DataFrame:
     """Where each kecamatan's name sits on the map: `kode, nama, lon, lat`."""
     pts = geo.label_points(an.data.batas)
-    names = pts["kode"].map(dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True)))
+    names = pts["kode"].map(an.data.names)
     # two-word names on two lines: half as wide, so neighbouring labels do not collide
     return pts.assign(nama=names.str.replace(" ", "\n", n=1, regex=False))
 

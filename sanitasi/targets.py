@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN
+from sanitasi import KODE_KABUPATEN, indicators
 
 
 def documents(target: pd.DataFrame) -> list[str]:
@@ -42,8 +42,6 @@ def shared_down(indikator: str) -> bool:
     """Does a kabupaten target also apply to each kecamatan without its own? Yes for a share (90% of
     households can be asked of every kecamatan), no for a quantity (200 ha is a district total) and no for
     an indicator that exists only for the district."""
-    from sanitasi import indicators
-
     ind = indicators.get(indikator)
     return ind.persen and ind.tingkat == "kecamatan"
 

@@ -94,7 +94,7 @@ def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id"
     ind = indicators.get(indikator)
     table = getattr(an.data, ind.tabel)
     f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
-    names = dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True))
+    names = an.data.names
     rows = []
     for kode, g in f.groupby("kode_wilayah", sort=True):
         comp = g.loc[g["sebanding"]]

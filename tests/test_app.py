@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import fmt, i18n, indicators, views
+from sanitasi import analysis, documents, fmt, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
+from sanitasi.views import kebutuhan, kecamatan, paparan, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -26,8 +27,13 @@ TIMEOUT = 90
 
 
 @pytest.fixture(scope="module")
-def an() -> views.Analysis:
-    return views.analyse(load_bundled())
+def an() -> analysis.Analysis:
+    return analysis.analyse(load_bundled())
+
+
+def overview(an: analysis.Analysis, dokumen: str) -> list:
+    """The Ringkasan view's headline cards for a document."""
+    return list(ringkasan.view(an, ringkasan.Settings(dokumen=dokumen)).kartu)
 
 
 def open_page(page: str, **params: str) -> AppTest:
@@ -63,28 +69,28 @@ def test_every_page_runs_on_its_own(page: str) -> None:
     assert len(at.sidebar.radio) == 1  # the page draws the shared sidebar itself
 
 
-def test_overview_cards_follow_the_reference_year(an: views.Analysis) -> None:
+def test_overview_cards_follow_the_reference_year(an: analysis.Analysis) -> None:
     for year in (2021, 2025):
         at = open_page("ringkasan", tahun=str(year))
-        expected = views.cards(views.analyse(an.data, year), "RPJMN 2020-2024", "id")
+        expected = overview(analysis.analyse(an.data, year), "RPJMN 2020-2024")
         assert [m.value for m in at.metric][:3] == [c.nilai for c in expected]
     # 2021 and 2025 differ, so the assertion above could not pass with a page stuck on one year
-    assert views.cards(views.analyse(an.data, 2021), "RPJMN 2020-2024")[0].nilai != \
-        views.cards(views.analyse(an.data, 2025), "RPJMN 2020-2024")[0].nilai
+    assert overview(analysis.analyse(an.data, 2021), "RPJMN 2020-2024")[0].nilai != \
+        overview(analysis.analyse(an.data, 2025), "RPJMN 2020-2024")[0].nilai
 
 
-def test_overview_year_slider_changes_the_numbers(an: views.Analysis) -> None:
+def test_overview_year_slider_changes_the_numbers(an: analysis.Analysis) -> None:
     at = open_page("ringkasan")
     before = [m.value for m in at.metric]
     at.select_slider(key="tahun").set_value(2022).run()
     after = [m.value for m in at.metric]
     assert after != before
-    assert after[:3] == [c.nilai for c in views.cards(views.analyse(an.data, 2022), "RPJMN 2020-2024")]
+    assert after[:3] == [c.nilai for c in overview(analysis.analyse(an.data, 2022), "RPJMN 2020-2024")]
 
 
-def test_target_document_changes_the_cards(an: views.Analysis) -> None:
+def test_target_document_changes_the_cards(an: analysis.Analysis) -> None:
     at = open_page("ringkasan", target="SSK 2022-2024 (ilustratif)", tahun="2023")
-    cards = views.cards(views.analyse(an.data, 2023), "SSK 2022-2024 (ilustratif)")
+    cards = overview(analysis.analyse(an.data, 2023), "SSK 2022-2024 (ilustratif)")
     shown = texts(at)
     for card in cards:
         assert card.target in shown
@@ -92,22 +98,22 @@ def test_target_document_changes_the_cards(an: views.Analysis) -> None:
     assert "**12%**" in shown and "**15%**" not in shown
 
 
-def test_map_indicator_and_kecamatan_from_url(an: views.Analysis) -> None:
+def test_map_indicator_and_kecamatan_from_url(an: analysis.Analysis) -> None:
     at = open_page("peta", indikator="babs_terbuka", kecamatan="63.10.08")
     assert at.selectbox(key="indikator").value == "babs_terbuka"
     assert at.selectbox(key="kecamatan").value == "63.10.08"
-    values = views.map_values(an, "babs_terbuka", "RPJMN 2020-2024")
+    values = maps.map_values(an, "babs_terbuka", "RPJMN 2020-2024")
     mantewe = values.loc[values["kode"] == "63.10.08"].iloc[0]
     assert at.metric[0].value == mantewe["nilai_teks"]
     assert at.metric[1].value == mantewe["kk_teks"]
 
 
-def test_map_controls_change_what_is_shown(an: views.Analysis) -> None:
+def test_map_controls_change_what_is_shown(an: analysis.Analysis) -> None:
     at = open_page("peta")
     first = at.metric[0].value
     at.selectbox(key="indikator").set_value("aman").run()
     at.selectbox(key="kecamatan").set_value("63.10.06").run()
-    values = views.map_values(an, "aman", "RPJMN 2020-2024")
+    values = maps.map_values(an, "aman", "RPJMN 2020-2024")
     se = values.loc[values["kode"] == "63.10.06"].iloc[0]
     assert at.metric[0].value == se["nilai_teks"] != first
     assert at.metric[0].label == indicators.get("aman").label("id")
@@ -121,50 +127,51 @@ def test_map_colour_modes_and_views_render(mode: str, view: str) -> None:
     assert at.get("button_group")[0].value == mode
 
 
-def test_trajectory_reads_out_the_progress_numbers(an: views.Analysis) -> None:
+def test_trajectory_reads_out_the_progress_numbers(an: analysis.Analysis) -> None:
     at = open_page("lintasan_target", indikator="layak", kecamatan="63.10.04", target="SDG 6.2 (2030)")
     # SDG 6.2 sets no *layak* target, so the page falls back to the document's indicators
-    assert at.selectbox(key="indikator").value in views.indicators_of(an, "SDG 6.2 (2030)")
+    assert at.selectbox(key="indikator").value in documents.indicators_of(an, "SDG 6.2 (2030)")
     at = open_page("lintasan_target", indikator="layak", kecamatan="63.10.04", target="SSK 2022-2024 (ilustratif)",
                    tahun="2022")
-    tr = views.trajectory(views.analyse(an.data, 2022), "63.10.04", "layak", "SSK 2022-2024 (ilustratif)")
+    tr = trajectories.trajectory(analysis.analyse(an.data, 2022), "63.10.04", "layak", "SSK 2022-2024 (ilustratif)")
     shown = texts(at)
     for label, value in tr.facts:
         assert f"**{label}**  \n{value}" in shown
     assert tr.kalimat in shown
 
 
-def test_trajectory_on_2020_boundaries_shows_the_parent(an: views.Analysis) -> None:
+def test_trajectory_on_2020_boundaries_shows_the_parent(an: analysis.Analysis) -> None:
     at = open_page("lintasan_target", kecamatan="63.10.11", basis="2020")
     assert not at.exception
     assert any("Kusan Hilir" in w.value for w in at.warning)
 
 
-def test_kecamatan_profile_follows_the_choice(an: views.Analysis) -> None:
+def test_kecamatan_profile_follows_the_choice(an: analysis.Analysis) -> None:
     at = open_page("kecamatan", kecamatan="63.10.12")
     assert at.title[0].value == "Kecamatan Teluk Kepayang"
-    cards = views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.12")
+    cards = kecamatan.view(an, kecamatan.Settings(kode="63.10.12", dokumen="RPJMN 2020-2024")).kartu
     assert [m.value for m in at.metric] == [c.nilai for c in cards]
     at.selectbox(key="kecamatan").set_value("63.10.01").run()
     assert at.title[0].value == "Kecamatan Batulicin"
-    assert [m.value for m in at.metric] == [c.nilai for c in views.cards(an, "RPJMN 2020-2024", "id", kode="63.10.01")]
+    batulicin = kecamatan.view(an, kecamatan.Settings(kode="63.10.01", dokumen="RPJMN 2020-2024")).kartu
+    assert [m.value for m in at.metric] == [c.nilai for c in batulicin]
 
 
-def test_needs_page_numbers_match_the_package(an: views.Analysis) -> None:
+def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030")
-    result = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya, "id")
+    result = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya, "id")
     assert result.ringkasan in texts(at)
     at.select_slider(key="capai").set_value(2028).run()
-    sooner = views.needs_table(an, "layak", 90.0, 2028, an.data.biaya, "id")
+    sooner = kebutuhan.needs_table(an, "layak", 90.0, 2028, an.data.biaya, "id")
     assert sooner.ringkasan in texts(at)
     assert sooner.total_per_tahun > result.total_per_tahun  # fewer years, more households a year
 
 
-def test_needs_what_if_uses_the_number_entered(an: views.Analysis) -> None:
+def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030")
     at.number_input(key="skenario_kk").set_value(500).run()
-    _, reached = views.scenario(an, "layak", 90.0, 500.0, "id")
-    assert views.scenario_text(reached, 90.0, "layak", "id") in texts(at)
+    _, reached = kebutuhan.scenario(an, "layak", 90.0, 500.0, "id")
+    assert kebutuhan.scenario_text(reached, 90.0, "layak", "id") in texts(at)
 
 
 def test_english_switch_changes_numbers_format() -> None:
@@ -183,18 +190,16 @@ def test_bad_url_parameters_fall_back_to_defaults() -> None:
     assert at.radio(key="lang").value == "id"
 
 
-def test_numbers_use_indonesian_format_by_default(an: views.Analysis) -> None:
+def test_numbers_use_indonesian_format_by_default(an: analysis.Analysis) -> None:
     at = open_page("ringkasan")
     kab = an.kab.sort_values("tahun").iloc[-1]
     assert at.metric[0].value == fmt.pct(kab["pct_layak"])
     assert "," in at.metric[0].value
 
 
-def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: views.Analysis) -> None:
-    from sanitasi import presentation
-
-    setting = presentation.Setting("RPJMN 2020-2024", "layak", 2030, "id")
-    expected = [s.judul for s in presentation.slides(an, setting, "x")]
+def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: analysis.Analysis) -> None:
+    setting = paparan.Settings("RPJMN 2020-2024", "layak", 2030, paparan.today(), "id")
+    expected = [s.judul for s in paparan.view(an, setting).slides]
     at = AppTest.from_file(str(ROOT / "app_pages" / "paparan.py"), default_timeout=TIMEOUT)
     at.query_params["slide"] = "3"
     at.run()
@@ -223,11 +228,11 @@ def test_presentation_mode_from_the_url_enlarges_the_page() -> None:
 
 
 @pytest.mark.parametrize("indikator", ["desa_odf", "genangan", "stbm_jamban_sehat"])
-def test_map_offers_the_rest_of_ppsp(an: views.Analysis, indikator: str) -> None:
+def test_map_offers_the_rest_of_ppsp(an: analysis.Analysis, indikator: str) -> None:
     at = open_page("peta", indikator=indikator, kecamatan="63.10.08")
     assert not at.exception
     assert at.selectbox(key="indikator").value == indikator
-    values = views.map_values(an, indikator, "RPJMN 2020-2024")
+    values = maps.map_values(an, indikator, "RPJMN 2020-2024")
     assert at.metric[0].value == values.set_index("kode").loc["63.10.08", "nilai_teks"]
 
 

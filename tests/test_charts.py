@@ -8,17 +8,18 @@ import altair as alt
 import numpy as np
 import pytest
 
-from sanitasi import charts, i18n, indicators, views
+from sanitasi import analysis, charts, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.progress import WARNA, Status
+from sanitasi.views import kebutuhan, kecamatan
 
 RPJMN = "RPJMN 2020-2024"
 SOURCE = "Sumber: uji"
 
 
 @pytest.fixture(scope="module")
-def an() -> views.Analysis:
-    return views.analyse(load_bundled())
+def an() -> analysis.Analysis:
+    return analysis.analyse(load_bundled())
 
 
 def values(spec: dict, layer: dict) -> list[dict]:
@@ -35,29 +36,29 @@ def test_theme_is_registered_once_and_enabled() -> None:
 
 
 @pytest.mark.parametrize(("lang", "decimal", "thousands"), [("id", ",", "."), ("en", ".", ",")])
-def test_every_chart_carries_title_source_and_locale(an: views.Analysis, lang: str, decimal: str,
+def test_every_chart_carries_title_source_and_locale(an: analysis.Analysis, lang: str, decimal: str,
                                                      thousands: str) -> None:
-    vals = views.map_values(an, "layak", RPJMN, lang)
-    labels = views.class_labels("layak", lang)
-    tr = views.trajectory(an, views.KABUPATEN, "layak", RPJMN, lang)
-    frame, order = views.small_multiples(an, "layak", RPJMN, lang)
-    needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya, lang)
-    series, _ = views.scenario(an, "layak", 90.0, 1000.0, lang)
+    vals = maps.map_values(an, "layak", RPJMN, lang)
+    labels = maps.class_labels("layak", lang)
+    tr = trajectories.trajectory(an, analysis.KABUPATEN, "layak", RPJMN, lang)
+    frame, order = trajectories.small_multiples(an, "layak", RPJMN, lang)
+    needs = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya, lang)
+    series, _ = kebutuhan.scenario(an, "layak", 90.0, 1000.0, lang)
     built = [
-        charts.ladder(views.ladder(an.kab, lang), title="T", source=SOURCE, lang=lang),
-        charts.choropleth(views.map_features(an, vals), views.map_labels(an), mode="nilai", indikator="layak",
+        charts.ladder(indicators.ladder(an.kab, lang), title="T", source=SOURCE, lang=lang),
+        charts.choropleth(maps.map_features(an, vals), maps.map_labels(an), mode="nilai", indikator="layak",
                           class_labels=labels, selected=None, title="T", source=SOURCE, lang=lang),
-        charts.tile_map(views.tiles(an, vals), mode="nilai", indikator="layak", class_labels=labels, selected=None,
+        charts.tile_map(maps.tiles(an, vals), mode="nilai", indikator="layak", class_labels=labels, selected=None,
                         title="T", source=SOURCE, lang=lang),
-        charts.ranked_bars(views.ranked(vals, "layak"), mode="nilai", indikator="layak", class_labels=labels,
+        charts.ranked_bars(maps.ranked(vals, "layak"), mode="nilai", indikator="layak", class_labels=labels,
                            target=90.0, target_label="target", selected=None, title="T", source=SOURCE, lang=lang),
         charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title="T", source=SOURCE, lang=lang),
         charts.small_multiples(frame, order, 90.0, title="T", source=SOURCE, lang=lang),
-        charts.compare(views.compare_with_district(an, "63.10.01", lang), title="T", source=SOURCE, lang=lang),
+        charts.compare(kecamatan.compare_with_district(an, "63.10.01", lang), title="T", source=SOURCE, lang=lang),
         charts.needs_bars(needs.table, value="per_tahun", text="per_tahun_teks", axis_title="KK", title="T",
                           source=SOURCE, lang=lang),
-        charts.plan_bars(views.yearly(an, "layak", 90.0, 2030, lang=lang), title="T", source=SOURCE, lang=lang),
-        charts.what_if(series, 90.0, highlight=views.KABUPATEN, title="T", source=SOURCE, lang=lang),
+        charts.plan_bars(kebutuhan.yearly(an, "layak", 90.0, 2030, lang=lang), title="T", source=SOURCE, lang=lang),
+        charts.what_if(series, 90.0, highlight=analysis.KABUPATEN, title="T", source=SOURCE, lang=lang),
     ]
     for chart in built:
         spec = chart.to_dict()
@@ -68,29 +69,29 @@ def test_every_chart_carries_title_source_and_locale(an: views.Analysis, lang: s
         json.dumps(spec)  # plain JSON: nothing (like a geometry column) that Arrow would choke on
 
 
-def test_choropleth_sends_features_not_a_geodataframe(an: views.Analysis) -> None:
-    vals = views.map_values(an, "babs_terbuka", RPJMN)
-    feats = views.map_features(an, vals)
-    spec = charts.choropleth(feats, views.map_labels(an), mode="nilai", indikator="babs_terbuka",
-                             class_labels=views.class_labels("babs_terbuka"), selected="63.10.08", title="T",
+def test_choropleth_sends_features_not_a_geodataframe(an: analysis.Analysis) -> None:
+    vals = maps.map_values(an, "babs_terbuka", RPJMN)
+    feats = maps.map_features(an, vals)
+    spec = charts.choropleth(feats, maps.map_labels(an), mode="nilai", indikator="babs_terbuka",
+                             class_labels=maps.class_labels("babs_terbuka"), selected="63.10.08", title="T",
                              source=SOURCE, lang="id").to_dict()
     shapes = spec["layer"][0]
     assert shapes["mark"]["type"] == "geoshape"
     assert len(values(spec, shapes)) == 12
-    assert set(values(spec, shapes)[0]["properties"]) == set(views.MAP_PROPERTIES)
+    assert set(values(spec, shapes)[0]["properties"]) == set(maps.MAP_PROPERTIES)
     assert [p["name"] for p in spec["params"]] == [charts.SELECT_PARAM]
     # the selected kecamatan is outlined by a second geoshape layer holding only it
     assert [f["properties"]["kode"] for f in values(spec, spec["layer"][1])] == ["63.10.08"]
     # darker = more open defecation = worse: the brown scale, in class order
     scale = shapes["encoding"]["color"]["scale"]
     assert scale["range"] == charts.SEQ_BAD
-    assert scale["domain"] == views.class_labels("babs_terbuka")
+    assert scale["domain"] == maps.class_labels("babs_terbuka")
 
 
-def test_good_indicators_use_the_good_palette(an: views.Analysis) -> None:
-    vals = views.map_values(an, "layak", RPJMN)
-    spec = charts.choropleth(views.map_features(an, vals), views.map_labels(an), mode="nilai", indikator="layak",
-                             class_labels=views.class_labels("layak"), selected=None, title="T", source=SOURCE,
+def test_good_indicators_use_the_good_palette(an: analysis.Analysis) -> None:
+    vals = maps.map_values(an, "layak", RPJMN)
+    spec = charts.choropleth(maps.map_features(an, vals), maps.map_labels(an), mode="nilai", indikator="layak",
+                             class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
     assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == charts.SEQ_GOOD
     assert len(spec["layer"]) == 3  # shapes, label halo, labels (no selection outline)
@@ -98,13 +99,13 @@ def test_good_indicators_use_the_good_palette(an: views.Analysis) -> None:
 
 @pytest.mark.parametrize(("areas", "text_layers"), [(12, 2), (charts.MAP_LABEL_LIMIT, 2),
                                                       (charts.MAP_LABEL_LIMIT + 1, 0), (7300, 0)])
-def test_names_are_written_on_district_maps_only(an: views.Analysis, areas: int, text_layers: int) -> None:
+def test_names_are_written_on_district_maps_only(an: analysis.Analysis, areas: int, text_layers: int) -> None:
     """A province or a country gets no name layer: it would be a heap of text (and Altair caps tables at 5,000)."""
-    base = views.map_labels(an)
+    base = maps.map_labels(an)
     labels = base.iloc[np.arange(areas) % len(base)].reset_index(drop=True)
-    vals = views.map_values(an, "layak", RPJMN)
-    spec = charts.choropleth(views.map_features(an, vals), labels, mode="nilai", indikator="layak",
-                             class_labels=views.class_labels("layak"), selected=None, title="T", source=SOURCE,
+    vals = maps.map_values(an, "layak", RPJMN)
+    spec = charts.choropleth(maps.map_features(an, vals), labels, mode="nilai", indikator="layak",
+                             class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
     assert [ly["mark"]["type"] for ly in spec["layer"]].count("text") == text_layers
 
@@ -115,17 +116,17 @@ def test_status_colours_are_the_same_everywhere() -> None:
     assert scale["range"][: len(Status)] == [WARNA[s] for s in Status]
 
 
-def test_ladder_keeps_the_jmp_order(an: views.Analysis) -> None:
-    spec = charts.ladder(views.ladder(an.kab), title="T", source=SOURCE, lang="id").to_dict()
+def test_ladder_keeps_the_jmp_order(an: analysis.Analysis) -> None:
+    spec = charts.ladder(indicators.ladder(an.kab), title="T", source=SOURCE, lang="id").to_dict()
     colour = spec["encoding"]["color"]["scale"]
     assert colour["domain"] == [indicators.get(r).label("id") for r in indicators.LADDER]
     assert colour["range"] == [indicators.get(r).warna for r in indicators.LADDER]
     assert spec["encoding"]["y"]["scale"]["domain"] == [0, 100]
 
 
-def test_ranked_bars_draw_the_target(an: views.Analysis) -> None:
-    vals = views.ranked(views.map_values(an, "layak", RPJMN), "layak")
-    spec = charts.ranked_bars(vals, mode="status", indikator="layak", class_labels=views.class_labels("layak"),
+def test_ranked_bars_draw_the_target(an: analysis.Analysis) -> None:
+    vals = maps.ranked(maps.map_values(an, "layak", RPJMN), "layak")
+    spec = charts.ranked_bars(vals, mode="status", indikator="layak", class_labels=maps.class_labels("layak"),
                               target=90.0, target_label="garis = target 90%", selected=None, title="T",
                               source=SOURCE, lang="id").to_dict()
     rule = [ly for ly in spec["layer"] if ly["mark"]["type"] == "rule"]
@@ -134,8 +135,9 @@ def test_ranked_bars_draw_the_target(an: views.Analysis) -> None:
     assert spec["layer"][0]["encoding"]["y"]["sort"] == vals["nama"].tolist()
 
 
-def test_trajectory_layers(an: views.Analysis) -> None:
-    tr = views.trajectory(views.analyse(an.data, 2022), views.KABUPATEN, "layak", "SSK 2022-2024 (ilustratif)")
+def test_trajectory_layers(an: analysis.Analysis) -> None:
+    tr = trajectories.trajectory(analysis.analyse(an.data, 2022), analysis.KABUPATEN, "layak",
+                                 "SSK 2022-2024 (ilustratif)")
     spec = charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title="T", source=SOURCE,
                              lang="id").to_dict()
     marks = [ly["mark"]["type"] if isinstance(ly["mark"], dict) else ly["mark"] for ly in spec["layer"]]

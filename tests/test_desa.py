@@ -22,7 +22,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from sanitasi import desa, errors, exports, i18n, indicators, readers, store, views
+from sanitasi import analysis, desa, errors, exports, i18n, indicators, readers, store
 from sanitasi.load import ODF_STATUS, STBM, Dataset
 from sanitasi.tables import Source
 
@@ -125,7 +125,7 @@ def test_a_correct_table_is_read_and_rolls_up_to_the_hand_computed_kecamatan_num
 
 def test_the_existing_indicators_read_the_rolled_up_table(dataset: Dataset, fresh_store: store.Store) -> None:
     v = fresh_store.save("stbm_desa", read(csv(*GOOD), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
-    an = views.analyse(fresh_store.dataset(v, dataset), 2024)
+    an = analysis.analyse(fresh_store.dataset(v, dataset), 2024)
     kab = an.frames("desa_odf")[1].set_index("tahun")
     # 2024: 2 verified of 5 villages; healthy latrines (200+80+110+40) / 610 KK; open defecation (35+25) / 610
     assert kab.loc[2024, indicators.get("desa_odf").kolom] == pytest.approx(100 * 2 / 5)

@@ -5,19 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sanitasi import fmt, progress, views
+from sanitasi import analysis, fmt, progress, trajectories
 
 RPJMN = "RPJMN 2020-2024"
 SSK = "SSK 2022-2024 (ilustratif)"
 SDG = "SDG 6.2 (2030)"
 
 
-def kab_row(an: views.Analysis, year: int) -> pd.Series:
+def kab_row(an: analysis.Analysis, year: int) -> pd.Series:
     return an.kab.loc[an.kab["tahun"] == year].iloc[0]
 
 
-def test_trajectory_of_the_district(an2021: views.Analysis) -> None:
-    tr = views.trajectory(an2021, views.KABUPATEN, "layak", RPJMN)
+def test_trajectory_of_the_district(an2021: analysis.Analysis) -> None:
+    tr = trajectories.trajectory(an2021, analysis.KABUPATEN, "layak", RPJMN)
     obs = an2021.kab.sort_values("tahun")
     expected = progress.assess(obs["tahun"], obs["pct_layak"], target=90.0, target_year=2024, direction=1)
     assert tr.assessment == expected
@@ -33,24 +33,24 @@ def test_trajectory_of_the_district(an2021: views.Analysis) -> None:
     assert dict(tr.facts)["Laju saat ini"] == fmt.rate(expected.current_rate)
 
 
-def test_trajectory_of_a_passed_target_projects_to_the_expected_year(an: views.Analysis) -> None:
-    tr = views.trajectory(an, views.KABUPATEN, "layak", RPJMN)
+def test_trajectory_of_a_passed_target_projects_to_the_expected_year(an: analysis.Analysis) -> None:
+    tr = trajectories.trajectory(an, analysis.KABUPATEN, "layak", RPJMN)
     assert tr.status == progress.Status.TIDAK_TERCAPAI
     assert tr.trend["tahun"].max() == min(tr.assessment.estimated_year, an.tahun + 10)
 
 
-def test_trajectory_on_2020_boundaries(an: views.Analysis) -> None:
-    child = views.trajectory(an, "63.10.12", "layak", RPJMN, basis="2020")
+def test_trajectory_on_2020_boundaries(an: analysis.Analysis) -> None:
+    child = trajectories.trajectory(an, "63.10.12", "layak", RPJMN, basis="2020")
     assert child.kode == "63.10.05" and "Kusan Hulu" in child.catatan  # Teluk Kepayang is inside Kusan Hulu
     assert child.observed["tahun"].tolist() == list(range(2018, 2026))
-    kini = views.trajectory(an, "63.10.05", "layak", RPJMN)
+    kini = trajectories.trajectory(an, "63.10.05", "layak", RPJMN)
     assert not kini.observed["sebanding"].iloc[:3].any()  # 2018-2020 covered the larger area
     assert kini.observed["sebanding"].iloc[3:].all()
 
 
-def test_small_multiples_are_ordered_by_status(an: views.Analysis) -> None:
-    frame, order = views.small_multiples(an, "babs_terbuka", SDG)
+def test_small_multiples_are_ordered_by_status(an: analysis.Analysis) -> None:
+    frame, order = trajectories.small_multiples(an, "babs_terbuka", SDG)
     assert len(order) == 12 and set(frame["kode"]) == set(order["kode"])
     assert order["rank"].is_monotonic_increasing
-    _, order2020 = views.small_multiples(an, "babs_terbuka", SDG, basis="2020")
+    _, order2020 = trajectories.small_multiples(an, "babs_terbuka", SDG, basis="2020")
     assert len(order2020) == 10

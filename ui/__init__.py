@@ -1,37 +1,27 @@
-"""The Streamlit layer shared by app.py and the pages: caches, session and URL state, the page frame, drawing,
-editor sign-in and the import widgets. Calculations stay in `sanitasi`; pages call this layer and their view."""
+"""The Streamlit layer between the pages and `sanitasi`: caches at the edge (`cache`), session and URL state with the
+shared controls (`state`), the page frame (`chrome`), drawing a view's result (`render`), editor sign-in (`editor`),
+the import widgets (`importer`) and the Data page's store widgets (`data`). Pages `import ui` and call the names
+below; calculations stay in `sanitasi`.
+"""
 
-from ui import data  # noqa: F401  (the Data page's widgets: ui.data.versions_panel, ...)
-from ui.cache import analysis, bundled, data_store, dataset, memo, version_changed, view  # noqa: F401
-from ui.chrome import (  # noqa: F401
-    PAGE_KINDS,
-    banner,
-    data_label,
-    schematic_note,
-    setup,
-    sidebar,
-    slide_spec,
-    slides,
-    source,
-    village_view,
-)
+from ui import data  # noqa: F401  (ui.data.versions_panel, import_panel, templates, flash)
+from ui.cache import bundled, data_store, dataset, version_changed, view  # noqa: F401
+from ui.chrome import banner, data_label, schematic_note, setup, sidebar  # noqa: F401
 from ui.editor import editor_name, editor_panel  # noqa: F401
 from ui.importer import commitments_editor, forget_import, show_problems, try_import  # noqa: F401
 from ui.render import (  # noqa: F401
     badge,
     card,
-    chart,
     download_csv,
     figure,
     message,
     number,
     page_link,
-    plot,
     rows_of_columns,
     sorted_table,
     stat,
     table,
-)  # noqa: F401
+)
 from ui.state import (  # noqa: F401
     LANGS,
     documents,

@@ -10,7 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import load, store, views
+from sanitasi import load, store
+from sanitasi.analysis import Analysis, analyse
 from sanitasi.load import Dataset
 
 
@@ -82,8 +83,8 @@ def dataset() -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _analysis(vk: str, tahun: int) -> views.Analysis:
-    return views.analyse(_dataset(vk), tahun)
+def _analysis(vk: str, tahun: int) -> Analysis:
+    return analyse(_dataset(vk), tahun)
 
 
 def _current() -> tuple[str, int]:
@@ -102,35 +103,12 @@ def _chosen_year(ys: list[int]) -> int:
     return v if v in ys else ys[-1]
 
 
-def analysis() -> views.Analysis:
+def analysis() -> Analysis:
     return _analysis(*_current())
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _village_view(vk: str, tahun: int, lang: str) -> Any:
-    from sanitasi import desa
-
-    return desa.view(_dataset(vk), tahun, lang)
-
 
 
 def _key(fn: Callable) -> str:
     return f"{fn.__module__}.{fn.__qualname__}"
-
-
-@st.cache_resource(max_entries=2048, show_spinner=False)
-def _memo(key: str, _fn: Callable, vk: str, tahun: int, args: tuple, kwargs: tuple) -> Any:
-    return _fn(_analysis(vk, tahun), *args, **dict(kwargs))
-
-
-def memo(fn: Callable, *args: Any, **kwargs: Any) -> Any:
-    """`fn(analysis, *args)` computed once per data version, year and arguments, shared by every session.
-
-    The result is shared: pages read it and never change it. A page rerun (a click) then costs little more
-    than drawing.
-    """
-    vk, year = _current()  # each cached look-up costs hashing; a rerun makes dozens of these calls
-    return _memo(_key(fn), fn, vk, year, args, tuple(sorted(kwargs.items())))
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)

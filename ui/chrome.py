@@ -3,15 +3,14 @@ the illustrative-data banner. Every page calls `setup()` first, so each page als
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-from sanitasi import charts, store, views
+from sanitasi import charts, store
+from sanitasi.analysis import Analysis
 from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from sanitasi.views import data as data_view
-from ui.cache import _analysis, _current, _village_view, _vk, analysis, dataset
+from ui.cache import analysis, dataset
 from ui.state import LANGS, _use, _valid, documents, lang, presenting, restore_from_url, t, years
 
 # Less empty space above the content: at 1024x768 on a projector every line counts.
@@ -33,7 +32,7 @@ h1 {font-size: 1.9rem !important; padding-bottom: 0.2rem !important;}
 </style>"""
 
 
-def setup(page_key: str) -> views.Analysis:
+def setup(page_key: str) -> Analysis:
     """Start of every page: theme, the shared sidebar when the page runs alone, the banner."""
     charts.register_theme()
     st.html(_CSS)
@@ -89,15 +88,6 @@ def data_label(d: Dataset) -> str:
     return t("sidebar.data_versi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"), status=state)
 
 
-def source(*kinds: str, d: Dataset | None = None) -> str:
-    """The source line every chart carries; ILLUSTRATIVE when any table the chart draws on (default: the
-    access table) is still the bundled illustrative one."""
-    d = d or dataset()
-    illustrative = any(d.illustrative(k) for k in (kinds or ("akses",)))
-    key = "grafik.sumber_ilustratif" if illustrative else "grafik.sumber"
-    return t(key, versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"))
-
-
 # The tables each page shows numbers from: its banner names the illustrative ones among them.
 PAGE_KINDS = page_kinds()
 
@@ -119,30 +109,3 @@ def schematic_note(d: Dataset) -> None:
         st.caption(":material/map: " + t("peta.catatan_skematis"))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _slides(vk: str, tahun_data: int, dokumen: str, indikator: str, capai: int, lang: str, source: str) -> list:
-    from sanitasi import presentation
-
-    an = _analysis(vk, tahun_data)
-    built = presentation.slides(an, presentation.Setting(dokumen, indikator, capai, lang), source)
-    return [(s, s.chart.to_dict(validate=False) if s.chart is not None else None) for s in built]
-
-
-def _slide_pairs(setting: Any) -> list:
-    return _slides(*_current(), setting.dokumen, setting.indikator, setting.tahun_capai, setting.lang,
-                   source(*PAGE_KINDS["paparan"]))
-
-
-def slides(setting: Any) -> list:
-    """The Paparan sequence for the current data, cached per setting (charts are built once)."""
-    return [s for s, _ in _slide_pairs(setting)]
-
-
-def slide_spec(setting: Any, index: int) -> dict | None:
-    """The cached spec of a slide's chart."""
-    return _slide_pairs(setting)[index][1]
-
-
-def village_view(an: views.Analysis) -> Any:
-    """The STBM village view (table and map) for the reference year, cached per version, year and language."""
-    return _village_view(_vk(), an.tahun, lang())

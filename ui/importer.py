@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from sanitasi import errors, exports, indicators, readers, store
+from sanitasi.load import KOMITMEN_STATUS, names_of
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name
 from ui.state import t
@@ -46,7 +47,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
     except readers.DataError as err:
         unknown = errors.unknown_areas(err)
         if unknown:
-            names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+            names = names_of(wilayah)
             with st.form(key + "_form_nama"):
                 st.markdown(f"**{t('data.nama_tanya')}**")
                 picks = {}
@@ -72,8 +73,6 @@ def show_problems(err: Any, name: str) -> None:
 
 def commitments_editor(s: store.Store, komitmen: Any) -> None:
     """Editors change or add commitments in a grid; saving makes a new version (nothing is overwritten)."""
-    from sanitasi.load import KOMITMEN_STATUS
-
     edited = st.data_editor(
         komitmen, num_rows="dynamic", hide_index=True, width="stretch", key="komitmen_editor",
         column_config={"status": st.column_config.SelectboxColumn(options=list(KOMITMEN_STATUS), required=True),

@@ -4,16 +4,16 @@ status badges, figures that wrap, static tables, a slide's message."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
-import altair as alt
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
-from sanitasi import charts, deck, exports, fmt, views
+from sanitasi import charts, deck, exports, fmt
 from sanitasi.cards import Card
+from sanitasi.progress import WARNA, Status, status_label
 from sanitasi.views.display import Figure, Table
-from ui.cache import _current, _key, _memo
 from ui.state import lang, presenting, t
 
 
@@ -38,11 +38,6 @@ def card(c: Card, *, brief: bool = False) -> None:
             st.caption(c.metode)
 
 
-def chart(c: alt.TopLevelMixin, name: str | None = None, spec: dict | None = None, **kw: Any) -> Any:
-    """Draw a finished chart (built by the page) with our theme; prefer `figure`, which caches the build."""
-    return _draw(c, spec if spec is not None else c.to_dict(validate=False), name, kw)
-
-
 def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
     """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
     offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
@@ -62,11 +57,9 @@ def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
 
 def badge(status: str) -> str:
     """HTML for a status badge in the status colour used on every page (text is from our catalogue)."""
-    from sanitasi.progress import WARNA, Status
-
     colour = WARNA.get(Status(status)) if status in Status._value2member_map_ else charts.NO_DATA
     dark = status in ("tercapai", "memburuk", "tidak_tercapai", "lambat")
-    label = html.escape(views.status_label(status, lang()))
+    label = html.escape(status_label(status, lang()))
     return (f"<span style='background:{colour};color:{'#fff' if dark else '#1b1b1b'};padding:2px 10px;"
             f"border-radius:10px;font-weight:600;font-size:0.95rem;white-space:nowrap'>{label}</span>")
 
@@ -77,10 +70,6 @@ def number(x: float, decimals: int = 0) -> str:
 
 def page_link(path: str, label: str, icon: str | None = None) -> None:
     """A link to another page; skipped when the page runs outside the navigation (a page test)."""
-    from contextlib import suppress
-
-    from streamlit.errors import StreamlitAPIException
-
     with suppress(StreamlitAPIException):
         st.page_link(path, label=label, icon=icon)
 
@@ -100,23 +89,6 @@ def message(markdown: str) -> None:
     """The one message of a slide: larger than body text, smaller than a heading."""
     st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
                 unsafe_allow_html=True)
-
-
-def _with_spec(fn: Callable) -> Callable:
-    def build(an: Any, *args: Any, **kwargs: Any) -> tuple[Any, dict]:
-        chart_ = fn(an, *args, **kwargs)
-        return chart_, chart_.to_dict(validate=False)
-
-    return build
-
-
-def plot(fn: Callable, *args: Any, name: str | None = None, chart_kw: dict | None = None, **kwargs: Any) -> Any:
-    """Draw `fn(analysis, *args, **kwargs)` (a `sanitasi.figures` function), built once per data version, year
-    and arguments and shared by every session; a rerun only sends the cached spec."""
-    vk, year = _current()
-    chart_, spec = _memo(_key(fn) + "#spec", _with_spec(fn), vk, year, args,
-                         tuple(sorted(kwargs.items())))
-    return _draw(chart_, spec, name, chart_kw or {})
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:

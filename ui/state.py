@@ -14,7 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import i18n, indicators, targets, views
+from sanitasi import i18n, indicators, targets
+from sanitasi.analysis import KABUPATEN
 from ui.cache import dataset
 
 LANGS = ("id", "en")
@@ -123,10 +124,10 @@ def indicator(container: Any = None, options: Sequence[str] | None = None) -> st
 
 def kecamatan(container: Any = None, with_district: bool = False) -> str:
     d = dataset()
-    names = dict(zip(d.wilayah["kode"], d.wilayah["nama"], strict=True))
-    opts = ([views.KABUPATEN] if with_district else []) + sorted(names, key=names.get)
+    names = d.names
+    opts = ([KABUPATEN] if with_district else []) + sorted(names, key=names.get)
     v = select("kecamatan", opts, t("kontrol.kecamatan"), container=container,
-               format_func=lambda k: t("umum.kabupaten") if k == views.KABUPATEN else names[k])
+               format_func=lambda k: t("umum.kabupaten") if k == KABUPATEN else names[k])
     return v or opts[0]
 
 

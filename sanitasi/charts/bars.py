@@ -9,7 +9,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from sanitasi import i18n
+from sanitasi import fmt, i18n
 from sanitasi.charts.base import INK, MUTED, ODF_COLOURS, _pct_axis, bottom_legend, finish
 
 
@@ -120,4 +120,5 @@ def opd_realisation(frame: pd.DataFrame, *, lag: float, title: str, source: str,
     rule = (alt.Chart(pd.DataFrame({"x": [lag]}), name="batas_tertinggal")
             .mark_rule(strokeDash=[4, 3], color=MUTED).encode(x="x:Q"))
     chart = alt.layer(bars, ticks, rule).properties(height=alt.Step(42), width="container")
-    return finish(chart, title=title, source=[t("opd.legenda_tik", lang), source], lang=lang)
+    legend = t("opd.legenda_tik", lang, batas=fmt.number(lag, 0, lang))
+    return finish(chart, title=title, source=[legend, source], lang=lang)

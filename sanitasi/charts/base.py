@@ -7,6 +7,7 @@ follow the Indonesian locale (decimal comma, thousands dot) through Vega's `conf
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import textwrap
@@ -14,7 +15,7 @@ from typing import Any
 
 import altair as alt
 
-from sanitasi import i18n, indicators
+from sanitasi import fmt, i18n, indicators
 from sanitasi.progress import WARNA, Status
 
 FONT = '"Source Sans", "Source Sans Pro", "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
@@ -241,8 +242,6 @@ def _value_text(v: float, lang: str, indikator: str | None, decimals: int = 1) -
 
 
 def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
-    from sanitasi import fmt
-
     return fmt.pct(v, decimals, lang)
 
 
@@ -258,8 +257,6 @@ def scale_fonts(spec: dict, factor: float) -> dict:
     Builders set some sizes on marks (map names) and some in the theme; the theme's sizes are written
     into the spec's config first so both grow. Symbol sizes grow with the square of the factor.
     """
-    import copy
-
     out = copy.deepcopy(spec)
     config = out.setdefault("config", {})
     for part, values in theme()["config"].items():

@@ -26,6 +26,7 @@ import shapely
 from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, desa
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.headers import BOUNDARY_CODE, BOUNDARY_NAME, VILLAGE_CODE, VILLAGE_KECAMATAN, VILLAGE_NAME, Field
+from sanitasi.load import names_of
 from sanitasi.matching import AreaIndex, digits, normalise_name
 from sanitasi.readers.reading import ColumnError
 from sanitasi.tables import Source, normalise_header, source
@@ -232,7 +233,7 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     if gdf["kode"].duplicated().any():
         gdf = gdf.dissolve(by="kode", as_index=False)
         notes.append("Beberapa poligon per kecamatan (misalnya batas desa) digabung menjadi satu poligon kecamatan.")
-    names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    names = names_of(wilayah)
     gdf = gdf.assign(nama=gdf["kode"].map(names))[["kode", "nama", "geometry"]]
     notes += coverage_notes(set(gdf["kode"]), wilayah)
     out = gdf.sort_values("kode").reset_index(drop=True)
@@ -300,7 +301,7 @@ def read_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] |
         out = out.dissolve(by="kode", as_index=False, aggfunc="first")
         notes.append("Beberapa poligon dengan kode desa yang sama digabung menjadi satu poligon desa.")
     out = out[["kode", "nama", "kode_wilayah", "geometry"]].sort_values("kode").reset_index(drop=True)
-    kec_names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    kec_names = names_of(wilayah)
     notes.append(f"{len(out)} desa/kelurahan di {out['kode_wilayah'].nunique()} kecamatan.")
     missing = [kec_names[k] for k in wilayah["kode"] if k not in set(out["kode_wilayah"])]
     if missing:
@@ -342,12 +343,12 @@ def coverage_notes(codes: set[str], wilayah: pd.DataFrame) -> list[str]:
     old = [c for c in children["kode"] if c not in codes and children.set_index("kode").loc[c, "pemekaran_dari"]
            in codes]
     if old:
-        names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+        names = names_of(wilayah)
         pairs = ", ".join(f"{names[c]} di dalam {names[children.set_index('kode').loc[c, 'pemekaran_dari']]}"
                           for c in old)
         notes.append("Batas ini dari sebelum pemekaran 2021: " + pairs + ". Peta menampilkan data pada batas lama.")
     missing = sorted(set(wilayah["kode"]) - codes - set(old))
     if missing:
-        names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+        names = names_of(wilayah)
         notes.append("Kecamatan tanpa poligon (tidak tergambar di peta): " + ", ".join(names[c] for c in missing) + ".")
     return notes

@@ -20,6 +20,7 @@ from sanitasi import KODE_KABUPATEN, desa, kinds, matching
 from sanitasi.contracts import check_codes
 from sanitasi.errors import DataError, Problem
 from sanitasi.headers import DESA_COUNTS
+from sanitasi.load import names_of
 from sanitasi.matching import AreaIndex
 from sanitasi.readers.reading import FIRST_YEAR, Reading, area, blank, duplicates, num_text, numbers, row, years
 from sanitasi.schema import validate, whole_numbers
@@ -214,7 +215,7 @@ def _desa_coverage(desa_rows: pd.DataFrame, wilayah: pd.DataFrame) -> list[str]:
     year = int(desa_rows["tahun"].max())
     rows = desa_rows.loc[desa_rows["tahun"] == year]
     existing = wilayah.loc[wilayah["berlaku_sejak"] <= year]
-    names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    names = names_of(wilayah)
     have = rows["kode_wilayah"].value_counts()
     notes = []
     absent = [names[k] for k in existing["kode"] if k not in have.index]

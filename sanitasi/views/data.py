@@ -15,6 +15,7 @@ import pandas as pd
 
 from sanitasi import exports, fmt, i18n, indicators, kinds, store
 from sanitasi.analysis import Analysis
+from sanitasi.load import names_of
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFra
 
 
 def names(wilayah: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    return names_of(wilayah)
 
 
 def table(versions: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

@@ -196,7 +196,7 @@ def needs_table(an: Analysis, indikator: str, target: float, tahun_capai: int, b
     latest = latest_rows(lineage.comparable_only(an.kec))
     t = needs.households_needed(latest, indikator, target=target, target_year=tahun_capai,
                                 growth=an.growth, biaya=biaya)
-    t = t.assign(nama=t["kode_wilayah"].map(dict(zip(latest["kode_wilayah"], latest["nama"], strict=True))))
+    t = t.assign(nama=t["kode_wilayah"].map(an.data.names))
     t = t.sort_values("kesenjangan_kk", ascending=False, kind="stable").reset_index(drop=True)
     total_kk = int(t["kesenjangan_kk"].sum())
     left = int(t["tahun_tersisa"].max()) if len(t) else 0
@@ -272,7 +272,7 @@ def scenario(an: Analysis, indikator: str, target: float, add_per_year: float, l
     latest = latest_rows(lineage.comparable_only(an.kec))
     series_, reached = needs.what_if(latest, indikator, add_per_year=add_per_year, target=target,
                                      growth=an.growth, until=until)
-    names = dict(zip(latest["kode_wilayah"], latest["nama"], strict=True))
+    names = dict(an.data.names)
     names[KABUPATEN] = i18n.t("umum.kabupaten", lang)
     series_ = series_.assign(nama=series_["kode_wilayah"].map(names))
     reached = reached.assign(
@@ -290,10 +290,10 @@ def scenario_text(reached: pd.DataFrame, target: float, indikator: str, lang: st
     n_ok = int(kec["tahun_capai"].notna().sum())
     t = i18n.t
     if pd.isna(kab["tahun_capai"]):
-        head = t("kebutuhan.skenario_tidak", lang, target=fmt.pct(target, 1, lang))
+        head = t("kebutuhan.skenario_tidak", lang, target=fmt.pct(target, 1, lang), tahun=needs.HORIZON_YEAR)
     else:
         head = t("kebutuhan.skenario_capai", lang, target=fmt.pct(target, 1, lang), tahun=int(kab["tahun_capai"]))
-    return head + " " + t("kebutuhan.skenario_kecamatan", lang, n=n_ok, dari=len(kec))
+    return head + " " + t("kebutuhan.skenario_kecamatan", lang, n=n_ok, dari=len(kec), tahun=needs.HORIZON_YEAR + 1)
 
 
 def scenario_display(reached: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

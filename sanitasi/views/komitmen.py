@@ -67,7 +67,7 @@ def commitments(an: Analysis, lang: str = "id", today: str | date | None = None)
     late = deadline.map(lambda d: d is not None and not pd.isna(d) and d < day) & k["status"].isin(["belum",
                                                                                                    "berjalan"])
     status = np.where(late, "terlambat", k["status"])
-    names = dict(zip(an.data.wilayah["kode"], an.data.wilayah["nama"], strict=True))
+    names = an.data.names
     return k.assign(status_efektif=status,
                     status_teks=[i18n.t(f"komitmen.status_{s}", lang) for s in status],
                     wilayah=k["kode_wilayah"].map(names).fillna(i18n.t("umum.kabupaten", lang)),

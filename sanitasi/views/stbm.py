@@ -12,7 +12,7 @@ from sanitasi import charts, fmt, geo, i18n, indicators, lineage
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import Card, cards
 from sanitasi.documents import target_documents
-from sanitasi.load import ODF_STATUS, Dataset
+from sanitasi.load import ODF_STATUS, Dataset, names_of
 from sanitasi.views.display import Figure, Table, source_line
 
 CARDS = ("desa_odf", "stbm_jamban_sehat", "stbm_od")
@@ -212,7 +212,7 @@ def village_values(data: Dataset, tahun: int, lang: str = "id") -> pd.DataFrame:
     if desa is None:
         return pd.DataFrame()
     rows = desa.loc[desa["tahun"] == tahun].sort_values(["kode_wilayah", "kode_desa"]).reset_index(drop=True)
-    names = dict(zip(data.wilayah["kode"], data.wilayah["nama"], strict=True))
+    names = data.names
     sehat = rows["kk_jsp"] + rows["kk_jssp"]
     share = 100.0 * sehat / rows["jumlah_kk"].where(rows["jumlah_kk"] > 0)
     when = pd.to_datetime(rows["tanggal_odf"].astype(object), errors="coerce", format="%Y-%m-%d")
@@ -286,7 +286,7 @@ def map_layers(batas_desa: gpd.GeoDataFrame, values: pd.DataFrame, wilayah: pd.D
     # a village without a row this year still has its name (from the boundary file) in the tooltip, and says
     # it has no data
     names = dict(zip(batas_desa["kode"].astype(str), batas_desa["nama"], strict=True))
-    kec_names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    kec_names = names_of(wilayah)
     kec_of = dict(zip(batas_desa["kode"].astype(str), batas_desa["kode_wilayah"].astype(str), strict=True))
     for f in features:
         p = f["properties"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanitasi import i18n, indicators, views
+from sanitasi import analysis, cards, i18n, indicators, maps
 from sanitasi.load import Dataset
 from scripts import browser
 
@@ -17,17 +17,17 @@ DOKUMEN = "RPJMN 2020-2024"
 
 
 @pytest.fixture(scope="module")
-def an(dataset: Dataset) -> views.Analysis:
-    return views.analyse(dataset)
+def an(dataset: Dataset) -> analysis.Analysis:
+    return analysis.analyse(dataset)
 
 
-def map_figures(an: views.Analysis, indikator: str, kode: str, lang: str = "id") -> list[str]:
-    row = views.map_values(an, indikator, DOKUMEN, lang).set_index("kode").loc[kode]
+def map_figures(an: analysis.Analysis, indikator: str, kode: str, lang: str = "id") -> list[str]:
+    row = maps.map_values(an, indikator, DOKUMEN, lang).set_index("kode").loc[kode]
     return [row["nilai_teks"], row["kk_teks"]]
 
 
-def card_figures(an: views.Analysis, lang: str = "id", kode: str = views.KABUPATEN) -> list[str]:
-    return [c.nilai for c in views.cards(an, DOKUMEN, lang, kode=kode)]
+def card_figures(an: analysis.Analysis, lang: str = "id", kode: str = analysis.KABUPATEN) -> list[str]:
+    return [c.nilai for c in cards.cards(an, DOKUMEN, lang, kode=kode)]
 
 
 def headline(tab) -> list[str]:
@@ -38,7 +38,7 @@ def headline(tab) -> list[str]:
 def test_shared_link_opens_that_view_on_a_fresh_server(server, dataset: Dataset) -> None:
     """The first visit after the server starts is a link: it opens that view, in the app's frame."""
     tab = server.first
-    an = views.analyse(dataset, 2021)
+    an = analysis.analyse(dataset, 2021)
     assert tab.page.locator('[data-testid="stException"]').count() == 0
     assert tab.h1() == i18n.t("peta.judul", "en", tahun=2021)
     # the app's navigation (page titles), not Streamlit's list of file names
@@ -58,7 +58,7 @@ def test_shared_link_opens_that_view_on_a_fresh_server(server, dataset: Dataset)
 def test_shared_link_in_a_new_session(open_tab, dataset: Dataset) -> None:
     tab = open_tab()
     tab.goto("/peta?indikator=aman&kecamatan=63.10.08&lang=en&tahun=2021")
-    an = views.analyse(dataset, 2021)
+    an = analysis.analyse(dataset, 2021)
     assert tab.h1() == i18n.t("peta.judul", "en", tahun=2021)
     assert tab.page.locator("h3").first.inner_text().strip() == "Mantewe"
     assert tab.metrics() == map_figures(an, "aman", "63.10.08", "en")
@@ -71,24 +71,24 @@ def test_year_slider_changes_the_overview(open_tab, dataset: Dataset) -> None:
     tab = open_tab()
     tab.goto("/")
     latest = max(dataset.tahun)
-    assert headline(tab) == card_figures(views.analyse(dataset, latest))
+    assert headline(tab) == card_figures(analysis.analyse(dataset, latest))
     thumb = tab.page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').get_by_role("slider")
     thumb.focus()
     thumb.press("ArrowLeft")
-    expected = card_figures(views.analyse(dataset, latest - 1))
-    assert expected != card_figures(views.analyse(dataset, latest))  # so the wait below can tell them apart
+    expected = card_figures(analysis.analyse(dataset, latest - 1))
+    assert expected != card_figures(analysis.analyse(dataset, latest))  # so the wait below can tell them apart
     browser.wait_for(lambda: headline(tab) == expected)
     assert tab.slider() == str(latest - 1)
     thumb.press("Home")
     first = min(dataset.tahun)
-    browser.wait_for(lambda: headline(tab) == card_figures(views.analyse(dataset, first)))
+    browser.wait_for(lambda: headline(tab) == card_figures(analysis.analyse(dataset, first)))
     browser.wait_for(lambda: tab.query().get("tahun") == str(first))
     tab.settle()
     assert tab.h1() == i18n.t("ringkasan.judul", "id")
     tab.assert_clean()
 
 
-def test_map_indicator_and_kecamatan(open_tab, an: views.Analysis) -> None:
+def test_map_indicator_and_kecamatan(open_tab, an: analysis.Analysis) -> None:
     tab = open_tab()
     tab.goto("/peta")
     start = an.data.wilayah.sort_values("nama")["kode"].iloc[0]
@@ -113,7 +113,7 @@ def test_map_indicator_and_kecamatan(open_tab, an: views.Analysis) -> None:
     tab.assert_clean()
 
 
-def test_kecamatan_profile_follows_the_choice(open_tab, an: views.Analysis) -> None:
+def test_kecamatan_profile_follows_the_choice(open_tab, an: analysis.Analysis) -> None:
     tab = open_tab((1024, 768))
     tab.goto("/kecamatan")
     browser.choose(tab.page, "Kecamatan", "Mantewe")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanitasi import i18n, indicators, views
+from sanitasi import analysis, cards, i18n, indicators, maps
 from sanitasi.load import Dataset
 from scripts import browser
 
@@ -35,15 +35,15 @@ def expected_title(page: str, data: Dataset, lang: str) -> str | None:
     return i18n.t(key, lang, **kw)
 
 
-def expected_metrics(page: str, an: views.Analysis, lang: str) -> list[str] | None:
+def expected_metrics(page: str, an: analysis.Analysis, lang: str) -> list[str] | None:
     """The figures in the page's metric boxes, as sanitasi formats them (None: not checked here)."""
     kode = first_kecamatan(an.data)
     if page == "ringkasan":
-        return [c.nilai for c in views.cards(an, DOKUMEN, lang)]
+        return [c.nilai for c in cards.cards(an, DOKUMEN, lang)]
     if page == "kecamatan":
-        return [c.nilai for c in views.cards(an, DOKUMEN, lang, kode=kode)]
+        return [c.nilai for c in cards.cards(an, DOKUMEN, lang, kode=kode)]
     if page == "peta":
-        row = views.map_values(an, "layak", DOKUMEN, lang).set_index("kode").loc[kode]
+        row = maps.map_values(an, "layak", DOKUMEN, lang).set_index("kode").loc[kode]
         return [row["nilai_teks"], row["kk_teks"]]
     if page in ("lintasan_target", "kebutuhan", "metodologi"):
         return []
@@ -55,8 +55,8 @@ def plain(markdown: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def an(dataset: Dataset) -> views.Analysis:
-    return views.analyse(dataset)
+def an(dataset: Dataset) -> analysis.Analysis:
+    return analysis.analyse(dataset)
 
 
 def check_map(tab, n_kecamatan: int) -> None:
@@ -75,7 +75,7 @@ def check_map(tab, n_kecamatan: int) -> None:
 
 @pytest.mark.parametrize("size", browser.SIZES, ids=[f"{w}x{h}" for w, h in browser.SIZES])
 @pytest.mark.parametrize(("page", "path", "nav_key"), PAGES, ids=[p for p, _, _ in PAGES])
-def test_page_in_both_languages(open_tab, an: views.Analysis, page: str, path: str, nav_key: str,
+def test_page_in_both_languages(open_tab, an: analysis.Analysis, page: str, path: str, nav_key: str,
                                 size: tuple[int, int]) -> None:
     tab = open_tab(size)
     for lang in ("id", "en"):

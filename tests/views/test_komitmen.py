@@ -94,3 +94,14 @@ def test_no_commitments_give_no_sentence_and_empty_tables_with_headers(an) -> No
     assert r.ringkas is None
     assert r.hitungan == komitmen.Counts(0, 0, 0)
     assert list(r.tabel.columns) == HEADERS and r.tabel.empty and r.terbuka.empty
+
+
+def test_commitments_past_their_deadline_are_late_on_a_hand_checked_day(an) -> None:
+    frame = komitmen.commitments(an, "id", date(2027, 1, 1))
+    by = dict(zip(frame["komitmen"], frame["status_efektif"], strict=True))
+    # deadline 2026-09-30, status berjalan -> late on 1 January 2027; done stays done; 2027 deadlines are open
+    assert by["Dua TPS3R baru beroperasi"] == "terlambat"
+    assert by["Pemutakhiran SSK dengan target 2025-2029"] == "selesai"
+    assert by["Perda retribusi layanan lumpur tinja terjadwal (LLTT)"] == "belum"
+    open_table = komitmen.display(frame, "id", open_only=True)
+    assert len(open_table) == int(frame["status_efektif"].isin(komitmen.OPEN).sum()) == 4

@@ -76,7 +76,7 @@ def test_realisation_chart_and_table_follow_the_agencies(an: Analysis, r: opd.Op
     assert r.realisasi.name == "realisasi_opd_2025"
     spec = r.realisasi.spec
     assert spec["usermeta"]["judul"] == ["Realisasi fisik dan keuangan per OPD, 2025"]
-    assert spec["usermeta"]["sumber"][0] == i18n.t("opd.legenda_tik", "id")
+    assert spec["usermeta"]["sumber"][0] == i18n.t("opd.legenda_tik", "id", batas="80")
     bars = max(spec["datasets"].values(), key=len)
     assert [v["opd"] for v in bars] == perf["opd"].tolist()  # signals first (ahead, lagging), then by output
     assert [v["fisik"] for v in bars] == pytest.approx(perf["fisik"].tolist())

@@ -2,22 +2,18 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import ui  # noqa: E402
-from sanitasi import i18n  # noqa: E402
-from sanitasi.load import load_bundled  # noqa: E402
+from sanitasi import i18n
+from sanitasi.load import load_bundled
+from sanitasi.views.display import source_line
 
 BUNDLED = load_bundled()
 
 
 def line(d, *kinds: str) -> str:
-    return ui.source(*kinds, d=d)
+    return source_line(d, *kinds)
 
 
 def official(d, **versions: int):

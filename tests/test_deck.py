@@ -1,4 +1,4 @@
-"""The clinic sequence, and the files it exports opened again: the deck, the A3 map, chart pictures."""
+"""Files to take away, opened again: the clinic deck (python-pptx and LibreOffice), the A3 map, chart pictures."""
 
 from __future__ import annotations
 
@@ -14,69 +14,26 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from sanitasi import charts, deck, fmt, presentation, views
-from sanitasi.load import load_bundled
+from sanitasi import charts, deck, indicators, maps
+from sanitasi.views import paparan
 
 RPJMN = "RPJMN 2020-2024"
 SOURCE = "Sumber: uji · v0"
 
 
 @pytest.fixture(scope="module")
-def an() -> views.Analysis:
-    charts.register_theme()
-    return views.analyse(load_bundled())
-
-
-@pytest.fixture(scope="module")
 def sequence(an):
-    setting = presentation.Setting(RPJMN, "layak", 2030, "id")
-    return setting, presentation.slides(an, setting, SOURCE)
-
-
-def test_sequence_order_and_messages(an, sequence) -> None:
-    setting, slides = sequence
-    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "tertinggal", "kebutuhan", "lainnya",
-                                         "langkah", "komitmen"]
-    assert slides[0].pesan == views.headline(an, RPJMN, "layak")
-    # the map message counts the kecamatan below the target from the map values
-    vals = views.map_values(an, "layak", RPJMN)
-    below = int((vals["selisih"] < 0).sum())
-    assert slides[1].pesan.startswith(f"{below} dari 12 kecamatan")
-    needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
-    assert fmt.kk(needs.total_kk) in slides[4].pesan
-    assert all(s.sumber == SOURCE for s in slides)
-
-
-def test_behind_target_table_is_worst_first(an, sequence) -> None:
-    _, slides = sequence
-    table = slides[3].tabel
-    vals = views.map_values(an, "layak", RPJMN).set_index("nama")
-    statuses = [vals.loc[n, "status"] for n in table.iloc[:, 0]]
-    assert all(s in {b.value for b in presentation.BEHIND} for s in statuses)
-    ranks = [views.progress.rank(s) for s in statuses]
-    assert ranks == sorted(ranks)
-    # Batulicin and Simpang Empat are past 90% layak: not behind
-    assert "Batulicin" not in set(table.iloc[:, 0]) and "Simpang Empat" not in set(table.iloc[:, 0])
-
-
-def test_next_steps_name_priorities_and_the_illustrative_data(an, sequence) -> None:
-    _, slides = sequence
-    points = next(s for s in slides if s.kunci == "langkah").poin
-    needs = views.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
-    top = needs.table.loc[needs.table["kode_wilayah"] != views.KABUPATEN].nlargest(3, "kesenjangan_kk")["nama"]
-    assert any(", ".join(top) in p for p in points)
-    assert any("ILUSTRATIF" in p for p in points)
-
-
-def test_english_sequence(an) -> None:
-    slides = presentation.slides(an, presentation.Setting(RPJMN, "babs_terbuka", 2030, "en"), SOURCE)
-    assert next(s for s in slides if s.kunci == "langkah").judul == "Next steps"
-    assert "kecamatan" in slides[1].pesan and "dari" not in slides[1].pesan
+    """The Paparan slides, the deck pages made from them, and the title slide."""
+    charts.register_theme()
+    slides = paparan.view(an, paparan.Settings(RPJMN, "layak", 2030, "2026-12-01", "id")).slides
+    pages = [deck.Page(s.judul, s.pesan, s.poin, s.grafik.chart if s.grafik else None, s.tabel, s.sumber, s.catatan)
+             for s in slides]
+    return slides, pages, deck.Cover(RPJMN, an.tahun, an.data.versi, an.data.ilustratif, "id")
 
 
 def test_deck_opens_with_editable_text(an, sequence) -> None:
-    setting, slides = sequence
-    data = deck.build_deck(slides, setting, an, SOURCE)
+    slides, pages, cover = sequence
+    data = deck.build_deck(pages, cover)
     prs = Presentation(io.BytesIO(data))
     # 16:9
     assert round(prs.slide_width / prs.slide_height, 2) == round(16 / 9, 2)
@@ -86,14 +43,14 @@ def test_deck_opens_with_editable_text(an, sequence) -> None:
     assert "Kabupaten Tanah Bumbu" in texts[0] and "ILUSTRATIF" in texts[0]
     for text, slide in zip(texts[1:-1], slides, strict=True):
         assert slide.judul in text
-        assert presentation._plain(slide.pesan) in text  # the message is a real text box, without markdown
+        assert deck.plain(slide.pesan) in text  # the message is a real text box, without markdown
     assert "Metode" in texts[-1]
     # the kecamatan-behind-target slide carries a real table with the same cells
     tables = [sh.table for sh in prs.slides[4].shapes if sh.has_table]
     assert tables and tables[0].cell(1, 0).text == slides[3].tabel.iloc[0, 0]
     # charts are pictures, inside the slide
     pictures = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
-    assert len(pictures) == sum(1 for s in slides if s.chart is not None)
+    assert len(pictures) == sum(1 for s in slides if s.grafik is not None)
     assert all(p.left + p.width <= prs.slide_width + Emu(10) for p in pictures)
 
 
@@ -108,8 +65,8 @@ def test_deck_opens_in_libreoffice_with_editable_text(an, sequence, tmp_path) ->
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice is not installed (Debian: apt-get install libreoffice-impress-nogui)")
-    setting, slides = sequence
-    (tmp_path / "paparan.pptx").write_bytes(deck.build_deck(slides, setting, an, SOURCE))
+    slides, pages, cover = sequence
+    (tmp_path / "paparan.pptx").write_bytes(deck.build_deck(pages, cover))
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
                     "--convert-to", "odp", "--outdir", str(tmp_path), str(tmp_path / "paparan.pptx")],
                    check=True, capture_output=True, timeout=180)
@@ -124,10 +81,10 @@ def test_deck_opens_in_libreoffice_with_editable_text(an, sequence, tmp_path) ->
     assert "Kabupaten Tanah Bumbu" in text(pages[0]) and "ILUSTRATIF" in text(pages[0])
     for page, slide in zip(pages[1:-1], slides, strict=True):
         assert slide.judul in text(page)
-        assert presentation._plain(slide.pesan) in text(page)
+        assert deck.plain(slide.pesan) in text(page)
     behind = pages[4].findall(".//table:table", ODF)
     assert behind and slides[3].tabel.iloc[0, 0] in text(behind[0])
-    assert sum(len(p.findall(".//draw:image", ODF)) for p in pages) >= sum(s.chart is not None for s in slides)
+    assert sum(len(p.findall(".//draw:image", ODF)) for p in pages) >= sum(s.grafik is not None for s in slides)
 
 
 def test_a3_map_pdf(an) -> None:
@@ -145,7 +102,7 @@ def test_a3_map_pdf(an) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(1060, 640), (500, 500)])
 def test_scale_bar_is_plausible(an, width: int, height: int) -> None:
-    feats = views.map_features(an, views.map_values(an, "layak", RPJMN))
+    feats = maps.map_features(an, maps.map_values(an, "layak", RPJMN))
     km, px = deck.scale_bar_km(feats, width, height)
     # the district spans about 0.84 degrees of longitude, about 93 km at 3.5 degrees south; fitted to the
     # limiting side, a bar of `km` kilometres is roughly width/5 pixels and never wider than the map
@@ -156,7 +113,7 @@ def test_scale_bar_is_plausible(an, width: int, height: int) -> None:
 
 
 def test_chart_pictures(an) -> None:
-    chart = charts.ladder(views.ladder(an.kab), title="Judul", source=SOURCE, lang="id")
+    chart = charts.ladder(indicators.ladder(an.kab), title="Judul", source=SOURCE, lang="id")
     png = deck.png(chart)
     assert png.startswith(b"\x89PNG")
     w = int.from_bytes(png[16:20], "big")
@@ -166,9 +123,9 @@ def test_chart_pictures(an) -> None:
 
 
 def test_presentation_fonts_are_larger_except_map_names(an) -> None:
-    vals = views.map_values(an, "layak", RPJMN)
-    spec = charts.choropleth(views.map_features(an, vals), views.map_labels(an), mode="nilai", indikator="layak",
-                             class_labels=views.class_labels("layak"), selected=None, title="T", source=SOURCE,
+    vals = maps.map_values(an, "layak", RPJMN)
+    spec = charts.choropleth(maps.map_features(an, vals), maps.map_labels(an), mode="nilai", indikator="layak",
+                             class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
     big = charts.scale_fonts(spec, 1.5)
     assert big["config"]["axis"]["labelFontSize"] == 13 * 1.5
@@ -176,18 +133,3 @@ def test_presentation_fonts_are_larger_except_map_names(an) -> None:
     labels = [ly for ly in big["layer"] if str(ly.get("name", "")).startswith(charts.MAP_LABELS)]
     assert labels and all(ly["mark"]["fontSize"] == 12 for ly in labels)
     assert spec["config"].get("axis", {}).get("labelFontSize") != 13 * 1.5  # the original is untouched
-
-
-def test_the_rest_of_the_strategy_and_open_commitments_close_the_sequence(an, sequence) -> None:
-    from sanitasi import ppsp
-
-    _, slides = sequence
-    other = next(s for s in slides if s.kunci == "lainnya")
-    cards = views.other_cards(an, RPJMN)
-    assert other.tabel.iloc[:, 0].tolist() == [c.judul for c in cards]
-    assert other.tabel.iloc[:, 1].tolist() == [c.nilai for c in cards]
-    last = slides[-1]
-    com = ppsp.commitments(an)
-    open_ = com.loc[com["status_efektif"].isin(ppsp.OPEN)]
-    assert last.kunci == "komitmen" and len(last.tabel) == len(open_) > 0
-    assert last.pesan.startswith(f"{len(open_)} komitmen")
