@@ -35,7 +35,6 @@ with left:
     ui.plot(figures.area_map, ind, dok, mode, view, kode, lang, title, src, name=f"peta_{ind}_{an.tahun}",
             chart_kw={"on_select": _picked, "key": "peta_klik", "selection_mode": charts.SELECT_PARAM})
     if view == "wilayah":
-        ui.schematic_note(an.data)
         if note := ui.memo(views.map_note, lang):
             st.caption(":material/call_split: " + note)
     else:

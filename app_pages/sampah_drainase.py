@@ -36,7 +36,6 @@ with left:
     ui.plot(figures.area_map, ind, doc_drain, "nilai", "wilayah", None, lang,
             ui.t("peta.judul_grafik", indikator=indicators.get(ind).label(lang), tahun=an.tahun), ui.source("drainase"),
             height=420, name=f"peta_genangan_{an.tahun}")
-    ui.schematic_note(an.data)
 with right:
     tr = ui.memo(views.trajectory, views.KABUPATEN, ind, doc_drain, lang)
     if tr.kalimat:

@@ -143,7 +143,10 @@ def values(data: Dataset, tahun: int, lang: str = "id") -> pd.DataFrame:
 
 
 def table(frame: pd.DataFrame, lang: str = "id"):
-    """The village table to show: numbers stay numbers (the columns sort), formatted the Indonesian way."""
+    """The village table to show: numbers stay numbers (the columns sort), formatted the Indonesian way.
+
+    With village boundaries, a column says whether each village is on the map (`peta_teks`, from `view`).
+    """
     from sanitasi.views import Table
 
     t = i18n.t
@@ -151,6 +154,8 @@ def table(frame: pd.DataFrame, lang: str = "id"):
             "status_teks": t("stbm.k_status", lang), "tanggal": t("stbm.k_tanggal", lang),
             "jumlah_kk": t("tabel.jumlah_kk", lang), "kk_sehat": t("stbm.k_kk_sehat", lang),
             "pct_sehat": t("stbm.k_pct_sehat", lang), "kk_od": t("stbm.k_kk_od", lang)}
+    if "peta_teks" in frame.columns:
+        cols["peta_teks"] = t("stbm.k_peta", lang)
     shown = frame[list(cols)].rename(columns=cols) if len(frame) else pd.DataFrame(columns=list(cols.values()))
     formats = {cols[c]: (lambda v: fmt.number(v, 0, lang)) for c in ("jumlah_kk", "kk_sehat", "kk_od")}
     formats[cols["pct_sehat"]] = lambda v: fmt.number(v, 1, lang)
@@ -191,11 +196,19 @@ def view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | None:
         notes.append(i18n.t("stbm.desa_tahun_lain", lang, tahun=year, acuan=tahun))
     features = outlines = labels = None
     if data.batas_desa is not None and not data.batas_desa.empty:
+        supplier = data.sumber.get("batas_desa", 0)
         features, outlines, labels = map_layers(data.batas_desa, v, data.wilayah, lang)
+        features = geo.with_credit(features, supplier)
         drawn = set(data.batas_desa["kode"].astype(str))
-        missing = v.loc[~v["kode"].isin(drawn), "nama"].tolist()
+        on_map = v["kode"].isin(drawn)
+        v = v.assign(peta_teks=[i18n.t("stbm.peta_ya" if d else "stbm.peta_tidak", lang) for d in on_map])
+        missing = v.loc[~on_map, "nama"].tolist()
         if missing:
-            notes.append(i18n.t("stbm.desa_tanpa_poligon", lang, n=len(missing), nama=", ".join(missing[:10])
+            # the bundled boundaries are the 2022 list: a listed village missing from them is one formed since
+            listed = set(data.daftar_desa["kode"]) if data.daftar_desa is not None else set()
+            new = str(supplier) == "0" and set(v.loc[~on_map, "kode"]) <= listed
+            key = "stbm.desa_baru_tanpa_poligon" if new else "stbm.desa_tanpa_poligon"
+            notes.append(i18n.t(key, lang, n=len(missing), nama=", ".join(missing[:10])
                                 + (", …" if len(missing) > 10 else "")))
         empty = len(drawn - set(v["kode"]))
         if empty:

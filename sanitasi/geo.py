@@ -1,5 +1,9 @@
 """Boundaries to map data: GeoJSON features for Vega, simplified without gaps and wound the way Vega draws.
 
+Every map names where its boundaries come from: the features carry the version that supplied them
+(`with_credit`, 0 = the bundled real boundaries of Cahya DSN, MIT) and the map builders write the line
+(`credit_of`), so no page can draw a map without it.
+
 Vega (d3-geo) treats polygons on the sphere: an exterior ring must run clockwise, or the polygon is
 read as "the whole globe minus this shape" and the map becomes one filled rectangle (BRIEF.md).
 shapely and most GeoJSON writers give counter-clockwise exteriors (RFC 7946), so every ring is
@@ -20,8 +24,31 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
+from sanitasi import i18n
+
 GEOGRAPHIC = "EPSG:4326"
 PROJECTED = "EPSG:32750"  # UTM 50S; fits Tanah Bumbu, used for areas and distances
+CREDIT_PROPERTY = "sumber_batas"
+
+
+def boundary_credit(supplier: int | str = 0, lang: str = "id") -> str:
+    """The boundaries' source line: the bundled ones (supplier 0) with author, licence and code list, or the
+    version of the file an official loaded."""
+    if str(supplier) in ("", "0"):
+        return i18n.t("peta.sumber_batas", lang)
+    return i18n.t("peta.sumber_batas_dimuat", lang, versi=supplier)
+
+
+def with_credit(features: list[dict[str, Any]], supplier: int | str) -> list[dict[str, Any]]:
+    """The features, each carrying the version that supplied its boundaries (copies; the input is untouched)."""
+    return [{**f, "properties": {**f["properties"], CREDIT_PROPERTY: str(supplier)}} for f in features]
+
+
+def credit_of(features: list[dict[str, Any]], lang: str = "id") -> str | None:
+    """The source line for a map of these features (None when they do not say where they come from)."""
+    suppliers = sorted({str(f["properties"][CREDIT_PROPERTY]) for f in features
+                        if f["properties"].get(CREDIT_PROPERTY) is not None})
+    return "; ".join(boundary_credit(s, lang) for s in suppliers) or None
 
 
 def orient_for_vega(geom: Polygon | MultiPolygon) -> Polygon | MultiPolygon:

@@ -174,6 +174,15 @@ STBM_DESA = Contract("stbm_desa", (
     Column("sumber", "str", nullable=True),
 ), key=("kode_desa", "tahun"), row_checks=(_desa_adds_up,))
 
+# The official list of villages (Kepmendagri 300.2.2-2138/2025): 152 desa and 5 kelurahan in 2025. The village
+# boundaries are the 2022 list (149): the villages formed since have a code and a name but no polygon yet.
+DAFTAR_DESA = Contract("daftar_desa", (
+    Column("kode", "kode", pattern=KODE_DESA),
+    Column("nama", "str"),
+    Column("tingkat", "str", choices=("desa", "kelurahan")),
+    Column("kode_wilayah", "kode"),
+), key=("kode",))
+
 KOMITMEN_STATUS = ("belum", "berjalan", "selesai", "terlambat", "batal")
 KOMITMEN = Contract("komitmen", (
     Column("klinik", "str"),
@@ -217,7 +226,6 @@ class Dataset:
     versi: str
     tanggal: date
     ilustratif: bool
-    batas_skematis: bool
     # the rest of PPSP; empty tables when a data set does not have them
     stbm: pd.DataFrame = field(default_factory=lambda: _empty(STBM))
     sampah: pd.DataFrame = field(default_factory=lambda: _empty(SAMPAH))
@@ -226,6 +234,7 @@ class Dataset:
     komitmen: pd.DataFrame = field(default_factory=lambda: _empty(KOMITMEN))
     stbm_desa: pd.DataFrame | None = None  # village-level STBM rows, when a desa table has been loaded
     batas_desa: gpd.GeoDataFrame | None = None  # village boundaries (kode, nama, kode_wilayah), when loaded
+    daftar_desa: pd.DataFrame | None = None  # the official village list (DAFTAR_DESA), when known
     sumber: dict = field(default_factory=dict)  # table kind -> the version that supplies it (0 = bundled)
 
     def illustrative(self, kind: str) -> bool:
@@ -254,8 +263,15 @@ def read_batas(path) -> gpd.GeoDataFrame:
     return gdf.to_crs("EPSG:4326").assign(kode=lambda d: d["kode"].astype(str))
 
 
+def read_daftar_desa(path) -> pd.DataFrame:
+    """The Kepmendagri code list as published (kecamatan, desa, kelurahan rows) -> its villages and their kecamatan."""
+    raw = read_csv_plain(path)
+    villages = raw.loc[raw["tingkat"] != "kecamatan"].reset_index(drop=True)
+    return validate(villages.assign(kode_wilayah=villages["kode"].str.slice(0, 8))[DAFTAR_DESA.names], DAFTAR_DESA)
+
+
 def load_bundled() -> Dataset:
-    """The data shipped with the dashboard: real kecamatan facts, ILLUSTRATIVE access figures."""
+    """The data shipped with the dashboard: real kecamatan facts and boundaries, ILLUSTRATIVE figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
     akses = validate(read_csv_plain(paths.AKSES_CSV), AKSES)
     problems = check_codes(akses, wilayah)
@@ -265,17 +281,18 @@ def load_bundled() -> Dataset:
         wilayah=wilayah,
         akses=akses.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)}),
         target=validate(read_csv_plain(paths.TARGET_CSV), TARGET),
-        batas=read_batas(paths.BATAS_SHP),
+        batas=read_batas(paths.BATAS_KECAMATAN),
         biaya=validate(read_csv_plain(paths.BIAYA_CSV), BIAYA),
         versi=BUNDLED_VERSION,
         tanggal=BUNDLED_DATE,
         ilustratif=True,
-        batas_skematis=True,
         stbm=_checked(validate(read_csv_plain(paths.STBM_CSV), STBM), wilayah, "stbm_kecamatan"),
         sampah=validate(read_csv_plain(paths.SAMPAH_CSV), SAMPAH),
         drainase=_checked(validate(read_csv_plain(paths.DRAINASE_CSV), DRAINASE), wilayah, "drainase"),
         kegiatan=validate(read_csv_plain(paths.KEGIATAN_CSV), KEGIATAN),
         komitmen=validate(read_csv_plain(paths.KOMITMEN_CSV), KOMITMEN),
+        batas_desa=read_batas(paths.BATAS_DESA).assign(kode_wilayah=lambda d: d["kode_wilayah"].astype(str)),
+        daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV),
     )
 
 

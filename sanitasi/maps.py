@@ -125,8 +125,10 @@ MAP_PROPERTIES = ["kode", "nama", "nilai", "kelas", "selisih", "status_teks", "n
 
 
 def map_features(an: Analysis, values: pd.DataFrame) -> list[dict]:
-    """GeoJSON features of the kecamatan carrying the map values (only what the map shows)."""
-    return geo.to_features(an.data.batas, values, key="kode", properties=MAP_PROPERTIES)
+    """GeoJSON features of the kecamatan carrying the map values (only what the map shows) and the version that
+    supplied the boundaries, which the map builders turn into the boundaries' source line."""
+    features = geo.to_features(an.data.batas, values, key="kode", properties=MAP_PROPERTIES)
+    return geo.with_credit(features, an.data.sumber.get("batas", 0))
 
 
 def map_labels(an: Analysis) -> pd.DataFrame:

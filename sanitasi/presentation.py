@@ -109,7 +109,7 @@ def slides(an: views.Analysis, s: Setting, source: str) -> list[Slide]:
                           class_labels=views.class_labels(s.indikator, lang), selected=None,
                           title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
                           lang=lang, height=CHART_HEIGHT + 30),
-        sumber=source, catatan=t("peta.catatan_skematis", lang) if an.data.batas_skematis else ""))
+        sumber=source))
 
     # 3. district trajectory
     tr = views.trajectory(an, views.KABUPATEN, s.indikator, s.dokumen, lang)

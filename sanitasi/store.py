@@ -235,7 +235,8 @@ class Store:
         active = self.active_id()
         bundled = pd.DataFrame([{"id": BUNDLED, "dibuat": datetime.combine(BUNDLED_DATE, datetime.min.time(), UTC),
                                  "oleh": "bawaan", "jenis": "semua", "berkas": "data/", "checksum": "",
-                                 "jumlah_baris": 0, "catatan": "Data bawaan dasbor (ilustratif, batas skematis)",
+                                 "jumlah_baris": 0,
+                                 "catatan": "Data bawaan dasbor (angka ilustratif, batas wilayah nyata)",
                                  **{f"sumber_{k}": BUNDLED for k in KINDS}, "dihapus": False}])
         out = pd.concat([rows, bundled], ignore_index=True) if len(rows) else bundled
         return out.assign(aktif=out["id"] == active)
@@ -292,10 +293,10 @@ class Store:
             wilayah=bundled.wilayah, akses=tables["akses"], target=tables["target"], batas=tables["batas"],
             biaya=tables["biaya"], versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
-            ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
+            ilustratif=int(row["sumber_akses"]) == BUNDLED,
             stbm=tables["stbm"], sampah=tables["sampah"], drainase=tables["drainase"], kegiatan=tables["kegiatan"],
             komitmen=tables["komitmen"], stbm_desa=tables["stbm_desa"], batas_desa=tables["batas_desa"],
-            sumber=sumber,
+            daftar_desa=bundled.daftar_desa, sumber=sumber,
         )
 
     # ---------------------------------------------------------------- writing

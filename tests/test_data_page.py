@@ -257,7 +257,10 @@ def test_a_desa_table_is_imported_and_the_stbm_page_shows_its_villages(editor: s
     assert table is not None
     assert table[t("stbm.k_desa")].tolist() == ["Sungai Satu", "Sungai Dua", "Pantai Satu"]
     assert table[t("stbm.k_status")].tolist() == [t("stbm.terverifikasi"), t("stbm.deklarasi"), t("stbm.belum")]
-    assert any(i.value == t("stbm.desa_perlu_batas") for i in after.info)  # no desa boundaries yet: no map
+    # the bundled village boundaries draw the map; these made-up codes have no polygon, and the page says so
+    assert not any(i.value == t("stbm.desa_perlu_batas") for i in after.info)
+    assert table[t("stbm.k_peta")].tolist() == [t("stbm.peta_tidak")] * 3
+    assert any(c.value.startswith(t("stbm.desa_tanpa_poligon", n=3, nama="Sungai Satu")[:12]) for c in after.caption)
     # STBM now comes from the editor's table: the banner names only the access table as illustrative
     assert any(w.value == t("banner.ilustratif_sebagian", tabel=t("data.jenis_akses")) for w in after.warning)
     # the village line of the latest village year up to the reference year (2025, from the access data)

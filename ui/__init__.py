@@ -6,7 +6,6 @@ from ui.chrome import (  # noqa: F401
     PAGE_KINDS,
     banner,
     data_label,
-    schematic_note,
     setup,
     sidebar,
     slide_spec,

@@ -71,8 +71,6 @@ def sidebar() -> None:
             _use(key)
         st.markdown(f"**{t('sidebar.data')}**")
         st.caption(data_label(d))
-        if d.batas_skematis:
-            st.caption(t("sidebar.batas_skematis"))
 
 
 def _flip_mode() -> None:
@@ -115,11 +113,6 @@ def banner(d: Dataset, page_key: str = "") -> None:
     else:
         st.warning(t("banner.ilustratif_sebagian", tabel=", ".join(versions.kind_label(k, lang()) for k in shown)),
                    icon=":material/science:")
-
-
-def schematic_note(d: Dataset) -> None:
-    if d.batas_skematis:
-        st.caption(":material/map: " + t("peta.catatan_skematis"))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

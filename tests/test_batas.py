@@ -1,0 +1,151 @@
+"""The bundled real boundaries (Cahya DSN, MIT).
+
+Reference areas are BPS, *Tanah Bumbu Dalam Angka 2020* (`wilayah.csv`); the two kecamatan created in 2021
+have no BPS 2020 area, so each is checked together with the remainder of its parent.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from sanitasi import deck, figures, geo, paths
+from sanitasi.load import Dataset
+
+BIG_KM2 = 4884.861  # the district's area, BIG letter B-16.10/DIGD-BIG/IGD.04.04/12/2024 (domain.md 4)
+# the villages of the 2025 code list formed after the 2022 list that the village boundaries follow
+NEW_SINCE_2022 = {"63.10.04.2027": "Sido Rejo", "63.10.04.2028": "Beruntung Raya", "63.10.04.2029": "Barakat Mufakat",
+                  "63.10.04.2030": "Makmur Jaya", "63.10.06.2013": "Hidayah Makmur", "63.10.06.2014": "Plajau Mulia",
+                  "63.10.06.2015": "Kupang Berkah Jaya", "63.10.07.2013": "Karang Nunggal"}
+
+
+@pytest.fixture(scope="module")
+def km2(dataset: Dataset) -> pd.Series:
+    return geo.area_km2(dataset.batas).set_axis(dataset.batas["kode"])
+
+
+@pytest.fixture(scope="module")
+def bps(dataset: Dataset) -> pd.Series:
+    return dataset.wilayah.set_index("kode")["luas_km2_bps2020"].astype(float)
+
+
+# ---------------------------------------------------------------- what is bundled, with its licence
+@pytest.mark.parametrize("path", paths.BATAS_LISENSI)
+def test_the_licence_notices_are_bundled(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("MIT License") and "Cahya DSN" in text and "The above copyright notice" in text
+
+
+def test_data_readme_names_the_source_and_the_licence() -> None:
+    readme = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for needle in ("cahyadsn/wilayah_boundaries", "MIT", "LICENSE-wilayah_boundaries.txt", "LICENSE-wilayah.txt",
+                   "batas_desa.geojson", "batas_kecamatan.geojson", "scripts/build_batas.py"):
+        assert needle in readme, needle
+    assert "skematis" not in readme.lower()  # the schematic drawing is gone
+
+
+def test_the_source_files_are_kept_as_published() -> None:
+    desa_raw = gpd.read_file(paths.BATAS_DESA_SUMBER)
+    kec_raw = gpd.read_file(paths.BATAS_KECAMATAN_SUMBER)
+    codes = pd.read_csv(paths.KODE_DESA_CSV, dtype=str)
+    assert (len(desa_raw), len(kec_raw)) == (149, 12)
+    assert list(desa_raw.columns) == ["kode", "nama", "lat", "lng", "geometry"]  # the source columns kept
+    assert int(shapely.get_num_coordinates(desa_raw.geometry.to_numpy()).sum()) == 14_491
+    assert codes["tingkat"].value_counts().to_dict() == {"desa": 152, "kecamatan": 12, "kelurahan": 5}
+
+
+# ---------------------------------------------------------------- the kecamatan layer against BPS and the coarse file
+UNTOUCHED = ["63.10.01", "63.10.03", "63.10.04", "63.10.06", "63.10.07", "63.10.08", "63.10.09", "63.10.10"]
+
+
+@pytest.mark.parametrize("kode", UNTOUCHED)
+def test_kecamatan_untouched_by_the_split_are_within_10_percent_of_bps_2020(kode, km2, bps) -> None:
+    # measured 135.1 / 135.16 (Batulicin) ... 927.8 / 895.74 (Mantewe, the largest gap: +3.6%)
+    assert km2[kode] == pytest.approx(bps[kode], rel=0.10)
+
+
+@pytest.mark.parametrize(("parent", "child"), [("63.10.02", "63.10.11"), ("63.10.05", "63.10.12")])
+def test_each_2021_pair_is_within_10_percent_of_its_parent_s_bps_2020_area(parent, child, km2, bps) -> None:
+    # Kusan Hilir 73.6 + Kusan Tengah 214.3 = 287.9 (BPS 289.01); Kusan Hulu 218.4 + Teluk Kepayang 1,253.5 = 1,471.9
+    # (BPS 1,505.74)
+    assert km2[parent] + km2[child] == pytest.approx(bps[parent], rel=0.10)
+
+
+def test_the_district_has_its_official_area(km2) -> None:
+    assert km2.sum() == pytest.approx(BIG_KM2, rel=0.002)  # 4,883.7 km²
+
+
+@pytest.fixture(scope="module")
+def coarse() -> gpd.GeoSeries:
+    return gpd.read_file(paths.BATAS_KECAMATAN_SUMBER).to_crs(geo.PROJECTED).set_index("kode").geometry
+
+
+@pytest.mark.parametrize("kode", [f"63.10.{i:02d}" for i in range(1, 13)])
+def test_each_derived_kecamatan_matches_the_coarse_source_polygon(kode, dataset, coarse) -> None:
+    """The coarse file's borders lie on average 66-126 m from the derived ones (area of the symmetric
+    difference over the border's length). IoU >= 0.85 is what a mean offset of about 170 m gives on the
+    smallest kecamatan (Kusan Hilir: 74 km², 69 km of border: IoU = (74 - 5.9) / (74 + 5.9)); a shifted,
+    swapped or truncated polygon falls far below. Lowest measured: 0.911 (Kusan Hilir)."""
+    fine = dataset.batas.to_crs(geo.PROJECTED).set_index("kode").geometry[kode]
+    rough = coarse[kode]
+    iou = fine.intersection(rough).area / fine.union(rough).area
+    assert iou >= 0.85
+    assert fine.symmetric_difference(rough).area / fine.length <= 150  # mean border offset in metres
+
+
+def test_the_kecamatan_layer_has_no_gaps_and_no_overlaps(dataset) -> None:
+    shapes = dataset.batas.to_crs(geo.PROJECTED).geometry.to_numpy()
+    assert shapely.coverage_is_valid(shapes)  # shared borders identical: no overlaps, no slivers between
+    union = shapely.union_all(shapes)
+    assert sum(s.area for s in shapes) == pytest.approx(union.area, rel=1e-9)
+    assert sum(len(p.interiors) for p in shapely.get_parts(union)) == 0  # no hole left inside the district
+    # the coarse file for comparison: its neighbours overlap by about 13 km²
+    rough = gpd.read_file(paths.BATAS_KECAMATAN_SUMBER).to_crs(geo.PROJECTED).geometry.to_numpy()
+    assert sum(s.area for s in rough) - shapely.union_all(rough).area > 10e6
+
+
+def test_each_kecamatan_is_the_union_of_its_villages(dataset) -> None:
+    villages = dataset.batas_desa.to_crs(geo.PROJECTED)
+    assert shapely.coverage_is_valid(villages.geometry.to_numpy())
+    kec = dataset.batas.to_crs(geo.PROJECTED).set_index("kode").geometry
+    for kode, part in villages.groupby("kode_wilayah"):
+        union = shapely.union_all(part.geometry.to_numpy())
+        assert union.symmetric_difference(kec[kode]).area < 1.0, kode  # under a square metre: the same borders
+
+
+# ---------------------------------------------------------------- villages: 157 codes, 149 polygons
+def test_the_code_list_has_157_villages_and_the_boundaries_149(dataset) -> None:
+    assert len(dataset.daftar_desa) == 157 and dataset.daftar_desa["tingkat"].value_counts().to_dict() == \
+        {"desa": 152, "kelurahan": 5}
+    assert len(dataset.batas_desa) == 149
+    assert set(dataset.batas_desa["kode"]) < set(dataset.daftar_desa["kode"])
+    missing = dataset.daftar_desa.loc[~dataset.daftar_desa["kode"].isin(dataset.batas_desa["kode"])]
+    assert dict(zip(missing["kode"], missing["nama"], strict=True)) == NEW_SINCE_2022
+
+
+@pytest.mark.parametrize("layer", ["kecamatan", "desa"])
+def test_every_ring_is_wound_for_vega_and_no_shape_covers_the_map(dataset, layer) -> None:
+    features = geo.to_features(dataset.batas if layer == "kecamatan" else dataset.batas_desa)
+    assert len(features) == (12 if layer == "kecamatan" else 149)
+    for f in features:
+        g = f["geometry"]
+        for poly in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]):
+            assert geo.is_clockwise(poly[0]) and not any(geo.is_clockwise(h) for h in poly[1:])
+    shapes = [shape(f["geometry"]) for f in features]
+    whole = shapely.union_all(shapes)
+    assert max(s.area for s in shapes) < 0.5 * whole.area
+
+
+# ---------------------------------------------------------------- a source line on every map
+def test_every_map_names_its_boundaries(an, dataset) -> None:
+    credit = geo.boundary_credit(0, "en")
+    assert credit == "Boundaries: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 2025"
+    kec = figures.area_map(an, "layak", "RPJMN 2020-2024", "nilai", "wilayah", None, "en", "T", "S").to_dict()
+    assert kec["title"]["subtitle"] == ["S", credit]
+    tiles = figures.area_map(an, "layak", "RPJMN 2020-2024", "nilai", "petak", None, "en", "T", "S").to_dict()
+    assert tiles["title"]["subtitle"] == ["S"]  # equal tiles: no boundaries drawn, none named
+    a3 = deck.map_a3_spec(an, "layak", "RPJMN 2020-2024", "en", "S")
+    assert a3["title"]["subtitle"][-1] == credit
