@@ -109,11 +109,16 @@ def rollup(desa: pd.DataFrame | None) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------- the village view
 def year_for(desa: pd.DataFrame | None, tahun: int) -> int | None:
-    """The village table's latest year up to the reference year (None when it has none)."""
+    """The village table's latest year up to the reference year, else its first year (None without a table).
+
+    The bundled village table starts in 2021 (today's village codes): a reference year before that shows
+    its first year, with a note, rather than no village view at all.
+    """
     if desa is None or desa.empty:
         return None
-    years = [int(y) for y in desa["tahun"].unique() if int(y) <= tahun]
-    return max(years) if years else None
+    years = sorted(int(y) for y in desa["tahun"].unique())
+    before = [y for y in years if y <= tahun]
+    return before[-1] if before else years[0]
 
 
 def status_label(status: str | None, lang: str = "id") -> str:
@@ -192,6 +197,8 @@ def view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | None:
                   deklarasi=fmt.number(counts.get("deklarasi", 0), 0, lang),
                   belum=fmt.number(counts.get("belum", 0), 0, lang))
     notes: list[str] = []
+    if data.illustrative("stbm_desa"):
+        notes.append(i18n.t("stbm.desa_ilustratif", lang))
     if year != tahun:
         notes.append(i18n.t("stbm.desa_tahun_lain", lang, tahun=year, acuan=tahun))
     features = outlines = labels = None

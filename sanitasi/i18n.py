@@ -491,6 +491,8 @@ ID: dict[str, str] = {
     "stbm.desa_baru_tanpa_poligon": "{n} desa baru dalam daftar Kepmendagri 2025 belum punya poligon (batas desa "
                                     "bawaan memuat daftar 2022, 149 desa/kelurahan), jadi ada di tabel, tidak di "
                                     "peta: {nama}.",
+    "stbm.desa_ilustratif": "Tabel per desa bawaan: **ILUSTRATIF**, dibagi dari tabel STBM kecamatan ilustratif "
+                            "(jumlahnya per kecamatan sama persis), bukan laporan Dinkes. Desa dan batasnya nyata.",
     "stbm.k_peta": "Di peta",
     "stbm.peta_ya": "ya",
     "stbm.peta_tidak": "tidak: belum ada poligon",
@@ -562,6 +564,10 @@ ID: dict[str, str] = {
     "berkas.stbm.isi": "Desa/kelurahan ODF dan kategori jamban (JSP, JSSP, sharing, BABS) per kecamatan, 2017–2025",
     "berkas.stbm.sumber": "Dibuat skrip berbenih scripts/build_ppsp.py; dikalibrasi ke 39 desa ODF pada 2017 (Dinkes)",
     "berkas.stbm.status": "ILUSTRATIF",
+    "berkas.stbm_desa.isi": "STBM per desa/kelurahan (157, daftar Kepmendagri 2025), 2021–2025; jumlahnya per "
+                            "kecamatan sama dengan tabel kecamatan",
+    "berkas.stbm_desa.sumber": "Dibuat skrip berbenih scripts/build_ppsp.py bersama tabel kecamatan",
+    "berkas.stbm_desa.status": "ILUSTRATIF (desa dan nama nyata)",
     "berkas.sampah.isi": "Timbulan, pengurangan dan penanganan sampah kabupaten (ton/tahun), 2018–2025",
     "berkas.sampah.sumber": "Dibuat skrip scripts/build_ppsp.py; target Jakstranas nyata",
     "berkas.sampah.status": "ILUSTRATIF",
@@ -1049,6 +1055,9 @@ EN: dict[str, str] = {
     "stbm.desa_baru_tanpa_poligon": "{n} villages new in the Kepmendagri 2025 list have no polygon yet (the bundled "
                                     "village boundaries hold the 2022 list, 149 villages), so they are in the table, "
                                     "not on the map: {nama}.",
+    "stbm.desa_ilustratif": "Bundled village table: **ILLUSTRATIVE**, shared out from the illustrative kecamatan STBM "
+                            "table (its sums per kecamatan match exactly), not a Health Office report. The villages "
+                            "and their boundaries are real.",
     "stbm.k_peta": "On the map",
     "stbm.peta_ya": "yes",
     "stbm.peta_tidak": "no: no polygon yet",
@@ -1120,6 +1129,10 @@ EN: dict[str, str] = {
     "berkas.stbm.isi": "ODF villages and latrine categories (JSP, JSSP, sharing, open defecation) by kecamatan, 2017–2025",
     "berkas.stbm.sumber": "Made by the seeded script scripts/build_ppsp.py; calibrated to 39 ODF villages in 2017 (Health Office)",
     "berkas.stbm.status": "ILLUSTRATIVE",
+    "berkas.stbm_desa.isi": "STBM by village (157, Kepmendagri 2025 list), 2021–2025; its sums per kecamatan equal "
+                            "the kecamatan table",
+    "berkas.stbm_desa.sumber": "Made by the seeded script scripts/build_ppsp.py with the kecamatan table",
+    "berkas.stbm_desa.status": "ILLUSTRATIVE (villages and names real)",
     "berkas.sampah.isi": "Regency waste generated, reduced and handled (ton/year), 2018–2025",
     "berkas.sampah.sumber": "Made by scripts/build_ppsp.py; the Jakstranas targets are real",
     "berkas.sampah.status": "ILLUSTRATIVE",

@@ -291,6 +291,7 @@ def load_bundled() -> Dataset:
         drainase=_checked(validate(read_csv_plain(paths.DRAINASE_CSV), DRAINASE), wilayah, "drainase"),
         kegiatan=validate(read_csv_plain(paths.KEGIATAN_CSV), KEGIATAN),
         komitmen=validate(read_csv_plain(paths.KOMITMEN_CSV), KOMITMEN),
+        stbm_desa=_checked(validate(read_csv_plain(paths.STBM_DESA_CSV), STBM_DESA), wilayah, "stbm_desa"),
         batas_desa=read_batas(paths.BATAS_DESA).assign(kode_wilayah=lambda d: d["kode_wilayah"].astype(str)),
         daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV),
     )

@@ -259,6 +259,8 @@ class Store:
             row = self._row(conn, version)
             if kind == "stbm" and _from_villages(row):
                 return desa.rollup(self._rows(conn, "stbm_desa", int(row["sumber_stbm_desa"]), bundled))
+            if kind == "stbm_desa" and _villages_contradict(row):
+                return None
             return self._rows(conn, kind, int(row[f"sumber_{kind}"]), bundled)
 
     def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame | None:
@@ -289,6 +291,8 @@ class Store:
         if _from_villages(row):  # the STBM indicators read the village table, summed per kecamatan
             tables["stbm"] = desa.rollup(tables["stbm_desa"])
             sumber["stbm"] = sumber["stbm_desa"]
+        if _villages_contradict(row):
+            tables["stbm_desa"] = None
         return Dataset(
             wilayah=bundled.wilayah, akses=tables["akses"], target=tables["target"], batas=tables["batas"],
             biaya=tables["biaya"], versi=str(version),
@@ -379,6 +383,15 @@ def _aware(t: datetime | None) -> datetime | None:
 def _from_villages(row: dict) -> bool:
     """Was the version's latest STBM import a village table (newer than any kecamatan STBM table)?"""
     return int(row["sumber_stbm_desa"]) != BUNDLED and int(row["sumber_stbm_desa"]) > int(row["sumber_stbm"])
+
+
+def _villages_contradict(row: dict) -> bool:
+    """Is the village table the bundled illustrative one while the kecamatan STBM table is loaded data?
+
+    The bundled villages add up to the bundled kecamatan table only: beside an official kecamatan table they
+    would show other numbers, so the version has no village table until one is loaded.
+    """
+    return int(row["sumber_stbm_desa"]) == BUNDLED and int(row["sumber_stbm"]) != BUNDLED
 
 
 def _records(kind: str, frame: pd.DataFrame, version: int) -> list[dict]:

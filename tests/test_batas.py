@@ -1,4 +1,4 @@
-"""The bundled real boundaries (Cahya DSN, MIT).
+"""The bundled real boundaries (Cahya DSN, MIT) and the village STBM table that comes with them.
 
 Reference areas are BPS, *Tanah Bumbu Dalam Angka 2020* (`wilayah.csv`); the two kecamatan created in 2021
 have no BPS 2020 area, so each is checked together with the remainder of its parent.
@@ -6,13 +6,16 @@ have no BPS 2020 area, so each is checked together with the remainder of its par
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
 from shapely.geometry import shape
 
-from sanitasi import deck, figures, geo, paths
+from sanitasi import charts, deck, desa, figures, geo, paths, store
 from sanitasi.load import Dataset
 
 BIG_KM2 = 4884.861  # the district's area, BIG letter B-16.10/DIGD-BIG/IGD.04.04/12/2024 (domain.md 4)
@@ -20,6 +23,13 @@ BIG_KM2 = 4884.861  # the district's area, BIG letter B-16.10/DIGD-BIG/IGD.04.04
 NEW_SINCE_2022 = {"63.10.04.2027": "Sido Rejo", "63.10.04.2028": "Beruntung Raya", "63.10.04.2029": "Barakat Mufakat",
                   "63.10.04.2030": "Makmur Jaya", "63.10.06.2013": "Hidayah Makmur", "63.10.06.2014": "Plajau Mulia",
                   "63.10.06.2015": "Kupang Berkah Jaya", "63.10.07.2013": "Karang Nunggal"}
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> store.Store:
+    s = store.Store(f"sqlite:///{tmp_path / 'batas.db'}")
+    yield s
+    s.engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +52,7 @@ def test_the_licence_notices_are_bundled(path) -> None:
 def test_data_readme_names_the_source_and_the_licence() -> None:
     readme = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
     for needle in ("cahyadsn/wilayah_boundaries", "MIT", "LICENSE-wilayah_boundaries.txt", "LICENSE-wilayah.txt",
-                   "batas_desa.geojson", "batas_kecamatan.geojson", "scripts/build_batas.py"):
+                   "batas_desa.geojson", "batas_kecamatan.geojson", "stbm_desa.csv", "scripts/build_batas.py"):
         assert needle in readme, needle
     assert "skematis" not in readme.lower()  # the schematic drawing is gone
 
@@ -126,10 +136,28 @@ def test_the_code_list_has_157_villages_and_the_boundaries_149(dataset) -> None:
     assert dict(zip(missing["kode"], missing["nama"], strict=True)) == NEW_SINCE_2022
 
 
+def test_wilayah_counts_its_villages_as_the_code_list_does(dataset) -> None:
+    listed = dataset.daftar_desa.groupby(["kode_wilayah", "tingkat"]).size().unstack(fill_value=0)
+    w = dataset.wilayah.set_index("kode")
+    assert listed["desa"].to_dict() == w["desa"].astype(int).to_dict()  # Teluk Kepayang: 10 desa, not 9
+    assert listed["kelurahan"].to_dict() == w["kelurahan"].astype(int).to_dict()
+
+
+def test_the_village_map_draws_149_villages_and_lists_the_8_without_a_polygon(dataset) -> None:
+    view = desa.view(dataset, 2025)
+    assert view.tahun == 2025 and len(view.values) == 157
+    assert len(view.features) == 149 and len({f["properties"]["kode"] for f in view.features}) == 149
+    assert all(f["properties"]["status"] is not None for f in view.features)  # every polygon has its row
+    off = view.values.loc[view.values["peta_teks"] == "tidak: belum ada poligon", "kode"]
+    assert set(off) == set(NEW_SINCE_2022)
+    note = next(n for n in view.notes if n.startswith("8 desa baru"))
+    assert all(name in note for name in NEW_SINCE_2022.values())
+    assert len(view.outlines) == 12 and len(view.labels) == 12
+
+
 @pytest.mark.parametrize("layer", ["kecamatan", "desa"])
 def test_every_ring_is_wound_for_vega_and_no_shape_covers_the_map(dataset, layer) -> None:
-    features = geo.to_features(dataset.batas if layer == "kecamatan" else dataset.batas_desa)
-    assert len(features) == (12 if layer == "kecamatan" else 149)
+    features = (geo.to_features(dataset.batas) if layer == "kecamatan" else desa.view(dataset, 2025).features)
     for f in features:
         g = f["geometry"]
         for poly in ([g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]):
@@ -137,6 +165,45 @@ def test_every_ring_is_wound_for_vega_and_no_shape_covers_the_map(dataset, layer
     shapes = [shape(f["geometry"]) for f in features]
     whole = shapely.union_all(shapes)
     assert max(s.area for s in shapes) < 0.5 * whole.area
+
+
+# ---------------------------------------------------------------- the illustrative village STBM table
+def test_the_village_table_rolls_up_exactly_to_the_kecamatan_table(dataset) -> None:
+    rolled = desa.rollup(dataset.stbm_desa)
+    kec = dataset.stbm.loc[dataset.stbm["tahun"] >= int(dataset.stbm_desa["tahun"].min())]
+    key = ["kode_wilayah", "tahun"]
+    pd.testing.assert_frame_equal(rolled.sort_values(key).reset_index(drop=True),
+                                  kec.sort_values(key).reset_index(drop=True), check_dtype=False)
+    # every year since today's 12 kecamatan (2021; the village codes before the split are not public)
+    assert sorted(dataset.stbm_desa["tahun"].unique()) == [y for y in sorted(dataset.stbm["tahun"].unique())
+                                                            if y >= 2021]
+
+
+def test_the_village_table_is_the_code_list_and_says_it_is_illustrative(dataset) -> None:
+    rows = dataset.stbm_desa
+    assert set(rows["sumber"]) == {"ilustratif"}
+    assert set(rows["kode_desa"]) == set(dataset.daftar_desa["kode"])
+    per_year = rows.groupby("tahun")["kode_desa"].nunique().to_dict()
+    assert per_year == {2021: 149, 2022: 149, 2023: 149, 2024: 149, 2025: 157}  # the 8 new villages from 2025
+    names = dict(zip(dataset.daftar_desa["kode"], dataset.daftar_desa["nama"], strict=True))
+    assert (rows["nama_desa"] == rows["kode_desa"].map(names)).all()
+
+
+def test_the_village_table_reads_like_a_registry(dataset) -> None:
+    rows = dataset.stbm_desa
+    verified = rows["status_odf"] == "terverifikasi"
+    assert (rows.loc[verified, "kk_od"] == 0).all()  # ODF verified: nobody defecates in the open
+    assert rows.loc[~verified & rows["status_odf"].ne("belum"), "tanggal_odf"].notna().all()
+    order = {"belum": 0, "deklarasi": 1, "terverifikasi": 2}
+    steps = rows.assign(r=rows["status_odf"].map(order)).pivot(index="kode_desa", columns="tahun", values="r")
+    assert (steps.diff(axis=1).fillna(0) >= 0).all().all()  # no village loses its status
+
+
+def test_loaded_kecamatan_stbm_figures_hide_the_illustrative_villages(dataset, fresh_store: store.Store) -> None:
+    v = fresh_store.save("stbm", dataset.stbm, store.Meta("stbm.csv", "x", "uji"), bundled=dataset)
+    assert fresh_store.dataset(v, dataset).stbm_desa is None  # they would not add up to the loaded table
+    assert fresh_store.table("stbm_desa", v, dataset) is None
+    assert fresh_store.dataset(v, dataset).batas_desa.equals(dataset.batas_desa)  # the real boundaries stay
 
 
 # ---------------------------------------------------------------- a source line on every map
@@ -147,5 +214,16 @@ def test_every_map_names_its_boundaries(an, dataset) -> None:
     assert kec["title"]["subtitle"] == ["S", credit]
     tiles = figures.area_map(an, "layak", "RPJMN 2020-2024", "nilai", "petak", None, "en", "T", "S").to_dict()
     assert tiles["title"]["subtitle"] == ["S"]  # equal tiles: no boundaries drawn, none named
+    view = desa.view(dataset, 2025, "en")
+    village = charts.odf_village_map(view.features, view.outlines, view.labels, title="T", source="S",
+                                     lang="en").to_dict()
+    assert village["title"]["subtitle"] == ["S", credit]
     a3 = deck.map_a3_spec(an, "layak", "RPJMN 2020-2024", "en", "S")
     assert a3["title"]["subtitle"][-1] == credit
+
+
+def test_loaded_boundaries_are_named_by_their_version(dataset) -> None:
+    loaded = replace(dataset, sumber={"batas_desa": 7})
+    view = desa.view(loaded, 2025)
+    assert geo.credit_of(view.features, "id") == "Batas: berkas yang dimuat pengguna, v7"
+    assert not any(n.startswith("8 desa baru") for n in view.notes)  # not the bundled 2022 list: no guess why

@@ -337,8 +337,9 @@ def test_a_desa_import_makes_the_stbm_table_real_and_is_versioned(dataset: Datas
     pd.testing.assert_frame_equal(d.stbm.drop(columns="sumber"), ROLLED, check_dtype=False)
     pd.testing.assert_frame_equal(fresh_store.table("stbm", v, dataset), d.stbm)
     assert not d.illustrative("stbm") and d.illustrative("akses") and d.illustrative("sampah")
-    assert fresh_store.dataset(0, dataset).stbm_desa is None  # the bundled data set has no village table
-    assert fresh_store.table("stbm_desa", 0, dataset) is None
+    # the bundled (illustrative) village table stays where it was: in version 0
+    pd.testing.assert_frame_equal(fresh_store.dataset(0, dataset).stbm_desa, dataset.stbm_desa)
+    pd.testing.assert_frame_equal(fresh_store.table("stbm_desa", 0, dataset), dataset.stbm_desa)
     # a later kecamatan-level STBM table takes over the indicators; the village table stays for the village view
     w = fresh_store.save("stbm", dataset.stbm, store.Meta("stbm.csv", "x", "uji"), bundled=dataset)
     later = fresh_store.dataset(w, dataset)
@@ -540,8 +541,9 @@ def test_without_desa_boundaries_the_view_has_the_table_and_no_map(dataset: Data
     assert view.features is None and len(view.table.frame) == 5
     assert view.text == ("Tahun 2024: **5** desa/kelurahan di tabel per desa; 2 ODF terverifikasi, 1 deklarasi, "
                          "2 belum ODF.")
-    # before the table's first year there is nothing to show
-    assert desa.view(loaded, 2022) is None
+    # before the table's first year: its first year, saying so
+    early = desa.view(loaded, 2022)
+    assert early.tahun == 2023 and i18n.t("stbm.desa_tahun_lain", "id", tahun=2023, acuan=2022) in early.notes
 
 
 def test_the_contract_checks_stored_village_rows_again(dataset: Dataset) -> None:

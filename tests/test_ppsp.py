@@ -26,7 +26,8 @@ def test_odf_villages_roll_up_by_summing_villages(data, an) -> None:
     s = ppsp.odf_summary(an)
     rows = data.stbm.loc[data.stbm["tahun"] == 2025]
     assert s.verified == rows["desa_odf_terverifikasi"].sum()
-    assert s.villages == rows["jumlah_desa"].sum() == 156  # today's 151 desa + 5 kelurahan (wilayah.csv)
+    # today's 152 desa + 5 kelurahan (Kepmendagri 2025 code list, wilayah.csv)
+    assert s.villages == rows["jumlah_desa"].sum() == 157
     assert s.share == pytest.approx(100 * s.verified / s.villages)
     # the published 2017 figure the illustrative data were calibrated to: 39 ODF villages
     y2017 = data.stbm.loc[data.stbm["tahun"] == 2017]

@@ -344,7 +344,7 @@ def _formula(ind: indicators.Indicator) -> str:
 
 FILES = [("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
          ("batas", "data/batas_kecamatan.geojson"), ("batas_desa", "data/batas_desa.geojson"),
-         ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
+         ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"), ("stbm_desa", "data/stbm_desa.csv"),
          ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
          ("komitmen", "data/komitmen.csv")]
 
