@@ -169,6 +169,7 @@ def table(frame: pd.DataFrame, lang: str = "id"):
 
 
 MAP_PROPERTIES = ["kode", "nama", "kecamatan", "status", "status_teks", "tanggal_teks", "sehat_teks"]
+VILLAGE_MAP_PX = 440  # the village map's size at its smallest (STBM page, 1024x768): names are placed for it
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,5 @@ def map_layers(batas_desa: gpd.GeoDataFrame, values: pd.DataFrame, wilayah: pd.D
             p["status_teks"] = status_label(None, lang)
     kec = shapes.dissolve(by="kode_wilayah", as_index=False)[["kode_wilayah", "geometry"]]
     outlines = geo.to_features(kec, key="kode_wilayah", properties=["kode_wilayah"], tolerance=0)
-    labels = geo.label_points(kec, key="kode_wilayah")
-    labels = labels.assign(nama=labels["kode_wilayah"].map(kec_names).fillna(labels["kode_wilayah"]))
+    labels = geo.placed_labels(kec, kec_names, map_px=VILLAGE_MAP_PX, key="kode_wilayah")
     return features, outlines, labels

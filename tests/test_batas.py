@@ -13,9 +13,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
-from shapely.geometry import shape
+from shapely.geometry import Point, shape
 
-from sanitasi import charts, deck, desa, figures, geo, paths, store
+from sanitasi import charts, deck, desa, figures, geo, maps, paths, store, views
 from sanitasi.load import Dataset
 
 BIG_KM2 = 4884.861  # the district's area, BIG letter B-16.10/DIGD-BIG/IGD.04.04/12/2024 (domain.md 4)
@@ -227,3 +227,25 @@ def test_loaded_boundaries_are_named_by_their_version(dataset) -> None:
     view = desa.view(loaded, 2025)
     assert geo.credit_of(view.features, "id") == "Batas: berkas yang dimuat pengguna, v7"
     assert not any(n.startswith("8 desa baru") for n in view.notes)  # not the bundled 2022 list: no guess why
+
+
+# ---------------------------------------------------------------- names on the map
+@pytest.mark.parametrize("where", ["kecamatan", "desa"])
+def test_the_names_on_the_bundled_maps_do_not_collide_at_their_smallest(an, dataset, where) -> None:
+    """At 1024x768 Kusan Hilir's name sat on Kusan Tengah's; text boxes estimated as geo.spread_labels does."""
+    if where == "kecamatan":
+        labels, px, shapes = views.map_labels(an), maps.MAP_PX, dataset.batas.set_index("kode").geometry
+    else:
+        labels, px = desa.view(dataset, 2025).labels.rename(columns={"kode_wilayah": "kode"}), desa.VILLAGE_MAP_PX
+        shapes = dataset.batas.set_index("kode").geometry
+    x0, y0, x1, y1 = dataset.batas.total_bounds
+    ppd = px / max(x1 - x0, y1 - y0)
+    lines = labels["nama"].str.split("\n")
+    w = lines.map(lambda ls: max(len(x) for x in ls)) * 0.62 * 12 / ppd
+    h = lines.map(len) * 1.2 * 12 / ppd
+    boxes = shapely.box(labels["lon"] - w / 2, labels["lat"] - h / 2, labels["lon"] + w / 2, labels["lat"] + h / 2)
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            assert not boxes[i].intersects(boxes[j]), (labels["nama"].iloc[i], labels["nama"].iloc[j])
+    for kode, lon, lat, width in zip(labels["kode"], labels["lon"], labels["lat"], w, strict=True):
+        assert shapes[kode].distance(Point(lon, lat)) <= width / 2, kode  # each name stays by its own area

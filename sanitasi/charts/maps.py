@@ -177,7 +177,9 @@ def odf_village_map(features: list[dict], outlines: list[dict], labels: pd.DataF
         .mark_geoshape(stroke=VILLAGE_BORDER, strokeWidth=0.6)
         .encode(color=alt.condition("datum.properties.status == null", alt.value(NO_VILLAGE_DATA),
                                     alt.Color("properties.status_teks:N", scale=odf_scale(lang),
-                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang), orient="top-left",
+                                              # the sea south-east of the coast is the map's empty corner
+                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang),
+                                                                orient="bottom-right",
                                                                 symbolStrokeColor=VILLAGE_BORDER))),
                 tooltip=[alt.Tooltip("properties.nama:N", title=t("stbm.k_desa", lang)),
                          alt.Tooltip("properties.kecamatan:N", title=t("grafik.kecamatan", lang)),
