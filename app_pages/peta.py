@@ -34,7 +34,6 @@ left, right = st.columns([3, 2])
 with left:
     ui.figure(r.peta, on_select=_picked, key="peta_klik", selection_mode=PICK)
     if view == "wilayah":
-        ui.schematic_note(an.data)
         if r.catatan_batas:
             st.caption(f":material/call_split: {r.catatan_batas}")
     else:

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from sanitasi.views import sampah_drainase
 
-an = ui.setup("sampah")
+ui.setup("sampah")
 r = ui.view(sampah_drainase.view, sampah_drainase.Settings(dokumen=ui.dokumen(), lang=ui.lang()))
 
 st.title(ui.t("sampah.judul"))
@@ -24,7 +24,6 @@ st.subheader(ui.t("sampah.drainase_judul"))
 left, right = st.columns([3, 2])
 with left:
     ui.figure(r.peta)
-    ui.schematic_note(an.data)
 with right:
     if r.kalimat:
         st.markdown(r.kalimat)

@@ -196,6 +196,15 @@ BATAS_DESA = Contract("batas_desa", (
     Column("kode_wilayah", "kode"),
 ), key=("kode",))
 
+# The official list of villages (Kepmendagri 300.2.2-2138/2025): 152 desa and 5 kelurahan in 2025. The village
+# boundaries are the 2022 list (149): the villages formed since have a code and a name but no polygon yet.
+DAFTAR_DESA = Contract("daftar_desa", (
+    Column("kode", "kode", pattern=KODE_DESA),
+    Column("nama", "str"),
+    Column("tingkat", "str", choices=("desa", "kelurahan")),
+    Column("kode_wilayah", "kode"),
+), key=("kode",))
+
 
 def check_codes(akses: pd.DataFrame, wilayah: pd.DataFrame, table: str = "akses_sanitasi") -> list[Problem]:
     """Every row's kecamatan must exist in that year: no code unknown, no child before its split."""

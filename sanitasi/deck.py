@@ -113,9 +113,8 @@ def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: s
     labels = maps.map_labels(an)
     ind_label = indicators.get(indikator).label(lang)
     title = t("peta.judul_grafik", lang, indikator=ind_label, tahun=an.tahun) + " — " + NAMA_KABUPATEN
+    # the boundaries' source line follows these (charts.choropleth adds it from the features)
     notes = [source, t("ekspor.dicetak", lang, tanggal=date.today().strftime("%d-%m-%Y"), dokumen=dokumen)]
-    if an.data.batas_skematis:
-        notes.append(t("ekspor.skematis", lang))
     plot_w, plot_h = 1060, 640  # with title, notes and padding the page comes to about A3 landscape
     base = charts.choropleth(features, labels, mode="nilai", indikator=indikator,
                              class_labels=maps.class_labels(indikator, lang), selected=None, title=title,

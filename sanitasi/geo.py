@@ -1,5 +1,9 @@
 """Boundaries to map data: GeoJSON features for Vega, simplified without gaps and wound the way Vega draws.
 
+Every map names where its boundaries come from: the features carry the version that supplied them
+(`with_credit`, 0 = the bundled real boundaries of Cahya DSN, MIT) and the map builders write the line
+(`credit_of`), so no page can draw a map without it.
+
 Vega (d3-geo) treats polygons on the sphere: an exterior ring must run clockwise, or the polygon is
 read as "the whole globe minus this shape" and the map becomes one filled rectangle (BRIEF.md).
 shapely and most GeoJSON writers give counter-clockwise exteriors (RFC 7946), so every ring is
@@ -10,6 +14,7 @@ re-oriented here, after simplification. Simplification is done on the whole cove
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -20,8 +25,31 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 from shapely.ops import polylabel
 
+from sanitasi import i18n
+
 GEOGRAPHIC = "EPSG:4326"
 PROJECTED = "EPSG:32750"  # UTM 50S; fits Tanah Bumbu, used for areas and distances
+CREDIT_PROPERTY = "sumber_batas"
+
+
+def boundary_credit(supplier: int | str = 0, lang: str = "id") -> str:
+    """The boundaries' source line: the bundled ones (supplier 0) with author, licence and code list, or the
+    version of the file an official loaded."""
+    if str(supplier) in ("", "0"):
+        return i18n.t("peta.sumber_batas", lang)
+    return i18n.t("peta.sumber_batas_dimuat", lang, versi=supplier)
+
+
+def with_credit(features: list[dict[str, Any]], supplier: int | str) -> list[dict[str, Any]]:
+    """The features, each carrying the version that supplied its boundaries (copies; the input is untouched)."""
+    return [{**f, "properties": {**f["properties"], CREDIT_PROPERTY: str(supplier)}} for f in features]
+
+
+def credit_of(features: list[dict[str, Any]], lang: str = "id") -> str | None:
+    """The source line for a map of these features (None when they do not say where they come from)."""
+    suppliers = sorted({str(f["properties"][CREDIT_PROPERTY]) for f in features
+                        if f["properties"].get(CREDIT_PROPERTY) is not None})
+    return "; ".join(boundary_credit(s, lang) for s in suppliers) or None
 
 
 def orient_for_vega(geom: Polygon | MultiPolygon) -> Polygon | MultiPolygon:
@@ -131,6 +159,82 @@ def label_points(batas: gpd.GeoDataFrame, key: str = "kode") -> pd.DataFrame:
     pts = gpd.GeoSeries(poles, crs=PROJECTED).to_crs(GEOGRAPHIC)
     return pd.DataFrame({key: batas[key].astype(str).to_numpy(), "lon": pts.x.to_numpy(),
                          "lat": pts.y.to_numpy()})
+
+
+def placed_labels(batas: gpd.GeoDataFrame, names: dict[str, str], *, map_px: float, key: str = "kode") -> pd.DataFrame:
+    """Each area's name where it sits on a map whose larger side is `map_px` pixels at its smallest:
+    `key, lon, lat, nama`. Inward points (`label_points`), spread where names would overlap (`spread_labels`);
+    computed once per boundaries, names and size."""
+    shapes = batas.to_crs(GEOGRAPHIC)
+    codes = tuple(shapes[key].astype(str))
+    x0, y0, x1, y1 = shapes.total_bounds
+    ppd = float(map_px) / max(x1 - x0, y1 - y0, 1e-9)
+    return _placed(codes, tuple(names.get(c, c) for c in codes),
+                   tuple(shapely.to_wkb(shapes.geometry.to_numpy())), key, round(ppd, 3)).copy()
+
+
+@lru_cache(maxsize=16)
+def _placed(codes: tuple, texts: tuple, wkbs: tuple, key: str, ppd: float) -> pd.DataFrame:
+    shapes = gpd.GeoDataFrame({key: list(codes)}, geometry=list(shapely.from_wkb(list(wkbs))), crs=GEOGRAPHIC)
+    return spread_labels(label_points(shapes, key=key).assign(nama=list(texts)), shapes, px_per_degree=ppd, key=key)
+
+
+def spread_labels(labels: pd.DataFrame, batas: gpd.GeoDataFrame, *, px_per_degree: float, key: str = "kode",
+                  text: str = "nama", font_px: float = 12.0, max_elsewhere: float = 0.35) -> pd.DataFrame:
+    """The labels, moved where two would overlap on a map drawn at `px_per_degree` (its smallest size).
+
+    The largest areas keep their inward point; a later label whose text box would touch one already placed
+    moves to the nearest free spot, inside its own area or just outside the district (the sea, a neighbouring
+    district), where at most `max_elsewhere` of its box lies over another kecamatan (or, for a name wider than
+    its area, where the least does). Text boxes are estimated
+    from the characters (bold 12 px: about 0.62 em a character, 1.2 em a line); a larger map has more room.
+    """
+    if labels.empty:
+        return labels.copy()
+    # a pixel's detail is all a label needs (and keeps the overlap tests quick)
+    shapes = simplify(batas.to_crs(GEOGRAPHIC), 1.0 / px_per_degree).set_index(batas[key].astype(str)).geometry
+    district = shapely.union_all(shapes.to_numpy())
+    lines = labels[text].astype(str).str.split("\n")
+    size = pd.DataFrame({"w": lines.map(lambda ls: max(len(x) for x in ls)) * 0.62 * font_px / px_per_degree,
+                         "h": lines.map(len) * 1.2 * font_px / px_per_degree}, index=labels.index)
+    pad = 2.0 / px_per_degree
+    order = sorted(labels.index, key=lambda i: -shapes[str(labels.at[i, key])].area)
+    placed: list[Polygon] = []
+    out = labels.copy()
+    for i in order:
+        own = shapes[str(labels.at[i, key])]
+        w, h = size.at[i, "w"], size.at[i, "h"]
+        x, y = _free_spot(float(labels.at[i, "lon"]), float(labels.at[i, "lat"]), w, h, own, district, placed, pad,
+                          max_elsewhere)
+        out.loc[i, ["lon", "lat"]] = [x, y]
+        placed.append(shapely.box(x - w / 2 - pad, y - h / 2 - pad, x + w / 2 + pad, y + h / 2 + pad))
+    return out
+
+
+def _free_spot(x0: float, y0: float, w: float, h: float, own, district, placed: list, pad: float,
+               max_elsewhere: float) -> tuple[float, float]:
+    """The nearest point to (x0, y0), within half a label's width of its area, where its box is free."""
+    taken = shapely.union_all(placed) if placed else Polygon()
+    if taken.is_empty or not shapely.box(x0 - w / 2, y0 - h / 2, x0 + w / 2, y0 + h / 2).intersects(taken):
+        return x0, y0
+    step = h / 4
+    minx, miny, maxx, maxy = own.bounds
+    xs, ys = np.meshgrid(np.arange(minx - w, maxx + w + step, step), np.arange(miny - h, maxy + h + step, step))
+    xs, ys = xs.ravel(), ys.ravel()
+    boxes = shapely.box(xs - w / 2, ys - h / 2, xs + w / 2, ys + h / 2)
+    keep = (shapely.distance(shapely.points(xs, ys), own) <= w / 2) & ~shapely.intersects(boxes, taken)
+    if not keep.any():
+        return x0, y0
+    xs, ys, boxes = xs[keep], ys[keep], boxes[keep]
+    # the other kecamatan, cut to the candidates' window first (intersecting the whole district is slow)
+    window = shapely.box(minx - 2 * w, miny - 2 * h, maxx + 2 * w, maxy + 2 * h)
+    others = shapely.intersection(district, window).difference(own)
+    elsewhere = shapely.area(shapely.intersection(boxes, others)) / (w * h)
+    # nearest first among spots mostly over its own area or outside; a name wider than its area (Kuranji) takes
+    # the free spot that covers its neighbours least
+    cost = np.hypot(xs - x0, ys - y0) + 100.0 * np.maximum(0.0, elsewhere - max_elsewhere)
+    best = int(np.argmin(cost))
+    return float(xs[best]), float(ys[best])
 
 
 def _largest(geom: Polygon | MultiPolygon) -> Polygon:

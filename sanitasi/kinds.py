@@ -145,7 +145,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "nilai": "Nilai target dalam persen KK, mis. 90 atau 92,5",
               "tahun_dasar": "Tahun dasar dokumen (boleh kosong)",
               "catatan": "Dasar hukum atau keterangan"})),
-    Kind("batas", contracts.BATAS, "geo", bundled=paths.BATAS_SHP, fields=(BOUNDARY_CODE, BOUNDARY_NAME)),
+    Kind("batas", contracts.BATAS, "geo", bundled=paths.BATAS_KECAMATAN, fields=(BOUNDARY_CODE, BOUNDARY_NAME)),
     Kind("biaya", contracts.BIAYA, "rows", bundled=paths.BIAYA_CSV,
          fields=(COST_CODE, INDICATOR, COST_STEP, COST_VALUE, COST_SHARE, COST_SOURCE, NOTE),
          template=Template(
@@ -162,7 +162,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
     # STBM per kecamatan is not imported: Dinkes reports per desa, and the village table is summed into this one
     Kind("stbm", contracts.STBM, "json", bundled=paths.STBM_CSV, importable=False,
          pages=("ringkasan", "paparan", "stbm")),
-    Kind("stbm_desa", contracts.STBM_DESA, "json",
+    Kind("stbm_desa", contracts.STBM_DESA, "json", bundled=paths.STBM_DESA_CSV,
          fields=(DESA_CODE, DESA_NAME, DESA_KEC_CODE, DESA_KEC_NAME, DESA_YEAR, HOUSEHOLDS, *DESA_COUNTS,
                  ODF_STATUS_FIELD, *DESA_DATES),
          template=Template(  # the villages are the official's to list: one row per kecamatan to start from
@@ -186,7 +186,8 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
                              "deklarasi (boleh kosong), mis. 17-05-2024",
               "catatan": "JSP + JSSP + sharing + BABS tidak boleh melebihi jumlah KK; sisanya dihitung sebagai "
                          "'lainnya' (jamban belum sehat, bukan BABS)."})),
-    Kind("batas_desa", contracts.BATAS_DESA, "geo", fields=(VILLAGE_CODE, VILLAGE_NAME, VILLAGE_KECAMATAN)),
+    Kind("batas_desa", contracts.BATAS_DESA, "geo", bundled=paths.BATAS_DESA,
+         fields=(VILLAGE_CODE, VILLAGE_NAME, VILLAGE_KECAMATAN)),
     Kind("sampah", contracts.SAMPAH, "json", bundled=paths.SAMPAH_CSV, pages=("ringkasan", "paparan", "sampah"),
          fields=(YEAR, *WASTE, SOURCE),
          template=Template(

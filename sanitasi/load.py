@@ -14,6 +14,7 @@ import pandas as pd
 from sanitasi import kinds, paths
 from sanitasi.contracts import (  # noqa: F401 - re-exported: desa.py, ui.py and the tests import them from here
     AKSES,
+    DAFTAR_DESA,
     KODE_DESA,
     KOMITMEN_STATUS,
     ODF_STATUS,
@@ -41,12 +42,13 @@ class Dataset:
     versi: str
     tanggal: date
     ilustratif: bool
-    batas_skematis: bool
+    daftar_desa: pd.DataFrame | None  # the official village list (contracts.DAFTAR_DESA), when known
     tables: Mapping[str, Any]  # kind -> its table (DataFrame, GeoDataFrame for boundaries, or None)
     sumber: dict  # table kind -> the version that supplies it (0 = bundled)
 
-    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool, batas_skematis: bool,
-                 sumber: dict | None = None, tables: Mapping[str, Any] | None = None, **by_kind: Any):
+    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool,
+                 sumber: dict | None = None, tables: Mapping[str, Any] | None = None,
+                 daftar_desa: pd.DataFrame | None = None, **by_kind: Any):
         """`Dataset(..., akses=frame, target=frame)` or `tables={...}`; `dataclasses.replace(d, kegiatan=rows)`."""
         unknown = [k for k in by_kind if k not in kinds.REGISTRY]
         if unknown:
@@ -54,7 +56,7 @@ class Dataset:
         given = {**(tables or {}), **by_kind}
         held = {k: given[k] if k in given else _absent(kind) for k, kind in kinds.REGISTRY.items()}
         for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal), ("ilustratif", ilustratif),
-                            ("batas_skematis", batas_skematis), ("tables", held), ("sumber", dict(sumber or {}))):
+                            ("daftar_desa", daftar_desa), ("tables", held), ("sumber", dict(sumber or {}))):
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
@@ -105,15 +107,29 @@ def read_batas(path) -> gpd.GeoDataFrame:
     gdf = gpd.read_file(path)
     if gdf.crs is None:
         raise DataError([Problem("batas", None, None, str(path), "berkas batas tidak punya sistem koordinat")])
-    return gdf.to_crs("EPSG:4326").assign(kode=lambda d: d["kode"].astype(str))
+    codes = {c: gdf[c].astype(str) for c in ("kode", "kode_wilayah") if c in gdf.columns}
+    return gdf.to_crs("EPSG:4326").assign(**codes)
+
+
+def read_daftar_desa(path) -> pd.DataFrame:
+    """The Kepmendagri code list as published (kecamatan, desa, kelurahan rows) -> its villages and their kecamatan."""
+    raw = read_csv_plain(path)
+    villages = raw.loc[raw["tingkat"] != "kecamatan"].reset_index(drop=True)
+    return validate(villages.assign(kode_wilayah=villages["kode"].str.slice(0, 8))[DAFTAR_DESA.names], DAFTAR_DESA)
 
 
 def load_bundled() -> Dataset:
-    """The data shipped with the dashboard: real kecamatan facts, ILLUSTRATIVE access figures."""
+    """The data shipped with the dashboard: real kecamatan facts and boundaries, ILLUSTRATIVE figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
     tables = {k.code: _bundled(k, wilayah) for k in kinds.REGISTRY.values() if k.bundled is not None}
-    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True,
-                   batas_skematis=True, tables=tables)
+    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True, tables=tables,
+                   daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV))
+
+
+def _in_kecamatan_years(kind: kinds.Kind) -> bool:
+    """Does every row lie in a kecamatan in a year (kecamatan tables, and village tables by their kecamatan)?"""
+    cols = {c.name: c for c in kind.contract.columns}
+    return "tahun" in cols and "kode_wilayah" in cols and not cols["kode_wilayah"].nullable
 
 
 def _bundled(kind: kinds.Kind, wilayah: pd.DataFrame) -> pd.DataFrame:
@@ -121,7 +137,7 @@ def _bundled(kind: kinds.Kind, wilayah: pd.DataFrame) -> pd.DataFrame:
     if kind.storage == "geo":
         return read_batas(kind.bundled)
     frame = validate(read_csv_plain(kind.bundled), kind.contract)
-    if not kind.by_kecamatan_year:
+    if not _in_kecamatan_years(kind):
         return frame
     problems = check_codes(frame, wilayah, kind.contract.name)
     if problems:

@@ -125,16 +125,21 @@ MAP_PROPERTIES = ["kode", "nama", "nilai", "kelas", "selisih", "status_teks", "n
 
 
 def map_features(an: Analysis, values: pd.DataFrame) -> list[dict]:
-    """GeoJSON features of the kecamatan carrying the map values (only what the map shows)."""
-    return geo.to_features(an.data.batas, values, key="kode", properties=MAP_PROPERTIES)
+    """GeoJSON features of the kecamatan carrying the map values (only what the map shows) and the version that
+    supplied the boundaries, which the map builders turn into the boundaries' source line."""
+    features = geo.to_features(an.data.batas, values, key="kode", properties=MAP_PROPERTIES)
+    return geo.with_credit(features, an.data.sumber.get("batas", 0))
+
+
+# The kecamatan map's size at its smallest: Peta at 1024x768 draws the district about 300 px across.
+MAP_PX = 300
 
 
 def map_labels(an: Analysis) -> pd.DataFrame:
-    """Where each kecamatan's name sits on the map: `kode, nama, lon, lat`."""
-    pts = geo.label_points(an.data.batas)
-    names = pts["kode"].map(an.data.names)
+    """Where each kecamatan's name sits on the map: `kode, lon, lat, nama`, moved apart where two would collide."""
     # two-word names on two lines: half as wide, so neighbouring labels do not collide
-    return pts.assign(nama=names.str.replace(" ", "\n", n=1, regex=False))
+    names = {k: str(n).replace(" ", "\n", 1) for k, n in an.data.names.items()}
+    return geo.placed_labels(an.data.batas, names, map_px=MAP_PX)
 
 
 def tiles(an: Analysis, values: pd.DataFrame) -> pd.DataFrame:

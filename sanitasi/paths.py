@@ -10,10 +10,18 @@ WILAYAH_CSV = DATA_DIR / "wilayah.csv"
 AKSES_CSV = DATA_DIR / "akses_sanitasi.csv"
 TARGET_CSV = DATA_DIR / "target.csv"
 BIAYA_CSV = DATA_DIR / "biaya_satuan.csv"
-BATAS_SHP = DATA_DIR / "batas_kecamatan" / "batas_kecamatan.shp"
-OUTLINE_JSON = SUMBER_DIR / "outline_tanah_bumbu.json"
 STBM_CSV = DATA_DIR / "stbm_kecamatan.csv"
+STBM_DESA_CSV = DATA_DIR / "stbm_desa.csv"
 SAMPAH_CSV = DATA_DIR / "sampah.csv"
 DRAINASE_CSV = DATA_DIR / "drainase.csv"
 KEGIATAN_CSV = DATA_DIR / "kegiatan_opd.csv"
 KOMITMEN_CSV = DATA_DIR / "komitmen.csv"
+
+# Real boundaries (Cahya DSN, MIT): the source files as published, and the layers derived from them
+BATAS_DIR = DATA_DIR / "batas"
+BATAS_DESA_SUMBER = BATAS_DIR / "batas_desa_wilayah_boundaries.geojson"
+BATAS_KECAMATAN_SUMBER = BATAS_DIR / "batas_kecamatan_wilayah_boundaries.geojson"
+KODE_DESA_CSV = BATAS_DIR / "kode_wilayah_kepmendagri_2025_tanah_bumbu.csv"
+BATAS_LISENSI = (BATAS_DIR / "LICENSE-wilayah_boundaries.txt", BATAS_DIR / "LICENSE-wilayah.txt")
+BATAS_DESA = DATA_DIR / "batas_desa.geojson"  # cleaned village coverage (scripts/build_batas.py)
+BATAS_KECAMATAN = DATA_DIR / "batas_kecamatan.geojson"  # union of each kecamatan's villages

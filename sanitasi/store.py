@@ -214,7 +214,8 @@ class Store:
         active = self.active_id()
         bundled = pd.DataFrame([{"id": BUNDLED, "dibuat": datetime.combine(BUNDLED_DATE, datetime.min.time(), UTC),
                                  "oleh": "bawaan", "jenis": "semua", "berkas": "data/", "checksum": "",
-                                 "jumlah_baris": 0, "catatan": "Data bawaan dasbor (ilustratif, batas skematis)",
+                                 "jumlah_baris": 0,
+                                 "catatan": "Data bawaan dasbor (angka ilustratif, batas wilayah nyata)",
                                  **{f"sumber_{k}": BUNDLED for k in self.schema.kinds}, "dihapus": False}])
         out = pd.concat([rows, bundled], ignore_index=True) if len(rows) else bundled
         return out.assign(aktif=out["id"] == active)
@@ -239,6 +240,8 @@ class Store:
             row = self._row(conn, version)
             if kind == "stbm" and _from_villages(row):
                 return desa.rollup(self._rows(conn, "stbm_desa", int(row["sumber_stbm_desa"]), bundled))
+            if kind == "stbm_desa" and _villages_contradict(row):
+                return None
             return self._rows(conn, kind, int(row[f"sumber_{kind}"]), bundled)
 
     def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame | None:
@@ -270,11 +273,13 @@ class Store:
         if _from_villages(row):  # the STBM indicators read the village table, summed per kecamatan
             tables["stbm"] = desa.rollup(tables["stbm_desa"])
             sumber["stbm"] = sumber["stbm_desa"]
+        if _villages_contradict(row):
+            tables["stbm_desa"] = None
         return Dataset(
             wilayah=bundled.wilayah, versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
-            ilustratif=int(row["sumber_akses"]) == BUNDLED, batas_skematis=int(row["sumber_batas"]) == BUNDLED,
-            sumber=sumber, tables=tables,
+            ilustratif=int(row["sumber_akses"]) == BUNDLED,
+            sumber=sumber, tables=tables, daftar_desa=bundled.daftar_desa,
         )
 
     # ---------------------------------------------------------------- writing
@@ -364,6 +369,15 @@ def _aware(t: datetime | None) -> datetime | None:
 def _from_villages(row: dict) -> bool:
     """Was the version's latest STBM import a village table (newer than any kecamatan STBM table)?"""
     return int(row["sumber_stbm_desa"]) != BUNDLED and int(row["sumber_stbm_desa"]) > int(row["sumber_stbm"])
+
+
+def _villages_contradict(row: dict) -> bool:
+    """Is the village table the bundled illustrative one while the kecamatan STBM table is loaded data?
+
+    The bundled villages add up to the bundled kecamatan table only: beside an official kecamatan table they
+    would show other numbers, so the version has no village table until one is loaded.
+    """
+    return int(row["sumber_stbm_desa"]) == BUNDLED and int(row["sumber_stbm"]) != BUNDLED
 
 
 def _records(table: Table, frame: pd.DataFrame, version: int) -> list[dict]:

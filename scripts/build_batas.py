@@ -1,142 +1,106 @@
-"""Make the SCHEMATIC kecamatan boundaries `data/batas_kecamatan/` from centroids and the district outline.
+"""Make the bundled boundary layers `data/batas_desa.geojson` and `data/batas_kecamatan.geojson` from the real,
+MIT-licensed village boundaries in `data/batas/` (Cahya DSN, `wilayah_boundaries`).
 
-The official BIG boundary file is not bundled, so the map is drawn from what is public and real:
-the 12 polygon centroids in `data/wilayah.csv` and a 25-vertex outline of the district
-(`data/sumber/outline_tanah_bumbu.json`, about 1 km precision). The outline is split into a power
-diagram (a Voronoi tessellation whose cells can grow or shrink by a weight) around the centroids; the
-weights are tuned so that each cell's area comes close to the kecamatan's area as measured on the
-published polygons (domain.md 4, "Area polygon km²"). Pieces of a cell that the concave outline cuts
-off are given to the neighbour that shares the longest border with them, so every kecamatan is one
-piece and the pieces tile the outline without gaps or overlaps.
+The source has two layers. Its kecamatan layer is coarse (423 vertices for 12 polygons) and neighbours overlap
+by about 13 km²; its desa/kelurahan layer is fine (149 polygons, 14,491 vertices) but not an exact coverage
+either: neighbouring villages overlap by about 0.2 km² in all and leave some 200 slivers (0.17 km²) between them.
+So the script
+1. cleans the village layer into an exact coverage in a projected CRS (UTM 50S, metres): overlaps go to the
+   neighbour with the longest shared border, gaps narrower than `GAP_M` are filled the same way, and shared
+   borders become vertex-for-vertex identical (`shapely.coverage_clean`); no village moves more than about
+   2 ha, the district keeps 4,883.7 km² (BIG: 4,884.9 km²);
+2. derives each kecamatan as the union of its villages (the first eight digits of the village code), so the
+   kecamatan layer is gap-free, overlap-free and lies exactly on the village borders;
+3. writes both in EPSG:4326 with coordinates to 6 decimals (about 0.1 m; every vertex is rounded on its own,
+   so neighbours keep sharing theirs), with the areas measured in UTM 50S and a `sumber` column.
 
-The result is schematic: right neighbours, right order of size, wrong exact borders. Every screen
-that draws it says so; officials replace it with the BIG shapefile (data-import issue).
-Run: `python scripts/build_batas.py`.
+The report printed at the end compares each kecamatan with its BPS 2020 area (`wilayah.csv`) and with the
+coarse source polygon (intersection over union); `tests/test_batas.py` checks the same.
+Run: `python scripts/build_batas.py` (needs shapely >= 2.1 for coverage_clean).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
-from shapely import Polygon, box, make_valid, polygonize, set_precision, unary_union
-from shapely.geometry import MultiPolygon
+import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sanitasi.paths import BATAS_SHP, OUTLINE_JSON, WILAYAH_CSV  # noqa: E402
+from sanitasi import paths  # noqa: E402
+from sanitasi.geo import GEOGRAPHIC, PROJECTED  # noqa: E402
 
-PROJECTED = "EPSG:32750"  # UTM zone 50S: areas in m², the district lies inside the zone
-# Areas (km²) of the simplified published polygons, domain.md section 4 [I]; used only as goals.
-GOAL_KM2 = {
-    "63.10.01": 131, "63.10.02": 78, "63.10.03": 388, "63.10.04": 882, "63.10.05": 219, "63.10.06": 288,
-    "63.10.07": 202, "63.10.08": 937, "63.10.09": 194, "63.10.10": 115, "63.10.11": 216, "63.10.12": 1262,
-}
-KETERANGAN = "SKEMATIS: dibuat dari centroid dan garis batas kabupaten yang disederhanakan; bukan batas resmi"
+GAP_M = 50  # slivers between villages narrower than this are closed; the widest found is well under it
+SUMBER = "cahyadsn/wilayah_boundaries (MIT); dibersihkan dan digabung oleh scripts/build_batas.py"
 
 
-def halfplane(normal: np.ndarray, offset: float, size: float) -> Polygon:
-    """The half-plane {x : normal·x <= offset} cut to a square of half-width `size` around the origin."""
-    n = normal / np.linalg.norm(normal)
-    c = offset / np.linalg.norm(normal)
-    t = np.array([-n[1], n[0]])
-    p0 = n * c
-    far = 4 * size
-    return Polygon([p0 + t * far, p0 - t * far, p0 - t * far - n * far, p0 + t * far - n * far])
+def clean_villages(raw: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The village polygons as an exact coverage (no overlaps, no slivers, shared borders identical), in UTM."""
+    projected = raw.to_crs(PROJECTED)
+    geoms = shapely.coverage_clean(projected.geometry.to_numpy(), gap_width=GAP_M)
+    out = projected.set_geometry(gpd.GeoSeries(geoms, index=projected.index, crs=PROJECTED))
+    if not shapely.coverage_is_valid(out.geometry.to_numpy()):
+        raise SystemExit("cleaning left the village layer an invalid coverage")
+    return out
 
 
-def power_cells(sites: np.ndarray, weights: np.ndarray, frame: Polygon) -> list[Polygon]:
-    size = float(np.abs(np.array(frame.bounds)).max())
-    cells = []
-    for i, p in enumerate(sites):
-        cell = frame
-        for j, q in enumerate(sites):
-            if i == j:
-                continue
-            offset = (q @ q - p @ p - weights[j] + weights[i]) / 2.0
-            cell = cell.intersection(halfplane(q - p, offset, size))
-            if cell.is_empty:
-                break
-        cells.append(cell)
-    return cells
+def derive_kecamatan(villages: gpd.GeoDataFrame, wilayah: pd.DataFrame) -> gpd.GeoDataFrame:
+    """One polygon per kecamatan: the union of its villages (projected in, projected out)."""
+    kec = villages.assign(kode=villages["kode_wilayah"]).dissolve(by="kode", as_index=False, method="coverage")
+    names = dict(zip(wilayah["kode"], wilayah["nama"], strict=True))
+    return kec.assign(nama=kec["kode"].map(names))[["kode", "nama", "geometry"]]
 
 
-def single_pieces(cells: list, sites: np.ndarray) -> list:
-    """Keep each cell's piece that holds its site (or its largest); hand the rest to a neighbour."""
-    from shapely import Point
-
-    keep, orphans = [], []
-    for cell, site in zip(cells, sites, strict=True):
-        parts = list(cell.geoms) if isinstance(cell, MultiPolygon) else [cell]
-        parts = [p for p in parts if p.area > 0]
-        main = next((p for p in parts if p.contains(Point(site))), max(parts, key=lambda p: p.area))
-        keep.append(main)
-        orphans.extend(p for p in parts if p is not main)
-    for piece in orphans:
-        # the overlap of a thin band around the piece measures the length of border it shares
-        border = [piece.buffer(0.05).intersection(k).area for k in keep]
-        i = int(np.argmax(border))
-        # close the hairline gaps left by floating-point half-plane cuts before merging
-        keep[i] = unary_union([keep[i], piece]).buffer(1e-4).buffer(-1e-4)
-    return keep
+def rounded(gdf: gpd.GeoDataFrame, decimals: int = 6) -> gpd.GeoDataFrame:
+    """In EPSG:4326, every vertex rounded on its own (shared vertices stay shared)."""
+    geo = gdf.to_crs(GEOGRAPHIC)
+    geoms = shapely.set_precision(geo.geometry.to_numpy(), 10.0**-decimals, mode="pointwise")
+    return geo.set_geometry(gpd.GeoSeries(geoms, index=geo.index, crs=GEOGRAPHIC))
 
 
-def exact_coverage(cells: list) -> list:
-    """Rebuild the cells from one noded line network, so neighbours share every border vertex.
-
-    Cells cut one by one from half-planes meet only to floating-point precision; simplifying such
-    a set opens slivers. Noding all borders together, polygonising, and dissolving the faces back
-    per cell gives a valid coverage (shapely.coverage_is_valid).
-    """
-    snapped = [set_precision(c, 1e-3) for c in cells]  # 1 m grid (coordinates in km)
-    faces = list(polygonize([unary_union([c.boundary for c in snapped])]).geoms)
-    owner = [int(np.argmax([f.intersection(c).area for c in snapped])) for f in faces]
-    return [unary_union([f for f, o in zip(faces, owner, strict=True) if o == i]) for i in range(len(cells))]
+def with_area(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gdf.assign(luas_km2=(gdf.to_crs(PROJECTED).geometry.area / 1e6).round(2))
 
 
-def tessellate(wilayah: pd.DataFrame, outline: Polygon, iterations: int = 200) -> gpd.GeoDataFrame:
-    pts = gpd.GeoSeries(gpd.points_from_xy(wilayah["centroid_lon"].astype(float),
-                                           wilayah["centroid_lat"].astype(float)), crs="EPSG:4326")
-    shape = gpd.GeoSeries([outline], crs="EPSG:4326").to_crs(PROJECTED).iloc[0]
-    xy = np.column_stack([pts.to_crs(PROJECTED).x, pts.to_crs(PROJECTED).y])
-    centre = xy.mean(axis=0)
-    sites = (xy - centre) / 1000.0  # km around the district centre, for well-scaled weights
-    from shapely import affinity
-
-    area_shape = affinity.scale(affinity.translate(shape, -centre[0], -centre[1]), 1e-3, 1e-3, origin=(0, 0))
-    goal = np.array([GOAL_KM2[k] for k in wilayah["kode"]], dtype=float)
-    goal *= area_shape.area / goal.sum()
-    frame = box(*area_shape.buffer(50).bounds)
-    weights = np.zeros(len(sites))
-    for _ in range(iterations):
-        cells = [c.intersection(area_shape) for c in power_cells(sites, weights, frame)]
-        area = np.array([c.area for c in cells])
-        weights += 0.3 * (goal - area)  # converges in about 50 steps; 0.6 oscillates
-    cells = single_pieces([c.intersection(area_shape) for c in power_cells(sites, weights, frame)], sites)
-    cells = exact_coverage([make_valid(c) for c in cells])
-    back = [affinity.translate(affinity.scale(c, 1e3, 1e3, origin=(0, 0)), centre[0], centre[1]) for c in cells]
-    gdf = gpd.GeoDataFrame(
-        {"kode": wilayah["kode"].to_numpy(), "nama": wilayah["nama"].to_numpy(),
-         "luas_km2": np.round([c.area / 1e6 for c in back], 1), "ket": KETERANGAN},
-        geometry=back, crs=PROJECTED,
-    )
-    return gdf.to_crs("EPSG:4326")
+def iou(a, b) -> float:
+    return float(a.intersection(b).area / a.union(b).area)
 
 
 def main() -> None:
-    wilayah = pd.read_csv(WILAYAH_CSV, dtype=str)
-    outline = Polygon(json.loads(OUTLINE_JSON.read_text(encoding="utf-8"))["coordinates"])
-    gdf = tessellate(wilayah, outline)
-    BATAS_SHP.parent.mkdir(parents=True, exist_ok=True)
-    gdf.to_file(BATAS_SHP, driver="ESRI Shapefile", encoding="UTF-8")
-    report = pd.DataFrame({"nama": gdf["nama"], "km2": gdf["luas_km2"],
-                           "goal": [GOAL_KM2[k] for k in gdf["kode"]],
-                           "parts": [getattr(g, "geoms", [g]).__len__() for g in gdf.geometry]})
-    print(f"wrote {BATAS_SHP.parent.name}/: {len(gdf)} polygons\n{report.to_string(index=False)}")
+    wilayah = pd.read_csv(paths.WILAYAH_CSV, dtype=str)
+    codes = pd.read_csv(paths.KODE_DESA_CSV, dtype=str)
+    raw = gpd.read_file(paths.BATAS_DESA_SUMBER)
+    unknown = sorted(set(raw["kode"]) - set(codes["kode"]))
+    if unknown or len(raw) != raw["kode"].nunique():
+        raise SystemExit(f"village codes not in the 2025 list or repeated: {unknown}")
+    raw = raw.assign(kode_wilayah=raw["kode"].str.slice(0, 8))
+    if not set(raw["kode_wilayah"]) <= set(wilayah["kode"]):
+        raise SystemExit("a village lies in a kecamatan that wilayah.csv does not list")
+
+    villages = clean_villages(raw)
+    kecamatan = derive_kecamatan(villages, wilayah)
+    desa_out = with_area(rounded(villages))[["kode", "nama", "kode_wilayah", "luas_km2", "geometry"]]
+    kec_out = with_area(rounded(kecamatan))[["kode", "nama", "luas_km2", "geometry"]]
+    for gdf, path in ((desa_out, paths.BATAS_DESA), (kec_out, paths.BATAS_KECAMATAN)):
+        if not (gdf.is_valid.all() and shapely.coverage_is_valid(gdf.geometry.to_numpy())):
+            raise SystemExit(f"{path.name}: rounding broke the coverage")
+        gdf.assign(sumber=SUMBER).to_file(path, driver="GeoJSON", COORDINATE_PRECISION=6, WRITE_NAME="NO")
+
+    coarse = gpd.read_file(paths.BATAS_KECAMATAN_SUMBER).to_crs(PROJECTED).set_index("kode").geometry
+    fine = kecamatan.set_index("kode").geometry
+    report = (wilayah[["kode", "nama", "luas_km2_bps2020", "pemekaran_dari"]]
+              .assign(luas_km2=lambda d: d["kode"].map(fine.area / 1e6).round(1),
+                      kasar_km2=lambda d: d["kode"].map(coarse.area / 1e6).round(1),
+                      iou=lambda d: [round(iou(fine[k], coarse[k]), 3) for k in d["kode"]]))
+    print(f"wrote {paths.BATAS_DESA.name} ({len(desa_out)} villages, "
+          f"{int(shapely.get_num_coordinates(desa_out.geometry.to_numpy()).sum())} vertices) and "
+          f"{paths.BATAS_KECAMATAN.name} ({len(kec_out)} kecamatan, "
+          f"{int(shapely.get_num_coordinates(kec_out.geometry.to_numpy()).sum())} vertices)")
+    print(report.to_string(index=False))
+    print(f"district: {fine.area.sum() / 1e6:.1f} km² (BIG 2024: 4,884.9 km²)")
 
 
 if __name__ == "__main__":

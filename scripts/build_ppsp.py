@@ -3,8 +3,14 @@
 - `data/stbm_kecamatan.csv`: villages (desa/kelurahan) verified or declared open-defecation free (ODF/SBS)
   and the STBM household categories (JSP, JSSP, sharing, BABS) per kecamatan and year, 2017-2025. Calibrated
   to the one published figure: 39 of about 144 desa ODF in 2017 (Dinkes, Tribun Banjarmasin 2017-12-20),
-  and the December 2022 declaration of 40 villages. Village counts per kecamatan are the real ones of today
-  (`wilayah.csv`); before 2022 seven of today's villages did not exist yet (149 units in 2021).
+  and the December 2022 declaration of 40 villages. The villages are the real ones: the Kepmendagri 2025 code
+  list (`data/batas/`, 157 desa/kelurahan); the 149 that have a polygon (the 2022 list) count in every year,
+  the 8 formed since count from 2025, the first list that names them (their exact year is not known).
+- `data/stbm_desa.csv`: the same STBM figures per village, 2021-2025. The kecamatan table IS the roll-up of the
+  village simulation (`sanitasi.desa.rollup`), so the two agree exactly. Village rows start in 2021: before the
+  2021 split the villages of Kusan Tengah and Teluk Kepayang had other codes, which are not in our sources.
+  Rules that make it read like a registry: a verified ODF village has no household practising open
+  defecation, a declared one almost none; villages become ODF in a fixed order (never lose the status).
 - `data/sampah.csv`: district waste generation, reduction and handling (ton/year), 2018-2025, against the
   Jakstranas/Jakstrada 2025 targets (30% reduction, 70% handling).
 - `data/drainase.csv`: standing-water area (genangan, ha) per kecamatan and year, 2018-2025.
@@ -18,6 +24,7 @@ into their parents for the years before they existed. Run: `python scripts/build
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,17 +33,21 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sanitasi.paths import DATA_DIR, WILAYAH_CSV  # noqa: E402
+from sanitasi.desa import rollup  # noqa: E402
+from sanitasi.indicators import apportion  # noqa: E402
+from sanitasi.paths import BATAS_DESA_SUMBER, DATA_DIR, KODE_DESA_CSV, STBM_DESA_CSV, WILAYAH_CSV  # noqa: E402
 
 SEED = 20221215  # the date of the 2022 ODF declaration event
 STBM_YEARS = np.arange(2017, 2026)
 YEARS = np.arange(2018, 2026)
-# villages that did not exist yet before 2022 (149 units in 2021, 156 today)
-NEW_VILLAGES = {"63.10.04": 2, "63.10.12": 2, "63.10.08": 1, "63.10.03": 1, "63.10.09": 1}
+DESA_SEED = 20250101
+DESA_FROM = 2021  # the first year of today's 12 kecamatan, and so of today's village codes
+NEW_FROM = 2025  # villages without a 2022 polygon first appear in the 2025 code list
+LATRINES = ["kk_jsp", "kk_jssp", "kk_sharing", "kk_od", "kk_lainnya"]
 # kode: (share ODF verified 2017, share 2025, pace curve) - urban and coastal ahead, remote behind
 ODF = {
     "63.10.01": (0.55, 1.00, 0.8), "63.10.02": (0.40, 0.95, 0.9), "63.10.03": (0.18, 0.82, 1.0),
-    "63.10.04": (0.20, 0.70, 1.1), "63.10.05": (0.10, 0.64, 1.1), "63.10.06": (0.50, 1.00, 0.8),
+    "63.10.04": (0.25, 0.70, 1.1), "63.10.05": (0.10, 0.64, 1.1), "63.10.06": (0.65, 1.00, 0.8),
     "63.10.07": (0.33, 0.92, 0.9), "63.10.08": (0.08, 0.50, 1.3), "63.10.09": (0.12, 0.78, 1.0),
     "63.10.10": (0.28, 0.86, 0.9), "63.10.11": (0.15, 0.77, 1.0), "63.10.12": (0.00, 0.44, 1.4),
 }
@@ -54,16 +65,26 @@ def fold_into_parents(frame: pd.DataFrame, wilayah: pd.DataFrame, sum_cols: list
             .sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True))
 
 
-def stbm(rng: np.random.Generator, wilayah: pd.DataFrame, akses: pd.DataFrame) -> pd.DataFrame:
+def villages() -> pd.DataFrame:
+    """Today's villages (Kepmendagri 2025), with the first year each counts in the tables (`sejak`)."""
+    codes = pd.read_csv(KODE_DESA_CSV, dtype=str)
+    drawn = {f["properties"]["kode"] for f in json.loads(BATAS_DESA_SUMBER.read_text(encoding="utf-8"))["features"]}
+    out = codes.loc[codes["tingkat"] != "kecamatan"].reset_index(drop=True)
+    return out.assign(kode_wilayah=out["kode"].str.slice(0, 8),
+                      sejak=np.where(out["kode"].isin(drawn), int(STBM_YEARS[0]), NEW_FROM))
+
+
+def stbm(rng: np.random.Generator, desa: pd.DataFrame, akses: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    units = (wilayah.set_index("kode")["desa"].astype(int) + wilayah.set_index("kode")["kelurahan"].astype(int))
     kk_of = akses.set_index(["kode_wilayah", "tahun"])["jumlah_kk"]
     for kode, (s0, s1, curve) in ODF.items():
+        best = 0  # a verified village keeps its status: the count never falls while the villages stay the same
         for y in STBM_YEARS:
-            n = int(units[kode] - (NEW_VILLAGES.get(kode, 0) if y < 2022 else 0))
+            n = int(((desa["kode_wilayah"] == kode) & (desa["sejak"] <= y)).sum())
             t = (y - STBM_YEARS[0]) / (STBM_YEARS[-1] - STBM_YEARS[0])
             share = s0 + (s1 - s0) * t**curve
             verified = int(np.clip(round(n * share + rng.normal(0, 0.3)), 0, n))
+            best = verified = min(n, max(verified, best))
             declared = int(np.clip(round((n - verified) * (0.35 if y >= 2022 else 0.15)), 0, n - verified))
             # households: STBM registry (Dinkes) counts differ from Susenas; derived from the access table's size
             kk = kk_of.get((kode, int(y)), np.nan)
@@ -99,6 +120,83 @@ def stbm_households(rng: np.random.Generator, frame: pd.DataFrame, akses: pd.Dat
         out.append({**r.drop(labels="_kk").to_dict(), "jumlah_kk": kk, "kk_jsp": jsp, "kk_jssp": jssp,
                     "kk_sharing": sharing, "kk_od": od, "kk_lainnya": rest})
     return pd.DataFrame(out)
+
+
+def allocate(total: int, weights: np.ndarray, caps: np.ndarray) -> np.ndarray:
+    """Whole numbers adding up to `total`, each within its cap, as proportional to `weights` as the caps allow."""
+    caps = np.asarray(caps, dtype="int64")
+    w = np.asarray(weights, dtype="float64")
+    if total > caps.sum():
+        raise ValueError(f"{total} does not fit under caps adding up to {caps.sum()}")
+    x = np.zeros(len(w))
+    active = caps > 0
+    while active.any():  # water-filling: shares that pass their cap are fixed at it, the rest shared again
+        ww = np.where(active, w, 0.0)
+        ww = ww if ww.sum() > 0 else active.astype(float)
+        share = (total - x[~active].sum()) * ww / ww.sum()
+        over = active & (share > caps)
+        if not over.any():
+            x = np.where(active, share, x)
+            break
+        x[over], active = caps[over], active & ~over
+    out = np.minimum(np.floor(x + 1e-9).astype("int64"), caps)
+    for i in np.argsort(-(x - out), kind="stable").tolist() * 2:  # largest remainders first, where there is room
+        if out.sum() == total:
+            break
+        if out[i] < caps[i]:
+            out[i] += 1
+    return out
+
+
+def village_rows(rng: np.random.Generator, frame: pd.DataFrame, desa: pd.DataFrame) -> pd.DataFrame:
+    """The kecamatan STBM rows (today's boundaries) shared out over their villages, margins kept exactly.
+
+    Households follow a fixed size per village (kelurahan larger); villages become ODF in a fixed order
+    (kelurahan and larger villages earlier, with chance), the first `desa_odf_terverifikasi` of that order
+    verified and the next `desa_odf_deklarasi` declared. Households practising open defecation live in
+    villages not yet ODF (at most 60% of a village) and a few in declared ones (at most 8%); what does not
+    fit moves to 'lainnya', in the kecamatan row too. Each village keeps the date it reached its status.
+    """
+    desa = desa.assign(berat=rng.lognormal(0.0, 0.45, len(desa)) * np.where(desa["tingkat"] == "kelurahan", 2.5, 1.0))
+    desa = desa.assign(urutan=np.log(desa["berat"]) + rng.normal(0, 0.6, len(desa))
+                       + (desa["tingkat"] == "kelurahan") - 10 * (desa["sejak"] > STBM_YEARS[0]))
+    days = {k: (int(a), int(b)) for k, a, b in zip(desa["kode"], rng.integers(15, 320, len(desa)),
+                                                     rng.integers(15, 320, len(desa)), strict=True)}
+    first: dict[tuple[str, str], int] = {}
+    rows = []
+    for r in frame.sort_values(["tahun", "kode_wilayah"]).itertuples(index=False):
+        here = desa.loc[(desa["kode_wilayah"] == r.kode_wilayah) & (desa["sejak"] <= r.tahun)]
+        here = here.sort_values("urutan", ascending=False, kind="stable").reset_index(drop=True)
+        n = len(here)
+        status = np.array(["terverifikasi"] * r.desa_odf_terverifikasi + ["deklarasi"] * r.desa_odf_deklarasi
+                          + ["belum"] * (n - r.desa_odf_terverifikasi - r.desa_odf_deklarasi))
+        kk = apportion(np.array([r.jumlah_kk]), here["berat"].to_numpy()[None, :])[0]
+        od_cap = np.select([status == "belum", status == "deklarasi"], [np.floor(0.6 * kk), np.floor(0.08 * kk)], 0)
+        od_total = min(int(r.kk_od), int(od_cap.sum()))
+        totals = {"kk_od": od_total, "kk_jsp": int(r.kk_jsp), "kk_jssp": int(r.kk_jssp),
+                  "kk_sharing": int(r.kk_sharing), "kk_lainnya": int(r.kk_lainnya) + int(r.kk_od) - od_total}
+        healthier = np.select([status == "terverifikasi", status == "deklarasi"], [1.15, 1.0], 0.8)
+        weights = {"kk_od": kk * np.select([status == "belum", status == "deklarasi"], [1.0, 0.15], 0.0),
+                   "kk_jsp": kk * healthier, "kk_jssp": kk.astype(float), "kk_sharing": kk.astype(float)}
+        room = kk.copy()
+        counts = {}
+        for col in ("kk_od", "kk_jsp", "kk_jssp", "kk_sharing"):
+            counts[col] = allocate(totals[col], weights[col], od_cap if col == "kk_od" else room)
+            room = room - counts[col]
+        counts["kk_lainnya"] = room
+        for i, v in enumerate(here.itertuples(index=False)):
+            st = str(status[i])
+            if st != "belum":
+                first.setdefault((v.kode, st), int(r.tahun))
+            when = ""
+            if st != "belum":
+                year = first[(v.kode, st)]
+                day = days[v.kode][st == "terverifikasi"]
+                when = (pd.Timestamp(year, 1, 1) + pd.Timedelta(days=day)).date().isoformat()
+            rows.append({"kode_desa": v.kode, "nama_desa": v.nama, "kode_wilayah": r.kode_wilayah,
+                         "tahun": int(r.tahun), "jumlah_kk": int(kk[i]), **{c: int(counts[c][i]) for c in LATRINES},
+                         "status_odf": st, "tanggal_odf": when, "sumber": "ilustratif"})
+    return pd.DataFrame(rows).sort_values(["tahun", "kode_desa"]).reset_index(drop=True)
 
 
 def sampah(rng: np.random.Generator) -> pd.DataFrame:
@@ -198,11 +296,15 @@ def main() -> None:
     # STBM is simulated on today's boundaries, so it needs the access sizes on today's boundaries too:
     # before 2021 the children's households are estimated from their 2021 share of the parent
     akses_now = _today_boundaries(akses, wilayah)
-    frame = stbm_households(rng, stbm(rng, wilayah, akses_now), akses_now)
-    cols = ["jumlah_desa", "desa_odf_terverifikasi", "desa_odf_deklarasi", "jumlah_kk", "kk_jsp", "kk_jssp",
-            "kk_sharing", "kk_od", "kk_lainnya"]
-    frame = fold_into_parents(frame, wilayah, cols).assign(sumber="ilustratif")
+    desa = villages()
+    frame = stbm_households(rng, stbm(rng, desa, akses_now), akses_now)
+    # the villages have their own generator, so the tables after this one come out as before
+    per_desa = village_rows(np.random.default_rng(DESA_SEED), frame, desa)
+    cols = ["jumlah_desa", "desa_odf_terverifikasi", "desa_odf_deklarasi", "jumlah_kk", *LATRINES]
+    # the kecamatan table is the villages' roll-up, folded into the parents before the 2021 split
+    frame = fold_into_parents(rollup(per_desa), wilayah, cols).assign(sumber="ilustratif")
     frame.to_csv(DATA_DIR / "stbm_kecamatan.csv", index=False, lineterminator="\n")
+    per_desa.loc[per_desa["tahun"] >= DESA_FROM].to_csv(STBM_DESA_CSV, index=False, lineterminator="\n")
     sampah(rng).to_csv(DATA_DIR / "sampah.csv", index=False, lineterminator="\n")
     drainase(rng, wilayah).to_csv(DATA_DIR / "drainase.csv", index=False, lineterminator="\n")
     kegiatan(rng).to_csv(DATA_DIR / "kegiatan_opd.csv", index=False, lineterminator="\n")

@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pytest
 
-from sanitasi import analysis, charts, i18n, indicators, maps, trajectories
+from sanitasi import analysis, charts, geo, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.progress import WARNA, Status
 from sanitasi.views import kebutuhan, kecamatan
@@ -78,7 +78,8 @@ def test_choropleth_sends_features_not_a_geodataframe(an: analysis.Analysis) -> 
     shapes = spec["layer"][0]
     assert shapes["mark"]["type"] == "geoshape"
     assert len(values(spec, shapes)) == 12
-    assert set(values(spec, shapes)[0]["properties"]) == set(maps.MAP_PROPERTIES)
+    assert set(values(spec, shapes)[0]["properties"]) == {*maps.MAP_PROPERTIES, geo.CREDIT_PROPERTY}
+    assert spec["title"]["subtitle"] == [SOURCE, geo.boundary_credit(0, "id")]  # the boundaries' source line
     assert [p["name"] for p in spec["params"]] == [charts.SELECT_PARAM]
     # the selected kecamatan is outlined by a second geoshape layer holding only it
     assert [f["properties"]["kode"] for f in values(spec, spec["layer"][1])] == ["63.10.08"]

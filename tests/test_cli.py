@@ -110,8 +110,9 @@ def test_a_missing_file_exits_2(monkeypatch, capsys, env, tmp_path: Path) -> Non
     assert code == 2 and "berkas tidak ditemukan" in out
 
 
-def test_boundaries_from_a_shapefile_path(monkeypatch, capsys, env) -> None:
-    shp = ROOT / "data" / "batas_kecamatan" / "batas_kecamatan.shp"
+def test_boundaries_from_a_shapefile_path(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    shp = tmp_path / "batas_kecamatan.shp"  # the bundled kecamatan layer, saved as officials get BIG's
+    gpd.read_file(ROOT / "data" / "batas_kecamatan.geojson").to_file(shp, driver="ESRI Shapefile")
     code, out = run(monkeypatch, capsys, env, "import", "--kind", "batas", str(shp), "--dry-run")
     assert code == 0, out
     assert "siap dimuat: 12 baris batas" in out

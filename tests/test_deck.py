@@ -14,7 +14,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from sanitasi import charts, deck, indicators, maps
+from sanitasi import charts, deck, geo, indicators, maps
 from sanitasi.views import paparan
 
 RPJMN = "RPJMN 2020-2024"
@@ -97,7 +97,7 @@ def test_a3_map_pdf(an) -> None:
     assert "▲" in text  # north arrow
     assert re.search(r"\d+ km \(skala perkiraan\)", text)  # scale bar label
     assert spec["title"]["subtitle"][0] == SOURCE
-    assert "skematis" in " ".join(spec["title"]["subtitle"])
+    assert spec["title"]["subtitle"][-1] == geo.boundary_credit(0, "id")  # real boundaries, author and licence
 
 
 @pytest.mark.parametrize(("width", "height"), [(1060, 640), (500, 500)])

@@ -338,8 +338,9 @@ def test_a_desa_import_makes_the_stbm_table_real_and_is_versioned(dataset: Datas
     pd.testing.assert_frame_equal(d.stbm.drop(columns="sumber"), ROLLED, check_dtype=False)
     pd.testing.assert_frame_equal(fresh_store.table("stbm", v, dataset), d.stbm)
     assert not d.illustrative("stbm") and d.illustrative("akses") and d.illustrative("sampah")
-    assert fresh_store.dataset(0, dataset).stbm_desa is None  # the bundled data set has no village table
-    assert fresh_store.table("stbm_desa", 0, dataset) is None
+    # the bundled (illustrative) village table stays where it was: in version 0
+    pd.testing.assert_frame_equal(fresh_store.dataset(0, dataset).stbm_desa, dataset.stbm_desa)
+    pd.testing.assert_frame_equal(fresh_store.table("stbm_desa", 0, dataset), dataset.stbm_desa)
     # a later kecamatan-level STBM table takes over the indicators; the village table stays for the village view
     w = fresh_store.save("stbm", dataset.stbm, store.Meta("stbm.csv", "x", "uji"), bundled=dataset)
     later = fresh_store.dataset(w, dataset)
@@ -464,7 +465,7 @@ def test_desa_boundaries_are_stored_and_come_back(dataset: Dataset, fresh_store:
                                   pd.DataFrame(out[["kode", "nama", "kode_wilayah"]]), check_dtype=False)
     assert back.geometry.geom_equals_exact(out.geometry, tolerance=0).all()
     assert fresh_store.dataset(v, dataset).batas.equals(dataset.batas)  # the kecamatan boundaries are untouched
-    assert fresh_store.dataset(0, dataset).batas_desa is None
+    assert fresh_store.dataset(0, dataset).batas_desa.equals(dataset.batas_desa)  # the bundled ones stay in v0
 
 
 def test_without_a_desa_table_the_roll_up_is_an_empty_stbm_table() -> None:

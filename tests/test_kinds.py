@@ -78,8 +78,9 @@ def test_tables_without_a_contract_key_name_the_columns_that_identify_a_row(kind
 def test_the_lists_of_kinds_keep_the_order_officials_see() -> None:
     assert kinds.importable() == ("akses", "target", "batas", "biaya", "stbm_desa", "batas_desa", "sampah",
                                   "drainase", "kegiatan", "komitmen")
-    assert kinds.held() == ("akses", "target", "batas", "biaya", "stbm", "sampah", "drainase", "kegiatan",
-                            "komitmen", "stbm_desa", "batas_desa")
+    # every kind is bundled now (the village tables since the real boundaries): the registry's order
+    assert kinds.held() == ("akses", "target", "batas", "biaya", "stbm", "stbm_desa", "batas_desa", "sampah",
+                            "drainase", "kegiatan", "komitmen")
     assert kinds.geo() == ("batas", "batas_desa")
     assert kinds.with_template() == ("akses", "target", "biaya", "stbm_desa", "sampah", "drainase", "kegiatan",
                                      "komitmen")
@@ -89,7 +90,9 @@ def test_the_lists_of_kinds_keep_the_order_officials_see() -> None:
 def test_the_bundled_files_listed_on_the_methods_page() -> None:
     assert kinds.bundled_files() == [
         ("wilayah", "data/wilayah.csv"), ("akses", "data/akses_sanitasi.csv"), ("target", "data/target.csv"),
-        ("batas", "data/batas_kecamatan/"), ("biaya", "data/biaya_satuan.csv"), ("stbm", "data/stbm_kecamatan.csv"),
+        ("batas", "data/batas_kecamatan.geojson"), ("biaya", "data/biaya_satuan.csv"),
+        ("stbm", "data/stbm_kecamatan.csv"), ("stbm_desa", "data/stbm_desa.csv"),
+        ("batas_desa", "data/batas_desa.geojson"),
         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
         ("komitmen", "data/komitmen.csv")]
     assert all((paths.ROOT / name).exists() for _, name in kinds.bundled_files())
@@ -160,7 +163,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     pd.testing.assert_frame_equal(d.sedot, frame, check_dtype=False)
     pd.testing.assert_frame_equal(s.table("sedot", v, dataset), frame, check_dtype=False)
     assert not d.illustrative("sedot") and d.illustrative("akses") and d.akses.equals(dataset.akses)
-    assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal, True, True).sedot is None
+    assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal, True).sedot is None
     assert data_view.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
     # the command line offers it and loads it
     assert "sedot" in [a for a in cli.parser()._subparsers._group_actions[0].choices["import"]._actions

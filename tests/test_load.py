@@ -87,9 +87,9 @@ def test_dataset_is_frozen(dataset):
         dataset.akses = pd.DataFrame()
 
 
-def test_dataset_says_it_is_illustrative_and_schematic(dataset):
+def test_dataset_says_it_is_illustrative(dataset):
     assert dataset.ilustratif is True
-    assert dataset.batas_skematis is True
+    assert all(dataset.illustrative(k) for k in ("akses", "stbm", "stbm_desa"))
 
 
 def test_dataset_tables_follow_their_contracts(dataset):

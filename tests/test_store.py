@@ -127,15 +127,16 @@ def test_access_is_replaced_whole(s: store.Store, dataset: Dataset) -> None:
 
 
 def test_dataset_flags(s: store.Store, dataset: Dataset) -> None:
+    # the boundaries' supplier (0 = the bundled real boundaries) is what the maps' source line names
     d0 = s.dataset(0, dataset)
-    assert (d0.ilustratif, d0.batas_skematis, d0.versi) == (True, True, "0")
+    assert (d0.ilustratif, d0.sumber["batas"], d0.versi) == (True, 0, "0")
     v1 = s.save("target", target_doc(dataset, "SSK 2025-2029", 90.0), meta(), bundled=dataset)
-    assert (s.dataset(v1, dataset).ilustratif, s.dataset(v1, dataset).batas_skematis) == (True, True)
+    assert (s.dataset(v1, dataset).ilustratif, s.dataset(v1, dataset).sumber["batas"]) == (True, 0)
     v2 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
-    assert (s.dataset(v2, dataset).ilustratif, s.dataset(v2, dataset).batas_skematis) == (False, True)
+    assert (s.dataset(v2, dataset).ilustratif, s.dataset(v2, dataset).sumber["batas"]) == (False, 0)
     v3 = s.save("batas", dataset.batas[["kode", "nama", "geometry"]], meta("batas.zip"), bundled=dataset)
     d3 = s.dataset(v3, dataset)
-    assert (d3.ilustratif, d3.batas_skematis, d3.versi) == (False, False, str(v3))
+    assert (d3.ilustratif, d3.sumber["batas"], d3.versi) == (False, v3, str(v3))
     assert d3.tanggal == store.local_date(s.versions().set_index("id").loc[v3, "dibuat"])
 
 

@@ -72,8 +72,6 @@ def sidebar() -> None:
             _use(key)
         st.markdown(f"**{t('sidebar.data')}**")
         st.caption(data_label(d))
-        if d.batas_skematis:
-            st.caption(t("sidebar.batas_skematis"))
 
 
 def _flip_mode() -> None:
@@ -102,10 +100,5 @@ def banner(d: Dataset, page_key: str = "") -> None:
     else:
         st.warning(t("banner.ilustratif_sebagian", tabel=", ".join(data_view.kind_label(k, lang()) for k in shown)),
                    icon=":material/science:")
-
-
-def schematic_note(d: Dataset) -> None:
-    if d.batas_skematis:
-        st.caption(":material/map: " + t("peta.catatan_skematis"))
 
 

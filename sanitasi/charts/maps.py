@@ -1,4 +1,7 @@
-"""Maps: the kecamatan choropleth, the equal-tile map, the ranking beside them, and the village ODF map."""
+"""Maps: the kecamatan choropleth, the equal-tile map, the ranking beside them, and the village ODF map.
+
+The two maps drawn from boundaries add the boundaries' source line under the data's (`geo.credit_of`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from sanitasi import i18n, indicators
+from sanitasi import geo, i18n, indicators
 from sanitasi.charts.base import (
     INK,
     MAP_LABELS,
@@ -53,6 +56,13 @@ def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
 SELECT_PARAM = "pilih_kecamatan"
 
 
+def _with_credit(source: str | list[str], features: list[dict], lang: str) -> list[str]:
+    """The map's source lines and, last, where its boundaries come from (when the features say)."""
+    lines = [source] if isinstance(source, str) else list(source)
+    credit = geo.credit_of(features, lang)
+    return [*lines, credit] if credit and credit not in lines else lines
+
+
 
 
 # Names are written on the map up to this many areas. A province's 150 kecamatan would be a heap of text
@@ -90,7 +100,7 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     if len(labels) <= MAP_LABEL_LIMIT:
         layers += [halo, text]
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
-    return finish(chart, title=title, source=source, lang=lang)
+    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)
 
 
 def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
@@ -167,7 +177,9 @@ def odf_village_map(features: list[dict], outlines: list[dict], labels: pd.DataF
         .mark_geoshape(stroke=VILLAGE_BORDER, strokeWidth=0.6)
         .encode(color=alt.condition("datum.properties.status == null", alt.value(NO_VILLAGE_DATA),
                                     alt.Color("properties.status_teks:N", scale=odf_scale(lang),
-                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang), orient="top-left",
+                                              # the sea south-east of the coast is the map's empty corner
+                                              legend=alt.Legend(title=t("stbm.legenda_odf", lang),
+                                                                orient="bottom-right",
                                                                 symbolStrokeColor=VILLAGE_BORDER))),
                 tooltip=[alt.Tooltip("properties.nama:N", title=t("stbm.k_desa", lang)),
                          alt.Tooltip("properties.kecamatan:N", title=t("grafik.kecamatan", lang)),
@@ -183,4 +195,4 @@ def odf_village_map(features: list[dict], outlines: list[dict], labels: pd.DataF
             layers.append(alt.Chart(labels, name=name).mark_text(fontSize=12, fontWeight=600, **style).encode(
                 longitude="lon:Q", latitude="lat:Q", text="nama:N"))
     chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
-    return finish(chart, title=title, source=source, lang=lang)
+    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)

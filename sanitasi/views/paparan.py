@@ -163,8 +163,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
                          title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
                          lang=lang, height=CHART_HEIGHT + 30)
     out.append(Slide("peta", t("paparan.s2_judul", lang, indikator=label, tahun=an.tahun), message, (),
-                     Figure(area, "paparan_peta"), sumber=source,
-                     catatan=t("peta.catatan_skematis", lang) if an.data.batas_skematis else ""))
+                     Figure(area, "paparan_peta"), sumber=source))
 
     # 3. district trajectory
     path = lintasan_target.view(an, lintasan_target.Settings(indikator=s.indikator, dokumen=s.dokumen, lang=lang))

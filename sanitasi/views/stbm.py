@@ -195,11 +195,16 @@ def villages(an: Analysis, lang: str = "id") -> VillageView | None:
 
 
 def year_for(desa: pd.DataFrame | None, tahun: int) -> int | None:
-    """The village table's latest year up to the reference year (None when it has none)."""
+    """The village table's latest year up to the reference year, else its first year (None without a table).
+
+    The bundled village table starts in 2021 (today's village codes): a reference year before that shows
+    its first year, with a note, rather than no village view at all.
+    """
     if desa is None or desa.empty:
         return None
-    years = [int(y) for y in desa["tahun"].unique() if int(y) <= tahun]
-    return max(years) if years else None
+    years = sorted(int(y) for y in desa["tahun"].unique())
+    before = [y for y in years if y <= tahun]
+    return before[-1] if before else years[0]
 
 
 def status_label(status: str | None, lang: str = "id") -> str:
@@ -229,12 +234,17 @@ def village_values(data: Dataset, tahun: int, lang: str = "id") -> pd.DataFrame:
 
 
 def village_table(frame: pd.DataFrame, lang: str = "id") -> Table:
-    """The village table to show: numbers stay numbers (the columns sort), formatted the Indonesian way."""
+    """The village table to show: numbers stay numbers (the columns sort), formatted the Indonesian way.
+
+    With village boundaries, a column says whether each village is on the map (`peta_teks`, from `village_view`).
+    """
     t = i18n.t
     cols = {"nama": t("stbm.k_desa", lang), "kecamatan": t("tabel.kecamatan", lang),
             "status_teks": t("stbm.k_status", lang), "tanggal": t("stbm.k_tanggal", lang),
             "jumlah_kk": t("tabel.jumlah_kk", lang), "kk_sehat": t("stbm.k_kk_sehat", lang),
             "pct_sehat": t("stbm.k_pct_sehat", lang), "kk_od": t("stbm.k_kk_od", lang)}
+    if "peta_teks" in frame.columns:
+        cols["peta_teks"] = t("stbm.k_peta", lang)
     shown = frame[list(cols)].rename(columns=cols) if len(frame) else pd.DataFrame(columns=list(cols.values()))
     formats = {cols[c]: (lambda v: fmt.number(v, 0, lang)) for c in ("jumlah_kk", "kk_sehat", "kk_od")}
     formats[cols["pct_sehat"]] = lambda v: fmt.number(v, 1, lang)
@@ -243,6 +253,7 @@ def village_table(frame: pd.DataFrame, lang: str = "id") -> Table:
 
 
 MAP_PROPERTIES = ["kode", "nama", "kecamatan", "status", "status_teks", "tanggal_teks", "sehat_teks"]
+VILLAGE_MAP_PX = 440  # the village map's size at its smallest (STBM page, 1024x768): names are placed for it
 
 
 def village_view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | None:
@@ -257,15 +268,25 @@ def village_view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | N
                   deklarasi=fmt.number(counts.get("deklarasi", 0), 0, lang),
                   belum=fmt.number(counts.get("belum", 0), 0, lang))
     notes: list[str] = []
+    if data.illustrative("stbm_desa"):
+        notes.append(i18n.t("stbm.desa_ilustratif", lang))
     if year != tahun:
         notes.append(i18n.t("stbm.desa_tahun_lain", lang, tahun=year, acuan=tahun))
     features = outlines = labels = None
     if data.batas_desa is not None and not data.batas_desa.empty:
+        supplier = data.sumber.get("batas_desa", 0)
         features, outlines, labels = map_layers(data.batas_desa, v, data.wilayah, lang)
+        features = geo.with_credit(features, supplier)
         drawn = set(data.batas_desa["kode"].astype(str))
-        missing = v.loc[~v["kode"].isin(drawn), "nama"].tolist()
+        on_map = v["kode"].isin(drawn)
+        v = v.assign(peta_teks=[i18n.t("stbm.peta_ya" if d else "stbm.peta_tidak", lang) for d in on_map])
+        missing = v.loc[~on_map, "nama"].tolist()
         if missing:
-            notes.append(i18n.t("stbm.desa_tanpa_poligon", lang, n=len(missing), nama=", ".join(missing[:10])
+            # the bundled boundaries are the 2022 list: a listed village missing from them is one formed since
+            listed = set(data.daftar_desa["kode"]) if data.daftar_desa is not None else set()
+            new = str(supplier) == "0" and set(v.loc[~on_map, "kode"]) <= listed
+            key = "stbm.desa_baru_tanpa_poligon" if new else "stbm.desa_tanpa_poligon"
+            notes.append(i18n.t(key, lang, n=len(missing), nama=", ".join(missing[:10])
                                 + (", …" if len(missing) > 10 else "")))
         empty = len(drawn - set(v["kode"]))
         if empty:
@@ -296,6 +317,5 @@ def map_layers(batas_desa: gpd.GeoDataFrame, values: pd.DataFrame, wilayah: pd.D
             p["status_teks"] = status_label(None, lang)
     kec = shapes.dissolve(by="kode_wilayah", as_index=False)[["kode_wilayah", "geometry"]]
     outlines = geo.to_features(kec, key="kode_wilayah", properties=["kode_wilayah"], tolerance=0)
-    labels = geo.label_points(kec, key="kode_wilayah")
-    labels = labels.assign(nama=labels["kode_wilayah"].map(kec_names).fillna(labels["kode_wilayah"]))
+    labels = geo.placed_labels(kec, kec_names, map_px=VILLAGE_MAP_PX, key="kode_wilayah")
     return features, outlines, labels

@@ -60,7 +60,7 @@ def an(dataset: Dataset) -> analysis.Analysis:
 
 
 def check_map(tab, n_kecamatan: int) -> None:
-    """Twelve separate shapes, each with its own fill, none whose box covers the whole map."""
+    """Separate shapes (twelve kecamatan, or the villages), each with its own fill, none covering the whole map."""
     maps = browser.map_shapes(tab.page)
     assert maps, "no geoshape marks on the map page"
     m = max(maps, key=lambda x: x["n"])
@@ -113,6 +113,8 @@ def test_page_in_both_languages(open_tab, an: analysis.Analysis, page: str, path
         assert all(n > 0 for n in seen["marks"]), seen
         if page == "peta":
             check_map(tab, len(an.data.wilayah))
+        if page == "stbm":  # the bundled village table and boundaries: the village map out of the box
+            check_map(tab, len(an.data.batas_desa))
         # every title, source line, legend and card reads whole at this size (the projector's 1024x768 too)
         assert browser.cut_texts(tab.page) == []
         tab.shot(f"{page}-{lang}")

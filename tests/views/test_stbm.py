@@ -38,9 +38,10 @@ def test_odf_villages_roll_up_by_summing_villages(data: Dataset, an: Analysis, r
     s = stbm.odf_summary(an)
     rows = data.stbm.loc[data.stbm["tahun"] == 2025]
     assert s.verified == rows["desa_odf_terverifikasi"].sum()
-    assert s.villages == rows["jumlah_desa"].sum() == 156  # today's 151 desa + 5 kelurahan (wilayah.csv)
+    # today's 152 desa + 5 kelurahan (Kepmendagri 2025 code list, wilayah.csv)
+    assert s.villages == rows["jumlah_desa"].sum() == 157
     assert s.share == pytest.approx(100 * s.verified / s.villages)
-    assert r.ringkasan == s.text == i18n.t("stbm.ringkas", "id", odf=s.verified, desa=156, persen=fmt.pct(s.share),
+    assert r.ringkasan == s.text == i18n.t("stbm.ringkas", "id", odf=s.verified, desa=157, persen=fmt.pct(s.share),
                                            deklarasi=s.declared, tahun=2025)
     # the published 2017 figure the illustrative data were calibrated to: 39 ODF villages
     y2017 = data.stbm.loc[data.stbm["tahun"] == 2017]
@@ -110,7 +111,8 @@ def test_each_pair_comes_ready_to_draw(an: Analysis, r: stbm.Stbm, position: int
 
 
 def test_without_stbm_rows_the_page_has_no_summary_no_cards_no_bars_and_no_pairs(data: Dataset) -> None:
-    out = stbm.view(analyse(replace(data, stbm=data.stbm.iloc[0:0])), stbm.Settings(dokumen=RPJMN, lang="en"))
+    empty = replace(data, stbm=data.stbm.iloc[0:0], stbm_desa=None)
+    out = stbm.view(analyse(empty), stbm.Settings(dokumen=RPJMN, lang="en"))
     assert out.ringkasan is None and out.desa_odf is None
     assert out.dua == (None, None)
     assert out.desa is None  # and no desa table either
@@ -242,17 +244,22 @@ def test_the_village_table_sorts_numbers_and_shows_them_the_indonesian_way(mappe
     assert "83,3" in html and "17-05-2023" in html  # 100 of 120 households; the verification date
 
 
-def test_without_a_desa_table_there_is_no_village_view(dataset: Dataset, r: stbm.Stbm) -> None:
-    assert r.desa is None
-    assert stbm.village_view(dataset, 2025) is None
+def test_the_bundled_village_table_shows_out_of_the_box_and_says_it_is_illustrative(r: stbm.Stbm) -> None:
+    assert r.desa is not None and r.desa.peta is not None
+    assert r.desa.notes[0] == i18n.t("stbm.desa_ilustratif", "id")
+
+
+def test_without_a_desa_table_there_is_no_village_view(dataset: Dataset) -> None:
+    assert stbm.village_view(replace(dataset, stbm_desa=None), 2025) is None
 
 
 def test_without_desa_boundaries_the_view_has_the_table_and_no_map(dataset: Dataset, fresh_store: store.Store) -> None:
     v = fresh_store.save("stbm_desa", read(csv(*GOOD), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
-    data = fresh_store.dataset(v, dataset)
+    data = replace(fresh_store.dataset(v, dataset), batas_desa=None)
     view = village_page(data, 2024)
     assert view.features is None and view.peta is None and len(view.table.frame) == 5
     assert view.text == ("Tahun 2024: **5** desa/kelurahan di tabel per desa; 2 ODF terverifikasi, 1 deklarasi, "
                          "2 belum ODF.")
-    # before the table's first year there is nothing to show
-    assert village_page(data, 2022) is None
+    # before the table's first year: its first year, saying so
+    early = village_page(data, 2022)
+    assert early.tahun == 2023 and i18n.t("stbm.desa_tahun_lain", "id", tahun=2023, acuan=2022) in early.notes
