@@ -123,9 +123,9 @@ def nation(level: str = "kecamatan", n: int | None = None, years: tuple[int, ...
 
 
 def to_csv_text(akses: pd.DataFrame) -> str:
-    """The counts as the CSV an official would load (the contract's columns, `sumber` = synthetic)."""
+    """The counts as the CSV an official would load (the contract's columns, `sumber` = synthetic, KK counts)."""
     cols = ["kode_wilayah", "tahun", "jumlah_kk", *RUNG_COLUMNS]
-    return akses[cols].assign(sumber="sintetis").to_csv(index=False)
+    return akses[cols].assign(sumber="sintetis", satuan="kk", resmi="tidak").to_csv(index=False)
 
 
 # ----------------------------------------------------------------------------------- boundaries

@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN, i18n, indicators, lineage, needs, progress, targets
+from sanitasi import KODE_KABUPATEN, i18n, indicators, lineage, needs, progress, sources, targets
+from sanitasi.contracts import PERCENT_COLUMNS
 from sanitasi.load import Dataset
 
 KABUPATEN = KODE_KABUPATEN
+REKAP = sources.REKAP
+_SEP = "@"  # inside `analyse` only: a kabupaten series is judged as the area "63.10@<source>"
 
 
 @dataclass(frozen=True)
@@ -22,13 +25,15 @@ class Analysis:
 
     data: Dataset
     tahun: int  # reference year: the last year of data used
-    kec: pd.DataFrame  # kecamatan rows with rates, `sebanding`, `nama`
-    kab: pd.DataFrame  # kabupaten rows with rates
-    obs: pd.DataFrame  # long, comparable observations of kecamatan and kabupaten
-    nilai: pd.DataFrame  # assess_all over every document x indicator x area
+    kec: pd.DataFrame  # kecamatan count rows (one source per kecamatan and year) with rates, `sebanding`, `nama`
+    kab: pd.DataFrame  # the kabupaten as the sum of those counts (the roll-up, sources.REKAP), with rates
+    obs: pd.DataFrame  # long, comparable observations of kecamatan and kabupaten (`seri`: REKAP or a source)
+    nilai: pd.DataFrame  # assess_all over every document x indicator x area x district series (`seri`)
     growth: pd.Series  # household growth per area (and the kabupaten)
     # the other PPSP tables with their rates: {"stbm": (kecamatan, kabupaten), "drainase": ..., "sampah": ...}
     ppsp: dict = field(default_factory=dict)
+    seri: dict = field(default_factory=dict)  # kabupaten-level access series by source (sources.district_series)
+    akses_kec: pd.DataFrame | None = None  # the kecamatan count rows of every year up to `tahun`, as stored
 
     def frames(self, indikator: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(kecamatan rows, kabupaten rows) of the table an indicator lives in, with rates."""
@@ -37,6 +42,28 @@ class Analysis:
             return self.kec, self.kab
         empty = self.kab.iloc[0:0]
         return self.ppsp.get(ind.tabel, (empty, empty))
+
+    def rows(self, tabel: str) -> pd.DataFrame:
+        """A table's kecamatan rows up to the reference year as stored (for access: one source per kecamatan and
+        year), for series on other boundaries."""
+        if tabel == "akses":
+            return self.akses_kec
+        table = getattr(self.data, tabel)
+        return table.loc[table["tahun"] <= self.tahun]
+
+    def district(self, seri: str | None = None) -> str:
+        """The district series a page shows: the chosen one, else the official kabupaten series when one is
+        loaded, else the roll-up of the kecamatan (sources.lead)."""
+        return sources.lead(self.seri, seri)
+
+    def district_rows(self, indikator: str, seri: str | None = None) -> pd.DataFrame:
+        """The kabupaten's rows of an indicator in the chosen district series (the roll-up for the tables that
+        have no kabupaten sources, and for indicators a published series does not give)."""
+        chosen = self.district(seri)
+        ind = indicators.get(indikator)
+        if ind.tabel == "akses" and chosen != REKAP and ind.kolom in self.seri[chosen].columns:
+            return self.seri[chosen].loc[self.seri[chosen][ind.kolom].notna()]
+        return self.frames(indikator)[1]
 
     @property
     def kode_kecamatan(self) -> list[str]:
@@ -66,12 +93,18 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     tahun = int(tahun if tahun is not None else max(data.tahun))
     akses = data.akses.loc[data.akses["tahun"] <= tahun]
     names = data.names
-    kec = lineage.on_current_boundaries(akses, data.wilayah)
+    counts = sources.kecamatan_counts(akses)
+    kec = lineage.on_current_boundaries(counts, data.wilayah)
     kec = kec.assign(nama=kec["kode_wilayah"].map(names))
-    kab = indicators.aggregate(akses, kode=KABUPATEN)
+    units = sources.rekap_units(counts)
+    kab = indicators.aggregate(counts.loc[counts["tahun"].map(units).notna()], kode=KABUPATEN)  # one unit a year
+    district = sources.district_series(akses)
     comparable = lineage.comparable_only(kec)
     ppsp = _tables(data, tahun, names)
     long = [indicators.to_long(comparable), indicators.to_long(kab)]
+    for source, frame in district.items():
+        long.append(indicators.to_long(frame[["kode_wilayah", "tahun", *PERCENT_COLUMNS]]
+                                       .assign(kode_wilayah=f"{KABUPATEN}{_SEP}{source}")))
     for k_rows, kab_rows in ppsp.values():
         if len(k_rows):
             long.append(indicators.to_long(lineage.comparable_only(k_rows)))
@@ -81,14 +114,34 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     areas = [*data.wilayah["kode"].tolist(), KABUPATEN]
     goals = pd.concat([targets.goals_for(data.target, d, areas) for d in targets.documents(data.target)],
                       ignore_index=True)
-    nilai = progress.assess_all(obs, goals)
+    # each kabupaten series is judged against the kabupaten's own targets
+    district_goals = goals.loc[goals["kode_wilayah"] == KABUPATEN]
+    goals = pd.concat([goals, *(district_goals.assign(kode_wilayah=f"{KABUPATEN}{_SEP}{s}") for s in district)],
+                      ignore_index=True)
+    nilai = _split_series(progress.assess_all(obs, goals))
+    obs = _split_series(obs)
     growth = pd.concat([needs.growth_rates(comparable), needs.growth_rates(kab)])
-    return Analysis(data, tahun, kec, kab, obs, nilai, growth, ppsp)
+    return Analysis(data, tahun, kec, kab, obs, nilai, growth, ppsp, district, counts)
 
 
-def assessment(an: Analysis, kode: str, indikator: str, dokumen: str) -> pd.Series | None:
+def _split_series(frame: pd.DataFrame) -> pd.DataFrame:
+    """'63.10@BPS Susenas' back into the kabupaten's code and a `seri` column (REKAP for everything else)."""
+    code = frame["kode_wilayah"].astype(str)
+    parts = code.str.split(_SEP, n=1, expand=True)
+    seri = parts[1].fillna(REKAP) if parts.shape[1] > 1 else pd.Series(REKAP, index=frame.index)
+    return frame.assign(kode_wilayah=parts[0], seri=seri)
+
+
+def assessment(an: Analysis, kode: str, indikator: str, dokumen: str, seri: str | None = None) -> pd.Series | None:
+    """The judgement of an area's indicator against a document; for the kabupaten, in the chosen district series
+    (an indicator that series does not give is judged on the roll-up)."""
+    which = REKAP
+    if kode == KABUPATEN and indicators.get(indikator).tabel == "akses":
+        chosen = an.district(seri)
+        if chosen != REKAP and indicators.get(indikator).kolom in an.seri[chosen].columns:
+            which = chosen
     hit = an.nilai.loc[(an.nilai["kode_wilayah"] == kode) & (an.nilai["indikator"] == indikator)
-                       & (an.nilai["dokumen"] == dokumen)]
+                       & (an.nilai["dokumen"] == dokumen) & (an.nilai["seri"] == which)]
     return None if hit.empty else hit.iloc[0]
 
 
@@ -102,14 +155,14 @@ def kecamatan_rows(an: Analysis, kode: str) -> pd.DataFrame:
     return lineage.comparable_only(an.kec.loc[an.kec["kode_wilayah"] == kode]).sort_values("tahun")
 
 
-def series(an: Analysis, kode: str, indikator: str, basis: str = "kini") -> pd.DataFrame:
-    """Observed `tahun, nilai, sebanding` for an area (kabupaten or kecamatan) on the chosen basis."""
+def series(an: Analysis, kode: str, indikator: str, basis: str = "kini", seri: str | None = None) -> pd.DataFrame:
+    """Observed `tahun, nilai, sebanding` for an area (kabupaten or kecamatan) on the chosen basis; the kabupaten
+    in the chosen district series."""
     ind = indicators.get(indikator)
     if kode == KABUPATEN:
-        f = an.frames(indikator)[1].assign(sebanding=True)
+        f = an.district_rows(indikator, seri).assign(sebanding=True)
     else:
-        table = getattr(an.data, ind.tabel)
-        f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
+        f = lineage.on_basis(an.rows(ind.tabel), an.data.wilayah, basis)
         f = f.loc[f["kode_wilayah"] == kode]
     return (f[["tahun", ind.kolom, "sebanding"]].rename(columns={ind.kolom: "nilai"})
             .sort_values("tahun").reset_index(drop=True))

@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from sanitasi import KODE_KABUPATEN
 from sanitasi.errors import Problem
 from sanitasi.indicators import REGISTRY, RUNG_COLUMNS
 from sanitasi.schema import Column, Contract
@@ -18,11 +19,35 @@ TAHUN_MIN, TAHUN_MAX = 1990, 2100
 
 
 def _rungs_add_up(df: pd.DataFrame, table: str) -> list[Problem]:
+    """Counts: the five rungs make the households. A row with counts has all of them; a row without counts is a
+    published percentage (BPS Susenas gives the kabupaten as percentages only) and needs one at least, and only
+    the kabupaten may come as percentages: a kecamatan's households drive the needs and the map."""
+    problems = []
+    counted = df[["jumlah_kk", *RUNG_COLUMNS]].notna()
+    some, every = counted.any(axis=1), counted.all(axis=1)
+    for i in (some & ~every)[lambda b: b].index:
+        problems.append(Problem(table, i + 2, "jumlah_kk", None,
+                                "jumlah KK dan kelima anak tangga diisi semua atau dikosongkan semua"))
     total = df[list(RUNG_COLUMNS)].sum(axis=1)
-    bad = total != df["jumlah_kk"]
-    return [Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
-                    f"jumlah lima tangga akses ({int(total.iloc[i])}) harus sama dengan jumlah_kk")
-            for i in bad[bad].index]
+    bad = every & (total != df["jumlah_kk"])
+    problems += [Problem(table, i + 2, "jumlah_kk", str(df["jumlah_kk"].iloc[i]),
+                         f"jumlah lima tangga akses ({int(total.iloc[i])}) harus sama dengan jumlah_kk")
+                 for i in bad[bad].index]
+    shares = df[list(PERCENT_COLUMNS)].notna().any(axis=1)
+    for i in (~some & ~shares)[lambda b: b].index:
+        problems.append(Problem(table, i + 2, None, None,
+                                "baris tanpa jumlah KK harus punya persentase (pct_layak, pct_aman atau "
+                                "pct_babs_terbuka)"))
+    for i in (every & shares)[lambda b: b].index:
+        problems.append(Problem(table, i + 2, None, None,
+                                "baris dengan jumlah KK tidak boleh juga berisi persentase: persentase dihitung "
+                                "dari jumlahnya"))
+    kecamatan = df["kode_wilayah"].fillna("").str.len() > len(KODE_KABUPATEN)
+    for i in (kecamatan & ~some)[lambda b: b].index:
+        problems.append(Problem(table, i + 2, "kode_wilayah", str(df["kode_wilayah"].iloc[i]),
+                                "baris kecamatan perlu jumlah KK per anak tangga; persentase saja hanya untuk "
+                                "tingkat kabupaten"))
+    return problems
 
 
 def _parents_exist(df: pd.DataFrame, table: str) -> list[Problem]:
@@ -47,13 +72,27 @@ WILAYAH = Contract("wilayah", (
     Column("kelurahan", "int", min=0),
 ), key=("kode",), row_checks=(_parents_exist,))
 
+# The access table: one row per area, year and source. An area is a kecamatan (63.10.01) or the kabupaten
+# (63.10). A row holds counts (households per rung) or, for the kabupaten, published percentages with their
+# relative standard error or confidence interval where the publisher gives one. `satuan` says what is counted
+# (rumah tangga in Susenas, KK in STBM, jiwa in SDG 6.2.1): series in different units are never added up.
+KODE_WILAYAH = re.compile(r"^\d{2}\.\d{2}(\.\d{2})?$")
+SATUAN = ("rumah_tangga", "kk", "jiwa")
+YA_TIDAK = ("ya", "tidak")
+PERCENT_INDICATORS = ("layak", "aman", "babs_terbuka")
+PERCENT_COLUMNS = tuple(f"pct_{k}" for k in PERCENT_INDICATORS)
+ERROR_COLUMNS = tuple(f"{m}_{k}" for k in PERCENT_INDICATORS for m in ("rse", "ci_bawah", "ci_atas"))
 AKSES = Contract("akses_sanitasi", (
-    Column("kode_wilayah", "kode"),
+    Column("kode_wilayah", "kode", pattern=KODE_WILAYAH),
     Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
-    Column("jumlah_kk", "int", min=0),
-    *(Column(c, "int", min=0) for c in RUNG_COLUMNS),
-    Column("sumber", "str", nullable=True),
-), key=("kode_wilayah", "tahun"), row_checks=(_rungs_add_up,))
+    Column("sumber", "str"),
+    Column("satuan", "str", choices=SATUAN),
+    Column("resmi", "str", choices=YA_TIDAK),
+    Column("jumlah_kk", "int", nullable=True, min=0),
+    *(Column(c, "int", nullable=True, min=0) for c in RUNG_COLUMNS),
+    *(Column(c, "float", nullable=True, min=0, max=100) for c in PERCENT_COLUMNS),
+    *(Column(c, "float", nullable=True, min=0, max=100) for c in ERROR_COLUMNS),
+), key=("kode_wilayah", "tahun", "sumber"), row_checks=(_rungs_add_up,))
 
 def _shares_within_100(df: pd.DataFrame, table: str) -> list[Problem]:
     """A target for a share (%) cannot pass 100; a quantity (hectares) can."""

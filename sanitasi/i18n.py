@@ -11,6 +11,12 @@ LANGUAGES = ("id", "en")
 ID: dict[str, str] = {
     # general
     "umum.kabupaten": "Kabupaten Tanah Bumbu",
+    "sumber.rekap": "rekap kecamatan ({sumber})",
+    "sumber.rekap_saja": "rekap kecamatan",
+    "sumber.ilustratif": "data ilustratif dasbor",
+    "satuan.rumah_tangga": "% rumah tangga",
+    "satuan.kk": "% KK",
+    "satuan.jiwa": "% penduduk",
     "umum.setelah_2100": "setelah 2100",
     "umum.ilustratif": "ILUSTRATIF",
     "umum.resmi": "data dimuat editor",
@@ -585,6 +591,12 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "umum.kabupaten": "Tanah Bumbu Regency",
+    "sumber.rekap": "sum of the kecamatan ({sumber})",
+    "sumber.rekap_saja": "sum of the kecamatan",
+    "sumber.ilustratif": "the dashboard's illustrative data",
+    "satuan.rumah_tangga": "% of households (rumah tangga)",
+    "satuan.kk": "% of households (KK)",
+    "satuan.jiwa": "% of people",
     "umum.setelah_2100": "after 2100",
     "umum.ilustratif": "ILLUSTRATIVE",
     "umum.resmi": "data loaded by an editor",

@@ -100,8 +100,7 @@ def map_row(an: Analysis, values: pd.DataFrame, kode: str) -> pd.Series:
 
 def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis: int, lang: str) -> pd.DataFrame:
     wil = an.data.wilayah
-    table = getattr(an.data, ind.tabel)
-    frame = lineage.on_boundaries_of(table.loc[table["tahun"] <= an.tahun], wil, basis)
+    frame = lineage.on_boundaries_of(an.rows(ind.tabel), wil, basis)
     kids = wil.dropna(subset=["pemekaran_dari"]).groupby("pemekaran_dari")["nama"].agg(", ".join).to_dict()
     out = []
     for kode, nama in zip(wil["kode"], wil["nama"], strict=True):

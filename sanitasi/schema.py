@@ -127,9 +127,11 @@ def _numbers(raw: pd.Series) -> pd.Series:
 def validate(df: pd.DataFrame, contract: Contract) -> pd.DataFrame:
     """Return a typed copy of `df` holding the contract's columns, or raise DataError with every problem."""
     problems: list[Problem] = []
-    missing = [c for c in contract.names if c not in df.columns]
+    missing = [c.name for c in contract.columns if c.name not in df.columns and not c.nullable]
     if missing:
         raise DataError([Problem(contract.name, None, c, None, "kolom wajib tidak ada") for c in missing])
+    # a column that may be empty may also be left out: it is read as empty
+    df = df.assign(**{c.name: None for c in contract.columns if c.name not in df.columns})
     if df.empty:
         return pd.DataFrame({c.name: pd.Series(dtype=_dtype(c)) for c in contract.columns})
     raw = df.reset_index(drop=True)

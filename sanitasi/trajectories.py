@@ -92,8 +92,7 @@ def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id"
     `kode, judul, status, urutan`. Titles carry the status so the order reads without a legend.
     """
     ind = indicators.get(indikator)
-    table = getattr(an.data, ind.tabel)
-    f = lineage.on_basis(table.loc[table["tahun"] <= an.tahun], an.data.wilayah, basis)
+    f = lineage.on_basis(an.rows(ind.tabel), an.data.wilayah, basis)
     names = an.data.names
     rows = []
     for kode, g in f.groupby("kode_wilayah", sort=True):

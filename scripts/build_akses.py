@@ -88,7 +88,9 @@ def onto_published_boundaries(sim: pd.DataFrame, wilayah: pd.DataFrame) -> pd.Da
     counts = ["jumlah_kk", *RUNG_COLUMNS]
     out = (pd.concat([sim.loc[~before], moved])
            .groupby(["kode_wilayah", "tahun"], as_index=False)[counts].sum())
-    return out.assign(sumber="ilustratif").sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
+    out = out.assign(sumber="ilustratif", satuan="kk", resmi="tidak")
+    order = ["kode_wilayah", "tahun", "sumber", "satuan", "resmi", "jumlah_kk", *RUNG_COLUMNS]
+    return out[order].sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
 
 
 def main() -> None:

@@ -51,7 +51,7 @@ def akses_row(**over) -> dict[str, str]:
     # 100 = 10 + 60 + 10 + 15 + 5
     row = {"kode_wilayah": "63.10.01", "tahun": "2020", "jumlah_kk": "100", "kk_aman": "10",
            "kk_layak_sendiri": "60", "kk_layak_bersama": "10", "kk_belum_layak": "15", "kk_babs_terbuka": "5",
-           "sumber": "ilustratif"}
+           "sumber": "ilustratif", "satuan": "kk", "resmi": "tidak"}
     return {**row, **over}
 
 

@@ -177,8 +177,8 @@ def test_unknown_kind_and_version(s: store.Store, dataset: Dataset) -> None:
 # ------------------------------------------------------------------------------------- transactions
 def test_a_failing_save_leaves_nothing_behind(s: store.Store, dataset: Dataset) -> None:
     v1 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
-    bad = akses_2025(dataset).astype({"kk_aman": object})
-    bad.loc[5, "kk_aman"] = None  # kk_aman is NOT NULL: the row insert fails after the version row was written
+    bad = akses_2025(dataset).astype({"tahun": object})
+    bad.loc[5, "tahun"] = None  # tahun is NOT NULL: the row insert fails after the version row was written
     with pytest.raises(Exception):  # noqa: B017 - the driver's own IntegrityError; what matters is what is left
         s.save("akses", bad, meta("rusak.csv"), bundled=dataset)
     assert count_versions(s) == 1 and s.active_id() == v1

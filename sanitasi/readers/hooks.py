@@ -89,6 +89,7 @@ def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] 
         for c in RUNG_COLUMNS:
             out[c] = rungs[c].astype("int64").to_numpy()
     out["sumber"] = r.name
+    out["satuan"], out["resmi"] = "kk", "tidak"  # kecamatan counts of KK, not an official series
     result = validate(out, kind.contract)
     result = result.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)})
     result = result.sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
