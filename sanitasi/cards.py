@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, lineage, progress
+from sanitasi import fmt, i18n, indicators, lineage, progress, sources
 from sanitasi.analysis import KABUPATEN, Analysis, assessment
 from sanitasi.documents import target_documents
 from sanitasi.progress import Status, status_label
@@ -32,6 +32,7 @@ class Card:
     warna: str
     delta_panah: str = "off"  # "up" / "down" / "off": the direction of the change on the year before
     delta_warna: str = "normal"  # "normal" when up is good, "inverse" when down is good
+    sumber: str = ""  # where the value comes from ("Sumber: BPS Susenas 2024 (resmi)")
 
 
 def _gap_households(row: pd.Series, indikator: str, target: float) -> int:
@@ -45,17 +46,19 @@ def _gap_households(row: pd.Series, indikator: str, target: float) -> int:
 
 
 def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
-          codes: tuple[str, ...] = indicators.HEADLINE, docs: dict[str, str] | tuple | None = None) -> list[Card]:
+          codes: tuple[str, ...] = indicators.HEADLINE, docs: dict[str, str] | tuple | None = None,
+          seri: str | None = None) -> list[Card]:
     """Metric cards for some indicators of one area against one target document (or one per indicator:
-    `docs` maps indicator -> document, as a dict or as (indicator, document) pairs)."""
+    `docs` maps indicator -> document, as a dict or as (indicator, document) pairs); the kabupaten in the chosen
+    district series (`seri`, see sanitasi.sources). Every card names the source of its value."""
     docs = dict(docs) if docs else None
     out = []
     for k in codes:
         ind = indicators.get(k)
         doc = (docs or {}).get(k, dokumen)
-        kec_rows, kab_rows = an.frames(k)
-        frame = kab_rows if kode == KABUPATEN else lineage.comparable_only(kec_rows.loc[kec_rows["kode_wilayah"]
-                                                                                        == kode])
+        kec_rows = an.frames(k)[0]
+        frame = an.district_rows(k, seri) if kode == KABUPATEN else lineage.comparable_only(
+            kec_rows.loc[kec_rows["kode_wilayah"] == kode])
         frame = frame.sort_values("tahun")
         if frame.empty:
             continue
@@ -68,11 +71,12 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             change = ind.selisih_teks(diff, lang) + " " + i18n.t("kartu.dari_tahun", lang, tahun=int(prev["tahun"]))
             arrow = "up" if round(diff, 1) > 0 else "down" if round(diff, 1) < 0 else "off"
         colour = "normal" if ind.arah > 0 else "inverse"
-        a = assessment(an, kode, k, doc)
+        source = i18n.t("kartu.sumber", lang, sumber=value_source(an, last, kode, k, seri, lang))
+        a = assessment(an, kode, k, doc, seri)
         if a is None:
             out.append(Card(k, ind.label(lang), ind.teks(value, lang), change,
                             i18n.t("kartu.tanpa_target", lang), fmt.MISSING, fmt.MISSING, "tanpa_target",
-                            status_label(None, lang), "", progress.WARNA[Status.DATA_KURANG], arrow, colour))
+                            status_label(None, lang), "", progress.WARNA[Status.DATA_KURANG], arrow, colour, source))
             continue
         tgt, tyear = float(a["target"]), int(a["target_year"])
         ahead = ind.arah * (value - tgt)
@@ -82,7 +86,8 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             selisih = i18n.t("kartu.kurang_poin", lang, poin=fmt.number(abs(value - tgt), 1, lang))
         else:
             selisih = i18n.t("kartu.kurang_satuan", lang, nilai=ind.teks(abs(value - tgt), lang))
-        short = _gap_households(last, k, tgt) if ind.persen else None
+        counted = _counted_row(an, last, kode, k)  # a published share has no households: the roll-up's
+        short = _gap_households(counted, k, tgt) if ind.persen and counted is not None else None
         if short is None:
             short_text = ""
         elif short > 0:
@@ -90,6 +95,8 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             short_text = i18n.t(key, lang, kk=count_text(ind, short, lang))
         else:
             short_text = i18n.t("kartu.kk_cukup", lang)
+        if short is not None and counted is not last:
+            short_text += " " + i18n.t("kartu.kk_dari_rekap", lang, tahun=int(counted["tahun"]))
         target_text = i18n.t("kartu.target", lang, nilai=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
                              tahun=tyear)
         if docs and k in docs:
@@ -99,9 +106,34 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             selisih=selisih, selisih_kk=short_text,
             status=str(a["status"]), status_label=status_label(a["status"], lang),
             metode=i18n.t("metode.singkat", lang), warna=progress.WARNA[Status(a["status"])],
-            delta_panah=arrow, delta_warna=colour,
+            delta_panah=arrow, delta_warna=colour, sumber=source,
         ))
     return out
+
+
+def value_source(an: Analysis, row: pd.Series, kode: str, indikator: str, seri: str | None, lang: str) -> str:
+    """The source of a card's value: the kabupaten series shown, or the row's own source (a kecamatan row, an
+    STBM, waste or drainage row)."""
+    if kode == KABUPATEN and indicators.get(indikator).tabel == "akses":
+        chosen = an.district(seri)
+        if chosen == sources.REKAP:
+            return sources.label(chosen, lang, sources.rekap_sources(an.akses_kec, int(row["tahun"])))
+        official = " " + i18n.t("sumber.resmi", lang) if str(row.get("resmi")) == "ya" else ""
+        return sources.label(chosen, lang) + official
+    given = row.get("sumber")
+    return sources.label(str(given), lang) if isinstance(given, str) and given else i18n.t("sumber.tidak_disebut", lang)
+
+
+def _counted_row(an: Analysis, row: pd.Series, kode: str, indikator: str) -> pd.Series | None:
+    """The row households are counted from: the row itself when it holds counts, else (a published kabupaten
+    share) the roll-up's row of the same year, else None."""
+    ind = indicators.get(indikator)
+    if ind.penyebut is None or (ind.penyebut in row.index and pd.notna(row[ind.penyebut])):
+        return row
+    if kode == KABUPATEN and ind.tabel == "akses":
+        same = an.kab.loc[an.kab["tahun"] == int(row["tahun"])]
+        return same.iloc[0] if len(same) else None
+    return None
 
 
 OTHER_PPSP = ("desa_odf", "sampah_pengurangan", "sampah_penanganan", "genangan")
@@ -115,10 +147,11 @@ def other_cards(an: Analysis, dokumen: str, lang: str = "id") -> list[Card]:
     return cards(an, dokumen, lang, codes=tuple(present), docs=docs)
 
 
-def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode: str = KABUPATEN) -> str:
+def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode: str = KABUPATEN,
+             seri: str | None = None) -> str:
     """One sentence a presenter can read out: where we are, the target, and when we get there."""
     ind = indicators.get(indikator)
-    a = assessment(an, kode, indikator, dokumen)
+    a = assessment(an, kode, indikator, dokumen, seri)
     place = an.nama(kode, lang)
     if a is None or pd.isna(a["latest_value"]):
         return i18n.t("kalimat.tanpa_target", lang, indikator=ind.label(lang).lower(), wilayah=place,

@@ -11,7 +11,17 @@ LANGUAGES = ("id", "en")
 ID: dict[str, str] = {
     # general
     "umum.kabupaten": "Kabupaten Tanah Bumbu",
+    "fakta_publik.nasional": "Indonesia (BPS Susenas)",
+    "fakta_publik.provinsi": "Kalimantan Selatan (BPS Susenas)",
+    "fakta_publik.periksa": "periksa: {catatan}",
     "sumber.rekap": "rekap kecamatan ({sumber})",
+    "sumber.resmi": "(resmi)",
+    "sumber.tidak_disebut": "sumber tidak disebut",
+    "kartu.sumber": "Sumber: {sumber}",
+    "lintasan.seri_kabupaten": "Kabupaten, {sumber}",
+    "lintasan.pembanding": "Pembanding: {sumber}",
+    "grafik.sumber_label": "Sumber",
+    "kartu.kk_dari_rekap": "(jumlah KK menurut rekap kecamatan {tahun})",
     "sumber.rekap_saja": "rekap kecamatan",
     "sumber.ilustratif": "data ilustratif dasbor",
     "satuan.rumah_tangga": "% rumah tangga",
@@ -96,6 +106,8 @@ ID: dict[str, str] = {
     "grafik.catatan": "Catatan",
     "grafik.sumber": "Sumber: data dimuat pengguna · v{versi}, {tanggal}",
     "grafik.sumber_ilustratif": "Sumber: data ILUSTRATIF, bukan angka resmi · v{versi}, {tanggal}",
+    "grafik.sumber_nama": "Sumber: {nama} · v{versi}, {tanggal}",
+    "grafik.sumber_nama_ilustratif": "Sumber: {nama}, ILUSTRATIF, bukan angka resmi · v{versi}, {tanggal}",
     # overview
     "ringkasan.judul": "Ringkasan akses sanitasi",
     "ringkasan.pengantar": "Posisi Kabupaten Tanah Bumbu pada **{tahun}** terhadap target **{dokumen}**: nilai "
@@ -591,7 +603,17 @@ ID: dict[str, str] = {
 
 EN: dict[str, str] = {
     "umum.kabupaten": "Tanah Bumbu Regency",
+    "fakta_publik.nasional": "Indonesia (BPS Susenas)",
+    "fakta_publik.provinsi": "South Kalimantan (BPS Susenas)",
+    "fakta_publik.periksa": "to check: {catatan}",
     "sumber.rekap": "sum of the kecamatan ({sumber})",
+    "sumber.resmi": "(official)",
+    "sumber.tidak_disebut": "source not given",
+    "kartu.sumber": "Source: {sumber}",
+    "lintasan.seri_kabupaten": "Regency, {sumber}",
+    "lintasan.pembanding": "Compared with: {sumber}",
+    "grafik.sumber_label": "Source",
+    "kartu.kk_dari_rekap": "(households as counted in the sum of the kecamatan, {tahun})",
     "sumber.rekap_saja": "sum of the kecamatan",
     "sumber.ilustratif": "the dashboard's illustrative data",
     "satuan.rumah_tangga": "% of households (rumah tangga)",
@@ -671,6 +693,8 @@ EN: dict[str, str] = {
     "grafik.catatan": "Note",
     "grafik.sumber": "Source: data loaded by users · v{versi}, {tanggal}",
     "grafik.sumber_ilustratif": "Source: ILLUSTRATIVE data, not official · v{versi}, {tanggal}",
+    "grafik.sumber_nama": "Source: {nama} · v{versi}, {tanggal}",
+    "grafik.sumber_nama_ilustratif": "Source: {nama}, ILLUSTRATIVE, not official · v{versi}, {tanggal}",
     "ringkasan.judul": "Sanitation access overview",
     "ringkasan.pengantar": "Where Tanah Bumbu stands in **{tahun}** against the **{dokumen}** targets: latest "
                            "value, change over one year, gap to the target (points and households), and progress "

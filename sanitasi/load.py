@@ -11,7 +11,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from sanitasi import kinds, paths
+from sanitasi import facts, kinds, paths
 from sanitasi.contracts import (  # noqa: F401 - re-exported: desa.py, ui.py and the tests import them from here
     AKSES,
     DAFTAR_DESA,
@@ -26,6 +26,7 @@ from sanitasi.errors import DataError, Problem
 from sanitasi.schema import validate, whole_numbers
 
 BUNDLED_VERSION = "0"
+ILLUSTRATIVE = "ilustratif"  # the `sumber` of every bundled illustrative row
 BUNDLED_DATE = date(2026, 11, 28)
 
 
@@ -43,12 +44,13 @@ class Dataset:
     tanggal: date
     ilustratif: bool
     daftar_desa: pd.DataFrame | None  # the official village list (contracts.DAFTAR_DESA), when known
+    fakta: pd.DataFrame | None  # published figures with their sources (sanitasi.facts), when known
     tables: Mapping[str, Any]  # kind -> its table (DataFrame, GeoDataFrame for boundaries, or None)
     sumber: dict  # table kind -> the version that supplies it (0 = bundled)
 
     def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool,
                  sumber: dict | None = None, tables: Mapping[str, Any] | None = None,
-                 daftar_desa: pd.DataFrame | None = None, **by_kind: Any):
+                 daftar_desa: pd.DataFrame | None = None, fakta: pd.DataFrame | None = None, **by_kind: Any):
         """`Dataset(..., akses=frame, target=frame)` or `tables={...}`; `dataclasses.replace(d, kegiatan=rows)`."""
         unknown = [k for k in by_kind if k not in kinds.REGISTRY]
         if unknown:
@@ -56,7 +58,8 @@ class Dataset:
         given = {**(tables or {}), **by_kind}
         held = {k: given[k] if k in given else _absent(kind) for k, kind in kinds.REGISTRY.items()}
         for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal), ("ilustratif", ilustratif),
-                            ("daftar_desa", daftar_desa), ("tables", held), ("sumber", dict(sumber or {}))):
+                            ("daftar_desa", daftar_desa), ("fakta", fakta), ("tables", held),
+                            ("sumber", dict(sumber or {}))):
             object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
@@ -67,7 +70,12 @@ class Dataset:
         raise AttributeError(f"'Dataset' object has no attribute '{name}'")
 
     def illustrative(self, kind: str) -> bool:
-        """Is this table the bundled illustrative one (access, STBM, waste, drainage, agencies, commitments)?"""
+        """Does this table hold illustrative figures? A table whose rows name their source holds them when any row
+        is the bundled illustrative one (an import adds to the bundled rows, it does not replace them); another
+        table, when it is the bundled one."""
+        table = self.tables.get(kind)
+        if isinstance(table, pd.DataFrame) and "sumber" in table.columns and len(table):
+            return bool(table["sumber"].astype(str).str.strip().str.lower().eq(ILLUSTRATIVE).any())
         return int(self.sumber.get(kind, 0)) == 0
 
     @cached_property
@@ -123,7 +131,7 @@ def load_bundled() -> Dataset:
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
     tables = {k.code: _bundled(k, wilayah) for k in kinds.REGISTRY.values() if k.bundled is not None}
     return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True, tables=tables,
-                   daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV))
+                   daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV), fakta=facts.load())
 
 
 def _in_kecamatan_years(kind: kinds.Kind) -> bool:

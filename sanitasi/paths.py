@@ -25,3 +25,7 @@ KODE_DESA_CSV = BATAS_DIR / "kode_wilayah_kepmendagri_2025_tanah_bumbu.csv"
 BATAS_LISENSI = (BATAS_DIR / "LICENSE-wilayah_boundaries.txt", BATAS_DIR / "LICENSE-wilayah.txt")
 BATAS_DESA = DATA_DIR / "batas_desa.geojson"  # cleaned village coverage (scripts/build_batas.py)
 BATAS_KECAMATAN = DATA_DIR / "batas_kecamatan.geojson"  # union of each kecamatan's villages
+
+# Published figures with their source and a confidence (national and provincial Susenas, targets, SIPSN waste,
+# IPLT, ODF declarations): a copy of shared/data/fakta_publik.csv, read by sanitasi.facts
+FAKTA_CSV = SUMBER_DIR / "fakta_publik.csv"

@@ -279,7 +279,7 @@ class Store:
             wilayah=bundled.wilayah, versi=str(version),
             tanggal=local_date(created) if created is not None else bundled.tanggal,
             ilustratif=int(row["sumber_akses"]) == BUNDLED,
-            sumber=sumber, tables=tables, daftar_desa=bundled.daftar_desa,
+            sumber=sumber, tables=tables, daftar_desa=bundled.daftar_desa, fakta=bundled.fakta,
         )
 
     # ---------------------------------------------------------------- writing

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, lineage, progress, targets
+from sanitasi import facts, fmt, i18n, indicators, lineage, progress, sources, targets
 from sanitasi.analysis import KABUPATEN, Analysis, series
 from sanitasi.cards import headline, rate_text, year_text
 from sanitasi.progress import Status, status_label
@@ -28,10 +28,15 @@ class Trajectory:
     facts: list[tuple[str, str]] = field(default_factory=list)  # (label, value) a presenter reads out
     kalimat: str = ""
     catatan: str = ""  # e.g. "on 2020 boundaries Kusan Tengah is part of Kusan Hilir"
+    sumber: str = ""  # the source of the observed series
+    # other series of the same indicator drawn beside it for comparison (the kabupaten only): the other district
+    # series, Indonesia and Kalimantan Selatan as published: `tahun, nilai, label, sumber`
+    pembanding: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["tahun", "nilai", "label",
+                                                                                   "sumber"]))
 
 
 def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str = "id",
-               basis: str = "kini", window: int = progress.DEFAULT_WINDOW) -> Trajectory:
+               basis: str = "kini", window: int = progress.DEFAULT_WINDOW, seri: str | None = None) -> Trajectory:
     ind = indicators.get(indikator)
     catatan = ""
     if basis != "kini" and kode != KABUPATEN:
@@ -40,7 +45,7 @@ def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str 
             catatan = i18n.t("lintasan.anak_lama", lang, nama=an.data.nama(kode), induk=an.data.nama(holder),
                              tahun=basis)
             kode = holder
-    obs = series(an, kode, indikator, basis)
+    obs = series(an, kode, indikator, basis, seri)
     comp = obs.loc[obs["sebanding"]]
     rows = targets.rows_for(an.data.target, dokumen, indikator, kode)
     tgt = None if rows.empty else (int(rows["tahun"].iloc[-1]), float(rows["nilai"].iloc[-1]))
@@ -63,8 +68,54 @@ def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str 
         b_value = float(comp.loc[comp["tahun"] == b_year, "nilai"].iloc[0])
         path = targets.target_path((b_year, b_value), rows)
     facts = _facts(a, tgt, ind, lang) if a is not None else []
-    kalimat = headline(an, dokumen, indikator, lang, kode) if basis == "kini" or kode == KABUPATEN else ""
-    return Trajectory(kode, an.nama(kode, lang), indikator, obs, trend, path, tgt, a, status, facts, kalimat, catatan)
+    kalimat = headline(an, dokumen, indikator, lang, kode, seri) if basis == "kini" or kode == KABUPATEN else ""
+    source = observed_source(an, kode, indikator, seri, lang)
+    others = comparisons(an, indikator, seri, lang) if kode == KABUPATEN else None
+    return Trajectory(kode, an.nama(kode, lang), indikator, obs, trend, path, tgt, a, status, facts, kalimat, catatan,
+                      source, *([others] if others is not None else []))
+
+
+def observed_source(an: Analysis, kode: str, indikator: str, seri: str | None, lang: str) -> str:
+    """The source of an area's observed series: the district series shown, or the sources of the rows."""
+    ind = indicators.get(indikator)
+    if kode == KABUPATEN and ind.tabel == "akses":
+        chosen = an.district(seri)
+        return sources.label(chosen, lang, sources.rekap_sources(an.akses_kec) if chosen == sources.REKAP else ())
+    rows = an.rows(ind.tabel)
+    if kode != KABUPATEN and "kode_wilayah" in rows.columns:
+        rows = rows.loc[rows["kode_wilayah"] == kode]
+    names = [sources.label(str(s), lang) for s in dict.fromkeys(rows.get("sumber", pd.Series(dtype=str)).dropna())]
+    return ", ".join(names) or i18n.t("sumber.tidak_disebut", lang)
+
+
+def comparisons(an: Analysis, indikator: str, seri: str | None, lang: str) -> pd.DataFrame:
+    """What the district series is drawn beside: the other district series of the indicator (the roll-up or a
+    published one) and Indonesia and Kalimantan Selatan as published (sanitasi.facts), each labelled with its
+    source. Never blended: separate lines."""
+    ind = indicators.get(indikator)
+    parts = []
+    if ind.tabel == "akses":
+        chosen = an.district(seri)
+        for other in sources.names(an.seri):
+            if other == chosen:
+                continue
+            frame = an.kab if other == sources.REKAP else an.seri[other]
+            if ind.kolom not in frame.columns or frame[ind.kolom].isna().all():
+                continue
+            rows = frame.loc[frame[ind.kolom].notna()]
+            name = sources.label(other, lang, sources.rekap_sources(an.akses_kec) if other == sources.REKAP else ())
+            parts.append(pd.DataFrame({"tahun": rows["tahun"].astype(int).to_numpy(),
+                                       "nilai": rows[ind.kolom].astype(float).to_numpy(),
+                                       "label": i18n.t("lintasan.seri_kabupaten", lang, sumber=name),
+                                       "sumber": name}))
+        if an.data.fakta is not None:
+            ref = facts.reference(an.data.fakta, indikator, lang)
+            ref = ref.loc[ref["tahun"] <= an.tahun]
+            if len(ref):
+                parts.append(ref[["tahun", "nilai", "label", "sumber"]])
+    if not parts:
+        return pd.DataFrame(columns=["tahun", "nilai", "label", "sumber"])
+    return pd.concat(parts, ignore_index=True)
 
 
 def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indicator,

@@ -31,11 +31,12 @@ def card(c: Card, *, brief: bool = False) -> None:
         st.metric(c.judul, c.nilai, delta=c.perubahan, delta_color=c.delta_warna, delta_arrow=c.delta_panah)
         st.markdown(badge(c.status), unsafe_allow_html=True)
         if brief:
-            st.caption(c.target.replace("**", ""))
+            st.caption("  \n".join(x for x in (c.target.replace("**", ""), c.sumber) if x))
             return
         st.markdown(f"{c.target}  \n{c.selisih}  \n{c.selisih_kk}")
-        if c.metode:
-            st.caption(c.metode)
+        note = "  \n".join(x for x in (c.sumber, c.metode) if x)
+        if note:
+            st.caption(note)
 
 
 def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:

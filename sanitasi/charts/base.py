@@ -46,6 +46,8 @@ NO_DATA = "#d9d9d9"
 
 MAP_LABELS = "nama_kecamatan"  # layer name; presentation mode leaves these labels at their size (small polygons)
 ODF_COLOURS = {"terverifikasi": "#1a5e8a", "deklarasi": "#8fb8d8", "belum": "#e3e5e8"}
+# comparison lines on a trajectory (other district series, Indonesia, the province): quieter than the series
+COMPARE_COLOURS = ["#7a7f87", "#9b7bb8", "#b8860b", "#5e9c76"]
 SERIES_COLOURS = {"observasi": "#1f4e79", "tren": "#6f8fb0", "proyeksi": "#6f8fb0", "jalur": "#b5651d"}
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from sanitasi import i18n, indicators
 from sanitasi.charts.base import (
+    COMPARE_COLOURS,
     MUTED,
     SERIES_COLOURS,
     _pct_axis,
@@ -43,21 +44,29 @@ def ladder(frame: pd.DataFrame, *, title: str, source: str, lang: str, height: i
 
 
 def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, target: tuple[int, float] | None,
-               *, title: str, source: str, lang: str, height: int = 360, indikator: str | None = None
-               ) -> alt.LayerChart:
-    """Observed values, the OLS trend and its projection, the target path with interim targets, the target."""
+               *, title: str, source: str | list[str], lang: str, height: int = 360, indikator: str | None = None,
+               pembanding: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Observed values, the OLS trend and its projection, the target path with interim targets, the target; and,
+    thinner and grey, the series it is compared with (`pembanding`: `tahun, nilai, label`), each its own line."""
     t = i18n.t
     names = {k: t(f"lintasan.seri_{k}", lang) for k in SERIES_COLOURS}
+    others = pembanding if pembanding is not None and len(pembanding) else pd.DataFrame(columns=["tahun", "nilai",
+                                                                                                   "label"])
+    other_names = list(dict.fromkeys(others["label"]))[:len(COMPARE_COLOURS)]
+    others = others.loc[others["label"].isin(other_names)]
     lines = pd.concat([
         observed.loc[observed["sebanding"], ["tahun", "nilai"]].assign(seri=names["observasi"]),
         trend.loc[trend["bagian"] == "tren", ["tahun", "nilai"]].assign(seri=names["tren"]),
         trend.loc[trend["bagian"] == "proyeksi", ["tahun", "nilai"]].assign(seri=names["proyeksi"]),
         path[["tahun", "nilai"]].assign(seri=names["jalur"]),
+        others[["tahun", "nilai"]].assign(seri=others["label"].to_numpy()),
     ], ignore_index=True).assign(nilai_teks=lambda d: d["nilai"].map(lambda v: _value_text(v, lang, indikator)))
-    domain = [names[k] for k in SERIES_COLOURS]
-    colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=list(SERIES_COLOURS.values())),
+    domain = [names[k] for k in SERIES_COLOURS] + other_names
+    colour = alt.Color("seri:N", scale=alt.Scale(domain=domain, range=[*SERIES_COLOURS.values(),
+                                                                        *COMPARE_COLOURS[:len(other_names)]]),
                        legend=bottom_legend(domain))
-    dash = alt.StrokeDash("seri:N", scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [6, 4], [2, 3]]),
+    dash = alt.StrokeDash("seri:N", scale=alt.Scale(domain=domain, range=[[1, 0], [1, 0], [6, 4], [2, 3],
+                                                                          *([[4, 2]] * len(other_names))]),
                           legend=None)
     x = alt.X("tahun:Q", axis=_year_axis(), scale=alt.Scale(nice=False, zero=False))
     lo = float(min(lines["nilai"].min(), target[1] if target else 100)) if len(lines) else 0
@@ -80,6 +89,14 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     hollow = alt.Chart(obs_pts).transform_filter("!datum.sebanding").mark_point(
         size=70, filled=False, strokeWidth=2, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
     layers: list[Any] = [line, filled, hollow]
+    if len(others):  # each comparison point with its own source in the tooltip (a line of one point is a point)
+        op = others.assign(nilai_teks=others["nilai"].map(lambda v: _value_text(v, lang, indikator)))
+        layers.append(alt.Chart(op).mark_point(size=36, filled=True, opacity=0.9).encode(
+            x=x, y=y, color=colour,
+            tooltip=[alt.Tooltip("label:N", title=" "),
+                     alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),
+                     alt.Tooltip("nilai_teks:N", title=t("grafik.nilai", lang)),
+                     alt.Tooltip("sumber:N", title=t("grafik.sumber_label", lang))]))
     explicit = path.loc[path["jenis"].isin(["antara", "akhir"])] if len(path) else path
     if len(explicit):
         tp = explicit.assign(nilai_teks=explicit["nilai"].map(lambda v: _value_text(v, lang, indikator)),

@@ -38,9 +38,14 @@ class Figure:
         return self.chart.to_dict(validate=False)
 
 
-def source_line(data: Dataset, *kinds: str, lang: str = "id") -> str:
-    """The source line every chart carries: ILLUSTRATIVE when any table the chart draws on (default: the access
-    table) is still the bundled illustrative one."""
-    illustrative = any(data.illustrative(k) for k in (kinds or ("akses",)))
-    key = "grafik.sumber_ilustratif" if illustrative else "grafik.sumber"
-    return i18n.t(key, lang, versi=data.versi, tanggal=data.tanggal.strftime("%d-%m-%Y"))
+def source_line(data: Dataset, *kinds: str, lang: str = "id", names: str = "", illustrative: bool | None = None) -> str:
+    """The source line every chart carries, naming its sources (`names`) when the view knows them: ILLUSTRATIVE
+    when any row the chart draws on is illustrative (`illustrative`, when the view knows the rows; else when any
+    table it draws on, by default the access table, holds illustrative rows)."""
+    if illustrative is None:
+        illustrative = any(data.illustrative(k) for k in (kinds or ("akses",)))
+    when = {"versi": data.versi, "tanggal": data.tanggal.strftime("%d-%m-%Y")}
+    if names:
+        key = "grafik.sumber_nama_ilustratif" if illustrative else "grafik.sumber_nama"
+        return i18n.t(key, lang, nama=names, **when)
+    return i18n.t("grafik.sumber_ilustratif" if illustrative else "grafik.sumber", lang, **when)

@@ -1,9 +1,8 @@
 """The source line under every chart says ILLUSTRATIVE exactly when a table the chart draws on is bundled."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from helpers import loaded
 
 from sanitasi import i18n
 from sanitasi.load import load_bundled
@@ -17,7 +16,7 @@ def line(d, *kinds: str) -> str:
 
 
 def official(d, **versions: int):
-    return dataclasses.replace(d, sumber={**d.sumber, **versions})
+    return loaded(d, **versions)
 
 
 def test_bundled_data_is_labelled_illustrative_everywhere() -> None:

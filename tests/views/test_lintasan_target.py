@@ -3,9 +3,8 @@ district-only rule, and every kecamatan's small multiple."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
+from helpers import loaded
 
 from sanitasi import documents, indicators, trajectories
 from sanitasi.analysis import KABUPATEN, analyse
@@ -114,7 +113,7 @@ def test_district_and_english(an) -> None:
 
 def test_source_line_follows_the_indicators_table(an) -> None:
     """ILLUSTRATIVE as long as the indicator's own table is: an imported access table leaves waste illustrative."""
-    imported = analyse(replace(an.data, sumber={"akses": 3}))
+    imported = analyse(loaded(an.data, akses=3))
     layak = lt.view(imported, lt.Settings("layak", RPJMN)).lintasan.spec["usermeta"]["sumber"][0]
     waste = lt.view(imported, lt.Settings("sampah_penanganan", JAKSTRANAS)).lintasan.spec["usermeta"]["sumber"][0]
     assert "ILUSTRATIF" not in layak and waste.startswith("Sumber: data ILUSTRATIF")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from helpers import loaded
 
 from sanitasi import charts, i18n, indicators, maps
 from sanitasi.analysis import analyse
@@ -126,7 +127,7 @@ def test_ranking_without_a_target(an) -> None:
 def test_source_line_follows_the_indicators_table(an) -> None:
     """ILLUSTRATIVE as long as the indicator's own table is: an imported access table does not make the STBM
     figures official."""
-    imported = analyse(replace(an.data, sumber={"akses": 3}))
+    imported = analyse(loaded(an.data, akses=3))
     layak = peta.view(imported, settings()).peta.spec["usermeta"]["sumber"][0]
     odf = peta.view(imported, settings(indikator="desa_odf")).peta.spec["usermeta"]["sumber"][0]
     assert layak.startswith("Sumber: ") and "ILUSTRATIF" not in layak

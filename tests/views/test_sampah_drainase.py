@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from helpers import loaded
 
 from sanitasi import cards, trajectories
 from sanitasi.analysis import KABUPATEN, analyse
@@ -95,7 +96,7 @@ def test_english(an) -> None:
 
 
 def test_source_lines_follow_the_waste_and_drainage_tables(an) -> None:
-    imported = analyse(replace(an.data, sumber={"drainase": 3}))
+    imported = analyse(loaded(an.data, drainase=3))
     r = sd.view(imported, sd.Settings(dokumen=RPJMN))
     assert r.sampah[0].lintasan.spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
     for fig in (r.peta, r.lintasan):
