@@ -18,7 +18,7 @@ if district_only:
 basis = ui.select("basis", lintasan_target.BASES, ui.t("lintasan.basis"), container=c3, horizontal=True,
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
 r = ui.view(lintasan_target.view, lintasan_target.Settings(indikator=ind, dokumen=dok, kode=kode, basis=basis,
-                                                           lang=ui.lang()))
+                                                           lang=ui.lang(), seri=ui.seri()))
 
 if r.catatan:
     st.warning(r.catatan, icon=":material/call_split:")
@@ -36,8 +36,7 @@ with right:
         st.markdown(f"**{label}**  \n{value}")
     st.caption(ui.t("metode.singkat"))
 
-if r.semua is None:
-    st.stop()  # a district figure: there are no kecamatan to draw
-st.subheader(r.semua_judul)
-st.caption(r.semua_bantuan)
-ui.figure(r.semua)
+if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
+    st.subheader(r.semua_judul)
+    st.caption(r.semua_bantuan)
+    ui.figure(r.semua)

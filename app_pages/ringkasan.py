@@ -6,7 +6,7 @@ import ui
 from sanitasi.views import ringkasan
 
 ui.setup("ringkasan")
-r = ui.view(ringkasan.view, ringkasan.Settings(dokumen=ui.dokumen(), lang=ui.lang()))
+r = ui.view(ringkasan.view, ringkasan.Settings(dokumen=ui.dokumen(), lang=ui.lang(), seri=ui.seri()))
 
 st.title(ui.t("ringkasan.judul"))
 st.markdown(r.pengantar)
@@ -15,6 +15,15 @@ if r.kalimat:
 for col, card in zip(st.columns(3), r.kartu, strict=False):
     with col:
         ui.card(card)
+
+st.subheader(ui.t("ringkasan.banding_judul"))
+st.caption(ui.t("ringkasan.banding_bantuan"))
+for sentence in r.banding:
+    st.markdown(sentence)
+if r.banding_tabel is not None:
+    ui.table(r.banding_tabel)
+if r.banding_catatan:
+    st.info(r.banding_catatan, icon=":material/compare_arrows:")
 
 st.subheader(ui.t("ringkasan.lainnya_judul"))
 st.caption(ui.t("ringkasan.lainnya_bantuan"))

@@ -44,7 +44,7 @@ def kecamatan_counts(akses: pd.DataFrame) -> pd.DataFrame:
     """
     rows = akses.loc[~is_district(akses["kode_wilayah"]) & has_counts(akses), list(KEEP)]
     if rows.empty:
-        return rows.astype({c: "int64" for c in COUNTS})
+        return rows.astype({c: "int64" for c in ("tahun", *COUNTS)})
     rank = pd.DataFrame({
         "resmi": (rows["resmi"] == "ya").astype(int),
         "dimuat": (rows["sumber"] != ILLUSTRATIVE).astype(int),
@@ -52,7 +52,8 @@ def kecamatan_counts(akses: pd.DataFrame) -> pd.DataFrame:
     }, index=rows.index)
     order = rank.sort_values(["resmi", "dimuat", "urutan"]).index
     kept = rows.loc[order].drop_duplicates(["kode_wilayah", "tahun"], keep="last")
-    return kept.sort_values(["tahun", "kode_wilayah"]).astype({c: "int64" for c in COUNTS}).reset_index(drop=True)
+    return (kept.sort_values(["tahun", "kode_wilayah"]).astype({c: "int64" for c in ("tahun", *COUNTS)})
+            .reset_index(drop=True))
 
 
 def district_series(akses: pd.DataFrame) -> dict[str, pd.DataFrame]:

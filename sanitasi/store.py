@@ -411,6 +411,8 @@ def _typed(kind: str, frame: pd.DataFrame, bundled: Dataset) -> pd.DataFrame:
     for c in out.columns:
         if c in ref.columns:
             dtype = ref[c].dtype
+            if str(dtype) == "int64" and out[c].isna().any():
+                dtype = "Int64"  # a stored empty count (a kabupaten row of published percentages) stays empty
             out[c] = out[c].astype("Int64" if str(dtype) == "Int64" else dtype) if len(out) else out[c].astype(dtype)
     return out[[c for c in ref.columns if c in out.columns]]
 

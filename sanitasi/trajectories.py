@@ -29,6 +29,7 @@ class Trajectory:
     kalimat: str = ""
     catatan: str = ""  # e.g. "on 2020 boundaries Kusan Tengah is part of Kusan Hilir"
     sumber: str = ""  # the source of the observed series
+    ilustratif: bool = False  # does the observed series draw on illustrative rows?
     # other series of the same indicator drawn beside it for comparison (the kabupaten only): the other district
     # series, Indonesia and Kalimantan Selatan as published: `tahun, nilai, label, sumber`
     pembanding: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["tahun", "nilai", "label",
@@ -69,23 +70,29 @@ def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str 
         path = targets.target_path((b_year, b_value), rows)
     facts = _facts(a, tgt, ind, lang) if a is not None else []
     kalimat = headline(an, dokumen, indikator, lang, kode, seri) if basis == "kini" or kode == KABUPATEN else ""
-    source = observed_source(an, kode, indikator, seri, lang)
+    source, illustrative = observed_source(an, kode, indikator, seri, lang)
     others = comparisons(an, indikator, seri, lang) if kode == KABUPATEN else None
     return Trajectory(kode, an.nama(kode, lang), indikator, obs, trend, path, tgt, a, status, facts, kalimat, catatan,
-                      source, *([others] if others is not None else []))
+                      source, illustrative, *([others] if others is not None else []))
 
 
-def observed_source(an: Analysis, kode: str, indikator: str, seri: str | None, lang: str) -> str:
-    """The source of an area's observed series: the district series shown, or the sources of the rows."""
+def observed_source(an: Analysis, kode: str, indikator: str, seri: str | None, lang: str) -> tuple[str, bool]:
+    """The source of an area's observed series (the district series shown, or the sources of its rows), and
+    whether any of those rows is illustrative."""
     ind = indicators.get(indikator)
-    if kode == KABUPATEN and ind.tabel == "akses":
+    if kode == KABUPATEN and ind.tabel == "akses" and an.district(seri) != sources.REKAP:
         chosen = an.district(seri)
-        return sources.label(chosen, lang, sources.rekap_sources(an.akses_kec) if chosen == sources.REKAP else ())
+        return sources.label(chosen, lang), chosen == sources.ILLUSTRATIVE
     rows = an.rows(ind.tabel)
     if kode != KABUPATEN and "kode_wilayah" in rows.columns:
         rows = rows.loc[rows["kode_wilayah"] == kode]
-    names = [sources.label(str(s), lang) for s in dict.fromkeys(rows.get("sumber", pd.Series(dtype=str)).dropna())]
-    return ", ".join(names) or i18n.t("sumber.tidak_disebut", lang)
+    given = list(dict.fromkeys(rows.get("sumber", pd.Series(dtype=str)).dropna().astype(str)))
+    names = ", ".join(sources.label(g, lang) for g in given) or i18n.t("sumber.tidak_disebut", lang)
+    if given == [sources.ILLUSTRATIVE]:
+        return "", True  # illustrative data only: the plain illustrative source line says it all
+    if kode == KABUPATEN and ind.tabel == "akses":
+        names = sources.label(sources.REKAP, lang, tuple(given))
+    return names, sources.ILLUSTRATIVE in given
 
 
 def comparisons(an: Analysis, indikator: str, seri: str | None, lang: str) -> pd.DataFrame:

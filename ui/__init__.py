@@ -33,6 +33,7 @@ from ui.state import (  # noqa: F401
     publish_to_url,
     restore_from_url,
     select,
+    seri,
     slide_nav,
     step_slide,
     t,

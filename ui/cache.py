@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import load, store
+from sanitasi import load, sources, store
 from sanitasi.analysis import Analysis, analyse
 from sanitasi.load import Dataset
 
@@ -122,3 +122,15 @@ def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:
     click) costs little more than drawing."""
     vk, year = _current()  # each cached look-up costs hashing; one per page run
     return _view(_key(fn), fn, vk, year, settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _district_choices(vk: str) -> tuple[tuple[str, ...], str]:
+    series = sources.district_series(_dataset(vk).akses)
+    return tuple(sources.names(series)), sources.lead(series)
+
+
+def district_choices() -> tuple[tuple[str, ...], str]:
+    """The district series the data offer (the kabupaten sources, then the roll-up) and the one that leads by
+    default (the official one when loaded)."""
+    return _district_choices(_vk())

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sanitasi import charts, store
+from sanitasi import charts, sources, store
 from sanitasi.analysis import Analysis
 from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from sanitasi.views import data as data_view
-from ui.cache import analysis, dataset
+from ui.cache import analysis, dataset, district_choices
 from ui.state import LANGS, _use, _valid, documents, lang, presenting, restore_from_url, t, years
 
 # Less empty space above the content: at 1024x768 on a projector every line counts.
@@ -64,6 +64,13 @@ def sidebar() -> None:
         _valid("tahun", ys)
         st.session_state.setdefault("tahun", ys[-1])
         st.select_slider(t("sidebar.tahun"), options=ys, key="tahun", help=t("sidebar.tahun_bantuan"))
+        choices, lead = district_choices()
+        if len(choices) > 1:  # a kabupaten series is loaded beside the roll-up: which one the headline uses
+            _valid("seri", choices)
+            st.session_state.setdefault("seri", lead)
+            st.selectbox(t("sidebar.seri"), choices, key="seri", help=t("sidebar.seri_bantuan"),
+                         format_func=lambda s: sources.label(s, lang()))
+            _use("seri")
         _valid("mode", ("biasa", "paparan"))
         st.session_state.setdefault("mode", "biasa")
         st.session_state["_mode_toggle"] = presenting()

@@ -16,9 +16,16 @@ import streamlit as st
 
 from sanitasi import i18n, indicators, targets
 from sanitasi.analysis import KABUPATEN
-from ui.cache import dataset
+from ui.cache import dataset, district_choices
 
 LANGS = ("id", "en")
+
+
+def seri() -> str | None:
+    """The district series chosen in the sidebar (None: the default lead, or when the data offer no choice)."""
+    choices, _ = district_choices()
+    v = st.session_state.get("seri")
+    return v if v in choices and len(choices) > 1 else None
 
 
 def lang() -> str:
@@ -47,7 +54,7 @@ def years() -> list[int]:
 # URL parameter -> how to read it. The widget with the same key shows it.
 URL_PARAMS: dict[str, Callable[[str], Any]] = {
     "lang": str, "target": str, "tahun": int, "indikator": str, "kecamatan": str, "peta_warna": str,
-    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int, "opd_tahun": int,
+    "peta_tampilan": str, "basis": str, "capai": int, "mode": str, "slide": int, "opd_tahun": int, "seri": str,
 }
 
 

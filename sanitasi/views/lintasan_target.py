@@ -22,6 +22,7 @@ class Settings:
     kode: str | None = None  # a kecamatan or the district (KABUPATEN); None: the district
     basis: str = "kini"  # one of BASES
     lang: str = "id"
+    seri: str | None = None  # the district series (sanitasi.sources); None: the official one when loaded
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,10 @@ def view(an: Analysis, s: Settings) -> Lintasan:
     t, lang = i18n.t, s.lang
     ind = indicators.get(s.indikator)
     kode = KABUPATEN if s.kode is None or district_only(s.indikator) else s.kode
-    tr = trajectory(an, kode, s.indikator, s.dokumen, lang, basis=s.basis)
+    tr = trajectory(an, kode, s.indikator, s.dokumen, lang, basis=s.basis, seri=s.seri)
     src = source_line(an.data, ind.tabel, lang=lang)  # ILLUSTRATIVE as long as this indicator's table is
     chart = trajectory_chart(tr, title=t("lintasan.judul_grafik", lang, indikator=ind.label(lang), wilayah=tr.nama),
-                             source=src, lang=lang)
+                             source=trajectory_sources(an, tr, lang), lang=lang)
     semua = None
     if not district_only(s.indikator):
         semua = Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
@@ -73,10 +74,22 @@ def view(an: Analysis, s: Settings) -> Lintasan:
     )
 
 
-def trajectory_chart(tr: Trajectory, *, title: str, source: str, lang: str, height: int = 360) -> Any:
-    """Observed values, the trend and its projection, the target path and the target of one trajectory."""
+def trajectory_chart(tr: Trajectory, *, title: str, source: str | list[str], lang: str, height: int = 360) -> Any:
+    """Observed values, the trend and its projection, the target path and the target of one trajectory, and the
+    series it is compared with (the kabupaten's: other district series, Indonesia, Kalimantan Selatan)."""
     return charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title=title, source=source, lang=lang,
-                             height=height, indikator=tr.indikator)
+                             height=height, indikator=tr.indikator, pembanding=tr.pembanding)
+
+
+def trajectory_sources(an: Analysis, tr: Trajectory, lang: str) -> list[str]:
+    """The chart's source lines: the observed series named (ILLUSTRATIVE when it is), then what it is compared
+    with, named too."""
+    ind = indicators.get(tr.indikator)
+    lines = [source_line(an.data, ind.tabel, lang=lang, names=tr.sumber, illustrative=tr.ilustratif)]
+    if len(tr.pembanding):
+        names = ", ".join(dict.fromkeys(tr.pembanding["label"]))
+        lines.append(i18n.t("lintasan.pembanding", lang, sumber=names))
+    return lines
 
 
 def all_kecamatan(an: Analysis, indikator: str, dokumen: str, basis: str, *, title: str, source: str,

@@ -39,6 +39,7 @@ class Settings:
     tahun_capai: int
     today: str  # ISO date
     lang: str = "id"
+    seri: str | None = None  # the district series (sanitasi.sources); None: the official one when loaded
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     t, lang = i18n.t, s.lang
     ind = indicators.get(s.indikator)
     label = ind.label(lang)
-    overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang))
+    overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang, seri=s.seri))
     plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=s.dokumen, indikator=s.indikator,
                                                  tahun_capai=s.tahun_capai, lang=lang))
     needs = plan.kebutuhan
@@ -148,9 +149,16 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     # 1. overview
     out.append(Slide(
         "ringkasan", t("paparan.s1_judul", lang, tahun=an.tahun, dokumen=s.dokumen),
-        headline(an, s.dokumen, s.indikator, lang),
+        headline(an, s.dokumen, s.indikator, lang, seri=s.seri),
         tuple(f"{c.judul}: {c.nilai} · {c.status_label} · {plain(c.target)}" for c in overview.kartu),
         Figure(overview.tangga.chart, "paparan_ringkasan"), sumber=source))
+
+    # 1b. the regency's figure by source: the clinic's first sentence
+    if overview.banding:
+        out.append(Slide("banding", t("paparan.sb_judul", lang), " ".join(overview.banding), (), None,
+                         overview.banding_tabel, source))
+    else:
+        out.append(Slide("banding", t("paparan.sb_judul", lang), overview.banding_catatan, (), None, None, source))
 
     # 2. map
     vals = map_values(an, s.indikator, s.dokumen, lang)
@@ -166,11 +174,12 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
                      Figure(area, "paparan_peta"), sumber=source))
 
     # 3. district trajectory
-    path = lintasan_target.view(an, lintasan_target.Settings(indikator=s.indikator, dokumen=s.dokumen, lang=lang))
-    tr = trajectory(an, KABUPATEN, s.indikator, s.dokumen, lang)
+    path = lintasan_target.view(an, lintasan_target.Settings(indikator=s.indikator, dokumen=s.dokumen, lang=lang,
+                                                             seri=s.seri))
+    tr = trajectory(an, KABUPATEN, s.indikator, s.dokumen, lang, seri=s.seri)
     chart = lintasan_target.trajectory_chart(
-        tr, title=t("lintasan.judul_grafik", lang, indikator=label, wilayah=tr.nama), source=source, lang=lang,
-        height=CHART_HEIGHT - 40)
+        tr, title=t("lintasan.judul_grafik", lang, indikator=label, wilayah=tr.nama),
+        source=lintasan_target.trajectory_sources(an, tr, lang), lang=lang, height=CHART_HEIGHT - 40)
     out.append(Slide("lintasan", t("paparan.s3_judul", lang, indikator=label), path.kalimat,
                      tuple(f"{k}: {v}" for k, v in path.fakta if v != fmt.MISSING),
                      Figure(chart, "paparan_lintasan"), sumber=source))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, lineage, progress
+from sanitasi import charts, comparison, fmt, i18n, indicators, lineage, progress, sources
 from sanitasi.analysis import Analysis, assessment, latest_rows
 from sanitasi.cards import Card, cards, headline, other_cards
 from sanitasi.documents import indicators_of
@@ -19,6 +19,7 @@ from sanitasi.views.display import Figure, Table, source_line
 class Settings:
     dokumen: str
     lang: str = "id"
+    seri: str | None = None  # the district series (sanitasi.sources); None: the official one when loaded
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class Ringkasan:
     tangga: Figure  # the district's ladder over the years
     tabel_bantuan: str
     tabel: Table  # every kecamatan's latest value and status
+    banding: tuple[str, ...] = ()  # each kabupaten source against the roll-up, one sentence each
+    banding_tabel: pd.DataFrame | None = None
+    banding_catatan: str = ""  # without a kabupaten series: which series the headline is, and where to load one
 
 
 def view(an: Analysis, s: Settings) -> Ringkasan:
@@ -37,14 +41,25 @@ def view(an: Analysis, s: Settings) -> Ringkasan:
     first = indicators_of(an, s.dokumen)[:1]
     ladder = charts.ladder(indicators.ladder(an.kab, lang), title=t("ringkasan.tangga_judul", lang),
                            source=source_line(an.data, lang=lang), lang=lang)
+    both = comparison.pairs(an, lang)
+    note = ""
+    if not an.seri:
+        rekap = sources.label(sources.REKAP, lang, sources.rekap_sources(an.akses_kec))
+        note = t("ringkasan.banding_belum", lang, rekap=rekap)
+        context = "; ".join(x for k in indicators.HEADLINE if (x := comparison.context(an, k, lang)))
+        if context:
+            note += " " + t("ringkasan.banding_rujukan", lang, rujukan=context)
     return Ringkasan(
         pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen),
-        kalimat=headline(an, s.dokumen, first[0], lang) if first else None,
-        kartu=tuple(cards(an, s.dokumen, lang)),
+        kalimat=headline(an, s.dokumen, first[0], lang, seri=s.seri) if first else None,
+        kartu=tuple(cards(an, s.dokumen, lang, seri=s.seri)),
         lainnya=tuple(other_cards(an, s.dokumen, lang)),
         tangga=Figure(ladder, "tangga_kabupaten"),
         tabel_bantuan=t("ringkasan.tabel_bantuan", lang, dokumen=s.dokumen),
         tabel=status_display(an, s.dokumen, lang),
+        banding=tuple(p.kalimat for p in both),
+        banding_tabel=comparison.table(both, lang) if both else None,
+        banding_catatan=note,
     )
 
 
