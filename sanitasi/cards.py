@@ -121,7 +121,15 @@ def value_source(an: Analysis, row: pd.Series, kode: str, indikator: str, seri: 
         official = " " + i18n.t("sumber.resmi", lang) if str(row.get("resmi")) == "ya" else ""
         return sources.label(chosen, lang) + official
     given = row.get("sumber")
-    return sources.label(str(given), lang) if isinstance(given, str) and given else i18n.t("sumber.tidak_disebut", lang)
+    if isinstance(given, str) and given:
+        return sources.label(given, lang)
+    # a roll-up row (STBM, drainage) names the sources of the rows it adds up in its year
+    rows = an.rows(indicators.get(indikator).tabel)
+    rows = rows.loc[rows["tahun"] == int(row["tahun"])] if "tahun" in rows.columns else rows
+    if kode != KABUPATEN and "kode_wilayah" in rows.columns:
+        rows = rows.loc[rows["kode_wilayah"] == kode]
+    names = [sources.label(str(s), lang) for s in dict.fromkeys(rows.get("sumber", pd.Series(dtype=str)).dropna())]
+    return ", ".join(names) or i18n.t("sumber.tidak_disebut", lang)
 
 
 def _counted_row(an: Analysis, row: pd.Series, kode: str, indikator: str) -> pd.Series | None:

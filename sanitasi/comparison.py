@@ -70,7 +70,8 @@ def table(items: list[Pair], lang: str = "id") -> pd.DataFrame:
 
 def context(an: Analysis, indikator: str, lang: str = "id") -> str:
     """Indonesia's and Kalimantan Selatan's latest published figure of an indicator, with their sources, for a
-    district that has no kabupaten series loaded ('' when none is published)."""
+    district that has no kabupaten series loaded: 'Akses layak: Indonesia 2024 83,6% (BPS ...); ...' ('' when
+    none is published)."""
     if an.data.fakta is None:
         return ""
     ref = facts.reference(an.data.fakta, indikator, lang)
@@ -79,8 +80,8 @@ def context(an: Analysis, indikator: str, lang: str = "id") -> str:
         return ""
     ind = indicators.get(indikator)
     parts = []
-    for _, g in ref.groupby("wilayah", sort=False):
+    for where, g in ref.groupby("wilayah", sort=False):
         last = g.sort_values("tahun").iloc[-1]
-        parts.append(i18n.t("banding.rujukan", lang, wilayah=last["label"], nilai=ind.teks(last["nilai"], lang),
-                            tahun=int(last["tahun"]), sumber=last["sumber"]))
-    return "; ".join(parts)
+        parts.append(i18n.t("banding.rujukan", lang, wilayah=i18n.t(f"fakta_publik.{where}_singkat", lang),
+                            nilai=ind.teks(last["nilai"], lang), tahun=int(last["tahun"]), sumber=last["sumber"]))
+    return i18n.t("banding.rujukan_indikator", lang, indikator=ind.label(lang), rujukan="; ".join(parts))

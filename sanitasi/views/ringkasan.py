@@ -46,9 +46,9 @@ def view(an: Analysis, s: Settings) -> Ringkasan:
     if not an.seri:
         rekap = sources.label(sources.REKAP, lang, sources.rekap_sources(an.akses_kec))
         note = t("ringkasan.banding_belum", lang, rekap=rekap)
-        context = "; ".join(x for k in indicators.HEADLINE if (x := comparison.context(an, k, lang)))
+        context = [x for k in indicators.HEADLINE if (x := comparison.context(an, k, lang))]
         if context:
-            note += " " + t("ringkasan.banding_rujukan", lang, rujukan=context)
+            note += "\n\n" + t("ringkasan.banding_rujukan", lang) + "\n" + "\n".join(f"- {x}" for x in context)
     return Ringkasan(
         pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen),
         kalimat=headline(an, s.dokumen, first[0], lang, seri=s.seri) if first else None,
