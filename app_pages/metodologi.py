@@ -35,3 +35,7 @@ ui.table(r.target)
 st.subheader(ui.t("metodologi.data_judul"))
 ui.table(r.berkas)
 st.markdown(ui.t("metodologi.data_teks"))
+
+st.subheader(ui.t("metodologi.fakta_judul"))
+st.markdown(ui.t("metodologi.fakta_teks"))
+ui.table(r.fakta)

@@ -12,6 +12,8 @@ st.title(ui.t("sampah.judul"))
 st.markdown(ui.t("sampah.pengantar"))
 
 st.subheader(ui.t("sampah.sampah_judul"))
+if r.nyata:
+    st.info(r.nyata, icon=":material/fact_check:")
 for col, waste in zip(st.columns(2), r.sampah, strict=True):
     with col:
         for card in waste.kartu:

@@ -66,6 +66,29 @@ def reference(facts: pd.DataFrame, indikator: str, lang: str = "id") -> pd.DataF
     }).sort_values(["wilayah", "tahun"], kind="stable").reset_index(drop=True)
 
 
+# waste shares as KLHK SIPSN publishes them for Tanah Bumbu: the tonnes handled or reduced over the tonnes generated
+WASTE_TOPICS = {"sampah_pengurangan": "sampah_pengurangan", "sampah_penanganan": "sampah_penanganan"}
+KODE_KABUPATEN = "63.10"
+
+
+def waste(facts: pd.DataFrame, indikator: str, lang: str = "id") -> pd.DataFrame:
+    """Tanah Bumbu's own published waste share of an indicator, year by year where SIPSN gives both the tonnes and
+    the generation: `wilayah, label, tahun, nilai, sumber` (a real point beside the illustrative series)."""
+    empty = pd.DataFrame(columns=["wilayah", "label", "tahun", "nilai", "sumber"])
+    if indikator not in WASTE_TOPICS:
+        return empty
+    part = topic(facts, WASTE_TOPICS[indikator], KODE_KABUPATEN).set_index("tahun")
+    made = topic(facts, "sampah_timbulan", KODE_KABUPATEN).set_index("tahun")
+    years = sorted(set(part.index) & set(made.index))
+    if not years:
+        return empty
+    return pd.DataFrame({
+        "wilayah": "kabupaten", "label": i18n.t("fakta_publik.sipsn", lang), "tahun": years,
+        "nilai": [100.0 * part.loc[y, "angka"] / made.loc[y, "angka"] for y in years],
+        "sumber": [source_text(part.loc[y], lang) for y in years],
+    })
+
+
 def topic(facts: pd.DataFrame, name: str, kode: str | None = None) -> pd.DataFrame:
     """The rows of one topic (e.g. 'sampah_timbulan', 'iplt_kapasitas_desain'), for one area code if given."""
     rows = facts.loc[facts["topik"] == name]

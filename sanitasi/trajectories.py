@@ -115,11 +115,11 @@ def comparisons(an: Analysis, indikator: str, seri: str | None, lang: str) -> pd
                                        "nilai": rows[ind.kolom].astype(float).to_numpy(),
                                        "label": i18n.t("lintasan.seri_kabupaten", lang, sumber=name),
                                        "sumber": name}))
-        if an.data.fakta is not None:
-            ref = facts.reference(an.data.fakta, indikator, lang)
-            ref = ref.loc[ref["tahun"] <= an.tahun]
-            if len(ref):
-                parts.append(ref[["tahun", "nilai", "label", "sumber"]])
+    if an.data.fakta is not None:  # Indonesia and the province (access); Tanah Bumbu's own SIPSN points (waste)
+        ref = pd.concat([facts.reference(an.data.fakta, indikator, lang), facts.waste(an.data.fakta, indikator, lang)])
+        ref = ref.loc[ref["tahun"] <= an.tahun]
+        if len(ref):
+            parts.append(ref[["tahun", "nilai", "label", "sumber"]])
     if not parts:
         return pd.DataFrame(columns=["tahun", "nilai", "label", "sumber"])
     return pd.concat(parts, ignore_index=True)

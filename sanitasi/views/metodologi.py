@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, kinds, progress
+from sanitasi import facts, fmt, i18n, indicators, kinds, progress
 from sanitasi.analysis import Analysis
 from sanitasi.progress import Status, status_label
 from sanitasi.views import opd
@@ -27,6 +27,7 @@ class Metodologi:
     ppsp_teks: str  # the agency signals, with their thresholds
     target: pd.DataFrame  # every target row of every document
     berkas: pd.DataFrame  # every bundled file: what it holds, where it comes from, its status
+    fakta: pd.DataFrame  # the published figures shown beside the data, with their source and confidence
 
 
 def view(an: Analysis, s: Settings) -> Metodologi:
@@ -40,7 +41,33 @@ def view(an: Analysis, s: Settings) -> Metodologi:
                     lag=fmt.number(opd.LAG, 0, lang)),
         target=target_table(an, lang),
         berkas=file_table(lang),
+        fakta=facts_table(an, lang),
     )
+
+
+def facts_table(an: Analysis, lang: str = "id") -> pd.DataFrame:
+    """Every published figure the dashboard shows as comparison or context (data/sumber/fakta_publik.csv): what,
+    where, when, the value as published, its source, and how far to trust it ('periksa' where its note asks)."""
+    t = i18n.t
+    f = an.data.fakta if an.data.fakta is not None else pd.DataFrame(columns=facts.COLUMNS)
+    return pd.DataFrame({
+        t("metodologi.k_topik", lang): [t(f"topik.{x}", lang) for x in f["topik"]],
+        t("metodologi.k_wilayah", lang): f["wilayah"].to_numpy(),
+        t("grafik.tahun", lang): f["tahun"].astype(str).to_numpy(),
+        t("grafik.nilai", lang): [_published(r, lang) for _, r in f.iterrows()],
+        t("metodologi.k_sumber", lang): f["sumber"].to_numpy(),
+        t("metodologi.k_keyakinan", lang): [t(f"metodologi.keyakinan_{r['keyakinan']}", lang)
+                                            + (f" — {t('fakta_publik.periksa', lang, catatan=r['catatan'])}"
+                                               if facts.check(r) else "")
+                                            for _, r in f.iterrows()],
+    })
+
+
+def _published(row: pd.Series, lang: str) -> str:
+    """The value as published with its unit: numbers the Indonesian way, ranges ('8-10') as written."""
+    value = fmt.number(row["angka"], 2 if row["angka"] != int(row["angka"]) else 0, lang) if pd.notna(
+        row["angka"]) else str(row["nilai"])
+    return f"{value} {row['satuan']}"
 
 
 def indicator_table(lang: str = "id") -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sanitasi import i18n, indicators
+from sanitasi import facts, fmt, i18n, indicators
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import Card, cards
 from sanitasi.documents import target_document, target_documents
@@ -39,6 +39,7 @@ class Waste:
 @dataclass(frozen=True)
 class SampahDrainase:
     sampah: tuple[Waste, ...]  # in the order of WASTE
+    nyata: str  # what KLHK SIPSN published for Tanah Bumbu (the real points on the waste charts); '' when none
     peta: Figure  # standing water per kecamatan
     kalimat: str  # the district's standing water against its document ('' when none)
     lintasan: Figure  # the district's standing water over the years
@@ -55,7 +56,9 @@ def view(an: Analysis, s: Settings) -> SampahDrainase:
             sampah.append(Waste(kartu, None, None))
             continue
         tr = trajectory(an, KABUPATEN, k, docs[k], lang)
-        chart = trajectory_chart(tr, title=indicators.get(k).label(lang), source=waste_src, lang=lang,
+        lines = [waste_src] + ([t("lintasan.pembanding", lang, sumber=tr.pembanding["label"].iloc[0])]
+                               if len(tr.pembanding) else [])
+        chart = trajectory_chart(tr, title=indicators.get(k).label(lang), source=lines, lang=lang,
                                  height=WASTE_HEIGHT)
         sampah.append(Waste(kartu, tr.kalimat, Figure(chart, f"lintasan_{k}")))
 
@@ -70,7 +73,33 @@ def view(an: Analysis, s: Settings) -> SampahDrainase:
                             source=water_src, lang=lang, height=WATER_HEIGHT)
     return SampahDrainase(
         sampah=tuple(sampah),
+        nyata=published_waste(an, lang),
         peta=Figure(area, f"peta_genangan_{an.tahun}"),
         kalimat=tr.kalimat,
         lintasan=Figure(path, "lintasan_genangan"),
     )
+
+
+def published_waste(an: Analysis, lang: str = "id") -> str:
+    """One paragraph of what KLHK SIPSN published for Tanah Bumbu: the tonnes generated each year it gives, and
+    the shares reduced and handled where it gives both (those are the real points on the waste charts)."""
+    if an.data.fakta is None:
+        return ""
+    made = facts.topic(an.data.fakta, "sampah_timbulan", facts.KODE_KABUPATEN).sort_values("tahun")
+    made = made.loc[made["tahun"] <= an.tahun]
+    if made.empty:
+        return ""
+    tonnes = ", ".join(f"{int(r.tahun)}: {fmt.number(r.angka, 0, lang)} ton" for r in made.itertuples())
+    shares = []
+    for k in WASTE:
+        real = facts.waste(an.data.fakta, k, lang)
+        real = real.loc[real["tahun"] <= an.tahun]
+        if len(real):
+            last = real.iloc[-1]
+            shares.append(i18n.t("sampah.nyata_porsi", lang, indikator=indicators.get(k).label(lang).lower(),
+                                 tahun=int(last["tahun"]), nilai=fmt.pct(last["nilai"], 1, lang)))
+    text = i18n.t("sampah.nyata", lang, timbulan=tonnes, sumber=made["sumber"].iloc[-1])
+    if not shares:
+        return text
+    first = shares[0][:1].upper() + shares[0][1:]
+    return f"{text} {'; '.join([first, *shares[1:]])}. {i18n.t('sampah.nyata_titik', lang)}"

@@ -64,3 +64,15 @@ def test_bundled_illustrative_files_say_so(an) -> None:
     assert status["data/akses_sanitasi.csv"] == "ILUSTRATIF"
     assert status["data/wilayah.csv"] == "Nyata"
     assert sum(s == "ILUSTRATIF" for s in status.values()) >= 2
+
+
+def test_every_published_figure_is_listed_with_its_source_and_confidence(an) -> None:
+    r = metodologi.view(an, metodologi.Settings())
+    assert len(r.fakta) == len(an.data.fakta) == 37
+    rows = r.fakta.set_index(r.fakta.columns[0])
+    iplt = rows.loc["IPLT: kapasitas desain"]
+    assert iplt["Nilai"] == "8-10 m3/hari" and iplt["Keyakinan"] == "sedang"  # a range stays as published
+    aman = r.fakta.loc[r.fakta.iloc[:, 0] == "Target akses aman"]
+    # the RPJMN 2025-2029 rows ask to be checked against the Perpres annex, and say so
+    assert aman.iloc[:, 5].str.contains("periksa ke lampiran Perpres 12/2025").sum() == 2
+    assert (r.fakta.iloc[:, 4] != "").all()  # every row names its source

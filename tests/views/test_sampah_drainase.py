@@ -101,3 +101,14 @@ def test_source_lines_follow_the_waste_and_drainage_tables(an) -> None:
     assert r.sampah[0].lintasan.spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
     for fig in (r.peta, r.lintasan):
         assert "ILUSTRATIF" not in fig.spec["usermeta"]["sumber"][0]
+
+
+def test_the_published_sipsn_figures_are_the_real_points(an) -> None:
+    r = sd.view(an, sd.Settings(dokumen=RPJMN))
+    # KLHK SIPSN 2024 for Tanah Bumbu: 48.070,14 of 63.206,32 tonnes handled = 76,05%; 10.786,53 reduced = 17,07%
+    assert "2024: 63.206 ton" in r.nyata and "Penanganan sampah 2024: 76,1%" not in r.nyata
+    assert "Pengurangan sampah 2024: 17,1%" in r.nyata and "penanganan sampah 2024: 76,1%" in r.nyata
+    handled = r.sampah[1].lintasan.spec
+    points = [v for data in handled["datasets"].values() for v in data if v.get("label", "").endswith("(KLHK SIPSN)")]
+    assert [(p["tahun"], round(p["nilai"], 2)) for p in points] == [(2024, 76.05)]
+    assert handled["usermeta"]["sumber"][1] == "Pembanding: Tanah Bumbu, angka nyata (KLHK SIPSN)"
