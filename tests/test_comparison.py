@@ -85,7 +85,7 @@ def test_without_a_kabupaten_series_the_overview_says_where_its_figure_comes_fro
     assert r.banding == () and r.banding_tabel is None
     assert "belum dimuat" in r.banding_catatan and "rekap kecamatan" in r.banding_catatan
     # the national figure as published, with its source, as context
-    assert "Akses layak: Indonesia 2024: 83,6% (BPS, Indikator Kesejahteraan Rakyat 2024)" in r.banding_catatan
+    assert "Akses layak: Indonesia 2024: 83,6% (BPS, Indikator Kesejahteraan Rakyat 2024)" in r.rujukan[0]
 
 
 def test_the_district_trajectory_draws_the_chosen_series_and_the_others_beside_it(both) -> None:

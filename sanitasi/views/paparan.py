@@ -158,7 +158,8 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
         out.append(Slide("banding", t("paparan.sb_judul", lang), " ".join(overview.banding), (), None,
                          overview.banding_tabel, source))
     else:
-        out.append(Slide("banding", t("paparan.sb_judul", lang), overview.banding_catatan, (), None, None, source))
+        out.append(Slide("banding", t("paparan.sb_judul", lang), overview.banding_catatan, overview.rujukan, None, None,
+                         source))
 
     # 2. map
     vals = map_values(an, s.indikator, s.dokumen, lang)

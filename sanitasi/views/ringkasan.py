@@ -34,6 +34,7 @@ class Ringkasan:
     banding: tuple[str, ...] = ()  # each kabupaten source against the roll-up, one sentence each
     banding_tabel: pd.DataFrame | None = None
     banding_catatan: str = ""  # without a kabupaten series: which series the headline is, and where to load one
+    rujukan: tuple[str, ...] = ()  # then, per indicator, Indonesia's and the province's published figures
 
 
 def view(an: Analysis, s: Settings) -> Ringkasan:
@@ -42,13 +43,13 @@ def view(an: Analysis, s: Settings) -> Ringkasan:
     ladder = charts.ladder(indicators.ladder(an.kab, lang), title=t("ringkasan.tangga_judul", lang),
                            source=source_line(an.data, lang=lang), lang=lang)
     both = comparison.pairs(an, lang)
-    note = ""
+    note, context = "", ()
     if not an.seri:
         rekap = sources.label(sources.REKAP, lang, sources.rekap_sources(an.akses_kec))
         note = t("ringkasan.banding_belum", lang, rekap=rekap)
-        context = [x for k in indicators.HEADLINE if (x := comparison.context(an, k, lang))]
+        context = tuple(x for k in indicators.HEADLINE if (x := comparison.context(an, k, lang)))
         if context:
-            note += "\n\n" + t("ringkasan.banding_rujukan", lang) + "\n" + "\n".join(f"- {x}" for x in context)
+            note += " " + t("ringkasan.banding_rujukan", lang)
     return Ringkasan(
         pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen),
         kalimat=headline(an, s.dokumen, first[0], lang, seri=s.seri) if first else None,
@@ -60,6 +61,7 @@ def view(an: Analysis, s: Settings) -> Ringkasan:
         banding=tuple(p.kalimat for p in both),
         banding_tabel=comparison.table(both, lang) if both else None,
         banding_catatan=note,
+        rujukan=context,
     )
 
 
