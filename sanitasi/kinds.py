@@ -114,7 +114,7 @@ class Kind:
 
 
 REGISTRY: dict[str, Kind] = {k.code: k for k in (
-    Kind("akses", contracts.AKSES, "rows", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
+    Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
          context_pages=("stbm", "opd"),
          fields=(AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *optional(RUNG_COUNTS), *optional(RUNG_SHARES)),
          template=Template(

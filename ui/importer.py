@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import errors, exports, indicators, readers, store
+from sanitasi import errors, exports, history, indicators, readers, store
 from sanitasi.load import KOMITMEN_STATUS, names_of
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name
@@ -83,8 +83,9 @@ def commitments_editor(s: store.Store, komitmen: Any) -> None:
         except readers.DataError as err:
             show_problems(err, "komitmen")
             return
+        # the grid shows the whole table, so what it holds (rows deleted in it too) is the new table
         version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),
-                         bundled=bundled())
+                         bundled=bundled(), mode=history.GANTI)
         version_changed()
         st.session_state["_komitmen_pesan"] = t("komitmen.tersimpan", versi=version)
         st.rerun()
