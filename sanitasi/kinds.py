@@ -22,6 +22,8 @@ from typing import Any, Literal
 from sanitasi import contracts, i18n, paths
 from sanitasi.headers import (
     ACTIVITY,
+    AKSES_AREA_CODE,
+    AKSES_AREA_NAME,
     AREA_CODE,
     AREA_NAME,
     BASE_YEAR,
@@ -45,11 +47,17 @@ from sanitasi.headers import (
     INDICATOR,
     NOTE,
     ODF_STATUS_FIELD,
+    OFFICIAL,
+    PUBLISHED_ERRORS,
+    PUBLISHED_SHARES,
     RUNG_COUNTS,
     RUNG_SHARES,
     SOURCE,
     TARGET_VALUE,
     TARGET_YEAR,
+    UNIT,
+    VALUE,
+    VALUE_ERRORS,
     VILLAGE_CODE,
     VILLAGE_KECAMATAN,
     VILLAGE_NAME,
@@ -114,9 +122,12 @@ class Kind:
 
 
 REGISTRY: dict[str, Kind] = {k.code: k for k in (
+    # stored whole as JSON: its rows are kecamatan counts beside kabupaten percentages (store.LEGACY: older rows)
     Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
          context_pages=("stbm", "opd"),
-         fields=(AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *optional(RUNG_COUNTS), *optional(RUNG_SHARES)),
+         fields=(AKSES_AREA_CODE, AKSES_AREA_NAME, YEAR, SOURCE, UNIT, OFFICIAL, INDICATOR, HOUSEHOLDS,
+                 *optional(RUNG_COUNTS), *optional(RUNG_SHARES), *PUBLISHED_SHARES, *PUBLISHED_ERRORS, VALUE,
+                 *VALUE_ERRORS),
          template=Template(
              {"kode_wilayah": KECAMATAN_CODE, "kecamatan": KECAMATAN_NAME, "tahun": 2025, "jumlah_kk": None,
               **{c: None for c in RUNG_COLUMNS}},
@@ -164,7 +175,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
          pages=("ringkasan", "paparan", "stbm")),
     Kind("stbm_desa", contracts.STBM_DESA, "json", bundled=paths.STBM_DESA_CSV,
          fields=(DESA_CODE, DESA_NAME, DESA_KEC_CODE, DESA_KEC_NAME, DESA_YEAR, HOUSEHOLDS, *DESA_COUNTS,
-                 ODF_STATUS_FIELD, *DESA_DATES),
+                 ODF_STATUS_FIELD, *DESA_DATES, SOURCE),
          template=Template(  # the villages are the official's to list: one row per kecamatan to start from
              {"kode_desa": None, "desa": None, "kode_wilayah": KECAMATAN_CODE, "kecamatan": KECAMATAN_NAME,
               "tahun": 2025, "jumlah_kk": None, "kk_jsp": None, "kk_jssp": None, "kk_sharing": None, "kk_od": None,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sanitasi import cli, contracts, errors, exports, i18n, kinds, paths, readers, store
+from sanitasi import cli, errors, exports, i18n, kinds, paths, readers, store
 from sanitasi.headers import AREA_CODE, AREA_NAME, SOURCE, YEAR, Field, spellings
 from sanitasi.load import Dataset
 from sanitasi.schema import Column, Contract
@@ -50,13 +50,13 @@ def test_every_bundled_file_exists_and_is_described_on_the_methods_page(kind: ki
         assert f"berkas.{kind.code}.{part}" in i18n.ID and f"berkas.{kind.code}.{part}" in i18n.EN
 
 
-# What a reader takes from a file without it being a column of the table, and what it fills in itself.
-READER_ONLY = {"nama_wilayah", "tanggal_verifikasi", "tanggal_deklarasi", *(f"pct_{r}" for r in
-               ("aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka"))}
-# the access reader fills the source, unit and official flag of a count file itself, and does not read a published
-# kabupaten series' layak share or error columns yet (pct_aman and pct_babs_terbuka share their names with rungs)
-FILLED_BY_READER = {"akses": {"sumber", "satuan", "resmi", "pct_layak", *contracts.ERROR_COLUMNS},
-                    "stbm_desa": {"sumber", "kk_lainnya"}}
+# What a reader takes from a file without it being a column of the table, and what it fills in itself: the
+# access reader reads rungs given as percentages (turned into households), and the one value of a one-indicator
+# table with its error columns (filed under its indicator's columns).
+READER_ONLY = {"nama_wilayah", "tanggal_verifikasi", "tanggal_deklarasi", "indikator", "nilai", "rse", "ci_bawah",
+               "ci_atas", *(f"pst_{r}" for r in ("aman", "layak_sendiri", "layak_bersama", "belum_layak",
+                                                 "babs_terbuka"))}
+FILLED_BY_READER = {"stbm_desa": {"kk_lainnya"}}
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.fields and k.storage != "geo"],

@@ -38,6 +38,16 @@ class ColumnError(DataError):
         self.unmatched = unmatched
 
 
+class ChoiceError(DataError):
+    """Something the file does not say and the reader will not guess (which indicator a one-indicator table holds):
+    the Data page asks the editor to pick one of `options`, the command line names its option for it."""
+
+    def __init__(self, problems: list[Problem], field: str, options: Sequence[str]):
+        super().__init__(problems)
+        self.field = field
+        self.options = tuple(options)
+
+
 @dataclass
 class Reading:
     """One file being read as a table kind: its rows, where each field was found, and what was said so far."""
