@@ -1,6 +1,7 @@
 """Files to hand back to officials: templates for every table and downloads that are safe to open in Excel.
 
-The templates (headers, example rows, what each column means) are the registry's, `sanitasi.kinds`.
+The templates (headers, example rows, what each column means) are the registry's, `sanitasi.kinds`. A stored
+table is exported as its import reads it (`table_file`), so an official can fix it in Excel and load it back.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is taken by Excel as a
 formula (CSV/formula injection): text cells like that get a leading apostrophe. Numbers are left
@@ -14,7 +15,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sanitasi import kinds
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, kinds
+from sanitasi.errors import DataError, Problem
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,3 +68,36 @@ def explanation(kind: str) -> pd.DataFrame:
 
 def template_xlsx(kind: str, wilayah: pd.DataFrame) -> bytes:
     return to_xlsx({"data": template(kind, wilayah), "penjelasan": explanation(kind)})
+
+
+# ------------------------------------------------------------------------------------- a table to load back
+EXPORT_SUFFIXES = (".csv", ".xlsx")  # a table's file; a boundary layer's is GeoJSON
+GEO_SUFFIXES = (".geojson", ".json")
+
+
+def for_import(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """A stored table as its import reads it back: the contract's columns under their own names, with each area's
+    name beside its code so an official can find a row in Excel (the reader goes by the code)."""
+    out = frame[[c for c in kinds.get(kind).contract.names if c in frame.columns]].copy()
+    if "kode_wilayah" in out.columns:
+        names = {**dict(zip(wilayah["kode"], wilayah["nama"], strict=True)), KODE_KABUPATEN: NAMA_KABUPATEN}
+        where = list(out.columns).index("kode_wilayah") + 1
+        out.insert(where, "wilayah" if kind == "akses" else "kecamatan", out["kode_wilayah"].map(names))
+    return out
+
+
+def table_file(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame, suffix: str) -> bytes:
+    """The file `python -m sanitasi.cli export` writes and the Data page downloads: CSV or XLSX for a table (with
+    the template's explanation sheet), GeoJSON for a boundary layer. Loading it back gives the same table."""
+    suffix = suffix.lower()
+    if kind in kinds.geo():
+        if suffix not in GEO_SUFFIXES:
+            raise DataError([Problem(kind, None, None, suffix, "lapisan batas diekspor sebagai .geojson")])
+        return frame.to_crs("EPSG:4326").to_json(drop_id=True).encode("utf-8")
+    table = for_import(kind, frame, wilayah)
+    if suffix == ".csv":
+        return to_csv(table)
+    if suffix == ".xlsx":
+        spec = kinds.get(kind).template
+        return to_xlsx({"data": table, **({"penjelasan": explanation(kind)} if spec is not None else {})})
+    raise DataError([Problem(kind, None, None, suffix, "berkas ekspor harus .csv atau .xlsx")])

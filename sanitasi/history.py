@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from sanitasi import kinds
+from sanitasi import fmt, i18n, kinds
 
 GABUNG = "gabung"  # add the file's rows, replace those with the same key, keep the rest
 GANTI = "ganti"  # the file becomes the whole table
@@ -166,3 +166,50 @@ def _same(a: Any, b: Any) -> bool:
 
 def _same_row(a: pd.Series, b: pd.Series, columns: list[str]) -> bool:
     return all(_same(_plain(a[c]), _plain(b[c])) for c in columns)
+
+
+# ------------------------------------------------------------------------------------- said in words
+def summary(ch: Changes, lang: str = "id") -> str:
+    """'3 baris baru, 12 berubah, 78 tetap; tabel menjadi 93 baris.' (or that nothing changes)."""
+    if ch.nothing:
+        return i18n.t("riwayat.sama", lang, tetap=fmt.number(ch.unchanged, 0, lang))
+    return i18n.t("riwayat.ringkas", lang, baru=fmt.number(ch.new, 0, lang), berubah=fmt.number(ch.changed, 0, lang),
+                  tetap=fmt.number(ch.unchanged, 0, lang), total=fmt.number(ch.total, 0, lang))
+
+
+def warning(ch: Changes, lang: str = "id") -> str | None:
+    """What replacing the whole table loses, said before it is done (None when nothing is replaced)."""
+    if ch.mode != GANTI:
+        return None
+    return i18n.t("riwayat.ganti", lang, hapus=fmt.number(ch.removed, 0, lang))
+
+
+def key_text(ch: Changes, key: tuple, names: dict[str, str]) -> str:
+    """A row's key as officials read it: 'Batulicin · 2025 · ilustratif'."""
+    parts = []
+    for column, v in zip(ch.key, key, strict=True):
+        if v is None:
+            continue
+        parts.append(names.get(v, v) if isinstance(v, str) and column.startswith("kode") else str(v))
+    return " · ".join(parts)
+
+
+def shown(column: str, v: Any, lang: str = "id") -> str:
+    """One old or new value: numbers the Indonesian way, years as years, a shape as a shape."""
+    if v is None:
+        return fmt.MISSING
+    if isinstance(v, BaseGeometry):
+        return i18n.t("riwayat.bentuk", lang)
+    if isinstance(v, bool) or not isinstance(v, int | float) or column.startswith("tahun"):
+        return str(v)
+    decimals = 0 if isinstance(v, int) else min(4, len(f"{v:.4f}".rstrip("0").split(".")[1]))
+    return fmt.number(v, decimals, lang)
+
+
+def lines(ch: Changes, names: dict[str, str], lang: str = "id") -> list[str]:
+    """Every changed value listed ('Batulicin · 2025 · ilustratif — kk_aman: 588 → 600'), the rest counted."""
+    out = [f"{key_text(ch, c.key, names)} — {c.column}: {shown(c.column, c.old, lang)} → {shown(c.column, c.new, lang)}"
+           for c in ch.details]
+    if ch.more:
+        out.append(i18n.t("riwayat.lainnya", lang, n=fmt.number(ch.more, 0, lang)))
+    return out
