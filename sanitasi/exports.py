@@ -47,27 +47,36 @@ def to_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 
 TEMPLATE_KINDS = kinds.with_template()  # the Data page's template buttons, in the registry's order
+TEMPLATES = tuple((k, t.name) for k in TEMPLATE_KINDS for t in kinds.get(k).templates)  # (kind, name), each level
 
 
-def template(kind: str, wilayah: pd.DataFrame) -> pd.DataFrame:
-    """An empty table with the right headers and an example row, or one row per kecamatan to start from."""
-    spec = kinds.REGISTRY[kind].template if kind in kinds.REGISTRY else None
-    if spec is None:
+def _template_spec(kind: str, name: str = "") -> kinds.Template:
+    spec = kinds.REGISTRY[kind].templates if kind in kinds.REGISTRY else ()
+    found = [t for t in spec if not name or t.name == name]
+    if not found:
         raise ValueError(f"tidak ada templat untuk {kind}")
+    return found[0]
+
+
+def template(kind: str, wilayah: pd.DataFrame, name: str = "") -> pd.DataFrame:
+    """An empty table with the right headers and an example row, or one row per kecamatan to start from.
+
+    `name` picks one of a kind's templates (access: "kecamatan", "kabupaten"); empty, its main one."""
+    spec = _template_spec(kind, name)
     if not spec.per_kecamatan:
         return pd.DataFrame([dict(spec.row)])
     filled = {kinds.KECAMATAN_CODE: wilayah["kode"], kinds.KECAMATAN_NAME: wilayah["nama"]}
     return pd.DataFrame({c: filled.get(v, v) for c, v in spec.row.items()})
 
 
-def explanation(kind: str) -> pd.DataFrame:
+def explanation(kind: str, name: str = "") -> pd.DataFrame:
     """What each column of the template means (the template's second sheet)."""
-    explain = kinds.get(kind).template.explain
+    explain = _template_spec(kind, name).explain
     return pd.DataFrame({"kolom": list(explain), "arti": list(explain.values())})
 
 
-def template_xlsx(kind: str, wilayah: pd.DataFrame) -> bytes:
-    return to_xlsx({"data": template(kind, wilayah), "penjelasan": explanation(kind)})
+def template_xlsx(kind: str, wilayah: pd.DataFrame, name: str = "") -> bytes:
+    return to_xlsx({"data": template(kind, wilayah, name), "penjelasan": explanation(kind, name)})
 
 
 # ------------------------------------------------------------------------------------- a table to load back

@@ -39,7 +39,12 @@ def test_every_kind_has_a_contract_a_storage_and_fields(kind: kinds.Kind) -> Non
                          ids=[k.code for k in KINDS if k.importable and k.storage != "geo"])
 def test_every_importable_table_has_a_template_explaining_every_column(kind: kinds.Kind) -> None:
     assert kind.template is not None
-    assert [c for c in kind.template.row if not kind.template.explain.get(c)] == []
+    for template in kind.templates:
+        assert [c for c in template.row if not template.explain.get(c)] == []
+    names = [t.name for t in kind.templates]
+    assert len(set(names)) == len(names) and (len(names) == 1 or all(names))  # several: each named, once
+    for name in names if len(names) > 1 else ():
+        assert f"templat.{kind.code}_{name}" in i18n.ID and f"templat.{kind.code}_{name}" in i18n.EN
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.bundled is not None],
