@@ -121,19 +121,25 @@ def test_save_without_activating(s: store.Store, dataset: Dataset) -> None:
     assert s.active_id() == 0 and v in s.versions()["id"].tolist()
 
 
-def test_targets_merge_by_document(s: store.Store, dataset: Dataset) -> None:
+def test_targets_merge_by_key(s: store.Store, dataset: Dataset) -> None:
     s.save("target", target_doc(dataset, "RPJMN 2025-2029", 95.0), meta("rpjmn.csv"), bundled=dataset)
     docs = s.dataset(s.active_id(), dataset).target["dokumen"]
     assert "RPJMN 2020-2024" in set(docs) and "RPJMN 2025-2029" in set(docs)
-    # bundled 15 rows + 1 new document row
+    # bundled rows + 1 new document row
     assert len(docs) == len(dataset.target) + 1
-    # loading the same document again replaces that document's rows, and only those
+    # the same target again (document, indicator, area, year) replaces that row, and only that one
     s.save("target", target_doc(dataset, "RPJMN 2025-2029", 97.5), meta("rpjmn_revisi.csv"), bundled=dataset)
     t = s.dataset(s.active_id(), dataset).target
     assert t.loc[t["dokumen"] == "RPJMN 2025-2029", "nilai"].tolist() == [97.5]
     assert len(t) == len(dataset.target) + 1
     assert (t.loc[t["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)
             .equals(dataset.target.loc[dataset.target["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)))
+    # another indicator of the same document is added beside it (the old per-document rule dropped the first)
+    aman = target_doc(dataset, "RPJMN 2025-2029", 30.0).assign(indikator="aman")
+    s.save("target", aman, meta("rpjmn_aman.csv"), bundled=dataset)
+    t = s.dataset(s.active_id(), dataset).target
+    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", ["indikator", "nilai"]].values.tolist() == [["layak", 97.5],
+                                                                                                ["aman", 30.0]]
 
 
 def test_an_import_keeps_what_the_file_does_not_mention(s: store.Store, dataset: Dataset) -> None:
