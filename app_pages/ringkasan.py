@@ -23,7 +23,7 @@ for sentence in r.banding:
 if r.banding_tabel is not None:
     ui.table(r.banding_tabel)
 if r.banding_catatan:
-    st.info("\n".join([r.banding_catatan, "", *(f"- {line}" for line in r.rujukan)]), icon=":material/compare_arrows:")
+    st.info(r.banding_kotak, icon=":material/compare_arrows:")
 
 st.subheader(ui.t("ringkasan.lainnya_judul"))
 st.caption(ui.t("ringkasan.lainnya_bantuan"))

@@ -1,7 +1,15 @@
 """Command line for the same import path as the Data page: `python -m sanitasi.cli import --kind akses FILE`.
 
 Every importable kind in the registry (`sanitasi.kinds`): akses, target, batas, biaya, stbm_desa, batas_desa,
-sampah, drainase, kegiatan, komitmen.
+sampah, drainase, kegiatan, komitmen. An import adds the file's rows to the active table or replaces the rows with
+the same key; what the file does not mention stays (`--ganti-semua` replaces the whole table instead). Before
+saving (and with --dry-run instead of saving) it prints what changes: rows new, changed (old -> new) and kept.
+`export --kind KIND --out FILE` writes the active table as its import reads it (CSV or XLSX; GeoJSON for
+boundaries), so an official can fix it in Excel and load it back.
+
+For the access table, `--sumber`, `--satuan` and `--resmi` say the source, unit and official flag of the rows
+whose file does not (defaults: a kabupaten file of percentages is "BPS Susenas <last year>" in rumah tangga, any
+other its own name in KK; official only when told), and `--indikator` names the indicator of a one-indicator table.
 
 Exit 0 when loaded (or, with --dry-run, when it would load), 2 when the file has problems (printed
 one per line in Bahasa Indonesia), 1 for anything unexpected; never a traceback. The store is
@@ -16,28 +24,71 @@ import os
 import sys
 from pathlib import Path
 
-from sanitasi import auth, kinds, load, readers, store
-from sanitasi.errors import DataError
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, auth, exports, history, kinds, load, readers, store
+from sanitasi.contracts import PERCENT_INDICATORS, SATUAN, YA_TIDAK
+from sanitasi.errors import DataError, Problem
+
+ASKED = ("sumber", "satuan", "resmi", "indikator")  # the access reader's choices, as options
 
 
-def _read(kind: str, path: Path, bundled: load.Dataset, sheet: str | None):
-    return readers.read_kind(kind, path, bundled.wilayah, sheet=sheet)
+def _read(args: argparse.Namespace, path: Path, bundled: load.Dataset):
+    chosen = {k: getattr(args, k) for k in ASKED if getattr(args, k) is not None}
+    if chosen and args.kind != "akses":
+        options = ", ".join(f"--{k}" for k in chosen)
+        raise DataError([Problem(path.name, None, None, options, "pilihan ini hanya untuk --kind akses")])
+    if args.kind == "akses":
+        return readers.read_kind("akses", path, bundled.wilayah, sheet=args.sheet, pilihan=chosen)
+    return readers.read_kind(args.kind, path, bundled.wilayah, sheet=args.sheet)
+
+
+def _said(frame) -> list[str]:
+    """What the access reader decided about the file: its level, and the source, unit and flag it used."""
+    if "tingkat" not in frame.attrs:
+        return []
+    used, asked = frame.attrs["pilihan"], frame.attrs["tanya"]
+    parts = [f"{k}: {used[k]}" + (" (dari --" + k + " atau bawaan)" if k in asked else " (dari berkas)")
+             for k in ("sumber", "satuan", "resmi")]
+    return [f"tingkat: {frame.attrs['tingkat']}; " + "; ".join(parts)]
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     bundled = load.load_bundled()
-    frame = _read(args.kind, path, bundled, args.sheet)
+    frame = _read(args, path, bundled)
     for note in frame.attrs.get("catatan", []):
         print(f"catatan: {note}")
+    for line in _said(frame):
+        print(line)
+    mode = history.GANTI if args.ganti_semua else history.GABUNG
+    s = store.Store()
+    changes = s.preview(args.kind, frame, bundled, mode)
+    print(f"perubahan: {history.summary(changes)}")
+    names = {**bundled.names, KODE_KABUPATEN: NAMA_KABUPATEN}
+    for line in history.lines(changes, names):
+        print(f"  {line}")
+    if (warn := history.warning(changes)) is not None:
+        print(f"peringatan: {warn}")
     if args.dry_run:
         print(f"siap dimuat: {len(frame)} baris {args.kind} dari {path.name} (uji coba, tidak disimpan)")
         return 0
-    s = store.Store()
-    data = path.read_bytes()
+    data = path.read_bytes() if path.is_file() else b""
     meta = store.Meta(berkas=path.name, checksum=store.checksum(data), oleh=args.oleh, catatan=args.catatan)
-    version = s.save(args.kind, frame, meta, bundled=bundled)
+    version = s.save(args.kind, frame, meta, bundled=bundled, mode=mode)
     print(f"dimuat sebagai versi {version} ({len(frame)} baris {args.kind}); versi ini sekarang aktif")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    bundled = load.load_bundled()
+    s = store.Store()
+    version = s.active_id() if args.versi is None else args.versi
+    frame = s.table(args.kind, version, bundled)
+    if frame is None:
+        raise DataError([Problem(args.kind, None, None, str(version), "versi ini belum punya tabel ini")])
+    data = exports.table_file(args.kind, frame, bundled.wilayah, out.suffix)
+    out.write_bytes(data)
+    print(f"{len(frame)} baris {args.kind} dari versi {version} ditulis ke {out}")
     return 0
 
 
@@ -76,7 +127,19 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet", help="nama lembar untuk berkas XLSX dengan beberapa lembar")
     imp.add_argument("--oleh", default=os.environ.get("USER") or getpass.getuser() or "cli")
     imp.add_argument("--catatan", default="")
+    imp.add_argument("--ganti-semua", action="store_true",
+                     help="ganti seluruh tabel dengan isi berkas (bawaan: tambahkan/perbarui baris, sisanya tetap)")
+    imp.add_argument("--sumber", help="akses: sumber baris yang tidak menyebutnya, mis. 'BPS Susenas Maret 2024'")
+    imp.add_argument("--satuan", choices=list(SATUAN), help="akses: satuan hitung baris yang tidak menyebutnya")
+    imp.add_argument("--resmi", choices=list(YA_TIDAK), help="akses: apakah angka ini resmi (bawaan: tidak)")
+    imp.add_argument("--indikator", choices=list(PERCENT_INDICATORS),
+                     help="akses: indikator tabel yang hanya berisi satu nilai per tahun")
     imp.set_defaults(run=cmd_import)
+    exp = sub.add_parser("export", help="tulis tabel versi aktif sebagai berkas yang bisa dimuat lagi")
+    exp.add_argument("--kind", required=True, choices=list(kinds.held()))
+    exp.add_argument("--out", required=True, help="berkas .csv atau .xlsx (.geojson untuk batas)")
+    exp.add_argument("--versi", type=int, help="versi lain dari yang aktif")
+    exp.set_defaults(run=cmd_export)
     ver = sub.add_parser("versions", help="daftar versi tersimpan")
     ver.set_defaults(run=cmd_versions)
     act = sub.add_parser("activate", help="aktifkan versi")

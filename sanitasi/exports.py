@@ -1,6 +1,7 @@
 """Files to hand back to officials: templates for every table and downloads that are safe to open in Excel.
 
-The templates (headers, example rows, what each column means) are the registry's, `sanitasi.kinds`.
+The templates (headers, example rows, what each column means) are the registry's, `sanitasi.kinds`. A stored
+table is exported as its import reads it (`table_file`), so an official can fix it in Excel and load it back.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is taken by Excel as a
 formula (CSV/formula injection): text cells like that get a leading apostrophe. Numbers are left
@@ -14,7 +15,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from sanitasi import kinds
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, kinds
+from sanitasi.errors import DataError, Problem
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,24 +47,66 @@ def to_xlsx(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 
 TEMPLATE_KINDS = kinds.with_template()  # the Data page's template buttons, in the registry's order
+TEMPLATES = tuple((k, t.name) for k in TEMPLATE_KINDS for t in kinds.get(k).templates)  # (kind, name), each level
 
 
-def template(kind: str, wilayah: pd.DataFrame) -> pd.DataFrame:
-    """An empty table with the right headers and an example row, or one row per kecamatan to start from."""
-    spec = kinds.REGISTRY[kind].template if kind in kinds.REGISTRY else None
-    if spec is None:
+def _template_spec(kind: str, name: str = "") -> kinds.Template:
+    spec = kinds.REGISTRY[kind].templates if kind in kinds.REGISTRY else ()
+    found = [t for t in spec if not name or t.name == name]
+    if not found:
         raise ValueError(f"tidak ada templat untuk {kind}")
+    return found[0]
+
+
+def template(kind: str, wilayah: pd.DataFrame, name: str = "") -> pd.DataFrame:
+    """An empty table with the right headers and an example row, or one row per kecamatan to start from.
+
+    `name` picks one of a kind's templates (access: "kecamatan", "kabupaten"); empty, its main one."""
+    spec = _template_spec(kind, name)
     if not spec.per_kecamatan:
         return pd.DataFrame([dict(spec.row)])
     filled = {kinds.KECAMATAN_CODE: wilayah["kode"], kinds.KECAMATAN_NAME: wilayah["nama"]}
     return pd.DataFrame({c: filled.get(v, v) for c, v in spec.row.items()})
 
 
-def explanation(kind: str) -> pd.DataFrame:
+def explanation(kind: str, name: str = "") -> pd.DataFrame:
     """What each column of the template means (the template's second sheet)."""
-    explain = kinds.get(kind).template.explain
+    explain = _template_spec(kind, name).explain
     return pd.DataFrame({"kolom": list(explain), "arti": list(explain.values())})
 
 
-def template_xlsx(kind: str, wilayah: pd.DataFrame) -> bytes:
-    return to_xlsx({"data": template(kind, wilayah), "penjelasan": explanation(kind)})
+def template_xlsx(kind: str, wilayah: pd.DataFrame, name: str = "") -> bytes:
+    return to_xlsx({"data": template(kind, wilayah, name), "penjelasan": explanation(kind, name)})
+
+
+# ------------------------------------------------------------------------------------- a table to load back
+EXPORT_SUFFIXES = (".csv", ".xlsx")  # a table's file; a boundary layer's is GeoJSON
+GEO_SUFFIXES = (".geojson", ".json")
+
+
+def for_import(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame) -> pd.DataFrame:
+    """A stored table as its import reads it back: the contract's columns under their own names, with each area's
+    name beside its code so an official can find a row in Excel (the reader goes by the code)."""
+    out = frame[[c for c in kinds.get(kind).contract.names if c in frame.columns]].copy()
+    if "kode_wilayah" in out.columns:
+        names = {**dict(zip(wilayah["kode"], wilayah["nama"], strict=True)), KODE_KABUPATEN: NAMA_KABUPATEN}
+        where = list(out.columns).index("kode_wilayah") + 1
+        out.insert(where, "wilayah" if kind == "akses" else "kecamatan", out["kode_wilayah"].map(names))
+    return out
+
+
+def table_file(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame, suffix: str) -> bytes:
+    """The file `python -m sanitasi.cli export` writes and the Data page downloads: CSV or XLSX for a table (with
+    the template's explanation sheet), GeoJSON for a boundary layer. Loading it back gives the same table."""
+    suffix = suffix.lower()
+    if kind in kinds.geo():
+        if suffix not in GEO_SUFFIXES:
+            raise DataError([Problem(kind, None, None, suffix, "lapisan batas diekspor sebagai .geojson")])
+        return frame.to_crs("EPSG:4326").to_json(drop_id=True).encode("utf-8")
+    table = for_import(kind, frame, wilayah)
+    if suffix == ".csv":
+        return to_csv(table)
+    if suffix == ".xlsx":
+        spec = kinds.get(kind).template
+        return to_xlsx({"data": table, **({"penjelasan": explanation(kind)} if spec is not None else {})})
+    raise DataError([Problem(kind, None, None, suffix, "berkas ekspor harus .csv atau .xlsx")])

@@ -49,7 +49,8 @@ YEAR = Field("tahun", spellings("tahun", "thn", "year", "tahun data"), label="ta
 HOUSEHOLDS = Field("jumlah_kk", spellings("jumlah_kk", "jumlah kk", "jml kk", "jml_kk", "jumlah rumah tangga",
                                           "jumlah rt", "kk", "total kk", "jumlah keluarga", "jumlah krt"),
                    label="jumlah KK")
-SOURCE = Field("sumber", spellings("sumber", "sumber data", "source"), required=False, label="sumber")
+SOURCE = Field("sumber", spellings("sumber", "sumber data", "source", "keterangan sumber"), required=False,
+               label="sumber")
 NOTE = Field("catatan", spellings("catatan", "keterangan", "dasar hukum", "note"), required=False, label="catatan")
 INDICATOR = Field("indikator", spellings("indikator", "indicator", "jenis akses"), label="indikator")
 
@@ -72,11 +73,74 @@ def _rung_fields() -> tuple[list[Field], list[Field]]:
         share_words = [w for base in words for w in (f"persen {base}", f"% {base}", f"{base} %", f"{base} (%)",
                                                       f"pct {base}", f"pct_{base}", f"persentase {base}")]
         counts.append(Field(f"kk_{rung}", spellings(*count_words), label=f"KK {rung.replace('_', ' ')}"))
-        shares.append(Field(f"pct_{rung}", spellings(*share_words), label=f"% {rung.replace('_', ' ')}"))
+        # `pst_`, not `pct_`: the contract's pct_aman and pct_babs_terbuka are published shares of the kabupaten
+        shares.append(Field(f"pst_{rung}", spellings(*share_words), label=f"% {rung.replace('_', ' ')}"))
     return counts, shares
 
 
 RUNG_COUNTS, RUNG_SHARES = _rung_fields()
+
+# ------------------------------------------------------------------------------------- access: level, source, unit
+# The access table's own columns beyond the ladder: where a row lies (a kecamatan, or the kabupaten in BPS's
+# tables, "Kabupaten/Kota"), its unit of count and whether it is official; the shares BPS publishes for the
+# kabupaten with their relative standard error and 95% confidence interval; and the one value column of a
+# table that gives a single indicator (its name in an `indikator` column, the title, or the editor's choice).
+AKSES_AREA_CODE = Field("kode_wilayah", AREA_CODE.synonyms + spellings(
+    "kode kabupaten", "kode kab", "kode kab/kota", "kode kabupaten/kota", "kode wilayah", "kode_kab"),
+    required=False, label="kode wilayah")
+AKSES_AREA_NAME = Field("nama_wilayah", AREA_NAME.synonyms + spellings(
+    "kabupaten/kota", "kabupaten kota", "kab/kota", "kab kota", "kabupaten", "nama kabupaten", "nama kabupaten/kota",
+    "wilayah administrasi", "kecamatan/kabupaten"), required=False, label="nama wilayah")
+UNIT = Field("satuan", spellings("satuan", "unit", "satuan data", "satuan hitung", "unit data"), required=False,
+             label="satuan")
+OFFICIAL = Field("resmi", spellings("resmi", "official", "status data", "status resmi", "data resmi"),
+                 required=False, label="resmi")
+_PUBLISHED_WORDS = {
+    "layak": ("layak", "akses layak", "sanitasi layak", "akses sanitasi layak", "rumah tangga sanitasi layak",
+              "rumah tangga dengan akses sanitasi layak", "akses terhadap sanitasi layak"),
+    "aman": ("aman", "akses aman", "sanitasi aman", "akses sanitasi aman", "dikelola aman", "sanitasi aman dikelola",
+             "rumah tangga dengan akses sanitasi aman", "akses terhadap sanitasi aman", "safely managed"),
+    "babs_terbuka": ("babs", "babs terbuka", "babs_terbuka", "babs di tempat terbuka", "bab di tempat terbuka",
+                     "bab sembarangan", "buang air besar sembarangan", "buang air besar di tempat terbuka",
+                     "open defecation"),
+}
+
+
+def _published_fields() -> tuple[list[Field], list[Field]]:
+    shares, errors = [], []
+    for ind, words in _PUBLISHED_WORDS.items():
+        label = {"layak": "layak", "aman": "aman", "babs_terbuka": "BABS terbuka"}[ind]
+        share = [w for base in words for w in (
+            base, f"pct {base}", f"pct_{base}", f"% {base}", f"{base} %", f"{base} (%)", f"persen {base}",
+            f"persentase {base}", f"persentase {base} (%)", f"persentase rumah tangga {base}")]
+        shares.append(Field(f"pct_{ind}", spellings(f"pct_{ind}", *share), required=False, label=f"% {label}"))
+        for part, names in (("rse", ("rse", "rse (%)", "rse %", "relative standard error")),
+                            ("ci_bawah", ("ci bawah", "ci_bawah", "batas bawah", "batas bawah ci", "sk bawah",
+                                          "selang kepercayaan bawah", "batas bawah selang kepercayaan", "lower")),
+                            ("ci_atas", ("ci atas", "ci_atas", "batas atas", "batas atas ci", "sk atas",
+                                         "selang kepercayaan atas", "batas atas selang kepercayaan", "upper"))):
+            spelled = [w for n in names for base in words[:4] for w in (f"{n} {base}", f"{base} {n}")]
+            errors.append(Field(f"{part}_{ind}", spellings(f"{part}_{ind}", *spelled), required=False,
+                                label=f"{part.replace('_', ' ')} {label}"))
+    return shares, errors
+
+
+PUBLISHED_SHARES, PUBLISHED_ERRORS = _published_fields()
+# a table of one indicator: its value, and the error columns that belong to it
+VALUE = Field("nilai", spellings("nilai", "persentase", "persen", "angka", "value", "nilai (%)", "persentase (%)",
+                                 "persen (%)", "%", "pct"), required=False, label="nilai (%)")
+VALUE_ERRORS = [
+    Field("rse", spellings("rse", "rse (%)", "rse %", "relative standard error", "rse persen"), required=False,
+          label="RSE"),
+    Field("ci_bawah", spellings("ci bawah", "ci_bawah", "batas bawah", "batas bawah ci", "batas bawah (95%)",
+                                "batas bawah 95%", "selang kepercayaan bawah", "batas bawah selang kepercayaan",
+                                "sk bawah", "lower", "lower bound", "ci lower"), required=False,
+          label="batas bawah selang kepercayaan"),
+    Field("ci_atas", spellings("ci atas", "ci_atas", "batas atas", "batas atas ci", "batas atas (95%)",
+                               "batas atas 95%", "selang kepercayaan atas", "batas atas selang kepercayaan",
+                               "sk atas", "upper", "upper bound", "ci upper"), required=False,
+          label="batas atas selang kepercayaan"),
+]
 
 # ------------------------------------------------------------------------------------- targets, unit costs
 DOC = Field("dokumen", spellings("dokumen", "dokumen target", "sumber target", "document"), label="dokumen")

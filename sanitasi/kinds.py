@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sanitasi import contracts, i18n, paths
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, contracts, i18n, paths
 from sanitasi.headers import (
     ACTIVITY,
+    AKSES_AREA_CODE,
+    AKSES_AREA_NAME,
     AREA_CODE,
     AREA_NAME,
     BASE_YEAR,
@@ -45,11 +47,17 @@ from sanitasi.headers import (
     INDICATOR,
     NOTE,
     ODF_STATUS_FIELD,
+    OFFICIAL,
+    PUBLISHED_ERRORS,
+    PUBLISHED_SHARES,
     RUNG_COUNTS,
     RUNG_SHARES,
     SOURCE,
     TARGET_VALUE,
     TARGET_YEAR,
+    UNIT,
+    VALUE,
+    VALUE_ERRORS,
     VILLAGE_CODE,
     VILLAGE_KECAMATAN,
     VILLAGE_NAME,
@@ -75,6 +83,7 @@ class Template:
 
     row: Mapping[str, Any]  # header -> example value (None: for the official to fill in)
     explain: Mapping[str, str]  # header -> its meaning in Bahasa Indonesia; "catatan" may add a rule across columns
+    name: str = ""  # a kind with several templates (one per level) names each: "kecamatan", "kabupaten"
 
     @property
     def per_kecamatan(self) -> bool:
@@ -95,10 +104,16 @@ class Kind:
     pages: tuple[str, ...] = ()  # pages showing numbers from it: their ILLUSTRATIVE banner names it while bundled
     context_pages: tuple[str, ...] = ()  # pages that show it beside their own tables (named after those)
     key: tuple[str, ...] = ()  # the columns that identify a row (default: the contract's key)
+    more_templates: tuple[Template, ...] = ()  # further templates, one per level of data (access: the kabupaten's)
 
     def __post_init__(self) -> None:
         if not self.key:
             object.__setattr__(self, "key", self.contract.key)
+
+    @property
+    def templates(self) -> tuple[Template, ...]:
+        """Every template of the kind, its main one first."""
+        return (self.template, *self.more_templates) if self.template is not None else ()
 
     @property
     def label_key(self) -> str:
@@ -114,16 +129,22 @@ class Kind:
 
 
 REGISTRY: dict[str, Kind] = {k.code: k for k in (
-    Kind("akses", contracts.AKSES, "rows", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
+    # stored whole as JSON: its rows are kecamatan counts beside kabupaten percentages (store.LEGACY: older rows)
+    Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
          context_pages=("stbm", "opd"),
-         fields=(AREA_CODE, AREA_NAME, YEAR, HOUSEHOLDS, *optional(RUNG_COUNTS), *optional(RUNG_SHARES)),
+         fields=(AKSES_AREA_CODE, AKSES_AREA_NAME, YEAR, SOURCE, UNIT, OFFICIAL, INDICATOR, HOUSEHOLDS,
+                 *optional(RUNG_COUNTS), *optional(RUNG_SHARES), *PUBLISHED_SHARES, *PUBLISHED_ERRORS, VALUE,
+                 *VALUE_ERRORS),
          template=Template(
-             {"kode_wilayah": KECAMATAN_CODE, "kecamatan": KECAMATAN_NAME, "tahun": 2025, "jumlah_kk": None,
-              **{c: None for c in RUNG_COLUMNS}},
+             {"kode_wilayah": KECAMATAN_CODE, "kecamatan": KECAMATAN_NAME, "tahun": 2025, "sumber": "Dinkes STBM 2025",
+              "satuan": "kk", "resmi": "tidak", "jumlah_kk": None, **{c: None for c in RUNG_COLUMNS}},
              {"kode_wilayah": "Kode Kemendagri kecamatan, mis. 63.10.01 (boleh juga nama kecamatan di kolom "
                               "'kecamatan')",
               "kecamatan": "Nama kecamatan (dipakai bila kode kosong)",
-              "tahun": "Tahun data, mis. 2025",
+              "tahun": "Tahun data, mis. 2025; satu baris per kecamatan per tahun",
+              "sumber": "Asal angka: Dinkes STBM, EHRA 2023, Pendataan Pokja … (angka kecamatan tidak diterbitkan BPS)",
+              "satuan": "Yang dihitung: kk (laporan STBM, EHRA), rumah_tangga, atau jiwa",
+              "resmi": "ya bila angka ini resmi dan disahkan instansinya; tidak (bawaan) untuk angka kerja atau contoh",
               "jumlah_kk": "Jumlah rumah tangga (KK) di kecamatan",
               "kk_aman": "KK dengan akses aman (tangki septik disedot ≥1× dalam 5 tahun dan diolah di IPLT, atau "
                          "SPALD-T)",
@@ -132,7 +153,35 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "kk_belum_layak": "KK dengan fasilitas belum layak (termasuk BABS tertutup)",
               "kk_babs_terbuka": "KK yang BAB di tempat terbuka",
               "catatan": "Kelima kolom kk_ harus berjumlah sama dengan jumlah_kk. Boleh juga memakai persentase: "
-                         "kolom '% aman', '% layak sendiri', … (berjumlah 100) bersama jumlah_kk."})),
+                         "kolom '% aman', '% layak sendiri', … (berjumlah 100) bersama jumlah_kk. Baris JUMLAH atau "
+                         "kabupaten diperiksa terhadap jumlah kecamatan dan tidak disimpan."},
+             name="kecamatan"),
+         more_templates=(Template(
+             {"kode_wilayah": KODE_KABUPATEN, "wilayah": NAMA_KABUPATEN, "tahun": 2024,
+              "sumber": "BPS Susenas Maret 2024", "satuan": "rumah_tangga", "resmi": None,
+              **{f"{part}_{k}": None for k in contracts.PERCENT_INDICATORS for part in ("pct", "rse", "ci_bawah",
+                                                                                       "ci_atas")}},
+             {"kode_wilayah": "Kode Kemendagri kabupaten: 63.10 (atau 6310; boleh kosong bila kolom 'wilayah' diisi)",
+              "wilayah": "Kabupaten Tanah Bumbu (Kab. Tanah Bumbu, Tanah Bumbu); baris kabupaten lain di tabel BPS "
+                         "diabaikan",
+              "tahun": "Tahun survei, mis. 2024; satu baris per tahun",
+              "sumber": "Asal angka, mis. BPS Susenas Maret 2024 (tabel BPS Kabupaten Tanah Bumbu atau Provinsi "
+                        "Kalimantan Selatan)",
+              "satuan": "Susenas menghitung rumah_tangga",
+              "resmi": "ya bila angka ini terbitan resmi BPS; kosong atau tidak untuk angka sementara atau olahan",
+              **{f"pct_{k}": f"Persentase rumah tangga dengan akses {w} (0–100); kosongkan bila tidak diterbitkan"
+                 for k, w in (("layak", "sanitasi layak"), ("aman", "sanitasi aman"),
+                              ("babs_terbuka", "yang BAB di tempat terbuka (BABS)"))},
+              **{f"rse_{k}": "Relative standard error (RSE, %) dari tabel BPS; boleh kosong"
+                 for k in contracts.PERCENT_INDICATORS},
+              **{f"ci_bawah_{k}": "Batas bawah selang kepercayaan 95% (persen); boleh kosong"
+                 for k in contracts.PERCENT_INDICATORS},
+              **{f"ci_atas_{k}": "Batas atas selang kepercayaan 95% (persen); boleh kosong"
+                 for k in contracts.PERCENT_INDICATORS},
+              "catatan": "BPS menerbitkan Susenas sampai tingkat kabupaten saja, dalam persen rumah tangga. Tabel BPS "
+                         "dengan tahun sebagai kolom (2019, 2020, …) juga dibaca; indikatornya dari judul tabel atau "
+                         "dipilih saat memuat."},
+             name="kabupaten"),)),
     Kind("target", contracts.TARGET, "rows", bundled=paths.TARGET_CSV,
          fields=(DOC, INDICATOR, TARGET_YEAR, TARGET_VALUE, BASE_YEAR, NOTE, AREA_CODE, AREA_NAME),
          template=Template(
@@ -164,7 +213,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
          pages=("ringkasan", "paparan", "stbm")),
     Kind("stbm_desa", contracts.STBM_DESA, "json", bundled=paths.STBM_DESA_CSV,
          fields=(DESA_CODE, DESA_NAME, DESA_KEC_CODE, DESA_KEC_NAME, DESA_YEAR, HOUSEHOLDS, *DESA_COUNTS,
-                 ODF_STATUS_FIELD, *DESA_DATES),
+                 ODF_STATUS_FIELD, *DESA_DATES, SOURCE),
          template=Template(  # the villages are the official's to list: one row per kecamatan to start from
              {"kode_desa": None, "desa": None, "kode_wilayah": KECAMATAN_CODE, "kecamatan": KECAMATAN_NAME,
               "tahun": 2025, "jumlah_kk": None, "kk_jsp": None, "kk_jssp": None, "kk_sharing": None, "kk_od": None,

@@ -11,7 +11,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from sanitasi import facts, kinds, paths
+from sanitasi import facts, kinds, paths, sources
 from sanitasi.contracts import (  # noqa: F401 - re-exported: desa.py, ui.py and the tests import them from here
     AKSES,
     DAFTAR_DESA,
@@ -26,7 +26,7 @@ from sanitasi.errors import DataError, Problem
 from sanitasi.schema import validate, whole_numbers
 
 BUNDLED_VERSION = "0"
-ILLUSTRATIVE = "ilustratif"  # the `sumber` of every bundled illustrative row
+ILLUSTRATIVE = sources.ILLUSTRATIVE  # the `sumber` of every bundled illustrative row
 BUNDLED_DATE = date(2026, 11, 28)
 
 
@@ -74,9 +74,17 @@ class Dataset:
         is the bundled illustrative one (an import adds to the bundled rows, it does not replace them); another
         table, when it is the bundled one."""
         table = self.tables.get(kind)
-        if isinstance(table, pd.DataFrame) and "sumber" in table.columns and len(table):
-            return bool(table["sumber"].astype(str).str.strip().str.lower().eq(ILLUSTRATIVE).any())
-        return int(self.sumber.get(kind, 0)) == 0
+        if kind == "akses" and isinstance(table, pd.DataFrame) and "sumber" in table.columns:
+            table = self.akses_dipakai
+        return holds_illustrative(table, int(self.sumber.get(kind, 0)))
+
+    @cached_property
+    def akses_dipakai(self) -> pd.DataFrame:
+        """The access rows the kecamatan figures are drawn from: one per kecamatan and year, chosen among the
+        sources (`sanitasi.sources.kecamatan_counts`), with the kabupaten series beside them."""
+        akses = self.akses
+        return pd.concat([sources.kecamatan_counts(akses), akses.loc[sources.is_district(akses["kode_wilayah"])]],
+                         ignore_index=True)
 
     @cached_property
     def tahun(self) -> list[int]:
@@ -90,6 +98,14 @@ class Dataset:
     def nama(self, kode: str) -> str:
         """The kecamatan's name for a code (the code itself when unknown)."""
         return self.names.get(kode, kode)
+
+
+def holds_illustrative(table: Any, supplier: int) -> bool:
+    """A table holds illustrative figures when any of its rows names the bundled illustrative source; a table
+    whose rows name no source, when it is the bundled one (`supplier` 0)."""
+    if isinstance(table, pd.DataFrame) and "sumber" in table.columns and len(table):
+        return bool(table["sumber"].astype(str).str.strip().str.lower().eq(ILLUSTRATIVE).any())
+    return supplier == 0
 
 
 def names_of(wilayah: pd.DataFrame) -> dict[str, str]:

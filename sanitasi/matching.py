@@ -126,6 +126,21 @@ class AreaIndex:
 TOTAL_WORDS = ("jumlah", "total", "kabupaten", "tanahbumbu", "kab")
 
 
+def is_kabupaten(code: object, name: object) -> bool:
+    """Kabupaten Tanah Bumbu itself: code 63.10 (BPS 6310), or its name with or without 'Kabupaten'/'Kab.'."""
+    if str(code if code is not None else "").strip() in (KODE_KABUPATEN, digits(KODE_KABUPATEN)):
+        return True
+    n = re.sub(r"(kabupaten|kab)$", "", re.sub(r"^(kabupaten|kab)", "", normalise_name(name)))
+    return n == "tanahbumbu"
+
+
+def is_total(code: object, name: object) -> bool:
+    """A totals line named as such ('Jumlah', 'TOTAL', 'Jumlah Kabupaten', a bare 'Kabupaten'); in a BPS table of
+    every kabupaten the province's total line is one too, so it is never taken for Tanah Bumbu's own row."""
+    n = normalise_name(name)
+    return bool(n) and (n.startswith(("jumlah", "total", "rekap")) or n in ("kabupaten", "kab", "kabupatenkota"))
+
+
 def is_total_row(code: object, name: object) -> bool:
     """A totals line ("Jumlah", "Total", "Kabupaten Tanah Bumbu", code 63.10) below the kecamatan rows."""
     n = normalise_name(name)

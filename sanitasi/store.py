@@ -3,12 +3,19 @@
 SQLAlchemy Core over SQLite (a file under `instance/`, the default) or PostgreSQL
 (`SANITASI_DB_URL=postgresql+psycopg://…`). A version is a complete data set: it records which
 version supplies each table (access, targets, boundaries, unit costs, the PPSP tables, village STBM
-and village boundaries), so importing one table reuses the others without copying them. A version
-whose latest STBM import is a village table reads its kecamatan STBM table as that table rolled up.
+and village boundaries), so importing one table reuses the others without copying them. Importing a
+file never loses history: the new version's table is the active one with the file's rows added or
+replacing the rows with the same key (`sanitasi.history`); replacing a whole table is asked for
+explicitly. A version whose latest STBM import is a village table reads its kecamatan STBM table as
+that table rolled up.
 Version 0 is the bundled data set, read-only and never in the database. Exactly one version is
 active; activating another is one row update. Every write is one transaction, serialised on the
 single `aktif` row, so two editors saving at the same moment leave the store as it was before or
 after each save, never between.
+
+A kind's storage may change between releases (the access table was kept as rows in `akses_baris` until its
+rows could be kabupaten percentages; it is JSON now): versions saved the old way are still read from the old
+table, with the columns that release did not have filled in as it meant them (`LEGACY`).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import functools
 import hashlib
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -47,7 +54,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
-from sanitasi import desa, kinds, paths
+from sanitasi import desa, history, kinds, paths
 from sanitasi.errors import DataError, Problem
 from sanitasi.load import BUNDLED_DATE, Dataset
 from sanitasi.schema import Contract, validate, whole_numbers
@@ -55,6 +62,9 @@ from sanitasi.schema import Contract, validate, whole_numbers
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
 _SQL_TYPES = {"kode": lambda: String(20), "int": Integer, "float": Float, "str": Text}
+# What a version saved by an older release means in the columns that release did not have: it read kecamatan
+# counts of KK only, and nothing it loaded was marked official (its `sumber` was the file name; empty: the file's).
+LEGACY = {"akses": {"satuan": "kk", "resmi": "tidak"}}
 
 
 @dataclass(frozen=True)
@@ -237,12 +247,7 @@ class Store:
         kecamatan table of a version whose latest STBM import was a village table is that table rolled up.
         """
         with self.engine.connect() as conn:
-            row = self._row(conn, version)
-            if kind == "stbm" and _from_villages(row):
-                return desa.rollup(self._rows(conn, "stbm_desa", int(row["sumber_stbm_desa"]), bundled))
-            if kind == "stbm_desa" and _villages_contradict(row):
-                return None
-            return self._rows(conn, kind, int(row[f"sumber_{kind}"]), bundled)
+            return self._table(conn, kind, self._row(conn, version), bundled)
 
     def _rows(self, conn: Connection, kind: str, source: int, bundled: Dataset) -> pd.DataFrame | None:
         if source == BUNDLED:
@@ -251,8 +256,10 @@ class Store:
         storage = kinds.get(kind).storage
         if storage == "json":
             t = self.schema.tabel_json
-            text = conn.execute(select(t.c.isi).where(t.c.versi_id == source).where(t.c.jenis == kind)).scalar_one()
-            raw = pd.read_json(io.StringIO(text), orient="split", dtype=False)
+            text = conn.execute(select(t.c.isi).where(t.c.versi_id == source).where(t.c.jenis == kind)
+                                ).scalar_one_or_none()
+            raw = self._legacy_rows(conn, kind, source) if text is None else \
+                pd.read_json(io.StringIO(text), orient="split", dtype=False)
             return _typed(kind, validate_kind(kind, raw), bundled)
         t = self.schema.rows[kind]
         cols = [c for c in t.columns if c.name != "versi_id"]
@@ -262,6 +269,31 @@ class Store:
             geoms = shapely.from_wkb(frame["wkb"].map(bytes).to_numpy()) if len(frame) else []
             return gpd.GeoDataFrame(frame.drop(columns="wkb"), geometry=list(geoms), crs="EPSG:4326")
         return _typed(kind, frame, bundled)
+
+    def _legacy_rows(self, conn: Connection, kind: str, source: int) -> pd.DataFrame:
+        """A version an older release saved as rows in `<kind>_baris`, read whatever columns that table has."""
+        name = f"{kind}_baris"
+        if not inspect(conn).has_table(name):
+            raise DataError([Problem(kind, None, None, str(source), "tabel versi ini tidak ditemukan di penyimpanan")])
+        t = Table(name, MetaData(), autoload_with=conn)
+        cols = [c for c in t.columns if c.name != "versi_id"]
+        frame = pd.DataFrame(conn.execute(select(*cols).where(t.c.versi_id == source)).mappings().all(),
+                             columns=[c.name for c in cols])
+        for column, value in LEGACY.get(kind, {}).items():
+            frame[column] = frame[column].fillna(value) if column in frame.columns else value
+        if "sumber" in contract_of(kind).names:
+            berkas = conn.execute(select(self.schema.versi.c.berkas).where(self.schema.versi.c.id == source)
+                                  ).scalar_one_or_none()
+            frame["sumber"] = frame["sumber"].fillna(berkas) if "sumber" in frame.columns else berkas
+        return frame
+
+    def _table(self, conn: Connection, kind: str, row: dict, bundled: Dataset) -> pd.DataFrame | None:
+        """The `kind` table of the version whose `versi` row is `row` (see `table`)."""
+        if kind == "stbm" and _from_villages(row):
+            return desa.rollup(self._rows(conn, "stbm_desa", int(row["sumber_stbm_desa"]), bundled))
+        if kind == "stbm_desa" and _villages_contradict(row):
+            return None
+        return self._rows(conn, kind, int(row[f"sumber_{kind}"]), bundled)
 
     def dataset(self, version: int, bundled: Dataset) -> Dataset:
         """A complete data set for a version: the bundled `wilayah` plus each table from its supplier."""
@@ -275,34 +307,37 @@ class Store:
             sumber["stbm"] = sumber["stbm_desa"]
         if _villages_contradict(row):
             tables["stbm_desa"] = None
-        return Dataset(
+        data = Dataset(
             wilayah=bundled.wilayah, versi=str(version),
-            tanggal=local_date(created) if created is not None else bundled.tanggal,
-            ilustratif=int(row["sumber_akses"]) == BUNDLED,
+            tanggal=local_date(created) if created is not None else bundled.tanggal, ilustratif=True,
             sumber=sumber, tables=tables, daftar_desa=bundled.daftar_desa, fakta=bundled.fakta,
         )
+        return replace(data, ilustratif=data.illustrative("akses"))
 
     # ---------------------------------------------------------------- writing
-    def save(self, kind: str, frame: pd.DataFrame, meta: Meta, *, bundled: Dataset, activate: bool = True) -> int:
+    def save(self, kind: str, frame: pd.DataFrame, meta: Meta, *, bundled: Dataset, activate: bool = True,
+             mode: str = history.GABUNG) -> int:
         """Store `frame` as a new version built on the active one, in one transaction. Returns its id.
 
-        Targets are merged: the documents in the file replace those documents, others stay (so adding
-        RPJMN 2025-2029 keeps RPJMN 2020-2024). Every other table is replaced whole, so official figures
-        are never mixed with the illustrative ones.
+        By default (`history.GABUNG`) the version's table is the active table with the rows of `frame` added or
+        replacing those with the same key; every row `frame` does not mention stays. `history.GANTI` makes
+        `frame` the whole table. The version records the number of rows in `frame` (what was loaded).
         """
         if kind not in self.schema.kinds:
             raise ValueError(f"jenis data tidak dikenal: {kind}")
+        if mode not in history.MODES:
+            raise ValueError(f"cara menyimpan tidak dikenal: {mode}")
         versi, aktif = self.schema.versi, self.schema.aktif
+        loaded = len(frame)
         with self.engine.begin() as conn:
             current = int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)
                                        .with_for_update()).scalar_one())
             base = self._row(conn, current)
-            if kind == "target":
-                old = self._rows(conn, "target", int(base["sumber_target"]), bundled)
-                frame = pd.concat([old.loc[~old["dokumen"].isin(set(frame["dokumen"]))], frame], ignore_index=True)
+            if mode == history.GABUNG:
+                frame = history.merge(kind, self._table(conn, kind, base, bundled), frame)
             new_id = conn.execute(insert(versi).values(
                 dibuat=_now(), oleh=meta.oleh[:200] or "tanpa nama", jenis=kind, berkas=meta.berkas[:300],
-                checksum=meta.checksum, jumlah_baris=len(frame), catatan=meta.catatan or "",
+                checksum=meta.checksum, jumlah_baris=loaded, catatan=meta.catatan or "",
                 **{f"sumber_{k}": int(base[f"sumber_{k}"]) for k in self.schema.kinds if k != kind},
                 **{f"sumber_{kind}": 0}, dihapus=False,
             ).returning(versi.c.id)).scalar_one()
@@ -317,6 +352,15 @@ class Store:
             if activate:
                 conn.execute(update(aktif).where(aktif.c.kunci == 1).values(versi_id=new_id))
         return int(new_id)
+
+    def preview(self, kind: str, frame: pd.DataFrame, bundled: Dataset,
+                mode: str = history.GABUNG) -> history.Changes:
+        """What saving `frame` now would do to the active version's table: rows new, changed, unchanged, removed."""
+        aktif = self.schema.aktif
+        with self.engine.connect() as conn:
+            current = int(conn.execute(select(aktif.c.versi_id).where(aktif.c.kunci == 1)).scalar_one())
+            old = self._table(conn, kind, self._row(conn, current), bundled)
+        return history.changes(kind, old, frame, mode)
 
     def activate(self, version: int) -> None:
         aktif = self.schema.aktif
@@ -411,9 +455,9 @@ def _typed(kind: str, frame: pd.DataFrame, bundled: Dataset) -> pd.DataFrame:
     for c in out.columns:
         if c in ref.columns:
             dtype = ref[c].dtype
-            if str(dtype) == "int64" and out[c].isna().any():
-                dtype = "Int64"  # a stored empty count (a kabupaten row of published percentages) stays empty
-            out[c] = out[c].astype("Int64" if str(dtype) == "Int64" else dtype) if len(out) else out[c].astype(dtype)
+            # counts the bundled table always has may be empty in loaded rows (a kabupaten row of percentages)
+            whole = str(dtype) == "Int64" or (str(dtype) == "int64" and out[c].isna().any())
+            out[c] = out[c].astype("Int64" if whole else dtype) if len(out) else out[c].astype(dtype)
     return out[[c for c in ref.columns if c in out.columns]]
 
 

@@ -321,7 +321,8 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
     if not rows:
         raise DataError([Problem(name, None, None, None, "berkas kosong")])
     score = score or (lambda cells: sum(1 for c in cells if c and parse_number(c) is None))
-    frame = frame_from_grid(rows, header_index(rows, score))
+    header = header_index(rows, score)
+    frame = frame_from_grid(rows, header)
     if frame.drop(columns=ROW_COLUMN).empty or frame.empty:
         raise DataError([Problem(name, None, None, None, "tidak ada baris data di bawah judul kolom")])
     out = {}
@@ -336,11 +337,20 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
             out[col] = pd.Series(parsed, index=frame.index, dtype="float64")
         else:
             # object dtype keeps None for an empty cell (a str column would make it NaN, read as "nan")
-            out[col] = pd.Series([_cell_text(v) or None for v in frame[col]], index=frame.index, dtype=object)
+            out[col] = pd.Series([_unquoted(_cell_text(v)) or None for v in frame[col]], index=frame.index,
+                                 dtype=object)
     result = pd.DataFrame(out)
     result.attrs["desimal_koma"] = decimal_comma
     result.attrs["berkas"] = name
+    # the title rows above the header: a BPS table names its indicator there ("... Sanitasi Layak (Persen)")
+    result.attrs["judul"] = [" ".join(t for c in r if (t := _cell_text(c))) for r in rows[:header]]
     return result
+
+
+def _unquoted(text: str) -> str:
+    """A text cell as written before `exports.neutralise` guarded it against Excel formulas ("'=x" -> "=x"), so a
+    file the dashboard exported reads back as it was."""
+    return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 
 _CODE_WORDS = ("kode", "kd", "code", "id", "gid", "pum", "bps")

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
+import shapely
 from shapely.geometry import box
 
 from sanitasi import cli as cli_module
-from sanitasi import store
+from sanitasi import exports, kinds, readers, store
 from sanitasi.indicators import RUNG_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +136,8 @@ def test_unexpected_errors_exit_1_without_a_traceback(monkeypatch, capsys, env, 
 
     monkeypatch.setattr(store.Store, "save", broken)
     code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", write(tmp_path, "a.csv", GOOD))
-    assert code == 1 and out.strip() == "kesalahan tak terduga: RuntimeError: disk penuh"
+    assert code == 1 and out.strip().splitlines()[-1] == "kesalahan tak terduga: RuntimeError: disk penuh"
+    assert "Traceback" not in out
 
 
 DESA = "\n".join(["kode_desa;desa;kecamatan;tahun;jumlah_kk;kk_jsp;kk_jssp;kk_sharing;kk_od;status_odf",
@@ -174,5 +177,146 @@ def test_desa_boundaries_from_a_shapefile_path(monkeypatch, capsys, env, tmp_pat
     code, out = run(monkeypatch, capsys, env, "import", "--kind", "batas_desa", str(tmp_path / "desa.shp"))
     assert code == 0, out
     assert "dimuat sebagai versi 1 (2 baris batas_desa)" in out
+    assert "perubahan: 2 baris baru, 0 berubah, 149 tetap; tabel menjadi 151 baris." in out
     stored = store.Store(env[store.ENV_URL]).table("batas_desa", 1, dataset)
-    assert stored["kode"].tolist() == ["63.10.01.2001", "63.10.01.2002"]
+    assert stored["kode"].tolist()[-2:] == ["63.10.01.2001", "63.10.01.2002"]  # beside the 149 villages kept
+    assert stored["kode"].tolist()[:-2] == dataset.batas_desa["kode"].tolist()
+
+
+# ------------------------------------------------------------------------------------- history kept, export
+def export(monkeypatch, capsys, env, kind: str, path: Path) -> None:
+    code, out = run(monkeypatch, capsys, env, "export", "--kind", kind, "--out", str(path))
+    assert code == 0, out
+
+
+def stored(env: dict[str, str], kind: str, dataset):
+    s = store.Store(env[store.ENV_URL])
+    return s.table(kind, s.active_id(), dataset)
+
+
+def test_a_2025_file_keeps_2018_to_2024(monkeypatch, capsys, env, tmp_path: Path, dataset) -> None:
+    """This year's kecamatan file over the bundled table: its rows are added, every earlier year stays."""
+    rows = dataset.akses.loc[dataset.akses["tahun"] == 2025]
+    lines = [HEADER] + [";".join(str(v) for v in (r.kode_wilayah, "", 2025, r.jumlah_kk, r.kk_aman + 1,
+                                                  r.kk_layak_sendiri, r.kk_layak_bersama, r.kk_belum_layak - 1,
+                                                  r.kk_babs_terbuka)) for r in rows.itertuples()]
+    path = write(tmp_path, "stbm_2025.csv", "\n".join(lines))
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--dry-run")
+    assert code == 0 and "perubahan: 12 baris baru, 0 berubah, 90 tetap; tabel menjadi 102 baris." in out
+    assert versions(env) == [0]
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--sumber", "Dinkes STBM 2025")
+    assert code == 0, out
+    assert "sumber: Dinkes STBM 2025 (dari --sumber atau bawaan); satuan: kk" in out
+    export(monkeypatch, capsys, env, "akses", tmp_path / "aktif.csv")
+    back = readers.read_akses(tmp_path / "aktif.csv", dataset.wilayah)
+    assert sorted(back["tahun"].unique()) == list(range(2018, 2026))
+    old = back.loc[back["sumber"] == "ilustratif"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(old, dataset.akses)  # every bundled row, as it was
+    new = back.loc[back["sumber"] == "Dinkes STBM 2025"]
+    assert len(new) == 12 and (new["kk_aman"].to_numpy() == rows["kk_aman"].to_numpy() + 1).all()
+    # the same rows again, one household moved: 12 changed, listed old -> new, none new
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--sumber", "Dinkes STBM 2025",
+                    "--dry-run")
+    assert "perubahan: Tidak ada yang berubah" in out
+
+
+def test_replacing_the_whole_table_is_asked_for(monkeypatch, capsys, env, tmp_path: Path, dataset) -> None:
+    path = write(tmp_path, "akses.csv", GOOD)
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--ganti-semua")
+    assert code == 0, out
+    assert "perubahan: 2 baris baru, 0 berubah, 0 tetap; tabel menjadi 2 baris." in out
+    assert "peringatan: Seluruh tabel diganti dengan isi berkas: 90 baris yang tidak ada di berkas" in out
+    assert len(stored(env, "akses", dataset)) == 2
+
+
+def test_a_kabupaten_series_from_the_command_line(monkeypatch, capsys, env, tmp_path: Path, dataset) -> None:
+    path = write(tmp_path, "susenas.csv", "Kabupaten/Kota;Tahun;% layak;% aman;RSE layak\n"
+                 "Kabupaten Tanah Bumbu;2023;85,35;8,00;1,2\nKabupaten Tanah Bumbu;2024;86,90;9,15;1,1")
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--resmi", "ya",
+                    "--sumber", "BPS Susenas Maret 2024")
+    assert code == 0, out
+    assert "tingkat: kabupaten; sumber: BPS Susenas Maret 2024" in out and "satuan: rumah_tangga" in out
+    a = stored(env, "akses", dataset)
+    kab = a.loc[a["kode_wilayah"] == "63.10"]
+    assert kab[["tahun", "pct_layak", "pct_aman", "rse_layak"]].values.tolist() == [[2023, 85.35, 8.0, 1.2],
+                                                                                  [2024, 86.9, 9.15, 1.1]]
+    assert set(kab["sumber"]) == {"BPS Susenas Maret 2024"} and set(kab["resmi"]) == {"ya"}
+    assert set(kab["satuan"]) == {"rumah_tangga"} and len(a) == len(dataset.akses) + 2
+
+
+def test_a_one_indicator_table_needs_its_indicator(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    path = write(tmp_path, "nilai.csv", "Tahun;Nilai\n2024;86,9")
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path)
+    assert code == 2 and "--indikator" in out
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "akses", path, "--indikator", "layak", "--dry-run")
+    assert code == 0, out
+
+
+def test_access_options_on_another_kind_are_refused(monkeypatch, capsys, env, tmp_path: Path) -> None:
+    path = write(tmp_path, "sampah.csv", "tahun;timbulan_ton;pengurangan_ton;penanganan_ton\n2025;62700;5500;30000")
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "sampah", path, "--sumber", "DLH")
+    assert code == 2 and "pilihan ini hanya untuk --kind akses" in out and versions(env) == [0]
+
+
+def same_table(kind: str, a, b) -> None:
+    """Two stored tables hold the same rows (in the order of their key), shapes compared point by point."""
+    key, columns = list(kinds.get(kind).key), kinds.get(kind).contract.names
+    a = a.sort_values(key).reset_index(drop=True)
+    b = b.sort_values(key).reset_index(drop=True)
+    if kind in kinds.geo():  # the bundled layers carry more attributes than the contract's (their source, area)
+        assert a[columns].equals(b[columns])
+        assert shapely.equals_exact(a.geometry.to_numpy(), b.geometry.to_numpy(), tolerance=1e-9).all()
+        return
+    pd.testing.assert_frame_equal(a, b)
+
+
+FORMATS = [(k, s) for k in kinds.importable() for s in ((".geojson",) if k in kinds.geo() else (".csv", ".xlsx"))]
+
+
+@pytest.mark.parametrize(("kind", "suffix"), FORMATS, ids=[f"{k}{s}" for k, s in FORMATS])
+def test_export_then_import_is_lossless(monkeypatch, capsys, env, tmp_path: Path, dataset, kind: str,
+                                        suffix: str) -> None:
+    """The active table exported, then loaded back as the whole table: the same table."""
+    path = tmp_path / f"{kind}{suffix}"
+    export(monkeypatch, capsys, env, kind, path)
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", kind, str(path), "--ganti-semua")
+    assert code == 0, out
+    assert "perubahan: Tidak ada yang berubah" in out  # every row read back as it was stored
+    same_table(kind, stored(env, kind, dataset), getattr(dataset, kind))
+
+
+# One row of each kind's bundled table, with one value changed (a column outside the key, valid either way).
+CHANGE = {"akses": ("resmi", "ya"), "target": ("catatan", "dikoreksi"), "batas": ("geometry", None),
+          "biaya": ("sumber", "SSH 2026"), "stbm_desa": ("sumber", "Dinkes"), "batas_desa": ("nama", "Desa Baru"),
+          "sampah": ("sumber", "SIPSN"), "drainase": ("sumber", "PUPR"), "kegiatan": ("sumber", "DPA 2025"),
+          "komitmen": ("catatan", "dicek ulang")}
+
+
+@pytest.mark.parametrize("kind", kinds.importable())
+def test_a_file_of_one_row_changes_that_row_and_keeps_the_rest(monkeypatch, capsys, env, tmp_path: Path, dataset,
+                                                               kind: str) -> None:
+    assert set(CHANGE) == set(kinds.importable())
+    table = getattr(dataset, kind)
+    column, value = CHANGE[kind]
+    one = table.iloc[[3]].copy()
+    if column == "geometry":
+        one = one.set_geometry(one.geometry.translate(0.001, 0.0))
+    else:
+        one[column] = value
+    suffix = ".geojson" if kind in kinds.geo() else ".csv"
+    path = tmp_path / f"satu{suffix}"
+    path.write_bytes(exports.table_file(kind, one, dataset.wilayah, suffix))
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", kind, str(path))
+    assert code == 0, out
+    assert f"perubahan: 0 baris baru, 1 berubah, {len(table) - 1} tetap; tabel menjadi {len(table)} baris." in out
+    assert f" — {column}: " in out  # the changed value, old -> new
+    after = stored(env, kind, dataset)
+    expected = table.drop(index=table.index[3])
+    if kind in kinds.geo():
+        expected = gpd.GeoDataFrame(pd.concat([expected, one]), crs=table.crs)
+    else:
+        expected = pd.concat([expected, one.astype(table.dtypes.to_dict())])
+    same_table(kind, after, expected)
+    # loading the whole table instead replaces it, and says how many rows go
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", kind, str(path), "--ganti-semua", "--dry-run")
+    assert f"peringatan: Seluruh tabel diganti dengan isi berkas: {len(table) - 1} baris" in out

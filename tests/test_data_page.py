@@ -19,7 +19,7 @@ import streamlit as st
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, charts, exports, i18n, readers, store
+from sanitasi import auth, charts, exports, history, i18n, readers, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -108,8 +108,9 @@ def test_editor_signs_in_uploads_sees_the_summary_and_saves(editor: str, dataset
     assert len(at.file_uploader) == 1
 
     # the bundled access table, downloaded as officials get it, with one more safe household in every row
+    # (named by its new source: rows still saying "ilustratif" would keep the dashboard marked ILUSTRATIF)
     akses = dataset.akses.assign(kk_aman=dataset.akses["kk_aman"] + 1,
-                                 kk_belum_layak=dataset.akses["kk_belum_layak"] - 1)
+                                 kk_belum_layak=dataset.akses["kk_belum_layak"] - 1, sumber="Dinkes (rekap STBM)")
     upload(at, "akses_dinkes.csv", exports.to_csv(akses))
     # 10 kecamatan x 3 years (2018-2020) + 12 x 5 (2021-2025, after the split) = 90 rows;
     # households in 2025 = the bundled 2025 total, written with a thousands dot
@@ -126,7 +127,10 @@ def test_editor_signs_in_uploads_sees_the_summary_and_saves(editor: str, dataset
     row = s.versions().set_index("id").loc[1]
     assert (row["oleh"], row["berkas"], row["jenis"], row["catatan"], row["jumlah_baris"]) == \
         ("Ani", "akses_dinkes.csv", "akses", "Data Dinkes 2025", 90)
-    assert int(s.table("akses", 1, dataset)["kk_aman"].sum()) == int(dataset.akses["kk_aman"].sum()) + 90
+    # the Dinkes rows stand beside the bundled ones (a new source is new rows), and the figures use them
+    saved = s.table("akses", 1, dataset)
+    assert saved["sumber"].value_counts().to_dict() == {"ilustratif": 90, "Dinkes (rekap STBM)": 90}
+    assert int(saved.loc[saved["sumber"] != "ilustratif", "kk_aman"].sum()) == int(dataset.akses["kk_aman"].sum()) + 90
     assert any(x.value == t("data.tersimpan", versi=1) for x in at.success)
 
     # the whole dashboard switches: the overview shows version 1, loaded by an editor, no illustrative banner
@@ -165,7 +169,9 @@ def test_unknown_kecamatan_is_confirmed_by_the_editor(editor: str, dataset: Data
     assert any(s.value.startswith("Siap dimuat: 1 baris, 1 kecamatan") for s in at.success)
     at.button(key="data_simpan").click().run()
     s = store.Store(editor)
-    assert s.active_id() == 1 and s.table("akses", 1, dataset)["kode_wilayah"].tolist() == ["63.10.01"]
+    a = s.table("akses", 1, dataset)
+    assert s.active_id() == 1 and a.loc[a["sumber"] == "akses.csv", "kode_wilayah"].tolist() == ["63.10.01"]
+    assert len(a) == len(dataset.akses) + 1  # added beside the bundled rows, which stay
 
 
 def test_unrecognised_column_is_pointed_at_by_the_editor(editor: str) -> None:
@@ -199,6 +205,85 @@ def test_workbook_sheet_is_chosen(editor: str) -> None:
     sheet.set_value("Data").run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(s.value.startswith("Siap dimuat: 1 baris") for s in at.success)
+
+
+SUSENAS = "\n".join(["Kabupaten/Kota;Tahun;% layak;% aman;% BABS;RSE layak",
+                     "Kabupaten Tanah Bumbu;2022;84,10;7,20;3,10;1,3",
+                     "Kabupaten Tanah Bumbu;2023;85,35;8,00;2,80;1,2",
+                     "Kabupaten Tanah Bumbu;2024;86,90;9,15;2,40;1,1"]).encode()
+
+
+def test_a_kabupaten_series_is_imported_with_its_source_unit_and_flag(editor: str, dataset: Dataset) -> None:
+    at = sign_in(open_page())
+    assert any(e.label == t("data.tingkat_judul") for e in at.expander)  # which file comes from whom
+    upload(at, "susenas_tanah_bumbu.csv", SUSENAS)
+    summary = [s.value for s in at.success if s.value.startswith("Siap dimuat")]
+    assert summary == ["Siap dimuat: 3 baris tingkat kabupaten, tahun 2022–2024 (Akses layak, Akses aman, BABS di "
+                       "tempat terbuka); sumber: BPS Susenas 2024 (% rumah tangga, tidak resmi)."]
+    key = f"_impor_akses_{store.checksum(SUSENAS)[:16]}"
+    # the file names none of the three: the preview asks, with the kabupaten template's defaults
+    assert at.text_input(key=f"{key}_sumber").value == "BPS Susenas 2024"
+    assert at.selectbox(key=f"{key}_satuan").value == "rumah_tangga"
+    assert at.radio(key=f"{key}_resmi").value == "tidak"  # official only when the editor says so
+    at.text_input(key=f"{key}_sumber").input("BPS Susenas Maret 2024").run()
+    at.radio(key=f"{key}_resmi").set_value("ya").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("sumber: BPS Susenas Maret 2024 (% rumah tangga, resmi)" in s.value for s in at.success)
+    assert any(m.value == f"**{t('data.perubahan_judul')}** 3 baris baru, 0 berubah, 90 tetap; tabel menjadi 93 "
+               "baris." for m in at.markdown)
+    at.button(key="data_simpan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = store.Store(editor)
+    a = s.table("akses", s.active_id(), dataset)
+    kab = a.loc[a["kode_wilayah"] == "63.10"]
+    assert kab[["tahun", "sumber", "satuan", "resmi", "pct_layak", "rse_layak"]].values.tolist() == [
+        [2022, "BPS Susenas Maret 2024", "rumah_tangga", "ya", 84.1, 1.3],
+        [2023, "BPS Susenas Maret 2024", "rumah_tangga", "ya", 85.35, 1.2],
+        [2024, "BPS Susenas Maret 2024", "rumah_tangga", "ya", 86.9, 1.1]]
+    # history kept (the counts are nullable now that kabupaten rows of percentages sit beside them)
+    pd.testing.assert_frame_equal(a.loc[a["kode_wilayah"] != "63.10"].reset_index(drop=True), dataset.akses,
+                                  check_dtype=False)
+
+
+def test_the_preview_counts_what_changes_and_replacing_is_a_choice(editor: str, dataset: Dataset) -> None:
+    """A 2025 file with one more safe household per kecamatan: 12 rows change, 78 stay; replacing the table warns."""
+    rows = dataset.akses.loc[dataset.akses["tahun"] == 2025]
+    data = exports.to_csv(rows.assign(kk_aman=rows["kk_aman"] + 1, kk_belum_layak=rows["kk_belum_layak"] - 1))
+    at = sign_in(open_page())
+    upload(at, "akses_2025.csv", data)
+    assert at.radio(key="data_cara").value == "gabung"
+    assert any(m.value == f"**{t('data.perubahan_judul')}** 0 baris baru, 12 berubah, 78 tetap; tabel menjadi 90 "
+               "baris." for m in at.markdown)
+    changes = [d.value for d in at.dataframe if t("data.k_kolom") in d.value.columns][0]
+    first = rows.iloc[0]
+    assert changes.iloc[0].tolist() == ["Batulicin · 2025 · ilustratif", "kk_aman", f"{first['kk_aman']:,}".replace(
+        ",", "."), f"{first['kk_aman'] + 1:,}".replace(",", ".")]
+    assert len(changes) == history.LIMIT and any(c.value == t("riwayat.lainnya", n=4) for c in at.caption)
+    assert not at.warning or not any(w.value.startswith("Seluruh tabel diganti") for w in at.warning)
+    at.radio(key="data_cara").set_value("ganti").run()
+    assert any(w.value.startswith("Seluruh tabel diganti dengan isi berkas: 78 baris") for w in at.warning)
+    at.radio(key="data_cara").set_value("gabung").run()
+    at.button(key="data_simpan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = store.Store(editor)
+    a = s.table("akses", s.active_id(), dataset)
+    assert sorted(a["tahun"].unique()) == list(range(2018, 2026)) and len(a) == 90
+    assert int(a["kk_aman"].sum()) == int(dataset.akses["kk_aman"].sum()) + 12
+    # the versions' comparison says the same, for the access table or any other
+    at.selectbox(key="data_versi").set_value(0).run()
+    assert any(c.value.startswith("Versi 0 dibanding versi aktif (1): 0 baris hanya di versi 0, 0 baris hanya di "
+                                  "versi aktif, 12 baris berbeda, 78 baris sama.") for c in at.caption)
+
+
+def test_a_one_indicator_table_asks_which_indicator(editor: str) -> None:
+    data = b"Tahun;Nilai\n2023;85,35\n2024;86,9\n"
+    at = sign_in(open_page())
+    upload(at, "layak.csv", data)
+    assert any(e.value == t("data.masalah", n=1) for e in at.error)
+    at.selectbox(key=f"_impor_akses_{store.checksum(data)[:16]}_indikator").set_value("layak").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(s.value.startswith("Siap dimuat: 2 baris tingkat kabupaten, tahun 2023–2024 (Akses layak)")
+               for s in at.success)
 
 
 def test_wrong_password_then_lock_out(editor: str) -> None:
@@ -246,6 +331,11 @@ def test_a_desa_table_is_imported_and_the_stbm_page_shows_its_villages(editor: s
     assert summary == ["Siap dimuat: 3 baris desa, tahun 2024; pada 2024: 3 desa/kelurahan di 2 kecamatan, "
                        "1 ODF terverifikasi."]
     assert store.Store(editor).active_id() == 0  # nothing saved before the editor says so
+    # by default the three villages would join the 157 bundled ones; this report is meant to be the whole table
+    assert any(m.value.startswith(f"**{t('data.perubahan_judul')}** 3 baris baru, 0 berubah, 753 tetap")
+               for m in at.markdown)
+    at.radio(key="data_cara").set_value("ganti").run()
+    assert any(w.value.startswith("Seluruh tabel diganti dengan isi berkas: 753 baris") for w in at.warning)
     at.button(key="data_simpan").click().run()
     assert not at.exception, [e.value for e in at.exception]
     s = store.Store(editor)
@@ -284,7 +374,7 @@ def test_a_bad_desa_table_shows_its_problems_and_saves_nothing(editor: str) -> N
 def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, dataset: Dataset) -> None:
     s = store.Store(db)
     s.save("stbm_desa", readers.read_stbm_desa(Source("d.csv", DESA), dataset.wilayah), store.Meta("d.csv", "x", "uji"),
-           bundled=dataset)
+           bundled=dataset, mode=history.GANTI)
     rows = []
     for kec, codes in (("63.10.01", ("2001", "2002")), ("63.10.02", ("2001",))):
         g = dataset.batas.loc[dataset.batas["kode"] == kec].geometry.iloc[0]
@@ -295,7 +385,7 @@ def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, datas
                  for j, c in enumerate(codes)]
     villages = gpd.GeoDataFrame(rows, crs="EPSG:4326").to_json().encode()
     s.save("batas_desa", readers.read_boundaries_desa(Source("desa.geojson", villages), dataset.wilayah),
-           store.Meta("desa.geojson", "x", "uji"), bundled=dataset)
+           store.Meta("desa.geojson", "x", "uji"), bundled=dataset, mode=history.GANTI)
     at = stbm_page()
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     maps = [sp for sp in specs if charts.plain_title(sp)[0] == [t("stbm.grafik_desa", tahun=2024)]]

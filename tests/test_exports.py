@@ -8,8 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sanitasi import exports
+from sanitasi import exports, readers
 from sanitasi.load import Dataset
+from sanitasi.tables import Source
 
 DANGEROUS = ["=1+1", "+62 812", "-2+3", "@SUM(A1:A9)", "\t=cmd", "\r=cmd", "=HYPERLINK(\"http://x\",\"klik\")"]
 HARMLESS = ["Batulicin", "63.10.01", "a=b", "Rp 1.500.000", "", "'sudah dikutip"]
@@ -70,12 +71,12 @@ def test_xlsx_opens_with_text_not_formulas() -> None:
     assert [ws.cell(row=r, column=2).value for r in range(2, len(DANGEROUS) + 2)] == list(range(len(DANGEROUS)))
 
 
-@pytest.mark.parametrize("kind", exports.TEMPLATE_KINDS)
-def test_templates_explain_every_column(kind: str, dataset: Dataset) -> None:
-    wb = openpyxl.load_workbook(_io.BytesIO(exports.template_xlsx(kind, dataset.wilayah)))
+@pytest.mark.parametrize(("kind", "name"), exports.TEMPLATES)
+def test_templates_explain_every_column(kind: str, name: str, dataset: Dataset) -> None:
+    wb = openpyxl.load_workbook(_io.BytesIO(exports.template_xlsx(kind, dataset.wilayah, name)))
     assert wb.sheetnames == ["data", "penjelasan"]
     headers = [c.value for c in wb["data"][1]]
-    assert headers == list(exports.template(kind, dataset.wilayah).columns)
+    assert headers == list(exports.template(kind, dataset.wilayah, name).columns)
     explained = {row[0]: row[1] for row in wb["penjelasan"].iter_rows(min_row=2, values_only=True)}
     assert [c.value for c in wb["penjelasan"][1]] == ["kolom", "arti"]
     missing = [h for h in headers if not explained.get(h)]
@@ -84,8 +85,27 @@ def test_templates_explain_every_column(kind: str, dataset: Dataset) -> None:
 
 def test_access_template_lists_every_kecamatan(dataset: Dataset) -> None:
     t = exports.template("akses", dataset.wilayah)
-    assert t["kode_wilayah"].tolist() == dataset.wilayah["kode"].tolist()
+    assert t["kode_wilayah"].tolist() == dataset.wilayah["kode"].tolist()  # the 12 real kecamatan, split included
     assert t["kecamatan"].tolist() == dataset.wilayah["nama"].tolist()
+    assert set(t["satuan"]) == {"kk"} and set(t["resmi"]) == {"tidak"}
+    assert exports.template("akses", dataset.wilayah, "kecamatan").equals(t)
+
+
+def test_access_has_a_template_per_level(dataset: Dataset) -> None:
+    """Dinkes' kecamatan counts and BPS's kabupaten percentages are two files: one template each."""
+    assert [name for kind, name in exports.TEMPLATES if kind == "akses"] == ["kecamatan", "kabupaten"]
+    kab = exports.template("akses", dataset.wilayah, "kabupaten")
+    assert kab[["kode_wilayah", "wilayah", "satuan"]].values.tolist() == [["63.10", "Kabupaten Tanah Bumbu",
+                                                                           "rumah_tangga"]]
+    assert {"pct_layak", "pct_aman", "pct_babs_terbuka", "rse_layak", "ci_bawah_aman", "ci_atas_babs_terbuka"} <= \
+        set(kab.columns) and "jumlah_kk" not in kab.columns
+    # filled in, it loads as a kabupaten series of the source it names
+    filled = kab.assign(pct_layak=[86.9], rse_layak=[1.1], resmi=["ya"])
+    out = readers.read_akses(Source("susenas.csv", exports.to_csv(filled)), dataset.wilayah)
+    assert out[["kode_wilayah", "tahun", "sumber", "satuan", "resmi", "pct_layak", "rse_layak"]].values.tolist() == \
+        [["63.10", 2024, "BPS Susenas Maret 2024", "rumah_tangga", "ya", 86.9, 1.1]]
+    with pytest.raises(ValueError, match="tidak ada templat"):
+        exports.template("akses", dataset.wilayah, "desa")
 
 
 @pytest.mark.parametrize("kind", ["batas", "batas_desa"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sanitasi import cli, contracts, errors, exports, i18n, kinds, paths, readers, store
+from sanitasi import cli, errors, exports, i18n, kinds, paths, readers, store
 from sanitasi.headers import AREA_CODE, AREA_NAME, SOURCE, YEAR, Field, spellings
 from sanitasi.load import Dataset
 from sanitasi.schema import Column, Contract
@@ -39,7 +39,12 @@ def test_every_kind_has_a_contract_a_storage_and_fields(kind: kinds.Kind) -> Non
                          ids=[k.code for k in KINDS if k.importable and k.storage != "geo"])
 def test_every_importable_table_has_a_template_explaining_every_column(kind: kinds.Kind) -> None:
     assert kind.template is not None
-    assert [c for c in kind.template.row if not kind.template.explain.get(c)] == []
+    for template in kind.templates:
+        assert [c for c in template.row if not template.explain.get(c)] == []
+    names = [t.name for t in kind.templates]
+    assert len(set(names)) == len(names) and (len(names) == 1 or all(names))  # several: each named, once
+    for name in names if len(names) > 1 else ():
+        assert f"templat.{kind.code}_{name}" in i18n.ID and f"templat.{kind.code}_{name}" in i18n.EN
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.bundled is not None],
@@ -50,13 +55,13 @@ def test_every_bundled_file_exists_and_is_described_on_the_methods_page(kind: ki
         assert f"berkas.{kind.code}.{part}" in i18n.ID and f"berkas.{kind.code}.{part}" in i18n.EN
 
 
-# What a reader takes from a file without it being a column of the table, and what it fills in itself.
-READER_ONLY = {"nama_wilayah", "tanggal_verifikasi", "tanggal_deklarasi", *(f"pct_{r}" for r in
-               ("aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka"))}
-# the access reader fills the source, unit and official flag of a count file itself, and does not read a published
-# kabupaten series' layak share or error columns yet (pct_aman and pct_babs_terbuka share their names with rungs)
-FILLED_BY_READER = {"akses": {"sumber", "satuan", "resmi", "pct_layak", *contracts.ERROR_COLUMNS},
-                    "stbm_desa": {"sumber", "kk_lainnya"}}
+# What a reader takes from a file without it being a column of the table, and what it fills in itself: the
+# access reader reads rungs given as percentages (turned into households), and the one value of a one-indicator
+# table with its error columns (filed under its indicator's columns).
+READER_ONLY = {"nama_wilayah", "tanggal_verifikasi", "tanggal_deklarasi", "indikator", "nilai", "rse", "ci_bawah",
+               "ci_atas", *(f"pst_{r}" for r in ("aman", "layak_sendiri", "layak_bersama", "belum_layak",
+                                                 "babs_terbuka"))}
+FILLED_BY_READER = {"stbm_desa": {"kk_lainnya"}}
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k.fields and k.storage != "geo"],

@@ -15,10 +15,25 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from sanitasi import exports, readers, store
+from sanitasi import contracts, exports, history, readers, store
 from sanitasi.errors import DataError
+from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
 
@@ -34,7 +49,9 @@ def s(request: pytest.FixtureRequest, tmp_path: Path) -> store.Store:
         if not url:
             pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
         engine = create_engine(url)
-        store.metadata.drop_all(engine)  # fresh tables for every test
+        old = MetaData()
+        old.reflect(engine)
+        old.drop_all(engine)  # fresh tables for every test, an older release's too
         engine.dispose()
     st = store.Store(url)
     yield st
@@ -90,7 +107,9 @@ def test_save_builds_on_the_active_version(s: store.Store, dataset: Dataset) -> 
     # v2 supplies the unit costs itself and inherits access from v1, targets and boundaries from version 0
     assert (row["sumber_biaya"], row["sumber_akses"], row["sumber_target"], row["sumber_batas"]) == (v2, v1, 0, 0)
     d = s.dataset(v2, dataset)
-    pd.testing.assert_frame_equal(d.akses.reset_index(drop=True), akses_2025(dataset))
+    # the loaded rows (a source of their own) come after the bundled ones, which stay
+    pd.testing.assert_frame_equal(d.akses.tail(12).reset_index(drop=True), akses_2025(dataset))
+    pd.testing.assert_frame_equal(d.akses.head(len(dataset.akses)), dataset.akses)
     assert d.biaya["biaya_per_kk"].tolist() == (dataset.biaya["biaya_per_kk"] * 2).tolist()
     pd.testing.assert_frame_equal(d.target, dataset.target)
     # v1 itself is unchanged: the bundled unit costs
@@ -102,28 +121,66 @@ def test_save_without_activating(s: store.Store, dataset: Dataset) -> None:
     assert s.active_id() == 0 and v in s.versions()["id"].tolist()
 
 
-def test_targets_merge_by_document(s: store.Store, dataset: Dataset) -> None:
+def test_targets_merge_by_key(s: store.Store, dataset: Dataset) -> None:
     s.save("target", target_doc(dataset, "RPJMN 2025-2029", 95.0), meta("rpjmn.csv"), bundled=dataset)
     docs = s.dataset(s.active_id(), dataset).target["dokumen"]
     assert "RPJMN 2020-2024" in set(docs) and "RPJMN 2025-2029" in set(docs)
-    # bundled 15 rows + 1 new document row
+    # bundled rows + 1 new document row
     assert len(docs) == len(dataset.target) + 1
-    # loading the same document again replaces that document's rows, and only those
+    # the same target again (document, indicator, area, year) replaces that row, and only that one
     s.save("target", target_doc(dataset, "RPJMN 2025-2029", 97.5), meta("rpjmn_revisi.csv"), bundled=dataset)
     t = s.dataset(s.active_id(), dataset).target
     assert t.loc[t["dokumen"] == "RPJMN 2025-2029", "nilai"].tolist() == [97.5]
     assert len(t) == len(dataset.target) + 1
     assert (t.loc[t["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)
             .equals(dataset.target.loc[dataset.target["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)))
+    # another indicator of the same document is added beside it (the old per-document rule dropped the first)
+    aman = target_doc(dataset, "RPJMN 2025-2029", 30.0).assign(indikator="aman")
+    s.save("target", aman, meta("rpjmn_aman.csv"), bundled=dataset)
+    t = s.dataset(s.active_id(), dataset).target
+    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", ["indikator", "nilai"]].values.tolist() == [["layak", 97.5],
+                                                                                                ["aman", 30.0]]
 
 
-def test_access_is_replaced_whole(s: store.Store, dataset: Dataset) -> None:
+def test_an_import_keeps_what_the_file_does_not_mention(s: store.Store, dataset: Dataset) -> None:
+    """A 2025-only file over the bundled 2018-2025 rows: its own source added, every other row kept."""
+    bundled = len(dataset.akses)
+    s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    a = s.dataset(s.active_id(), dataset).akses
+    assert len(a) == bundled + 12 and sorted(a["tahun"].unique()) == list(range(2018, 2026))
+    # the same key (area, year, source) again: those rows are replaced, in place of nothing else
+    s.save("akses", akses_2025(dataset, 3).iloc[:2], meta("dua.csv"), bundled=dataset)
+    b = s.dataset(s.active_id(), dataset).akses
+    assert len(b) == bundled + 12
+    loaded = b.loc[b["sumber"] == "resmi.csv"].set_index("kode_wilayah")
+    assert loaded.loc["63.10.01", "kk_aman"] == akses_2025(dataset, 3)["kk_aman"].iloc[0]
+    assert loaded.loc["63.10.03", "kk_aman"] == akses_2025(dataset)["kk_aman"].iloc[2]
+    assert s.versions().set_index("id").loc[s.active_id(), "jumlah_baris"] == 2  # what the file held
+
+
+def test_replacing_a_whole_table_is_explicit(s: store.Store, dataset: Dataset) -> None:
     s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
     one = akses_2025(dataset).iloc[:1]
-    s.save("akses", one, meta("satu.csv"), bundled=dataset)
+    changes = s.preview("akses", one, dataset, mode=history.GANTI)
+    assert (changes.new, changes.changed, changes.unchanged, changes.removed, changes.total) == \
+        (0, 0, 1, len(dataset.akses) + 11, 1)
+    s.save("akses", one, meta("satu.csv"), bundled=dataset, mode=history.GANTI)
     a = s.dataset(s.active_id(), dataset).akses
-    # no mixing with the previous version's (or the bundled) rows
     assert a["kode_wilayah"].tolist() == ["63.10.01"] and a["tahun"].tolist() == [2025]
+    with pytest.raises(ValueError, match="cara menyimpan tidak dikenal"):
+        s.save("akses", one, meta(), bundled=dataset, mode="timpa")
+
+
+def test_the_preview_counts_against_the_active_version(s: store.Store, dataset: Dataset) -> None:
+    first = s.preview("akses", akses_2025(dataset), dataset)
+    assert (first.new, first.changed, first.unchanged, first.removed) == (12, 0, len(dataset.akses), 0)
+    s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    again = s.preview("akses", akses_2025(dataset, 2), dataset)
+    # 12 rows change (two more safe households, two fewer unimproved), nothing is new, the rest stay
+    assert (again.new, again.changed, again.unchanged, again.total) == (0, 12, len(dataset.akses), 102)
+    assert {c.column for c in again.details} == {"kk_aman", "kk_belum_layak"}
+    assert len(again.details) == history.LIMIT and again.more == 24 - history.LIMIT
+    assert s.active_id() == 1  # a preview saves nothing
 
 
 def test_dataset_flags(s: store.Store, dataset: Dataset) -> None:
@@ -132,7 +189,11 @@ def test_dataset_flags(s: store.Store, dataset: Dataset) -> None:
     assert (d0.ilustratif, d0.sumber["batas"], d0.versi) == (True, 0, "0")
     v1 = s.save("target", target_doc(dataset, "SSK 2025-2029", 90.0), meta(), bundled=dataset)
     assert (s.dataset(v1, dataset).ilustratif, s.dataset(v1, dataset).sumber["batas"]) == (True, 0)
+    # a loaded 2025 keeps the illustrative 2018-2024: still marked; loaded over every year, no longer
     v2 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
+    assert (s.dataset(v2, dataset).ilustratif, s.dataset(v2, dataset).sumber["batas"]) == (True, 0)
+    every_year = dataset.akses.assign(sumber=pd.array(["resmi.csv"] * len(dataset.akses), dtype=object))
+    v2 = s.save("akses", every_year, meta(), bundled=dataset)
     assert (s.dataset(v2, dataset).ilustratif, s.dataset(v2, dataset).sumber["batas"]) == (False, 0)
     v3 = s.save("batas", dataset.batas[["kode", "nama", "geometry"]], meta("batas.zip"), bundled=dataset)
     d3 = s.dataset(v3, dataset)
@@ -158,7 +219,8 @@ def test_activate_and_delete(s: store.Store, dataset: Dataset) -> None:
     v = s.versions().set_index("id")
     assert bool(v.loc[v1, "dihapus"]) and not bool(v.loc[v2, "dihapus"])
     # the hidden version's rows still serve the version built on it
-    pd.testing.assert_frame_equal(s.dataset(v2, dataset).akses.reset_index(drop=True), akses_2025(dataset, 1))
+    pd.testing.assert_frame_equal(s.dataset(v2, dataset).akses.tail(12).reset_index(drop=True),
+                                  akses_2025(dataset, 1))
     with pytest.raises(DataError, match="sudah dihapus"):
         s.activate(v1)
     assert s.active_id() == v2
@@ -176,16 +238,16 @@ def test_unknown_kind_and_version(s: store.Store, dataset: Dataset) -> None:
 
 # ------------------------------------------------------------------------------------- transactions
 def test_a_failing_save_leaves_nothing_behind(s: store.Store, dataset: Dataset) -> None:
-    v1 = s.save("akses", akses_2025(dataset), meta(), bundled=dataset)
-    bad = akses_2025(dataset).astype({"tahun": object})
-    bad.loc[5, "tahun"] = None  # tahun is NOT NULL: the row insert fails after the version row was written
+    v1 = s.save("target", dataset.target, meta(), bundled=dataset)
+    bad = dataset.target.astype({"nilai": object})
+    bad.loc[5, "nilai"] = None  # nilai is NOT NULL: the row insert fails after the version row was written
     with pytest.raises(Exception):  # noqa: B017 - the driver's own IntegrityError; what matters is what is left
-        s.save("akses", bad, meta("rusak.csv"), bundled=dataset)
+        s.save("target", bad, meta("rusak.csv"), bundled=dataset, mode=history.GANTI)
     assert count_versions(s) == 1 and s.active_id() == v1
     assert "rusak.csv" not in s.versions()["berkas"].tolist()
     with s.engine.connect() as conn:
-        rows = conn.execute(select(func.count()).select_from(store.ROWS["akses"])).scalar_one()
-    assert rows == 12  # only v1's rows: the 11 good rows of the failed save were rolled back too
+        rows = conn.execute(select(func.count()).select_from(store.ROWS["target"])).scalar_one()
+    assert rows == len(dataset.target)  # only v1's rows: the good rows of the failed save were rolled back too
 
 
 def test_two_editors_saving_at_the_same_moment(s: store.Store, dataset: Dataset) -> None:
@@ -236,16 +298,12 @@ def test_export_import_round_trip(kind: str, fmt: str, s: store.Store, dataset: 
     stored = s.table(kind, v, dataset)
     data = exports.to_csv(stored) if fmt == "csv" else exports.to_xlsx({kind: stored})
     back = reread(kind, data, f"{kind}_versi_{v}.{fmt}", dataset)
-    if kind == "akses":  # the access reader records the file as the source
-        assert set(back["sumber"]) == {f"{kind}_versi_{v}.{fmt}"}
-        back, stored = back.drop(columns="sumber"), stored.drop(columns="sumber")
-        stored = stored.sort_values(["tahun", "kode_wilayah"])
+    # the access rows keep their own source, unit and official flag (the file's columns), not the file's name
     pd.testing.assert_frame_equal(back.reset_index(drop=True), stored.reset_index(drop=True))
-    # and saving what was read back stores the same table again
+    # and saving what was read back stores the same table again: every row unchanged
+    assert s.preview(kind, back, dataset).nothing
     v2 = s.save(kind, reread(kind, data, "lagi.csv", dataset), meta(), bundled=dataset)
     again = s.table(kind, v2, dataset)
-    if kind == "akses":
-        again = again.drop(columns="sumber").sort_values(["tahun", "kode_wilayah"])
     pd.testing.assert_frame_equal(again.reset_index(drop=True), stored.reset_index(drop=True))
 
 
@@ -350,3 +408,68 @@ def test_an_older_store_gets_the_new_columns(tmp_path, dataset) -> None:
     s = st_.Store(f"sqlite:///{path}")
     v = s.save("komitmen", dataset.komitmen, st_.Meta("k", "", "uji"), bundled=dataset)
     assert s.dataset(v, dataset).komitmen.equals(dataset.komitmen)
+
+
+# ------------------------------------------------------------------------------------- older releases' stores
+def legacy_akses_table(st: store.Store, shape: str) -> Table:
+    """`akses_baris` as an older release created it: "v1" the release before kabupaten series (counts NOT NULL,
+    no unit, no official flag), "v2" the release that kept the access contract v2 as rows."""
+    md = MetaData()
+    Table("versi", md, autoload_with=st.engine)
+    if shape == "v1":
+        columns = [Column("kode_wilayah", String(20), nullable=False), Column("tahun", Integer, nullable=False),
+                   Column("jumlah_kk", Integer, nullable=False),
+                   *(Column(c, Integer, nullable=False) for c in RUNG_COLUMNS), Column("sumber", Text)]
+    else:
+        columns = [Column(c.name, {"kode": String(20), "int": Integer, "float": Float, "str": Text}[c.kind],
+                          nullable=c.nullable) for c in contracts.AKSES.columns]
+    t = Table("akses_baris", md, Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False), *columns)
+    md.create_all(st.engine, tables=[t])
+    return t
+
+
+def kabupaten_susenas() -> pd.DataFrame:
+    return store.validate_kind("akses", pd.DataFrame({
+        "kode_wilayah": ["63.10", "63.10"], "tahun": [2023, 2024], "sumber": ["BPS Susenas 2024"] * 2,
+        "satuan": ["rumah_tangga"] * 2, "resmi": ["ya"] * 2, "pct_layak": [86.2, 87.9], "pct_aman": [None, 9.1]}))
+
+
+@pytest.mark.parametrize("shape", ["v1", "v2"])
+def test_a_store_made_by_an_older_release_keeps_its_access_versions(s: store.Store, dataset: Dataset,
+                                                                    shape: str) -> None:
+    """The access table used to be rows in `akses_baris`; a database from then is read as it is and takes
+    kabupaten percentages (which its NOT NULL count columns could not hold) in the new storage."""
+    t = legacy_akses_table(s, shape)
+    rows = dataset.akses.loc[dataset.akses["tahun"] == 2024].reset_index(drop=True)
+    with s.engine.begin() as conn:
+        v = conn.execute(insert(s.schema.versi).values(
+            dibuat=datetime(2026, 6, 1, tzinfo=UTC), oleh="Ani", jenis="akses", berkas="akses_dinkes_2024.csv",
+            checksum="x", jumlah_baris=len(rows), catatan="", dihapus=False,
+            **{f"sumber_{k}": 0 for k in s.schema.kinds}).returning(s.schema.versi.c.id)).scalar_one()
+        conn.execute(update(s.schema.versi).where(s.schema.versi.c.id == v).values(sumber_akses=v))
+        keep = [c.name for c in t.columns if c.name != "versi_id"]
+        records = [{**{k: (None if pd.isna(x) else x.item() if hasattr(x, "item") else x)
+                       for k, x in r.items() if k in keep}, "versi_id": v}
+                   for r in rows.astype(object).to_dict("records")]
+        if shape == "v1":
+            records[0]["sumber"] = None  # that release's `sumber` could be empty: the file's name is the source
+        conn.execute(insert(t), records)
+        conn.execute(update(s.schema.aktif).values(versi_id=v))
+    s.engine.dispose()
+
+    again = store.Store(s.url)  # the new release opens the old database
+    old = again.dataset(v, dataset).akses
+    assert len(old) == 12 and set(old["satuan"]) == {"kk"} and set(old["resmi"]) == {"tidak"}
+    assert old["sumber"].iloc[0] == ("akses_dinkes_2024.csv" if shape == "v1" else "ilustratif")
+    assert old[["jumlah_kk", *RUNG_COLUMNS]].equals(rows[["jumlah_kk", *RUNG_COLUMNS]])
+    # a kabupaten series of percentages only is added to it, in the new storage; the old version stays as it was
+    v2 = again.save("akses", kabupaten_susenas(), meta("susenas.csv"), bundled=dataset)
+    new = again.dataset(v2, dataset).akses
+    assert len(new) == 14 and new["kode_wilayah"].tolist()[-2:] == ["63.10", "63.10"]
+    assert new["pct_layak"].tolist()[-2:] == [86.2, 87.9] and new["jumlah_kk"].isna().sum() == 2
+    assert new.head(12)[["kode_wilayah", "tahun", "jumlah_kk"]].values.tolist() == \
+        old[["kode_wilayah", "tahun", "jumlah_kk"]].values.tolist()
+    pd.testing.assert_frame_equal(again.dataset(v, dataset).akses, old)
+    with again.engine.connect() as conn:  # nothing more was written to the old table
+        assert conn.execute(select(func.count()).select_from(t)).scalar_one() == 12
+    again.engine.dispose()

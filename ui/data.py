@@ -1,5 +1,6 @@
 """The Data page's widgets over the store: the versions (view, compare, download, activate, hide), the import of a
-file (editors only) and the templates. What they show is formatted by `sanitasi.views.data`."""
+file (editors only: what it holds, what it changes, adding rows or replacing the table) and the templates. What
+they show is formatted by `sanitasi.views.data`."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, readers, store
+from sanitasi import exports, history, readers, store
 from sanitasi.errors import DataError
 from sanitasi.views import data
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name, editor_panel
-from ui.importer import forget_import, show_problems, try_import
+from ui.importer import access_choices, forget_import, show_problems, try_import
 from ui.state import lang, t
 
 
@@ -45,16 +46,20 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
         if chosen == active:
             st.caption(t("data.banding_sama"))
         else:
-            diff = data.compare_access(s.table("akses", active, base), s.table("akses", chosen, base),
-                                       data.names(base.wilayah), lang())
-            st.caption(t("data.banding_info", n=len(diff), versi=chosen, aktif=active))
-            st.dataframe(diff, hide_index=True, width="stretch", key="data_banding_tabel")
+            diff = data.compare(kind, s.table(kind, active, base), frame, data.names_with_kabupaten(base.wilayah),
+                                chosen, active, lang())
+            st.caption(diff.text)
+            st.dataframe(diff.table, hide_index=True, width="stretch", key="data_banding_tabel")
+            if diff.more:
+                st.caption(diff.more)
     with download:
         tables = {k: frame for k in r.lihat if k not in r.geo and (frame := s.table(k, chosen, base)) is not None}
+        st.caption(t("data.unduh_bantuan"))
         cols = st.columns(3)
         for i, (k, frame) in enumerate(tables.items()):
-            # files are made when clicked, not on every rerun
-            cols[i % 3].download_button(t("data.unduh_csv", jenis=r.label[k]), lambda f=frame: exports.to_csv(f),
+            # files are made when clicked, not on every rerun; each loads back as it is (`cli export`)
+            cols[i % 3].download_button(t("data.unduh_csv", jenis=r.label[k]),
+                                        lambda k=k, f=frame: exports.table_file(k, f, base.wilayah, ".csv"),
                                         file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}",
                                         on_click="ignore")
         st.download_button(t("data.unduh_xlsx"), lambda: exports.to_xlsx(tables),
@@ -85,6 +90,8 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     kind = st.segmented_control(t("data.jenis"), list(r.impor), default="akses", required=True,
                                 format_func=lambda k: r.label[k], key="data_jenis")
     st.caption(r.bantuan[kind])
+    if kind == "akses":
+        levels()
     types = ["zip", "geojson", "json", "gpkg"] if kind in r.geo else ["csv", "txt", "xlsx"]
     # a new key after each save empties the uploader, so the same file is not saved twice by accident
     upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
@@ -102,29 +109,52 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
 
 
 def _preview(s: store.Store, kind: str, src: Any, result: Any) -> None:
+    """What the file holds, what the editor still picks, and what saving would change, before anything is saved."""
     base = bundled()
-    st.success(data.summary(kind, result, data.names(base.wilayah), lang()), icon=":material/check_circle:")
+    names = data.names_with_kabupaten(base.wilayah)
+    st.success(data.summary(kind, result, names, lang()), icon=":material/check_circle:")
     for note in result.attrs.get("catatan", []):
         st.info(note, icon=":material/info:")
+    if kind == "akses":
+        access_choices(src, result)
+    mode = st.radio(t("data.cara"), history.MODES, format_func=lambda m: t(f"data.cara_{m}"), key="data_cara",
+                    horizontal=True)
+    change = data.preview(s.preview(kind, result, base, mode), names, lang())
+    st.markdown(f"**{t('data.perubahan_judul')}** {change.text}")
+    if change.warning:
+        st.warning(change.warning, icon=":material/warning:")
+    if len(change.table):
+        st.dataframe(change.table, hide_index=True, width="stretch", key="data_perubahan")
+    if change.more:
+        st.caption(change.more)
+    st.markdown(f"**{t('data.isi_berkas')}**")
     st.dataframe(data.shown(kind, result, rows=50), hide_index=True, width="stretch", key="data_pratinjau")
     note = st.text_input(t("data.catatan_versi"), key="data_catatan")
     if st.button(t("data.simpan"), type="primary", key="data_simpan"):
         meta = store.Meta(berkas=src.name, checksum=store.checksum(src.data), oleh=editor_name(), catatan=note)
-        version = s.save(kind, result, meta, bundled=base)
+        version = s.save(kind, result, meta, bundled=base, mode=mode)
         version_changed()
         forget_import()
+        st.session_state.pop("data_cara", None)  # the next file starts from adding/updating rows again
         st.session_state["_data_pesan"] = t("data.tersimpan", versi=version)
         st.session_state["_unggah_n"] = st.session_state.get("_unggah_n", 0) + 1
         st.rerun()
 
 
+def levels() -> None:
+    """Which access file comes from whom, at which level, in which unit, and what 'resmi' means."""
+    with st.expander(t("data.tingkat_judul"), icon=":material/help:"):
+        st.markdown(t("data.tingkat_isi"))
+
+
 def templates(r: data.Data) -> None:
     """A CSV and an XLSX template for every kind an official can fill in, four to a row."""
+    levels()
     cols = st.columns(4)
     for i, tpl in enumerate(r.templat):
         col = cols[i % 4]
         col.markdown(f"**{tpl.label}**")
-        col.download_button("CSV", tpl.csv, file_name=f"templat_{tpl.kind}.csv", mime="text/csv",
-                            key=f"templat_csv_{tpl.kind}", on_click="ignore")
-        col.download_button("XLSX", tpl.xlsx, file_name=f"templat_{tpl.kind}.xlsx", key=f"templat_xlsx_{tpl.kind}",
+        col.download_button("CSV", tpl.csv, file_name=f"{tpl.file}.csv", mime="text/csv",
+                            key=f"{tpl.file}_csv", on_click="ignore")
+        col.download_button("XLSX", tpl.xlsx, file_name=f"{tpl.file}.xlsx", key=f"{tpl.file}_xlsx",
                             on_click="ignore")

@@ -1,5 +1,5 @@
-"""The import wizard's widgets (ask for unmatched columns and names, show every problem) and the commitments
-editor; reading and checking the file is `sanitasi`'s."""
+"""The import wizard's widgets (ask for unmatched columns and names, the access table's source, unit, official flag
+and indicator, show every problem) and the commitments editor; reading and checking the file is `sanitasi`'s."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import errors, exports, indicators, readers, store
+from sanitasi import errors, exports, history, indicators, readers, store
+from sanitasi.contracts import PERCENT_INDICATORS, SATUAN, YA_TIDAK
 from sanitasi.load import KOMITMEN_STATUS, names_of
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name
-from ui.state import t
+from ui.state import lang, t
+
+PICKED = ("sumber", "satuan", "resmi", "indikator")  # what the access reader takes from the preview
 
 
 def _import_key(kind: str, data: bytes) -> str:
@@ -24,15 +27,21 @@ def forget_import() -> None:
 
 
 def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
-    """Read an upload with the user's confirmed column and name choices; ask for what is still missing.
+    """Read an upload with the user's confirmed column and name choices (and, for the access table, the source,
+    unit, official flag and indicator picked in the preview); ask for what is still missing.
 
     Returns the validated frame, or the DataError whose problems the page shows.
     """
     key = _import_key(kind, src.data)
     column_map = st.session_state.get(key + "_kolom", {})
     name_map = st.session_state.get(key + "_nama", {})
+    chosen = {"pilihan": {f: st.session_state.get(f"{key}_{f}") for f in PICKED}} if kind == "akses" else {}
     try:
-        return readers.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+        return readers.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet, **chosen)
+    except readers.ChoiceError as err:
+        st.selectbox(t("data.indikator_tanya"), err.options, index=None, key=f"{key}_{err.field}",
+                     format_func=lambda k: indicators.get(k).label(lang()), placeholder=t("data.pilih"))
+        return err
     except readers.ColumnError as err:
         if err.unmatched:
             with st.form(key + "_form_kolom"):
@@ -62,6 +71,27 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
         return err
 
 
+def access_choices(src: Any, result: Any) -> None:
+    """The source, unit and official flag of the rows the file leaves empty (and a one-indicator table's
+    indicator), picked by the editor; each change reads the file again with the new choice."""
+    key = _import_key("akses", src.data)
+    asked, used = result.attrs.get("tanya", ()), result.attrs.get("pilihan", {})
+    st.markdown(f"**{t('data.pilihan_judul')}**")
+    st.caption(t("data.pilihan_bantuan") if asked else t("data.pilihan_semua_dari_berkas"))
+    cols = st.columns(4 if "indikator" in asked else 3)
+    if "sumber" in asked:
+        cols[0].text_input(t("data.p_sumber"), value=used["sumber"], key=f"{key}_sumber")
+    if "satuan" in asked:
+        cols[1].selectbox(t("data.p_satuan"), SATUAN, index=SATUAN.index(used["satuan"]), key=f"{key}_satuan",
+                          format_func=lambda u: t(f"data.satuan_{u}"))
+    if "resmi" in asked:
+        cols[2].radio(t("data.p_resmi"), YA_TIDAK, index=YA_TIDAK.index(used["resmi"]), key=f"{key}_resmi",
+                      format_func=lambda v: t(f"data.resmi_pilih_{v}"))
+    if "indikator" in asked:
+        cols[3].selectbox(t("data.p_indikator"), PERCENT_INDICATORS, key=f"{key}_indikator",
+                          format_func=lambda k: indicators.get(k).label(lang()))
+
+
 def show_problems(err: Any, name: str) -> None:
     """Every problem, in a table, downloadable as CSV; nothing has been saved."""
     table = readers.problems_frame(err)
@@ -83,8 +113,9 @@ def commitments_editor(s: store.Store, komitmen: Any) -> None:
         except readers.DataError as err:
             show_problems(err, "komitmen")
             return
+        # the grid shows the whole table, so what it holds (rows deleted in it too) is the new table
         version = s.save("komitmen", frame, store.Meta(berkas="(disunting di dasbor)", checksum="", oleh=editor_name()),
-                         bundled=bundled())
+                         bundled=bundled(), mode=history.GANTI)
         version_changed()
         st.session_state["_komitmen_pesan"] = t("komitmen.tersimpan", versi=version)
         st.rerun()

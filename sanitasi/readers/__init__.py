@@ -2,13 +2,16 @@
 
 Every reader raises `DataError`, whose `problems` lists every problem found in one pass (row as Excel
 shows it, column, value, message in Bahasa Indonesia); `ColumnError` when a column it needs was not
-found, so the Data page can ask which one it is. No other exception escapes for a bad file. What a
-reader had to decide on its own (a totals row dropped, percentages turned into households) is listed in
-the result's `attrs["catatan"]`, so the user sees it before saving.
+found, so the Data page can ask which one it is; `ChoiceError` when the file does not say something the
+reader will not guess (the indicator of a one-indicator table), so the page asks for it. No other
+exception escapes for a bad file. What a reader had to decide on its own (a totals row checked and not
+stored, percentages turned into households) is listed in the result's `attrs["catatan"]`, so the user
+sees it before saving.
 
 `read_kind` reads any importable kind of the registry (`sanitasi.kinds`): most by the generic reader
-from their registry entry alone; access, targets, unit costs, commitments and waste through their hooks
-(`hooks`); village STBM (`stbm_desa`) and boundary layers (`boundaries`) by modules of their own.
+from their registry entry alone; targets, unit costs, commitments and waste through their hooks
+(`hooks`); access by `akses` (BPS's layouts of published shares in `published`); village STBM
+(`stbm_desa`) and boundary layers (`boundaries`) by modules of their own.
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ import pandas as pd
 
 from sanitasi import kinds
 from sanitasi.errors import DataError, Problem
-from sanitasi.readers import boundaries, generic, hooks, stbm_desa
-from sanitasi.readers.hooks import read_akses, read_komitmen, read_target
-from sanitasi.readers.reading import FIRST_YEAR, ColumnError, problems_frame
+from sanitasi.readers import akses, boundaries, generic, hooks, stbm_desa
+from sanitasi.readers.akses import Pilihan
+from sanitasi.readers.hooks import read_komitmen, read_target
+from sanitasi.readers.reading import FIRST_YEAR, ChoiceError, ColumnError, problems_frame
 from sanitasi.tables import read_table, sheet_names, source
 
-__all__ = ["DataError", "Problem", "ColumnError", "read_table", "read_akses", "read_target", "read_biaya",
-           "read_boundaries", "read_boundaries_desa", "read_stbm_desa", "read_sampah", "read_drainase",
+__all__ = ["DataError", "Problem", "ColumnError", "ChoiceError", "Pilihan", "read_table", "read_akses", "read_target",
+           "read_biaya", "read_boundaries", "read_boundaries_desa", "read_stbm_desa", "read_sampah", "read_drainase",
            "read_kegiatan", "read_komitmen", "read_kind", "IMPORT_KINDS", "GEO_KINDS", "sheet_names",
            "problems_frame", "FIRST_YEAR", "source"]
 
@@ -36,21 +40,35 @@ GEO_KINDS = kinds.geo()
 # The kinds with a reader of their own, all called as (file, wilayah, *, name_map, column_map, sheet); every
 # other importable kind is read by the generic reader from its registry entry.
 OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
-    "akses": hooks.read_akses, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
+    "akses": akses.read, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
     "komitmen": hooks.read_komitmen, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
     "batas_desa": boundaries.read_desa,
 }
 
 
 def read_kind(kind: str, file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-              column_map: Mapping[str, str] | None = None, sheet: str | None = None):
-    """The reader of a table kind, called the same way for all (the Data page and the command line use this)."""
+              column_map: Mapping[str, str] | None = None, sheet: str | None = None,
+              pilihan: Pilihan | Mapping[str, Any] | None = None):
+    """The reader of a table kind, called the same way for all (the Data page and the command line use this).
+
+    `pilihan` is what the editor chose for the access table's source, unit, official flag and indicator where the
+    file does not say (`sanitasi.readers.akses`); the other kinds carry their source in their own columns.
+    """
     spec = kinds.get(kind)
     if not spec.importable:
         raise ValueError(f"jenis data tidak dikenal: {kind}")
+    if kind == "akses":
+        return akses.read(file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet, pilihan=pilihan)
     if kind in OWN_READERS:
         return OWN_READERS[kind](file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
     return generic.read(spec, file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet)
+
+
+def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
+               column_map: Mapping[str, str] | None = None, sheet: str | None = None,
+               pilihan: Pilihan | Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The access table: kecamatan counts or kabupaten percentages, each row with its level, source and unit."""
+    return akses.read(file, wilayah, name_map=name_map, column_map=column_map, sheet=sheet, pilihan=pilihan)
 
 
 def read_biaya(file: Any, *, column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """The table kinds that differ from the generic reader, each in the part where it differs.
 
-Access: the five rungs as household counts or as percentages (turned into households). Targets: indicator
+Targets: indicator
 names, shares that cannot pass 100, duplicates per document. Unit costs: indicator names. Commitments:
 dates and status words. Waste: reduction and handling within generation (otherwise generic). Each opens
 the file the same way as the generic reader and reports through the same helpers, so messages agree.
@@ -16,122 +16,21 @@ import pandas as pd
 
 from sanitasi import indicators, kinds, matching
 from sanitasi.contracts import KOMITMEN_STATUS
-from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
-from sanitasi.headers import RUNG_COUNTS, RUNG_SHARES
-from sanitasi.indicators import RUNG_COLUMNS, apportion
+from sanitasi.errors import UNKNOWN_AREA, Problem
 from sanitasi.readers.generic import open_kind
 from sanitasi.readers.generic import read as read_generic
 from sanitasi.readers.reading import (
-    ColumnError,
     Reading,
-    blank,
     duplicates,
     indicator_index,
     indicators_of,
-    kecamatan_rows,
-    key_problems,
     num_text,
     optional_areas,
     row,
     texts,
     validated,
 )
-from sanitasi.schema import validate
 from sanitasi.tables import ROW_COLUMN, parse_date
-
-SHARE_TOLERANCE = 0.5  # percentage points the five shares may miss 100 by (rounding in the source)
-
-
-# ------------------------------------------------------------------------------------- access table
-def read_akses(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-               column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
-    """The access table: household counts on the five rungs, or percentages with `jumlah_kk`.
-
-    Percentages are turned into whole households per rung that add up exactly to `jumlah_kk`
-    (largest remainder); the largest rounding is reported in `attrs["catatan"]`.
-    Returns the `akses_sanitasi` contract columns with `sumber` = the file name.
-    """
-    kind = kinds.get("akses")
-    r = open_kind(kind, file, column_map, sheet)
-    counts = [f.name for f in RUNG_COUNTS if f.name in r.found]
-    shares = [f.name for f in RUNG_SHARES if f.name in r.found]
-    if len(counts) < 5 and len(shares) < 5:
-        have = counts if len(counts) >= len(shares) else shares
-        need = RUNG_COUNTS if len(counts) >= len(shares) else RUNG_SHARES
-        missing = [f for f in need if f.name not in have]
-        _, unmatched = matching.match_columns(r.table.columns, kind.fields, column_map)
-        raise ColumnError([Problem(r.name, 1, f.label, None,
-                                   "kolom anak tangga ini tidak ditemukan; perlu kelima anak tangga (jumlah KK "
-                                   "atau persen)") for f in missing], missing, unmatched)
-    as_shares = len(counts) < 5
-    kode = kecamatan_rows(r, wilayah, name_map)
-    tahun = r.years()
-    kk = r.numbers("jumlah_kk", "jumlah_kk")
-    cols = shares if as_shares else counts
-    rungs = {c: r.numbers(c) for c in cols}
-    for i in range(len(r.table)):
-        _rung_problems(r, i, kk.iloc[i], cols, [rungs[c].iloc[i] for c in cols], as_shares)
-    problems = r.problems + key_problems(r.table, kode, tahun, wilayah, r.name)  # same pass: every problem at once
-    if problems:
-        raise DataError(problems)
-    out = pd.DataFrame({"kode_wilayah": kode.to_numpy(), "tahun": tahun.astype("int64").to_numpy(),
-                        "jumlah_kk": kk.astype("int64").to_numpy()})
-    if as_shares:
-        pct = np.column_stack([rungs[f"pct_{rung}"].to_numpy() for rung in indicators.RUNGS])
-        whole = apportion(out["jumlah_kk"].to_numpy(), pct)
-        exact = pct / pct.sum(axis=1, keepdims=True) * out["jumlah_kk"].to_numpy()[:, None]
-        worst = float(np.abs(whole - exact).max()) if len(out) else 0.0
-        r.notes.append("Persentase diubah menjadi jumlah KK per anak tangga dengan pembulatan sisa terbesar, "
-                       f"sehingga jumlahnya tetap sama dengan jumlah KK; pembulatan terbesar {_comma(worst)} KK.")
-        for j, c in enumerate(RUNG_COLUMNS):
-            out[c] = whole[:, j]
-    else:
-        for c in RUNG_COLUMNS:
-            out[c] = rungs[c].astype("int64").to_numpy()
-    out["sumber"] = r.name
-    out["satuan"], out["resmi"] = "kk", "tidak"  # kecamatan counts of KK, not an official series
-    result = validate(out, kind.contract)
-    result = result.astype({c: "int64" for c in ("tahun", "jumlah_kk", *RUNG_COLUMNS)})
-    result = result.sort_values(["tahun", "kode_wilayah"]).reset_index(drop=True)
-    result.attrs["catatan"] = r.notes
-    return result
-
-
-def _rung_problems(r: Reading, i: int, kk: float, cols: list[str], vals: list[float], as_shares: bool) -> None:
-    """One row's households and rungs: whole counts adding up to the households, or shares adding up to 100."""
-    at, found, problems = row(r.table, i), r.found, r.problems
-    # an unreadable cell is NaN too, but it already has its "harus berupa angka" problem
-    if np.isnan(kk):
-        if blank(r.table[found["jumlah_kk"]].iloc[i]):
-            problems.append(Problem(r.name, at, "jumlah_kk", None, "jumlah KK wajib diisi"))
-    elif kk < 0 or kk != round(kk):
-        problems.append(Problem(r.name, at, "jumlah_kk", num_text(kk), "jumlah KK harus bilangan bulat tidak negatif"))
-    if any(np.isnan(v) for v in vals):
-        for c, v in zip(cols, vals, strict=True):
-            if np.isnan(v) and blank(r.table[found[c]].iloc[i]):
-                problems.append(Problem(r.name, at, found[c], None, "nilai wajib diisi"))
-        return
-    if as_shares:
-        for c, v in zip(cols, vals, strict=True):
-            if not 0 <= v <= 100:
-                problems.append(Problem(r.name, at, found[c], num_text(v), "persentase harus antara 0 dan 100"))
-        total = sum(vals)
-        if abs(total - 100) > SHARE_TOLERANCE:
-            problems.append(Problem(r.name, at, None, f"{total:.2f}".replace(".", ","),
-                                    "kelima persentase harus berjumlah 100"))
-        return
-    for c, v in zip(cols, vals, strict=True):
-        if v < 0 or v != round(v):
-            problems.append(Problem(r.name, at, found[c], num_text(v), "jumlah KK harus bilangan bulat tidak negatif"))
-    total = sum(vals)
-    if not np.isnan(kk) and total != kk:
-        problems.append(Problem(r.name, at, "jumlah_kk", num_text(kk),
-                                f"jumlah lima anak tangga ({num_text(total)}) tidak sama dengan jumlah KK; "
-                                f"selisih {num_text(kk - total)}"))
-
-
-def _comma(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
 
 
 # ------------------------------------------------------------------------------------- targets, unit costs

@@ -38,6 +38,16 @@ class ColumnError(DataError):
         self.unmatched = unmatched
 
 
+class ChoiceError(DataError):
+    """Something the file does not say and the reader will not guess (which indicator a one-indicator table holds):
+    the Data page asks the editor to pick one of `options`, the command line names its option for it."""
+
+    def __init__(self, problems: list[Problem], field: str, options: Sequence[str]):
+        super().__init__(problems)
+        self.field = field
+        self.options = tuple(options)
+
+
 @dataclass
 class Reading:
     """One file being read as a table kind: its rows, where each field was found, and what was said so far."""
@@ -142,15 +152,18 @@ def drop_totals(table: pd.DataFrame, found: dict[str, str], notes: list[str]) ->
     total = [matching.is_total_row(c, n) for c, n in zip(codes, names, strict=True)]
     if any(total):
         rows = ", ".join(str(r) for r in table.loc[total, ROW_COLUMN])
-        notes.append(f"Baris jumlah/total diabaikan (baris {rows}); kabupaten dihitung dari kecamatan.")
+        notes.append(f"Baris jumlah/total diabaikan (baris {rows}): tabel ini per kecamatan dan tidak menyimpan "
+                     "baris kabupaten.")
     return table.loc[[not t for t in total]].reset_index(drop=True)
 
 
 def kecamatan_rows(r: Reading, wilayah: pd.DataFrame, name_map: Mapping[str, str] | None) -> pd.Series:
-    """A kecamatan table's rows without its totals line, and each row's kecamatan code."""
+    """A kecamatan table's rows without its totals line, and each row's kecamatan code (the generic reader's tables
+    are kept per kecamatan only; the access table's own reader keeps kabupaten series and checks totals)."""
     r.table = drop_totals(r.table, r.found, r.notes)
     if r.table.empty:
-        raise DataError([Problem(r.name, None, None, None, "tidak ada baris kecamatan")])
+        raise DataError([Problem(r.name, None, None, None, "tidak ada baris kecamatan: tabel ini per kecamatan, "
+                                 "baris jumlah atau kabupaten saja tidak bisa dimuat")])
     return areas(r.table, r.found, AreaIndex.of(wilayah), name_map, r.name, r.problems)
 
 

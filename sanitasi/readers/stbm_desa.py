@@ -22,7 +22,18 @@ from sanitasi.errors import DataError, Problem
 from sanitasi.headers import DESA_COUNTS
 from sanitasi.load import names_of
 from sanitasi.matching import AreaIndex
-from sanitasi.readers.reading import FIRST_YEAR, Reading, area, blank, duplicates, num_text, numbers, row, years
+from sanitasi.readers.reading import (
+    FIRST_YEAR,
+    Reading,
+    area,
+    blank,
+    duplicates,
+    num_text,
+    numbers,
+    row,
+    sources,
+    years,
+)
 from sanitasi.schema import validate, whole_numbers
 from sanitasi.tables import ROW_COLUMN, parse_date, parse_number
 
@@ -147,7 +158,7 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
                         "jumlah_kk": kk.astype("int64").to_numpy(),
                         **{f.name: counts[f.name].astype("int64").to_numpy() for f in DESA_COUNTS}})
     out = out.assign(kk_lainnya=out["jumlah_kk"] - out[[f.name for f in DESA_COUNTS]].sum(axis=1),
-                     status_odf=statuses, tanggal_odf=dates, sumber=name)
+                     status_odf=statuses, tanggal_odf=dates, sumber=sources(table, found, name))
     result = whole_numbers(validate(out, kind.contract))
     result = result.sort_values(["tahun", "kode_wilayah", "kode_desa"]).reset_index(drop=True)
     result.attrs["catatan"] = notes + _desa_coverage(result, wilayah)

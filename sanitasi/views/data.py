@@ -1,8 +1,8 @@
 """Data: what the page shows about the stored versions (the list, a comparison with the active one, an import
-summary) and the table kinds it offers (to view, to import, as templates).
+summary and what saving it would change) and the table kinds it offers (to view, to import, as templates).
 
 Pure functions over the frames the store returns; the store itself, the uploads and the editor's buttons are the ui
-layer's (`ui.data`).
+layer's (`ui.data`, `ui.importer`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from functools import partial
 
 import pandas as pd
 
-from sanitasi import exports, fmt, i18n, indicators, kinds, store
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, exports, fmt, history, i18n, indicators, kinds, sources, store
 from sanitasi.analysis import Analysis
+from sanitasi.contracts import PERCENT_INDICATORS
 from sanitasi.load import names_of
 
 
@@ -29,6 +30,22 @@ class Template:
     label: str
     csv: Callable[[], bytes]  # made when the download is clicked
     xlsx: Callable[[], bytes]
+    name: str = ""  # one of a kind's templates (access: "kecamatan", "kabupaten")
+
+    @property
+    def file(self) -> str:
+        """'templat_akses_kabupaten', 'templat_target'."""
+        return "_".join(("templat", self.kind, *((self.name,) if self.name else ())))
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What saving an upload would do, said before it is saved."""
+
+    text: str  # 'n baris baru, n berubah, n tetap; tabel menjadi n baris.'
+    table: pd.DataFrame  # the first changed values, old -> new
+    more: str | None  # how many changed values are not in the table
+    warning: str | None  # replacing the whole table: what goes
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,13 +65,19 @@ def view(an: Analysis, s: Settings) -> Data:
         lihat=held, impor=importable, geo=frozenset(kinds.geo()),
         label={k: kind_label(k, s.lang) for k in held},
         bantuan={k: i18n.t(f"data.bantuan_{k}", s.lang) for k in importable},
-        templat=tuple(Template(k, kind_label(k, s.lang), partial(_template_csv, k, wilayah),
-                               partial(exports.template_xlsx, k, wilayah)) for k in exports.TEMPLATE_KINDS),
+        templat=tuple(Template(k, template_label(k, n, s.lang), partial(_template_csv, k, wilayah, n),
+                               partial(exports.template_xlsx, k, wilayah, n), n) for k, n in exports.TEMPLATES),
     )
 
 
-def _template_csv(kind: str, wilayah: pd.DataFrame) -> bytes:
-    return exports.to_csv(exports.template(kind, wilayah))
+def _template_csv(kind: str, wilayah: pd.DataFrame, name: str = "") -> bytes:
+    return exports.to_csv(exports.template(kind, wilayah, name))
+
+
+def template_label(kind: str, name: str, lang: str = "id") -> str:
+    """A template's name: the kind's, or for a kind with one template per level, the level's."""
+    several = len(kinds.get(kind).templates) > 1
+    return i18n.t(f"templat.{kind}_{name}", lang) if several else kind_label(kind, lang)
 
 
 def kind_label(kind: str, lang: str = "id") -> str:
@@ -63,10 +86,13 @@ def kind_label(kind: str, lang: str = "id") -> str:
 
 
 def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFrame:
-    """A table as the page shows it: boundaries without their geometry, a preview cut to its first rows."""
+    """A table as the page shows it: boundaries without their geometry, columns no row fills left out, a preview cut
+    to its first rows."""
     if kind in kinds.geo():
         return frame.drop(columns="geometry")
-    return frame if rows is None else frame.head(rows)
+    # columns no row fills (the counts of a kabupaten series of percentages, errors BPS did not publish) hide
+    shown = frame.loc[:, frame.notna().any(axis=0) | (frame.columns.isin(kinds.get(kind).key))] if len(frame) else frame
+    return shown if rows is None else shown.head(rows)
 
 
 def names(wilayah: pd.DataFrame) -> dict[str, str]:
@@ -97,41 +123,40 @@ def label(versions: pd.DataFrame, version: int, lang: str = "id") -> str:
                                   str(r["berkas"]), when) if x)
 
 
-def compare_access(old: pd.DataFrame, new: pd.DataFrame, names: dict[str, str], lang: str = "id") -> pd.DataFrame:
-    """Where two access tables differ: one row per kecamatan and year, headline rates before and after.
+def names_with_kabupaten(wilayah: pd.DataFrame) -> dict[str, str]:
+    """Kecamatan code -> name, and the kabupaten's own code -> its name (access rows may be either)."""
+    return {**names_of(wilayah), KODE_KABUPATEN: NAMA_KABUPATEN}
 
-    Rows present in only one table are listed too (the other side empty). Rates come from counts.
-    """
-    key = ["kode_wilayah", "tahun"]
-    a = indicators.compute_rates(old)[[*key, "jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]]
-    b = indicators.compute_rates(new)[[*key, "jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]]
-    both = a.merge(b, on=key, how="outer", suffixes=("_lama", "_baru"), indicator=True)
-    cols = ["jumlah_kk", *(indicators.get(k).kolom for k in indicators.HEADLINE)]
-    changed = both["_merge"] != "both"
-    for c in cols:
-        changed |= (both[f"{c}_lama"] - both[f"{c}_baru"]).abs().fillna(0) > 1e-9
-    d = both.loc[changed].sort_values(key)
+
+def preview(ch: history.Changes, names: dict[str, str], lang: str = "id", new: str = "data.k_baru") -> Preview:
+    """What saving would do: the counts, the first changed values old -> new, and a warning when the whole
+    table is replaced. `new` names the column of the new values (the file's, or a chosen version's)."""
     t = i18n.t
-    out = pd.DataFrame({t("tabel.kecamatan", lang): d["kode_wilayah"].map(names).fillna(d["kode_wilayah"]),
-                        t("grafik.tahun", lang): d["tahun"].astype(int).astype(str)})
-    out[t("data.kk_lama", lang)] = [fmt.number(v, 0, lang) for v in d["jumlah_kk_lama"]]
-    out[t("data.kk_baru", lang)] = [fmt.number(v, 0, lang) for v in d["jumlah_kk_baru"]]
-    for k in indicators.HEADLINE:
-        ind = indicators.get(k)
-        out[f"{ind.label(lang)} ({t('data.lama', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_lama"]]
-        out[f"{ind.label(lang)} ({t('data.baru', lang)})"] = [fmt.pct(v, lang=lang) for v in d[f"{ind.kolom}_baru"]]
-    return out.reset_index(drop=True)
+    columns = [t("data.k_baris_kunci", lang), t("data.k_kolom", lang), t("data.k_lama", lang), t(new, lang)]
+    rows = [dict(zip(columns, (history.key_text(ch, c.key, names), c.column, history.shown(c.column, c.old, lang),
+                              history.shown(c.column, c.new, lang)), strict=True)) for c in ch.details]
+    table = pd.DataFrame(rows, columns=columns)
+    more = t("riwayat.lainnya", lang, n=fmt.number(ch.more, 0, lang)) if ch.more else None
+    return Preview(history.summary(ch, lang), table, more, history.warning(ch, lang))
+
+
+def compare(kind: str, active: pd.DataFrame | None, chosen: pd.DataFrame | None, names: dict[str, str],
+            versi: int, aktif: int, lang: str = "id") -> Preview:
+    """How the chosen version's table differs from the active version's, row by row (any kind)."""
+    ch = history.changes(kind, active, chosen if chosen is not None else active.iloc[0:0], history.GANTI)
+    t = i18n.t
+    text = t("data.banding_ringkas", lang, versi=versi, aktif=aktif, baru=fmt.number(ch.new, 0, lang),
+             hapus=fmt.number(ch.removed, 0, lang), berubah=fmt.number(ch.changed, 0, lang),
+             sama=fmt.number(ch.unchanged, 0, lang))
+    shown = preview(ch, names, lang, new="data.k_dipilih")
+    return Preview(text, shown.table, shown.more, None)
 
 
 def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "id") -> str:
     """One line about what a file holds before it is saved."""
     t = i18n.t
     if kind == "akses":
-        years = sorted(int(y) for y in frame["tahun"].unique())
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        return t("data.ringkas_akses", lang, baris=fmt.number(len(frame), 0, lang),
-                 kecamatan=frame["kode_wilayah"].nunique(), tahun=span,
-                 kk=fmt.kk(frame.loc[frame["tahun"] == years[-1], "jumlah_kk"].sum(), lang), akhir=years[-1])
+        return _summary_akses(frame, lang)
     if kind == "target":
         return t("data.ringkas_target", lang, baris=fmt.number(len(frame), 0, lang),
                  dokumen=", ".join(dict.fromkeys(frame["dokumen"].astype(str))))
@@ -166,3 +191,28 @@ def _span(years: pd.Series) -> str:
     """'2018–2025', or one year."""
     ys = sorted(int(y) for y in years.unique())
     return f"{ys[0]}–{ys[-1]}" if len(ys) > 1 else str(ys[0])
+
+
+def _summary_akses(frame: pd.DataFrame, lang: str = "id") -> str:
+    """The kecamatan counts a file holds, or the kabupaten series it is, with its source and unit."""
+    t = i18n.t
+    kec = frame.loc[frame["kode_wilayah"] != KODE_KABUPATEN]
+    kab = frame.loc[frame["kode_wilayah"] == KODE_KABUPATEN]
+    parts = []
+    if len(kec):
+        last = int(kec["tahun"].max())
+        parts.append(t("data.ringkas_akses", lang, baris=fmt.number(len(kec), 0, lang),
+                       kecamatan=kec["kode_wilayah"].nunique(), tahun=_span(kec["tahun"]),
+                       kk=fmt.kk(kec.loc[kec["tahun"] == last, "jumlah_kk"].sum(), lang), akhir=last))
+    if len(kab):
+        given = [indicators.get(k).label(lang) for k in PERCENT_INDICATORS if kab[f"pct_{k}"].notna().any()]
+        counted = kab["jumlah_kk"].notna().any()
+        what = ", ".join([*given, *([t("data.ringkas_jumlah", lang)] if counted else [])])
+        series = ", ".join(f"{src} ({sources.unit_label(unit, lang)}, "
+                           f"{t('data.resmi_ya' if official == 'ya' else 'data.resmi_tidak', lang)})"
+                           for src, unit, official in dict.fromkeys(
+                               zip(kab["sumber"], kab["satuan"], kab["resmi"], strict=True)))
+        line = t("data.ringkas_kabupaten", lang, baris=fmt.number(len(kab), 0, lang), tahun=_span(kab["tahun"]),
+                 isi=what, sumber=series)
+        parts.append(line if parts else f"{t('data.siap', lang)} {line}")
+    return " ".join(parts)

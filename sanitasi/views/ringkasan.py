@@ -36,6 +36,11 @@ class Ringkasan:
     banding_catatan: str = ""  # without a kabupaten series: which series the headline is, and where to load one
     rujukan: tuple[str, ...] = ()  # then, per indicator, Indonesia's and the province's published figures
 
+    @property
+    def banding_kotak(self) -> str:
+        """The note with the published figures listed under it (markdown), for the page's info box."""
+        return "\n".join([self.banding_catatan, "", *(f"- {line}" for line in self.rujukan)])
+
 
 def view(an: Analysis, s: Settings) -> Ringkasan:
     t, lang = i18n.t, s.lang

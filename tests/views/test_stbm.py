@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from sanitasi import charts, fmt, geo, i18n, indicators, readers, store
+from sanitasi import charts, fmt, geo, history, i18n, indicators, readers, store
 from sanitasi.analysis import KABUPATEN, Analysis, analyse, assessment
 from sanitasi.documents import target_document
 from sanitasi.load import ODF_STATUS, Dataset
@@ -178,10 +178,13 @@ def fresh_store(tmp_path: Path) -> store.Store:
 def mapped(dataset: Dataset, fresh_store: store.Store, tmp_path: Path) -> Dataset:
     """Six village polygons; the 2024 table lists five of them (statuses: 2 verified, 1 declared, 2 not yet)."""
     rows = [r.replace("Pantai Dua", "Desa 02-2") for r in GOOD]
-    fresh_store.save("stbm_desa", read(csv(*rows), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
+    # the file is the whole village table (the default would add these villages to the bundled ones)
+    fresh_store.save("stbm_desa", read(csv(*rows), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset,
+                     mode=history.GANTI)
     boundaries = readers.read_boundaries_desa(Source("batas_desa.zip", shapefile_zip(villages(dataset), tmp_path)),
                                          dataset.wilayah)
-    v = fresh_store.save("batas_desa", boundaries, store.Meta("b.zip", "x", "uji"), bundled=dataset)
+    v = fresh_store.save("batas_desa", boundaries, store.Meta("b.zip", "x", "uji"), bundled=dataset,
+                         mode=history.GANTI)
     return fresh_store.dataset(v, dataset)
 
 
@@ -254,7 +257,8 @@ def test_without_a_desa_table_there_is_no_village_view(dataset: Dataset) -> None
 
 
 def test_without_desa_boundaries_the_view_has_the_table_and_no_map(dataset: Dataset, fresh_store: store.Store) -> None:
-    v = fresh_store.save("stbm_desa", read(csv(*GOOD), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset)
+    v = fresh_store.save("stbm_desa", read(csv(*GOOD), dataset), store.Meta("d.csv", "x", "uji"), bundled=dataset,
+                         mode=history.GANTI)
     data = replace(fresh_store.dataset(v, dataset), batas_desa=None)
     view = village_page(data, 2024)
     assert view.features is None and view.peta is None and len(view.table.frame) == 5

@@ -1,0 +1,71 @@
+"""sanitasi.views.data: what the Data page says about a file before saving it and about two versions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from sanitasi import history, readers
+from sanitasi.analysis import Analysis
+from sanitasi.load import Dataset
+from sanitasi.tables import Source
+from sanitasi.views import data
+
+
+def susenas(dataset: Dataset, resmi: str = "tidak") -> pd.DataFrame:
+    text = "kode;tahun;% layak;% aman\n63.10;2023;85,35;\n63.10;2024;86,9;9,15\n"
+    return readers.read_akses(Source("s.csv", text.encode()), dataset.wilayah, pilihan={"resmi": resmi})
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "Siap dimuat: 2 baris tingkat kabupaten, tahun 2023–2024 (Akses layak, Akses aman); sumber: BPS Susenas "
+           "2024 (% rumah tangga, resmi)."),
+    ("en", "Ready to load: 2 kabupaten-level rows, years 2023–2024 (Adequate access, Safely managed); source: "
+           "BPS Susenas 2024 (% of households (rumah tangga), official)."),
+])
+def test_a_kabupaten_file_is_summed_up_with_its_source(dataset: Dataset, lang: str, expected: str) -> None:
+    names = data.names_with_kabupaten(dataset.wilayah)
+    assert data.summary("akses", susenas(dataset, "ya"), names, lang) == expected
+
+
+def test_a_file_of_both_levels_names_both(dataset: Dataset) -> None:
+    both = pd.concat([dataset.akses.loc[dataset.akses["tahun"] == 2025], susenas(dataset)], ignore_index=True)
+    text = data.summary("akses", both, {}, "id")
+    assert text.startswith("Siap dimuat: 12 baris, 12 kecamatan, tahun 2025;")
+    assert text.endswith("2 baris tingkat kabupaten, tahun 2023–2024 (Akses layak, Akses aman); sumber: BPS Susenas "
+                         "2024 (% rumah tangga, tidak resmi).")
+
+
+def test_the_preview_lists_changed_values_the_indonesian_way(dataset: Dataset) -> None:
+    new = dataset.akses.iloc[[0]].assign(kk_aman=1588, kk_belum_layak=16)
+    ch = history.changes("akses", dataset.akses, new)
+    p = data.preview(ch, data.names_with_kabupaten(dataset.wilayah), "id")
+    assert p.text == "0 baris baru, 1 berubah, 89 tetap; tabel menjadi 90 baris."
+    assert p.table.values.tolist() == [["Batulicin · 2018 · ilustratif", "kk_aman", "588", "1.588"],
+                                       ["Batulicin · 2018 · ilustratif", "kk_belum_layak", "1.016", "16"]]
+    assert p.more is None and p.warning is None
+    whole = data.preview(history.changes("akses", dataset.akses, new, history.GANTI), {}, "en")
+    assert whole.warning.startswith("The whole table is replaced by the file: 89 rows")
+
+
+def test_two_versions_of_any_kind_are_compared_row_by_row(dataset: Dataset) -> None:
+    chosen = dataset.sampah.assign(sumber=["SIPSN"] * 2 + ["ilustratif"] * (len(dataset.sampah) - 2)).iloc[1:]
+    p = data.compare("sampah", dataset.sampah, chosen, {}, 3, 1, "id")
+    assert p.text == ("Versi 3 dibanding versi aktif (1): 0 baris hanya di versi 3, 1 baris hanya di versi aktif, "
+                      "1 baris berbeda, 6 baris sama.")
+    assert p.table.columns.tolist() == ["Baris", "Kolom", "Versi aktif", "Versi dipilih"]
+    assert p.table.values.tolist() == [["2019", "sumber", "ilustratif", "SIPSN"]]
+
+
+def test_the_access_templates_are_one_per_level(an: Analysis) -> None:
+    r = data.view(an, data.Settings("id"))
+    access = [(tpl.label, tpl.file) for tpl in r.templat if tpl.kind == "akses"]
+    assert access == [("Akses — kecamatan (jumlah KK)", "templat_akses_kecamatan"),
+                      ("Akses — kabupaten (BPS Susenas, persen)", "templat_akses_kabupaten")]
+    assert [tpl.file for tpl in r.templat if tpl.kind == "target"] == ["templat_target"]
+    assert r.templat[1].csv().startswith("\ufeffkode_wilayah;wilayah;tahun;sumber;satuan;resmi;pct_layak".encode())
+
+
+def test_the_preview_leaves_out_columns_no_row_fills(dataset: Dataset) -> None:
+    shown = data.shown("akses", susenas(dataset))
+    assert shown.columns.tolist() == ["kode_wilayah", "tahun", "sumber", "satuan", "resmi", "pct_layak", "pct_aman"]
