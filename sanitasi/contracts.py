@@ -173,7 +173,9 @@ KEGIATAN = Contract("kegiatan_opd", (
     Column("opd", "str"),
     Column("program", "str", nullable=True),
     Column("kegiatan", "str"),
-    Column("indikator", "str", choices=tuple(REGISTRY)),
+    # the indicator the activity serves; empty for a supporting activity that serves none directly (school
+    # sanitation is not household access, the SSK update is planning): its budget counts for its agency only
+    Column("indikator", "str", nullable=True, choices=tuple(REGISTRY)),
     Column("target_output", "float", min=0),
     Column("realisasi_output", "float", min=0),
     Column("satuan", "str"),
@@ -221,6 +223,31 @@ KOMITMEN = Contract("komitmen", (
     Column("status", "str", choices=KOMITMEN_STATUS),
     Column("catatan", "str", nullable=True),
 ))
+
+
+# Who owns a target: for each indicator its lead agency (one), the agencies that support it, and the data owners
+# (BPS for Susenas, Dinkes for STBM, DLH for SIPSN, ...), one row per indicator, role and agency.
+PERAN = ("pemimpin", "pendukung", "pemilik_data")
+
+
+def _one_lead(df: pd.DataFrame, table: str) -> list[Problem]:
+    """An indicator has one lead agency: two leads is nobody's target."""
+    leads = df.loc[df["peran"] == "pemimpin"]
+    twice = leads["indikator"].duplicated(keep="first")
+    return [Problem(table, i + 2, "peran", "pemimpin",
+                    f"indikator {df['indikator'].iloc[i]} sudah punya OPD pemimpin "
+                    f"({leads.loc[leads['indikator'] == df['indikator'].iloc[i], 'opd'].iloc[0]}); satu "
+                    "indikator satu pemimpin, OPD lain sebagai pendukung")
+            for i in twice[twice].index]
+
+
+PERAN_OPD = Contract("peran_opd", (
+    Column("indikator", "str", choices=tuple(REGISTRY)),
+    Column("peran", "str", choices=PERAN),
+    Column("opd", "str"),
+    Column("catatan", "str", nullable=True),  # what the agency does for it, or which data it owns
+    Column("sumber", "str", nullable=True),
+), key=("indikator", "peran", "opd"), row_checks=(_one_lead,))
 
 
 # The attribute columns of the boundary layers (their geometry is stored beside them, not checked here).

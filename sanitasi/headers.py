@@ -223,9 +223,11 @@ WATERLOGGING = Field("genangan_ha", spellings(
     label="luas genangan (ha)")
 
 # ------------------------------------------------------------------------------------- agencies, commitments
+AGENCY = Field("opd", spellings("opd", "perangkat daerah", "dinas", "instansi", "skpd", "opd pelaksana", "nama opd",
+                               "agency"), label="OPD")
+ROLE = Field("peran", spellings("peran", "peran opd", "kedudukan", "fungsi", "role"), label="peran")
 ACTIVITY = [
-    Field("opd", spellings("opd", "perangkat daerah", "dinas", "instansi", "skpd", "opd pelaksana",
-                           "nama opd", "agency"), label="OPD"),
+    AGENCY,
     Field("program", spellings("program", "nama program"), required=False, label="program"),
     Field("kegiatan", spellings("kegiatan", "nama kegiatan", "sub kegiatan", "subkegiatan", "nama sub kegiatan",
                                 "activity"), label="kegiatan"),

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, contracts, i18n, paths
 from sanitasi.headers import (
     ACTIVITY,
+    AGENCY,
     AKSES_AREA_CODE,
     AKSES_AREA_NAME,
     AREA_CODE,
@@ -50,6 +51,7 @@ from sanitasi.headers import (
     OFFICIAL,
     PUBLISHED_ERRORS,
     PUBLISHED_SHARES,
+    ROLE,
     RUNG_COUNTS,
     RUNG_SHARES,
     SOURCE,
@@ -293,6 +295,18 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "tenggat": "Batas waktu, mis. 30-06-2027",
               "status": "belum, berjalan, selesai, terlambat, atau batal",
               "catatan": "Keterangan"})),
+    Kind("peran", contracts.PERAN_OPD, "json", bundled=paths.PERAN_CSV, pages=("opd",),
+         fields=(INDICATOR, ROLE, AGENCY, NOTE, SOURCE),
+         template=Template(
+             {"indikator": "layak", "peran": "pemimpin", "opd": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
+              "catatan": "Jamban sehat dan tangki septik individual", "sumber": None},
+             {"indikator": "Indikator target: layak, aman, babs_terbuka, desa_odf, sampah_pengurangan, "
+                           "sampah_penanganan, genangan (kode dari daftar indikator)",
+              "peran": "pemimpin (satu OPD per indikator), pendukung, atau pemilik_data (penghasil angkanya, "
+                       "mis. BPS untuk Susenas, Dinas Kesehatan untuk STBM)",
+              "opd": "Nama OPD atau instansi, ditulis sama dengan di tabel kegiatan",
+              "catatan": "Apa yang dikerjakan OPD untuk indikator ini, atau data apa yang dimilikinya",
+              "sumber": "Dasar penetapan (mis. SK Pokja PPSP, SSK)"})),
 )}
 
 

@@ -16,6 +16,7 @@ SAMPAH_CSV = DATA_DIR / "sampah.csv"
 DRAINASE_CSV = DATA_DIR / "drainase.csv"
 KEGIATAN_CSV = DATA_DIR / "kegiatan_opd.csv"
 KOMITMEN_CSV = DATA_DIR / "komitmen.csv"
+PERAN_CSV = DATA_DIR / "peran_opd.csv"
 
 # Real boundaries (Cahya DSN, MIT): the source files as published, and the layers derived from them
 BATAS_DIR = DATA_DIR / "batas"

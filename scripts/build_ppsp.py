@@ -241,10 +241,12 @@ ACTIVITIES = [
     ("Dinas Lingkungan Hidup", "Program Pengelolaan Persampahan", "Pengangkutan sampah ke TPA",
      "sampah_penanganan", "ton", 0, 180_000, 9000),
     ("Dinas Pendidikan dan Kebudayaan", "Program Pengelolaan Pendidikan", "Sanitasi sekolah dan CTPS",
-     "layak", "sekolah", 0, 75_000_000, 10),
+     None, "sekolah", 0, 75_000_000, 10),
     ("Badan Perencanaan Pembangunan Daerah", "Program Perencanaan Pembangunan Daerah",
-     "Pemutakhiran SSK dan coaching clinic PPSP", "layak", "dokumen", 0, 250_000_000, 1),
+     "Pemutakhiran SSK dan coaching clinic PPSP", None, "dokumen", 0, 250_000_000, 1),
 ]
+# school sanitation and the SSK update serve no household indicator (None): they are supporting activities, whose
+# budget is shown per agency but not counted toward household access
 # how each agency performs: (physical realisation, financial realisation) around which years vary
 PERFORMANCE = {"Dinas Kesehatan": (0.92, 0.85), "Dinas Perumahan, Kawasan Permukiman dan Pertanahan": (0.60, 0.93),
                "Dinas Pekerjaan Umum dan Penataan Ruang": (0.74, 0.80), "Dinas Lingkungan Hidup": (0.81, 0.79),

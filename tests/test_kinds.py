@@ -85,13 +85,13 @@ def test_tables_without_a_contract_key_name_the_columns_that_identify_a_row(kind
 # ------------------------------------------------------------------------------------- the lists read from it
 def test_the_lists_of_kinds_keep_the_order_officials_see() -> None:
     assert kinds.importable() == ("akses", "target", "batas", "biaya", "stbm_desa", "batas_desa", "sampah",
-                                  "drainase", "kegiatan", "komitmen")
+                                  "drainase", "kegiatan", "komitmen", "peran")
     # every kind is bundled now (the village tables since the real boundaries): the registry's order
     assert kinds.held() == ("akses", "target", "batas", "biaya", "stbm", "stbm_desa", "batas_desa", "sampah",
-                            "drainase", "kegiatan", "komitmen")
+                            "drainase", "kegiatan", "komitmen", "peran")
     assert kinds.geo() == ("batas", "batas_desa")
     assert kinds.with_template() == ("akses", "target", "biaya", "stbm_desa", "sampah", "drainase", "kegiatan",
-                                     "komitmen")
+                                     "komitmen", "peran")
     assert kinds.with_template() == exports.TEMPLATE_KINDS and kinds.held() == store.KINDS
 
 
@@ -102,7 +102,7 @@ def test_the_bundled_files_listed_on_the_methods_page() -> None:
         ("stbm", "data/stbm_kecamatan.csv"), ("stbm_desa", "data/stbm_desa.csv"),
         ("batas_desa", "data/batas_desa.geojson"),
         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
-        ("komitmen", "data/komitmen.csv")]
+        ("komitmen", "data/komitmen.csv"), ("peran", "data/peran_opd.csv")]
     assert all((paths.ROOT / name).exists() for _, name in kinds.bundled_files())
 
 
@@ -111,7 +111,7 @@ def test_the_bundled_files_listed_on_the_methods_page() -> None:
     ("paparan", ("akses", "stbm", "sampah", "drainase", "komitmen")),
     ("stbm", ("stbm", "akses")),  # the page's own table first, the access figures it compares with after
     ("sampah", ("sampah", "drainase")),
-    ("opd", ("kegiatan", "akses")),
+    ("opd", ("kegiatan", "peran", "akses")),
     ("komitmen", ("komitmen",)),
     ("peta", ()),  # the banner's default (the access table) covers every page no table names
 ])

@@ -83,7 +83,8 @@ def _line_labels(names: list[str], budget: int = 32) -> dict:
 
 def opd_heatmap(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
     """Agency x indicator: where each agency's budget goes (darker = more)."""
-    x = alt.X("label:N", axis=alt.Axis(title=None, labelAngle=-30, labelLimit=140))
+    x = alt.X("label:N", sort=list(dict.fromkeys(frame["label"])), axis=alt.Axis(title=None, labelAngle=-30,
+                                                                               labelLimit=140))
     y = alt.Y("opd:N", axis=alt.Axis(title=None, **_line_labels(frame["opd"].tolist())))
     rect = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
         x=x, y=y, color=alt.Color("pagu:Q", scale=alt.Scale(scheme="blues"), legend=None),

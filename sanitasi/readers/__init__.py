@@ -41,7 +41,7 @@ GEO_KINDS = kinds.geo()
 # other importable kind is read by the generic reader from its registry entry.
 OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "akses": akses.read, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
-    "komitmen": hooks.read_komitmen, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
+    "komitmen": hooks.read_komitmen, "peran": hooks.read_peran, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
     "batas_desa": boundaries.read_desa,
 }
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from sanitasi import indicators, kinds, matching
-from sanitasi.contracts import KOMITMEN_STATUS
+from sanitasi.contracts import KOMITMEN_STATUS, PERAN
 from sanitasi.errors import UNKNOWN_AREA, Problem
 from sanitasi.readers.generic import open_kind
 from sanitasi.readers.generic import read as read_generic
@@ -140,6 +140,35 @@ def read_komitmen(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, st
                         "indikator": indicators_of(r.table, r.found, r.name, r.problems, optional=True),
                         "tenggat": deadlines, "status": statuses, "catatan": texts(r.table, r.found, "catatan")})
     return validated(raw, kind.contract, r.table, r.name, r.notes, earlier=r.problems, found=r.found)
+
+
+# ------------------------------------------------------------------------------------- owners of a target
+_ROLE = {
+    "pemimpin": "pemimpin", "leadingsector": "pemimpin", "leading": "pemimpin",
+    "koordinator": "pemimpin", "penanggungjawab": "pemimpin", "pj": "pemimpin", "lead": "pemimpin",
+    "pendukung": "pendukung", "anggota": "pendukung", "support": "pendukung", "supporting": "pendukung",
+    "pemilikdata": "pemilik_data", "walidata": "pemilik_data", "produsendata": "pemilik_data",
+    "sumberdata": "pemilik_data", "dataowner": "pemilik_data",
+}
+
+
+def read_peran(file: Any, wilayah: pd.DataFrame | None = None, *, name_map: Mapping[str, str] | None = None,
+               column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> pd.DataFrame:
+    """Who owns each target (the generic reader, with the role words officials write: 'Leading sector',
+    'Wali data', ...)."""
+    return read_generic(kinds.get("peran"), file, wilayah, column_map=column_map, sheet=sheet, check=roles)
+
+
+def roles(r: Reading, cells: dict[str, Any]) -> None:
+    """Each row's role as the contract names it; a word that names none is a problem listing the three."""
+    out = []
+    for i, cell in enumerate(cells["peran"]):
+        word = _ROLE.get(matching.normalise_name(cell)) if cell is not None and not pd.isna(cell) else None
+        if word is None and cell is not None and not pd.isna(cell) and str(cell).strip():
+            r.problems.append(Problem(r.name, row(r.table, i), r.found["peran"], str(cell),
+                                      "peran harus salah satu dari: " + ", ".join(PERAN)))
+        out.append(word)
+    cells["peran"] = pd.Series(out, dtype=object)
 
 
 def read_sampah(file: Any, wilayah: pd.DataFrame | None = None, *, name_map: Mapping[str, str] | None = None,

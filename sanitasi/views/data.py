@@ -182,6 +182,9 @@ def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "
     if kind == "komitmen":
         return t("data.ringkas_komitmen", lang, baris=fmt.number(len(frame), 0, lang),
                  pihak=frame["pihak"].nunique())
+    if kind == "peran":
+        return t("data.ringkas_peran", lang, baris=fmt.number(len(frame), 0, lang), opd=frame["opd"].nunique(),
+                 indikator=frame["indikator"].nunique())
     if kind == "biaya":
         return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
     return t("data.ringkas_umum", lang, baris=fmt.number(len(frame), 0, lang), jenis=kind_label(kind, lang))

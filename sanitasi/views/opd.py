@@ -17,6 +17,7 @@ from sanitasi.views.display import Figure, source_line
 # realisation is below LAG percent.
 AHEAD = 15.0
 LAG = 80.0
+PENUNJANG = "penunjang"  # the budget matrix's column for activities that serve no indicator directly
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,15 @@ def opd_matrix(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
     k = an.data.kegiatan.loc[an.data.kegiatan["tahun"] == year]
     if k.empty:
         return pd.DataFrame(columns=["opd", "indikator", "label", "pagu", "teks", "kegiatan"])
-    g = k.groupby(["opd", "indikator"], as_index=False).agg(pagu=("pagu", "sum"), kegiatan=("kegiatan", "count"))
-    return g.assign(label=[indicators.get(i).label(lang) for i in g["indikator"]],
+    # supporting activities (no indicator: school sanitation, the SSK update) stay in their agency's budget, in a
+    # column of their own after the indicators
+    g = (k.assign(indikator=k["indikator"].astype(object).where(k["indikator"].notna(), PENUNJANG))
+         .groupby(["opd", "indikator"], as_index=False).agg(pagu=("pagu", "sum"), kegiatan=("kegiatan", "count")))
+    order = {code: i for i, code in enumerate([*indicators.REGISTRY, PENUNJANG])}
+    g = g.sort_values(["indikator", "opd"], key=lambda c: c.map(order) if c.name == "indikator" else c,
+                      kind="stable").reset_index(drop=True)
+    return g.assign(label=[i18n.t("opd.penunjang", lang) if i == PENUNJANG else indicators.get(i).label(lang)
+                           for i in g["indikator"]],
                     teks=[fmt.rupiah(v, lang) for v in g["pagu"]])
 
 

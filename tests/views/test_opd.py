@@ -91,6 +91,11 @@ def test_realisation_chart_and_table_follow_the_agencies(an: Analysis, r: opd.Op
 def test_matrix_sums_the_budget(an: Analysis, r: opd.Opd) -> None:
     m = opd.opd_matrix(an, 2025)
     assert m["pagu"].sum() == pytest.approx(an.data.kegiatan.query("tahun == 2025")["pagu"].sum())
+    # school sanitation and the SSK update serve no indicator: their budget stands in a column of its own, last
+    assert list(dict.fromkeys(m["label"]))[-1] == "Penunjang (tanpa indikator)"
+    assert sorted(m.loc[m["indikator"] == opd.PENUNJANG, "opd"]) == ["Badan Perencanaan Pembangunan Daerah",
+                                                                      "Dinas Pendidikan dan Kebudayaan"]
+    assert "Dinas Pendidikan dan Kebudayaan" not in m.loc[m["indikator"] == "layak", "opd"].tolist()
     assert r.matriks.name == "matriks_opd_2025"
     assert r.matriks_judul == "Pagu per OPD dan indikator, 2025" == r.matriks.spec["usermeta"]["judul"][0]
     cells = max(r.matriks.spec["datasets"].values(), key=len)
@@ -100,7 +105,7 @@ def test_matrix_sums_the_budget(an: Analysis, r: opd.Opd) -> None:
 def test_output_to_households(an: Analysis, r: opd.Opd) -> None:
     reached = opd.opd_households(an, 2025)
     k = an.data.kegiatan
-    k = k.loc[(k["tahun"] == 2025) & (k["kk_per_satuan"] > 0) & (k["indikator"] == "layak")]
+    k = k.loc[(k["tahun"] == 2025) & (k["kk_per_satuan"] > 0) & k["indikator"].eq("layak").fillna(False)]
     expected = (k["realisasi_output"] * k["kk_per_satuan"]).sum()
     assert reached.loc[reached["indikator"] == "layak", "kk"].sum() == pytest.approx(expected)
     need = reached.loc[reached["indikator"] == "layak", "perlu"].iloc[0]
