@@ -13,11 +13,19 @@ o = opd.options(an)
 if not o.tahun:  # no activity table: nothing to show
     st.stop()
 year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), o.tahun, o.tahun_awal, st.columns([2, 5])[0])
-r = ui.view(opd.view, opd.Settings(tahun=year, lang=ui.lang()))
+r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=ui.dokumen(), lang=ui.lang()))
 
 ui.figure(r.realisasi)
 st.caption(r.aturan)
 ui.table(r.kinerja)
+
+st.subheader(r.peran.judul)
+st.caption(r.peran.bantuan)
+ui.table(r.peran.tabel)
+for line in r.peran.catatan:
+    st.markdown(f"- {line}")
+st.caption(r.peran.singkatan)
+st.caption(r.peran.sumber)
 
 st.subheader(r.matriks_judul)
 ui.figure(r.matriks)

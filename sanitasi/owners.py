@@ -13,9 +13,26 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import indicators
+from sanitasi import fmt, i18n, indicators, targets
 
 LEAD, SUPPORT, DATA = "pemimpin", "pendukung", "pemilik_data"
+
+# The short names officials use for the agencies of the sanitation working group (as the clinic's news report
+# writes them); a name not listed is shown in full.
+SHORT = {
+    "Dinas Kesehatan": "Dinkes",
+    "Dinas Perumahan, Kawasan Permukiman dan Pertanahan": "Perkimtan",
+    "Dinas Pekerjaan Umum dan Penataan Ruang": "PUPR",
+    "Dinas Pekerjaan Umum dan Perumahan Rakyat": "PUPR",
+    "Dinas Lingkungan Hidup": "DLH",
+    "Dinas Pendidikan dan Kebudayaan": "Disdikbud",
+    "Badan Perencanaan Pembangunan Daerah": "Bappeda",
+    "Badan Pusat Statistik": "BPS",
+}
+
+
+def short(opd: str) -> str:
+    return SHORT.get(opd, opd)
 
 
 @dataclass(frozen=True)
@@ -84,3 +101,58 @@ def supporting(kegiatan: pd.DataFrame, tahun: int) -> pd.DataFrame:
 def incomplete(owners: list[Owners]) -> list[str]:
     """The indicators without a lead or without a data owner."""
     return [o.indikator for o in owners if not o.lengkap]
+
+
+def _value(ind: indicators.Indicator, v: float, lang: str) -> str:
+    return fmt.pct(v, 1, lang) if ind.persen else f"{fmt.number(v, 0, lang)} {ind.satuan(lang)}"
+
+
+def display(rows: list[Owners], target: pd.DataFrame, dokumen: str, tahun: int, lang: str = "id") -> pd.DataFrame:
+    """The owners table as officials read it: per indicator the document's final target, the lead, the
+    supporters, the data owners with the data they own, and the year's activities that count toward it."""
+    t = i18n.t
+    out = []
+    for o in rows:
+        ind = indicators.get(o.indikator)
+        final = targets.final(target, dokumen, o.indikator) if dokumen else None
+        row = {t("tabel.indikator", lang): ind.label(lang)}
+        if dokumen:
+            row[t("peran.k_target", lang, dokumen=dokumen)] = (f"{_value(ind, final[1], lang)} ({final[0]})"
+                                                              if final else fmt.MISSING)
+        out.append({
+            **row,
+            t("peran.k_pemimpin", lang): short(o.pemimpin.opd) if o.pemimpin else t("peran.belum", lang),
+            t("peran.k_pendukung", lang): ", ".join(short(s.opd) for s in o.pendukung) or fmt.MISSING,
+            t("peran.k_data", lang): "; ".join(f"{short(d.opd)} ({d.catatan})" if d.catatan else short(d.opd)
+                                               for d in o.pemilik_data) or t("peran.belum", lang),
+            t("peran.k_kegiatan", lang, tahun=tahun): (t("peran.kegiatan", lang, n=o.kegiatan,
+                                                         pagu=fmt.rupiah(o.pagu, lang)) if o.kegiatan else fmt.MISSING),
+        })
+    return pd.DataFrame(out)
+
+
+def legend(rows: list[Owners], lang: str = "id") -> str:
+    """The short names the table uses, spelled out."""
+    named = dict.fromkeys(o.opd for r in rows for o in (*((r.pemimpin,) if r.pemimpin else ()), *r.pendukung,
+                                                          *r.pemilik_data))
+    pairs = sorted({short(n): n for n in named if short(n) != n}.items())
+    return i18n.t("peran.singkatan", lang, daftar="; ".join(f"{a} = {n}" for a, n in pairs)) if pairs else ""
+
+
+def notes(rows: list[Owners], kegiatan: pd.DataFrame, tahun: int, lang: str = "id") -> list[str]:
+    """What the clinic should settle: indicators without a lead or data owner, agencies spending on an indicator
+    they are not named for, and the supporting activities that count toward no indicator."""
+    t = i18n.t
+    out = []
+    if missing := incomplete(rows):
+        out.append(t("peran.tidak_lengkap", lang, indikator=", ".join(indicators.get(i).label(lang) for i in missing)))
+    for o in rows:
+        if o.di_luar:
+            out.append(t("peran.di_luar", lang, opd=", ".join(o.di_luar),
+                         indikator=indicators.get(o.indikator).label(lang)))
+    support = supporting(kegiatan, tahun)
+    if len(support):
+        items = "; ".join(f"{k} ({o}, {fmt.rupiah(p, lang)})"
+                          for o, k, p in zip(support["opd"], support["kegiatan"], support["pagu"], strict=True))
+        out.append(t("peran.penunjang", lang, tahun=tahun, kegiatan=items))
+    return out

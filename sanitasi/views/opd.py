@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, lineage, needs, targets
+from sanitasi import charts, fmt, i18n, indicators, lineage, needs, owners, targets
 from sanitasi.analysis import Analysis, latest_rows
 from sanitasi.views.display import Figure, source_line
 
@@ -23,6 +23,7 @@ PENUNJANG = "penunjang"  # the budget matrix's column for activities that serve 
 @dataclass(frozen=True)
 class Settings:
     tahun: int  # the budget year
+    dokumen: str = ""  # the target document chosen in the sidebar: whose targets the owners table shows
     lang: str = "id"
 
 
@@ -30,6 +31,18 @@ class Settings:
 class Options:
     tahun: list[int]  # the budget years the activity table has (empty: nothing to show)
     tahun_awal: int | None  # the latest of them
+
+
+@dataclass(frozen=True)
+class Peran:
+    """Who owns each target: the owners table, what the clinic should settle, and its source."""
+
+    judul: str
+    bantuan: str
+    tabel: pd.DataFrame  # per indicator: target, lead, supporters, data owners, the year's activities
+    catatan: tuple[str, ...]  # missing owners, agencies spending outside their role, supporting activities
+    singkatan: str  # the agencies' short names spelled out
+    sumber: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class Opd:
     kk_judul: str
     kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
     kk_tabel: pd.DataFrame | None  # per indicator and agency; None when no output reaches households
+    peran: Peran  # who owns each target
 
 
 def options(an: Analysis) -> Options:
@@ -67,7 +81,18 @@ def view(an: Analysis, s: Settings) -> Opd:
         kk_judul=t("opd.kk_judul", lang, tahun=year),
         kk_kalimat=tuple(opd_households_text(reached, lang)) if len(reached) else (),
         kk_tabel=households_table(reached, lang) if len(reached) else None,
+        peran=owners_of_targets(an, year, s.dokumen, lang),
     )
+
+
+def owners_of_targets(an: Analysis, year: int, dokumen: str, lang: str = "id") -> Peran:
+    """The owners of every indicator the roles table names, the year's activities serve or the document sets."""
+    asked = targets.indicators_of(an.data.target, dokumen) if dokumen else []
+    rows = owners.matrix(an.data.peran, an.data.kegiatan, year, asked)
+    return Peran(judul=i18n.t("peran.judul", lang), bantuan=i18n.t("peran.bantuan", lang),
+                 tabel=owners.display(rows, an.data.target, dokumen, year, lang),
+                 catatan=tuple(owners.notes(rows, an.data.kegiatan, year, lang)), singkatan=owners.legend(rows, lang),
+                 sumber=source_line(an.data, "peran", "kegiatan", lang=lang))
 
 
 def performance_table(perf: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

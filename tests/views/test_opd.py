@@ -127,3 +127,24 @@ def test_output_that_reaches_no_household_gives_no_sentence_and_no_table(data: D
     out = opd.view(an, opd.Settings(tahun=2030, lang="en"))
     assert out.kk_kalimat == () and out.kk_tabel is None
     assert out.kinerja.columns.tolist() == ["OPD", "Physical", "Financial", "Budget", "Spent", "Signal"]
+
+
+def test_the_owners_of_the_chosen_documents_targets(an: Analysis) -> None:
+    p = opd.view(an, opd.Settings(tahun=2025, dokumen="RPJMN 2020-2024")).peran
+    assert p.tabel.columns.tolist() == ["Indikator", "Target RPJMN 2020-2024", "Pemimpin", "Pendukung",
+                                        "Pemilik data", "Kegiatan 2025"]
+    layak = p.tabel.set_index("Indikator").loc["Akses layak"]
+    assert layak["Target RPJMN 2020-2024"] == "90,0% (2024)"
+    # short names as officials write them, spelled out under the table
+    assert (layak["Pemimpin"], layak["Pendukung"]) == ("Perkimtan", "PUPR, Dinkes, Bappeda")
+    assert layak["Pemilik data"] == "BPS (Susenas, kabupaten); Dinkes (STBM, kecamatan dan desa)"
+    assert p.singkatan.startswith("Singkatan: BPS = Badan Pusat Statistik; Bappeda = Badan Perencanaan")
+    k = an.data.kegiatan
+    k = k.loc[(k["tahun"] == 2025) & k["indikator"].eq("layak").fillna(False)]
+    assert layak["Kegiatan 2025"] == f"2 · {fmt.rupiah(k['pagu'].sum())}"
+    # an indicator the document does not set shows no target, never another document's
+    assert p.tabel.set_index("Indikator").loc["Luas genangan", "Target RPJMN 2020-2024"] == "–"
+    assert p.catatan == (i18n.t("peran.penunjang", "id", tahun=2025, kegiatan=(
+        "Sanitasi sekolah dan CTPS (Dinas Pendidikan dan Kebudayaan, Rp900 juta); "
+        "Pemutakhiran SSK dan coaching clinic PPSP (Badan Perencanaan Pembangunan Daerah, Rp250 juta)")),)
+    assert p.sumber.startswith("Sumber: data ILUSTRATIF")
