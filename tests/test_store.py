@@ -17,7 +17,7 @@ import pytest
 import shapely
 from sqlalchemy import create_engine, func, select
 
-from sanitasi import exports, readers, store
+from sanitasi import documents, exports, readers, store
 from sanitasi.errors import DataError
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -54,7 +54,8 @@ def akses_2025(dataset: Dataset, bump: int = 0) -> pd.DataFrame:
 
 def target_doc(dataset: Dataset, doc: str, value: float) -> pd.DataFrame:
     return pd.DataFrame({"dokumen": [doc], "indikator": ["layak"], "kode_wilayah": [None], "tahun": [2029],
-                         "nilai": [value], "tahun_dasar": [2024], "catatan": ["Perpres"]}).astype(
+                         "nilai": [value], "tahun_dasar": [2024], "keluarga": [None], "mulai": [None],
+                         "akhir": [None], "catatan": ["Perpres"]}).astype(
         dataset.target.dtypes.to_dict())
 
 
@@ -103,15 +104,17 @@ def test_save_without_activating(s: store.Store, dataset: Dataset) -> None:
 
 
 def test_targets_merge_by_document(s: store.Store, dataset: Dataset) -> None:
-    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 95.0), meta("rpjmn.csv"), bundled=dataset)
+    # a document the bundled table does not have (RPJMN 2025-2029 is bundled since the current-period issue)
+    s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 95.0), meta("rpjmd.csv"), bundled=dataset)
     docs = s.dataset(s.active_id(), dataset).target["dokumen"]
-    assert "RPJMN 2020-2024" in set(docs) and "RPJMN 2025-2029" in set(docs)
+    assert "RPJMN 2020-2024" in set(docs) and "RPJMD Tanah Bumbu 2025-2029" in set(docs)
     # bundled 15 rows + 1 new document row
     assert len(docs) == len(dataset.target) + 1
     # loading the same document again replaces that document's rows, and only those
-    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 97.5), meta("rpjmn_revisi.csv"), bundled=dataset)
+    s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 97.5), meta("rpjmd_revisi.csv"),
+           bundled=dataset)
     t = s.dataset(s.active_id(), dataset).target
-    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", "nilai"].tolist() == [97.5]
+    assert t.loc[t["dokumen"] == "RPJMD Tanah Bumbu 2025-2029", "nilai"].tolist() == [97.5]
     assert len(t) == len(dataset.target) + 1
     assert (t.loc[t["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)
             .equals(dataset.target.loc[dataset.target["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)))
@@ -350,3 +353,28 @@ def test_an_older_store_gets_the_new_columns(tmp_path, dataset) -> None:
     s = st_.Store(f"sqlite:///{path}")
     v = s.save("komitmen", dataset.komitmen, st_.Meta("k", "", "uji"), bundled=dataset)
     assert s.dataset(v, dataset).komitmen.equals(dataset.komitmen)
+
+
+def test_an_older_store_gets_the_target_tables_family_and_period(tmp_path, dataset) -> None:
+    """A target table saved before documents had a family and a period keeps its rows, read with those empty."""
+    import sqlite3
+
+    from sanitasi import store as st_
+
+    path = tmp_path / "lama.db"
+    s = st_.Store(f"sqlite:///{path}")
+    v = s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 95.0), meta("rpjmd.csv"), bundled=dataset)
+    s.engine.dispose()
+    con = sqlite3.connect(path)
+    for col in ("keluarga", "mulai", "akhir"):
+        con.execute(f"ALTER TABLE target_baris DROP COLUMN {col}")
+    con.commit()
+    con.close()
+    s = st_.Store(f"sqlite:///{path}")
+    t = s.dataset(v, dataset).target
+    row = t.loc[t["dokumen"] == "RPJMD Tanah Bumbu 2025-2029"].iloc[0]
+    assert row["nilai"] == 95.0 and pd.isna(row["keluarga"]) and pd.isna(row["mulai"])
+    # the bundled rows that version took over lost theirs too, and the documents' names still give them
+    docs = {d.nama: d for d in documents.catalogue(t)}
+    assert (docs["RPJMN 2025-2029"].keluarga, docs["RPJMN 2025-2029"].mulai, docs["RPJMN 2025-2029"].akhir) == \
+        ("rpjmn", 2025, 2029)

@@ -14,9 +14,10 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import i18n, indicators, targets
+from sanitasi import documents as docs
+from sanitasi import i18n, indicators
 from sanitasi.analysis import KABUPATEN
-from ui.cache import dataset
+from ui.cache import _secret, dataset
 
 LANGS = ("id", "en")
 
@@ -30,14 +31,39 @@ def t(key: str, **kw: Any) -> str:
     return i18n.t(key, lang(), **kw)
 
 
+def catalogue() -> list[docs.Document]:
+    """The target documents as the chooser lists them: running ones first, ended ones last (`documents.in_order`)."""
+    d = dataset()
+    return docs.in_order(docs.catalogue(d.target), max(d.tahun))
+
+
 def documents() -> list[str]:
-    return targets.documents(dataset().target)
+    return [d.nama for d in catalogue()]
+
+
+def default_document() -> str:
+    """What a fresh start judges against: the setting (`SANITASI_DOKUMEN`, or `[dasbor] dokumen_bawaan` in
+    secrets) when the table has it, else the running national plan (`documents.default_document`)."""
+    d = dataset()
+    chosen = docs.default_document(docs.catalogue(d.target), max(d.tahun),
+                                   docs.preferred(_secret("dasbor", "dokumen_bawaan")))
+    return chosen or documents()[0]
 
 
 def dokumen() -> str:
-    docs = documents()
     v = st.session_state.get("target")
-    return v if v in docs else docs[0]
+    return v if v in documents() else default_document()
+
+
+def document_label(nama: str) -> str:
+    """The chooser's text for a document: its name, marked when it has ended ('berakhir 2024')."""
+    d = docs.find(catalogue(), nama)
+    return nama if d is None else docs.chooser_label(d, max(dataset().tahun), lang())
+
+
+def document_note(nama: str) -> str:
+    """The line under the chooser: family, period, illustrative, the source and what to check."""
+    return docs.note_of(dataset().target, nama, max(dataset().tahun), lang())
 
 
 def years() -> list[int]:

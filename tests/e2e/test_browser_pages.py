@@ -13,7 +13,7 @@ from sanitasi import analysis, cards, i18n, indicators, maps
 from sanitasi.load import Dataset
 from scripts import browser
 
-DOKUMEN = "RPJMN 2020-2024"  # the first target document: the sidebar's default
+DOKUMEN = "RPJMN 2025-2029"  # the running national plan: the sidebar's default (documents.default_document)
 # Charts each page draws with the default controls; a chart that never mounts is caught here.
 CHARTS = {"ringkasan": 1, "peta": 2, "lintasan_target": 2, "kecamatan": 2, "kebutuhan": 3, "metodologi": 0}
 PAGES = browser.app_pages()
