@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import fmt, i18n, indicators, lineage, progress
+from sanitasi import fmt, i18n, indicators, judging, lineage, progress, targets
 from sanitasi.analysis import KABUPATEN, Analysis, assessment
-from sanitasi.documents import target_documents
+from sanitasi.documents import elsewhere, target_documents
 from sanitasi.progress import Status, status_label
 
 
@@ -21,27 +21,40 @@ from sanitasi.progress import Status, status_label
 class Card:
     indikator: str
     judul: str
-    nilai: str
+    nilai: str  # the latest value
     perubahan: str | None
     target: str
-    selisih: str
-    selisih_kk: str
+    selisih: str  # the gap; both years when the status speaks of a passed target year
+    selisih_kk: str  # the households (villages, tonnes) short today
     status: str
-    status_label: str
+    status_label: str  # with the judged year when that is not the latest ("Tidak tercapai pada 2024 (14,2%)")
     metode: str
     warna: str
     delta_panah: str = "off"  # "up" / "down" / "off": the direction of the change on the year before
     delta_warna: str = "normal"  # "normal" when up is good, "inverse" when down is good
+    tahun: int | None = None  # the year of `nilai`
 
 
-def _gap_households(row: pd.Series, indikator: str, target: float) -> int:
-    """Households (or villages) short of the target in the row's own year (0 when met)."""
+def _gap_units(row: pd.Series, indikator: str, target: float) -> int:
+    """Households (villages, tonnes) short of the target in the row's own year (0 when met)."""
     ind = indicators.get(indikator)
     have = indicators.households_with(row, indikator)
     n = float(row[ind.penyebut])
     if ind.arah > 0:
         return int(max(math.ceil(round(target / 100.0 * n, 6)) - have, 0))
     return int(max(have - math.floor(round(target / 100.0 * n, 6)), 0))
+
+
+def short_text(an: Analysis, kode: str, j: judging.Judgement, last: pd.Series, lang: str = "id") -> str:
+    """What the gap is in households (villages, tonnes) in the latest year."""
+    ind = indicators.get(j.indikator)
+    if not ind.persen or j.target is None:
+        return ""
+    short = _gap_units(last, j.indikator, j.target)
+    if short <= 0:
+        return i18n.t("kartu.kk_cukup", lang)
+    key = "kartu.ton_kurang" if ind.penyebut == "timbulan_ton" else "kartu.kk_kurang"
+    return i18n.t(key, lang, kk=count_text(ind, short, lang))
 
 
 def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
@@ -68,40 +81,45 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             change = ind.selisih_teks(diff, lang) + " " + i18n.t("kartu.dari_tahun", lang, tahun=int(prev["tahun"]))
             arrow = "up" if round(diff, 1) > 0 else "down" if round(diff, 1) < 0 else "off"
         colour = "normal" if ind.arah > 0 else "inverse"
-        a = assessment(an, kode, k, doc)
-        if a is None:
+        j = judging.judge(an, kode, k, doc)
+        if j.dokumen is None:
+            other = elsewhere(an.data.target, doc, k, max(an.data.tahun))
+            where = (i18n.t("kartu.target_di", lang, dokumen=other.nama, target=_final_text(an, other.nama, k, lang))
+                     if other is not None else i18n.t("kartu.target_tidak_ada", lang))
             out.append(Card(k, ind.label(lang), ind.teks(value, lang), change,
-                            i18n.t("kartu.tanpa_target", lang), fmt.MISSING, fmt.MISSING, "tanpa_target",
-                            status_label(None, lang), "", progress.WARNA[Status.DATA_KURANG], arrow, colour))
+                            i18n.t("kartu.tanpa_target_dokumen", lang, dokumen=doc, indikator=ind.kata(lang)),
+                            where, "", "tanpa_target", status_label(None, lang), "",
+                            progress.WARNA[Status.DATA_KURANG], arrow, colour, int(last["tahun"])))
             continue
-        tgt, tyear = float(a["target"]), int(a["target_year"])
-        ahead = ind.arah * (value - tgt)
-        if ahead >= 0:
+        tgt = float(j.target)
+        if j.lewat:
+            selisih = judging.judged_text(j, lang) + "."
+        elif ind.arah * (value - tgt) >= 0:
             selisih = i18n.t("kartu.sudah_capai", lang)
         elif ind.persen:
             selisih = i18n.t("kartu.kurang_poin", lang, poin=fmt.number(abs(value - tgt), 1, lang))
         else:
             selisih = i18n.t("kartu.kurang_satuan", lang, nilai=ind.teks(abs(value - tgt), lang))
-        short = _gap_households(last, k, tgt) if ind.persen else None
-        if short is None:
-            short_text = ""
-        elif short > 0:
-            key = "kartu.ton_kurang" if ind.penyebut == "timbulan_ton" else "kartu.kk_kurang"
-            short_text = i18n.t(key, lang, kk=count_text(ind, short, lang))
-        else:
-            short_text = i18n.t("kartu.kk_cukup", lang)
         target_text = i18n.t("kartu.target", lang, nilai=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
-                             tahun=tyear)
-        if docs and k in docs:
-            target_text += f" ({doc})"
+                             tahun=j.target_year)
+        if j.dokumen != dokumen or (docs and k in docs):
+            target_text += f" ({j.dokumen})"
         out.append(Card(
             indikator=k, judul=ind.label(lang), nilai=ind.teks(value, lang), perubahan=change, target=target_text,
-            selisih=selisih, selisih_kk=short_text,
-            status=str(a["status"]), status_label=status_label(a["status"], lang),
-            metode=i18n.t("metode.singkat", lang), warna=progress.WARNA[Status(a["status"])],
-            delta_panah=arrow, delta_warna=colour,
+            selisih=selisih, selisih_kk=short_text(an, kode, j, last, lang),
+            status=j.status, status_label=judging.status_text(j, lang),
+            metode=i18n.t("metode.singkat", lang), warna=progress.WARNA[Status(j.status)],
+            delta_panah=arrow, delta_warna=colour, tahun=int(last["tahun"]),
         ))
     return out
+
+
+def _final_text(an: Analysis, dokumen: str, indikator: str, lang: str) -> str:
+    f = targets.final(an.data.target, dokumen, indikator)
+    ind = indicators.get(indikator)
+    return fmt.MISSING if f is None else i18n.t("kartu.target_pada", lang, nilai=ind.teks(f[1], lang,
+                                                                                           0 if f[1] == int(f[1])
+                                                                                           else 1), tahun=f[0])
 
 
 OTHER_PPSP = ("desa_odf", "sampah_pengurangan", "sampah_penanganan", "genangan")
@@ -116,20 +134,25 @@ def other_cards(an: Analysis, dokumen: str, lang: str = "id") -> list[Card]:
 
 
 def headline(an: Analysis, dokumen: str, indikator: str, lang: str = "id", kode: str = KABUPATEN) -> str:
-    """One sentence a presenter can read out: where we are, the target, and when we get there."""
+    """One sentence a presenter can read out: where we are, the target, and when we get there (for a passed target
+    year: what that year's value was, and where the latest stands)."""
     ind = indicators.get(indikator)
-    a = assessment(an, kode, indikator, dokumen)
+    j = judging.judge(an, kode, indikator, dokumen)
+    a = assessment(an, kode, indikator, j.dokumen) if j.dokumen is not None else None
     place = an.nama(kode, lang)
     if a is None or pd.isna(a["latest_value"]):
-        return i18n.t("kalimat.tanpa_target", lang, indikator=ind.label(lang).lower(), wilayah=place,
+        return i18n.t("kalimat.tanpa_target", lang, indikator=ind.kata(lang), wilayah=place,
                       dokumen=dokumen)
     value, tgt = float(a["latest_value"]), float(a["target"])
-    args = dict(indikator=ind.label(lang).lower(), wilayah=place, tahun=int(a["latest_year"]),
+    args = dict(indikator=ind.kata(lang), wilayah=place, tahun=int(a["latest_year"]),
                 nilai=ind.teks(value, lang), target=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
-                dokumen=dokumen, tahun_target=int(a["target_year"]),
+                dokumen=j.dokumen, tahun_target=int(a["target_year"]),
                 laju=rate_text(ind, a["current_rate"], lang), perlu=rate_text(ind, a["required_rate"], lang),
                 proyeksi=ind.teks(a["projected_value"], lang), status=status_label(a["status"], lang).lower())
     status = Status(a["status"])
+    if j.lewat:
+        return i18n.t(f"kalimat.lewat_{status.value}", lang, **args, nilai_target=ind.teks(j.judged_value, lang),
+                      tahun_dinilai=j.judged_year, kini=judging.latest_text(j, lang))
     text = i18n.t(f"kalimat.{status.value}", lang, **args)
     est = a["estimated_year"]
     if status not in (Status.TERCAPAI, Status.DATA_KURANG):

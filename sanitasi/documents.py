@@ -67,8 +67,23 @@ def _column(rows: pd.DataFrame, column: str):
     return values.iloc[0] if len(values) else None
 
 
+# the last few target tables and their catalogues: pages ask for the catalogue of the same (never mutated) table
+# many times per view, and reading it costs tens of milliseconds
+_SEEN: list[tuple[pd.DataFrame, list[Document]]] = []
+
+
 def catalogue(target: pd.DataFrame) -> list[Document]:
     """Every document of the target table, in the table's order, with its family and period."""
+    for frame, docs in _SEEN:
+        if frame is target:
+            return list(docs)
+    docs = _read_catalogue(target)
+    _SEEN.insert(0, (target, docs))
+    del _SEEN[8:]
+    return list(docs)
+
+
+def _read_catalogue(target: pd.DataFrame) -> list[Document]:
     out = []
     for name in targets.documents(target):
         rows = target.loc[target["dokumen"] == name]

@@ -49,7 +49,8 @@ def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
             alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
             alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
             alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang)),
-            alt.Tooltip(f"{prefix}status_teks:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}status_lengkap:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}dinilai_teks:N", title=t("grafik.dinilai", lang)),
             alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]
 
 

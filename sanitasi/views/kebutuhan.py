@@ -135,7 +135,7 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         per_kecamatan=Figure(bars, f"kebutuhan_kecamatan_{s.indikator}_{s.tahun_capai}"),
         tahunan=Figure(plan, f"kebutuhan_tahunan_{s.indikator}_{s.tahun_capai}"),
         tabel=result.display,
-        skenario_label=t(f"kebutuhan.skenario_input_{direction}", lang, indikator=ind.label(lang).lower()),
+        skenario_label=t(f"kebutuhan.skenario_input_{direction}", lang, indikator=ind.kata(lang)),
         skenario_awal=start,
         skenario_kk=add,
         skenario_teks=scenario_text(reached, target, s.indikator, lang),
@@ -225,7 +225,7 @@ def needs_table(an: Analysis, indikator: str, target: float, tahun_capai: int, b
     if left <= 0:
         key = "kebutuhan.ringkasan_lewat"
     ringkasan = i18n.t(key, lang, kk=fmt.kk(total_kk, lang), per_tahun=fmt.kk(per_year, lang),
-                       tahun=tahun_capai, target=fmt.pct(target, 1, lang), indikator=ind.label(lang).lower(),
+                       tahun=tahun_capai, target=fmt.pct(target, 1, lang), indikator=ind.kata(lang),
                        biaya=fmt.rupiah(total_kk * unit, lang), biaya_tahun=fmt.rupiah(per_year * unit, lang))
     t_ = i18n.t
     metrics = ((t_("kebutuhan.m_kk", lang), fmt.kk(total_kk, lang)),

@@ -8,7 +8,7 @@ from typing import Any
 
 from sanitasi import charts, i18n, indicators, targets
 from sanitasi.analysis import KABUPATEN, Analysis
-from sanitasi.documents import trajectory_indicators
+from sanitasi.documents import final_target, trajectory_indicators
 from sanitasi.trajectories import Trajectory, small_multiples, trajectory
 from sanitasi.views.display import Figure, source_line
 
@@ -84,6 +84,6 @@ def all_kecamatan(an: Analysis, indikator: str, dokumen: str, basis: str, *, tit
     """Every kecamatan's series, worst status first; the district's final target as a dashed rule when the
     target holds for each kecamatan too."""
     frame, order = small_multiples(an, indikator, dokumen, lang, basis=basis)
-    tgt = targets.final(an.data.target, dokumen, indikator)
+    tgt = final_target(an, dokumen, indikator)
     return charts.small_multiples(frame, order, tgt[1] if tgt and targets.shared_down(indikator) else None,
                                   title=title, source=source, lang=lang, indikator=indikator)

@@ -115,12 +115,23 @@ def _target_text(an: Analysis, s: Settings) -> str:
     return f"{fmt.pct(f[1], 0 if f[1] == int(f[1]) else 1, s.lang)} ({f[0]})"
 
 
+def lagging(vals: pd.DataFrame) -> pd.Series:
+    """Which map rows are behind: not on track for the target, or a passed target missed and still unmet (a
+    kecamatan that missed the 2024 target but meets it since 2025 is not behind)."""
+    return vals["status"].isin([b.value for b in BEHIND]) & vals["sejak"].isna()
+
+
+def met(vals: pd.DataFrame) -> pd.Series:
+    """Which map rows meet the target now: achieved (and not fallen back since), or met again since a year."""
+    return ((vals["status"] == Status.TERCAPAI.value) & (vals["selisih"] >= 0)) | vals["sejak"].notna()
+
+
 def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
     """Kecamatan not on track for the document's target, worst first, with what they need a year."""
     t = i18n.t
     ind = indicators.get(s.indikator)
     vals = map_values(an, s.indikator, s.dokumen, s.lang)
-    vals = vals.loc[vals["status"].isin([b.value for b in BEHIND])].copy()
+    vals = vals.loc[lagging(vals)].copy()
     per_year = dict(zip(needs.table["kode_wilayah"], needs.table["per_tahun"], strict=True))
     vals["rank"] = vals["status"].map(progress.rank)
     vals["per_tahun"] = vals["kode"].map(per_year)
@@ -129,7 +140,7 @@ def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
         t("tabel.kecamatan", s.lang): vals["nama"].to_numpy(),
         ind.label(s.lang): vals["nilai_teks"].to_numpy(),
         t("grafik.selisih", s.lang): vals["selisih_teks"].to_numpy(),
-        t("tabel.status", s.lang): vals["status_teks"].to_numpy(),
+        t("tabel.status", s.lang): vals["status_lengkap"].to_numpy(),
         t("paparan.kk_per_tahun", s.lang, tahun=s.tahun_capai): [fmt.number(v, 0, s.lang) for v in vals["per_tahun"]],
     })
 
@@ -157,7 +168,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     short = vals.loc[vals["selisih"] < 0]
     worst = ranked(vals, s.indikator).iloc[::-1].head(2)
     lowest = ", ".join(f"{r.nama} ({r.nilai_teks})" for r in worst.itertuples())
-    message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=label.lower(),
+    message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=ind.kata(lang),
                 target=_target_text(an, s), terendah=lowest)
     area = peta.area_map(an, vals, s.indikator, mode="nilai", layout="wilayah", selected=None,
                          title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
@@ -177,11 +188,13 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
 
     # 4. kecamatan behind target: the table is the message (who, how far, how many households a year)
     table = behind(an, s, needs)
-    out.append(Slide(
-        "tertinggal", t("paparan.s4_judul", lang),
-        t("paparan.s4_pesan", lang, n=len(table), dari=len(vals), dokumen=s.dokumen) if len(table)
-        else t("paparan.s4_semua", lang, dokumen=s.dokumen),
-        (), None, table, source))
+    message = (t("paparan.s4_pesan", lang, n=len(table), dari=len(vals), dokumen=s.dokumen) if len(table)
+               else t("paparan.s4_semua", lang, dokumen=s.dokumen))
+    again = vals.loc[vals["sejak"].notna()]
+    if len(again):
+        message += " " + t("paparan.s4_sejak", lang, kecamatan=", ".join(
+            f"{r.nama} ({r.status_lengkap})" for r in again.itertuples()))
+    out.append(Slide("tertinggal", t("paparan.s4_judul", lang), message, (), None, table, source))
 
     # 5. needs and cost
     yearly = kebutuhan.yearly(an, s.indikator, needs.target, s.tahun_capai, lang=lang)
@@ -222,14 +235,16 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
         points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
                         biaya=fmt.rupiah(needs.total_biaya / max(1, int(needs.table["tahun_tersisa"].max())), lang)))
-    top = kec.sort_values("kesenjangan_kk", ascending=False).head(3)
+    done = vals.loc[met(vals), "nama"].tolist()
+    # a priority is short of the target now: never one that meets it (the closing slide cannot list one as both)
+    top = kec.loc[~kec["kode_wilayah"].isin(vals.loc[met(vals), "kode"])].sort_values(
+        "kesenjangan_kk", ascending=False).head(3)
     if len(top) and needs.total_kk:
         share = 100.0 * top["kesenjangan_kk"].sum() / needs.total_kk
         points.append(t("paparan.l_prioritas", lang, kecamatan=", ".join(top["nama"]), persen=fmt.pct(share, 0, lang)))
     worse = vals.loc[vals["status"] == Status.MEMBURUK.value, "nama"].tolist()
     if worse:
         points.append(t("paparan.l_memburuk", lang, kecamatan=", ".join(worse)))
-    done = vals.loc[vals["status"] == Status.TERCAPAI.value, "nama"].tolist()
     if done:
         points.append(t("paparan.l_tercapai", lang, kecamatan=", ".join(done)))
     points.append(t("paparan.l_peran", lang))

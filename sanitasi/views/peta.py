@@ -45,9 +45,11 @@ class Detail:
 
     nama: str
     status: str  # status code, for the badge
+    status_teks: str  # the status with the year it speaks of ("Tidak tercapai pada 2024 (14,2%)")
     label: str  # the indicator's name, over its value
     nilai: str
     target_selisih: str  # "Target 90% · selisih −3,2 poin"
+    dinilai: str  # both years when the status speaks of a passed target year, else ''
     label_kk: str  # "households without ..." in the indicator's words
     kk: str
     catatan: str  # e.g. "in 2020 this area was still part of ...", or ''
@@ -99,8 +101,10 @@ def detail(an: Analysis, values: pd.DataFrame, kode: str, ind: indicators.Indica
     t = i18n.t
     row = map_row(an, values, kode)
     return Detail(
-        nama=row["nama"], status=row["status"], label=ind.label(lang), nilai=row["nilai_teks"],
+        nama=row["nama"], status=row["status"], status_teks=row["status_lengkap"], label=ind.label(lang),
+        nilai=row["nilai_teks"],
         target_selisih=t("peta.target_selisih", lang, target=row["target_teks"], selisih=row["selisih_teks"]),
+        dinilai=row["dinilai_teks"],
         label_kk=t(f"grafik.kk_tanpa_{ind.kode}", lang), kk=row["kk_teks"], catatan=row["catatan"],
         ke_profil=t("peta.ke_profil", lang, nama=row["nama"]),
     )
