@@ -13,7 +13,8 @@ o = opd.options(an)
 if not o.tahun:  # no activity table: nothing to show
     st.stop()
 year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), o.tahun, o.tahun_awal, st.columns([2, 5])[0])
-r = ui.view(opd.view, opd.Settings(tahun=year, lang=ui.lang()))
+dok = ui.dokumen()
+r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=dok, porsi_baru=ui.new_shares(), lang=ui.lang()))
 
 ui.figure(r.realisasi)
 st.caption(r.aturan)

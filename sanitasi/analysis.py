@@ -86,6 +86,15 @@ def analyse(data: Dataset, tahun: int | None = None) -> Analysis:
     return Analysis(data, tahun, kec, kab, obs, nilai, growth, ppsp)
 
 
+def gap(an: Analysis, indikator: str, target: float, target_year: int, porsi_baru: float | None = None,
+        biaya: pd.DataFrame | None = None) -> needs.Gap:
+    """The households to reach `target` by `target_year`, backlog and growth, per kecamatan and for the district:
+    `needs.gap` (the one calculation every page shows) on each kecamatan's latest comparable row."""
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    return needs.gap(latest, indikator, target=target, target_year=target_year, growth=an.growth,
+                     porsi_baru=porsi_baru, biaya=biaya)
+
+
 def assessment(an: Analysis, kode: str, indikator: str, dokumen: str) -> pd.Series | None:
     hit = an.nilai.loc[(an.nilai["kode_wilayah"] == kode) & (an.nilai["indikator"] == indikator)
                        & (an.nilai["dokumen"] == dokumen)]

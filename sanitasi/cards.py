@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sanitasi import fmt, i18n, indicators, judging, lineage, progress, targets
-from sanitasi.analysis import KABUPATEN, Analysis, assessment
+from sanitasi.analysis import KABUPATEN, Analysis, assessment, gap
 from sanitasi.documents import elsewhere, target_documents
 from sanitasi.progress import Status, status_label
 
@@ -36,7 +36,8 @@ class Card:
 
 
 def _gap_units(row: pd.Series, indikator: str, target: float) -> int:
-    """Households (villages, tonnes) short of the target in the row's own year (0 when met)."""
+    """Villages (or tonnes) short of the target in the row's own year (0 when met), for the indicators outside the
+    household ladder; households come from `needs.gap`."""
     ind = indicators.get(indikator)
     have = indicators.households_with(row, indikator)
     n = float(row[ind.penyebut])
@@ -46,10 +47,22 @@ def _gap_units(row: pd.Series, indikator: str, target: float) -> int:
 
 
 def short_text(an: Analysis, kode: str, j: judging.Judgement, last: pd.Series, lang: str = "id") -> str:
-    """What the gap is in households (villages, tonnes) in the latest year."""
+    """What the gap is in households today (villages, tonnes for the other PPSP indicators): for the kabupaten both
+    backlogs, named (for the district to reach the target; for every kecamatan to reach it)."""
     ind = indicators.get(j.indikator)
     if not ind.persen or j.target is None:
         return ""
+    if ind.tabel == "akses":
+        g = gap(an, j.indikator, j.target, an.tahun)
+        if kode == KABUPATEN:
+            if g.backlog_kecamatan == 0:
+                return i18n.t("kartu.kk_cukup", lang)
+            return i18n.t("kartu.backlog_kabupaten", lang, kk=fmt.kk(g.backlog_kabupaten, lang),
+                          kk_kecamatan=fmt.kk(g.backlog_kecamatan, lang))
+        row = g.table.loc[g.table["kode_wilayah"] == kode]
+        short = int(row["backlog"].iloc[0]) if len(row) else 0
+        return (i18n.t("kartu.backlog_kecamatan", lang, kk=fmt.kk(short, lang)) if short > 0
+                else i18n.t("kartu.kk_cukup", lang))
     short = _gap_units(last, j.indikator, j.target)
     if short <= 0:
         return i18n.t("kartu.kk_cukup", lang)

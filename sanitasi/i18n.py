@@ -227,27 +227,23 @@ ID: dict[str, str] = {
     "kebutuhan.b_biaya": "Biaya per KK (Rp)",
     "kebutuhan.b_porsi": "Porsi KK (0–1)",
     "kebutuhan.total": "Jumlah kabupaten",
-    "kebutuhan.ringkasan_naik": "Untuk mencapai {indikator} {target} pada {tahun} perlu menjangkau **{kk}** "
-                                "({per_tahun} per tahun), dengan perkiraan biaya **{biaya}** ({biaya_tahun} per "
-                                "tahun).",
-    "kebutuhan.ringkasan_babs": "Untuk mencapai BABS di tempat terbuka {target} pada {tahun}, **{kk}** perlu "
-                                "berhenti BABS ({per_tahun} per tahun), dengan perkiraan biaya **{biaya}** "
-                                "({biaya_tahun} per tahun).",
-    "kebutuhan.ringkasan_lewat": "Tahun {tahun} sudah lewat: kekurangan saat ini {kk}, perkiraan biaya {biaya}.",
+    "kebutuhan.ringkasan_naik": "Agar **setiap kecamatan** mencapai {indikator} {target} pada {tahun} perlu menjangkau **{kk}** ({per_tahun} per tahun): backlog hari ini {backlog} + pertumbuhan {pertumbuhan} ({porsi} dari {baru} baru, setelah kecamatan di atas target memakai surplusnya). Agar **kabupaten sebagai satu wilayah** mencapainya: {kk_kabupaten} (backlog {backlog_kabupaten} + pertumbuhan {pertumbuhan_kabupaten}; surplus kecamatan di atas target ikut dihitung). Perkiraan biaya **{biaya}** ({biaya_tahun} per tahun): backlog {biaya_backlog}, pertumbuhan {biaya_pertumbuhan}.",
+    "kebutuhan.ringkasan_babs": "Agar BABS di tempat terbuka di **setiap kecamatan** turun ke {target} pada {tahun}, **{kk}** perlu berhenti BABS ({per_tahun} per tahun): backlog hari ini {backlog} + pertumbuhan {pertumbuhan} ({porsi} dari {baru} baru, setelah kecamatan di atas target memakai surplusnya). Agar **kabupaten sebagai satu wilayah** mencapainya: {kk_kabupaten} (backlog {backlog_kabupaten} + pertumbuhan {pertumbuhan_kabupaten}). Perkiraan biaya **{biaya}** ({biaya_tahun} per tahun): backlog {biaya_backlog}, pertumbuhan {biaya_pertumbuhan}.",
+    "kebutuhan.ringkasan_lewat": "Tahun {tahun} sudah lewat: backlog hari ini {backlog} agar setiap kecamatan mencapai target ({backlog_kabupaten} agar kabupaten sebagai satu wilayah mencapainya), perkiraan biaya {biaya}.",
     "kebutuhan.m_kk": "KK perlu dijangkau",
-    "kebutuhan.m_per_tahun": "Per tahun",
+    "kebutuhan.m_per_tahun": "Per tahun sampai {tahun}",
     "kebutuhan.m_biaya": "Perkiraan biaya",
     "kebutuhan.m_biaya_tahun": "Biaya per tahun",
     "kebutuhan.kk_per_tahun": "KK per tahun",
     "kebutuhan.grafik_kecamatan": "KK per tahun yang perlu dijangkau sampai {tahun}, per kecamatan",
-    "kebutuhan.grafik_tahunan": "Tambahan KK per tahun, kabupaten (sampai {tahun})",
-    "kebutuhan.catatan_tahunan": "Jalur lurus dari persentase sekarang ke target; jumlah KK tumbuh mengikuti "
-                                 "pertumbuhan rumah tangga dalam data.",
+    "kebutuhan.grafik_tahunan": "KK per tahun agar setiap kecamatan mencapai target (sampai {tahun})",
+    "kebutuhan.catatan_tahunan": "Setiap tahun sama banyak: backlog hari ini dibagi rata, ditambah bagian pertumbuhan. Keterangan alat menunjukkan persentase kabupaten pada akhir tahun itu, KK baru ikut dihitung.",
+    "kebutuhan.persen_akhir": "Kabupaten pada akhir tahun",
     "kebutuhan.k_kk_kini": "KK {tahun}",
     "kebutuhan.k_kk_proyeksi": "KK proyeksi {tahun}",
     "kebutuhan.k_akses_naik": "KK sudah berakses",
     "kebutuhan.k_akses_babs": "KK masih BABS",
-    "kebutuhan.k_kesenjangan": "KK perlu dijangkau",
+    "kebutuhan.k_kesenjangan": "Total perlu dijangkau",
     "kebutuhan.k_per_tahun": "Per tahun",
     "kebutuhan.k_biaya": "Biaya",
     "kebutuhan.k_biaya_tahun": "Biaya per tahun",
@@ -262,9 +258,23 @@ ID: dict[str, str] = {
     "kebutuhan.skenario_grafik": "Jika {kk} KK per tahun dijangkau: persentase per kecamatan",
     "kebutuhan.skenario_capai": "Kabupaten mencapai {target} pada **{tahun}**.",
     "kebutuhan.skenario_tidak": "Kabupaten **belum** mencapai {target} sampai {tahun}.",
-    "kebutuhan.skenario_kecamatan": "{n} dari {dari} kecamatan mencapainya sebelum {tahun}. Jumlah per tahun dibagi "
-                                    "menurut besar kekurangan tiap kecamatan sekarang.",
+    "kebutuhan.skenario_kecamatan": "{n} dari {dari} kecamatan mencapainya paling lambat {tahun}. Jumlah per tahun dibagi menurut kebutuhan tiap kecamatan sampai tahun target (backlog dan pertumbuhan); KK baru datang seperti asumsi di atas.",
     "kebutuhan.belum_capai": "belum sampai {tahun}",
+    "kebutuhan.porsi_naik": "KK baru yang perlu dijangkau (% dari KK baru)",
+    "kebutuhan.porsi_babs": "KK baru yang mulai BABS (% dari KK baru)",
+    "kebutuhan.porsi_bantuan_naik": "Asumsi, bukan data. Bawaan {bawaan}%: KK baru datang dengan {indikator} seperti KK kabupaten hari ini ({kini}%), jadi {bawaan}% dari mereka perlu dijangkau agar target {target}% terjaga. 0 = KK baru datang dengan akses sesuai target (kebutuhan = backlog); {maks}% = semua KK baru datang tanpa akses.",
+    "kebutuhan.porsi_bantuan_babs": "Asumsi, bukan data. Bawaan {bawaan}%: KK baru BABS seperti KK kabupaten hari ini ({kini}%), di atas batas target {target}%. 0 = KK baru tidak menambah BABS (kebutuhan = backlog); {maks}% = semua KK baru BABS ({indikator}).",
+    "kebutuhan.asumsi_bawaan": "Backlog = KK yang kurang dari target hari ini (kecamatan yang sudah mencapai target: 0). Pertumbuhan = KK baru sampai tahun target × {porsi}% (asumsi bawaan: KK baru datang dengan {indikator} seperti KK kabupaten hari ini, {kini}%); kecamatan di atas target memakai surplusnya lebih dulu. Jumlah KK tumbuh sesuai laju lima tahun terakhir. Biaya = KK × Σ(porsi × biaya satuan). Lihat Metodologi.",
+    "kebutuhan.asumsi_diubah": "Backlog = KK yang kurang dari target hari ini (kecamatan yang sudah mencapai target: 0). Pertumbuhan = KK baru sampai tahun target × {porsi}% (asumsi diubah di halaman ini; bawaan: KK baru datang dengan {indikator} seperti KK kabupaten hari ini, {kini}%); kecamatan di atas target memakai surplusnya lebih dulu. Jumlah KK tumbuh sesuai laju lima tahun terakhir. Biaya = KK × Σ(porsi × biaya satuan). Lihat Metodologi.",
+    "kebutuhan.m_backlog": "Backlog hari ini (setiap kecamatan)",
+    "kebutuhan.m_pertumbuhan": "Pertumbuhan sampai {tahun}",
+    "kebutuhan.satu_wilayah": "Kabupaten sebagai satu wilayah (surplus kecamatan dihitung)",
+    "kebutuhan.semua_kecamatan": "Jumlah kecamatan (setiap kecamatan mencapai target)",
+    "kebutuhan.k_backlog": "Backlog hari ini",
+    "kebutuhan.k_kk_baru": "KK baru s.d. {tahun}",
+    "kebutuhan.k_pertumbuhan": "Pertumbuhan",
+    "kebutuhan.bagian_backlog": "Backlog hari ini",
+    "kebutuhan.bagian_pertumbuhan": "Pertumbuhan (KK baru)",
     # methods
     "metodologi.judul": "Metodologi dan sumber data",
     "metodologi.pengantar": "Halaman ini menjelaskan definisi, rumus, ambang status, dan asal setiap angka. "
@@ -295,13 +305,7 @@ ID: dict[str, str] = {
                                 "60% untuk rasio laju). Di sini laju dalam poin persen, bukan pertumbuhan majemuk, "
                                 "karena dekat 100% pertumbuhan majemuk sebuah persentase sangat kecil.",
     "metodologi.kebutuhan_judul": "Kebutuhan rumah tangga dan biaya",
-    "metodologi.kebutuhan_teks": "Jumlah KK tahun target = KK sekarang × (1 + pertumbuhan)^sisa tahun, dengan "
-                                 "pertumbuhan majemuk KK lima tahun terakhir tiap kecamatan. KK yang harus "
-                                 "berakses = ⌈target % × KK tahun target⌉; kekurangan = itu − KK berakses sekarang "
-                                 "(tidak kurang dari 0). Untuk BABS: KK yang perlu berhenti = KK BABS sekarang − "
-                                 "⌊target % × KK tahun target⌋. Biaya = kekurangan × Σ(porsi × biaya satuan). "
-                                 "Skenario 'bagaimana jika': tanpa program persentase tiap kecamatan tetap; "
-                                 "program menambah KK per tahun yang dibagi menurut kekurangan sekarang.",
+    "metodologi.kebutuhan_teks": "Satu perhitungan (`sanitasi.needs.gap`) untuk semua halaman. **Backlog** = KK yang kurang dari target hari ini: ⌈target % × KK sekarang − KK berakses⌉, 0 bila kecamatan sudah mencapai target (BABS: KK BABS sekarang − ⌊target % × KK sekarang⌋). Ada dua backlog kabupaten: agar **kabupaten sebagai satu wilayah** mencapai target (surplus kecamatan di atas target ikut dihitung) dan agar **setiap kecamatan** mencapainya (jumlah backlog kecamatan). **Pertumbuhan** = KK baru sampai tahun target × *s*, bagian KK baru yang perlu dijangkau program (asumsi, dapat diubah di halaman Kebutuhan, 0 boleh). KK baru sisanya datang dengan akses pada porsi target − *s* (BABS: target + *s*), sehingga program sebesar backlog + pertumbuhan membawa tiap wilayah tepat ke target pada tahun target. Bawaan *s*: KK baru datang seperti KK kabupaten hari ini, jadi *s* = target − persentase hari ini (dibulatkan ke persen bulat, tidak kurang dari 0). Kecamatan di atas target memakai surplusnya lebih dulu. KK tahun target = KK sekarang × (1 + pertumbuhan)^sisa tahun, dengan pertumbuhan majemuk KK lima tahun terakhir tiap kecamatan. Program dibagi rata per tahun. Biaya = KK × Σ(porsi × biaya satuan), terpisah untuk backlog dan pertumbuhan. 'Bagaimana jika' memakai model dan asumsi yang sama; jumlah per tahun dibagi menurut kebutuhan tiap kecamatan sampai tahun target, sehingga bila dimulai dari kebutuhan per tahun target tercapai tepat pada tahun target.",
     "metodologi.pemekaran_judul": "Pemekaran 2021",
     "metodologi.pemekaran_teks": "Pada 2021 Kusan Tengah dibentuk dari Kusan Hilir dan Teluk Kepayang dari Kusan "
                                  "Hulu. Data sebelum 2021 tercatat pada batas lama. **Batas sekarang:** anak mulai "
@@ -465,7 +469,7 @@ ID: dict[str, str] = {
     "paparan.s5_judul": "Kebutuhan dan biaya sampai {tahun}",
     "paparan.s6_judul": "Langkah berikut",
     "paparan.s6_pesan": "Yang perlu diputuskan di klinik ini:",
-    "paparan.l_kabupaten": "Kabupaten perlu menjangkau {kk} per tahun sampai {tahun} (sekitar {biaya} per tahun).",
+    "paparan.l_kabupaten": "Agar setiap kecamatan mencapai target: {kk} per tahun sampai {tahun} (sekitar {biaya} per tahun): backlog hari ini {backlog} (kabupaten sebagai satu wilayah: {backlog_kabupaten}) dan pertumbuhan {pertumbuhan}.",
     "paparan.l_prioritas": "Prioritas: {kecamatan}, bersama {persen} dari kebutuhan kabupaten.",
     "paparan.l_memburuk": "Memburuk, perlu perhatian khusus: {kecamatan}.",
     "paparan.l_tercapai": "Sudah mencapai target: {kecamatan}; jaga agar tidak turun.",
@@ -555,7 +559,8 @@ ID: dict[str, str] = {
     "opd.belanja": "Belanja",
     "opd.jumlah_kegiatan": "Jumlah kegiatan",
     "opd.kk_judul": "Dari keluaran ke rumah tangga, {tahun}",
-    "opd.kalimat_kk": "Keluaran OPD untuk {indikator} menjangkau **{kk}**, dibanding kebutuhan {perlu} per tahun ({persen}).",
+    "opd.kalimat_kk": "Keluaran OPD untuk {indikator} menjangkau **{kk}**, dibanding kebutuhan {perlu} per tahun sampai {tahun} agar setiap kecamatan mencapai target {dokumen} ({persen}; backlog hari ini {backlog} + pertumbuhan {pertumbuhan}, lihat Kebutuhan).",
+    "opd.kalimat_tanpa_target": "Keluaran OPD untuk {indikator} menjangkau **{kk}**; {dokumen} tidak menetapkan target {indikator}, jadi tidak dibandingkan dengan kebutuhan.",
     "opd.k_kk": "KK dijangkau",
     "opd.k_perlu": "KK perlu per tahun",
     "opd.k_bagian": "Bagian",
@@ -817,26 +822,23 @@ EN: dict[str, str] = {
     "kebutuhan.b_biaya": "Cost per household (Rp)",
     "kebutuhan.b_porsi": "Share of households (0–1)",
     "kebutuhan.total": "Regency total",
-    "kebutuhan.ringkasan_naik": "To reach {indikator} of {target} by {tahun}, **{kk}** must be reached ({per_tahun} "
-                                "a year), at an estimated cost of **{biaya}** ({biaya_tahun} a year).",
-    "kebutuhan.ringkasan_babs": "To bring open defecation to {target} by {tahun}, **{kk}** must stop open "
-                                "defecation ({per_tahun} a year), at an estimated cost of **{biaya}** ({biaya_tahun} "
-                                "a year).",
-    "kebutuhan.ringkasan_lewat": "The year {tahun} has passed: the shortfall today is {kk}, estimated cost {biaya}.",
+    "kebutuhan.ringkasan_naik": "For **every kecamatan** to reach {indikator} of {target} by {tahun}, **{kk}** must be reached ({per_tahun} a year): today's backlog {backlog} + growth {pertumbuhan} ({porsi} of {baru} new, after kecamatan above the target use their surplus). For **the regency as one area** to reach it: {kk_kabupaten} (backlog {backlog_kabupaten} + growth {pertumbuhan_kabupaten}; the surplus of kecamatan above the target counts). Estimated cost **{biaya}** ({biaya_tahun} a year): backlog {biaya_backlog}, growth {biaya_pertumbuhan}.",
+    "kebutuhan.ringkasan_babs": "For open defecation in **every kecamatan** to fall to {target} by {tahun}, **{kk}** must stop ({per_tahun} a year): today's backlog {backlog} + growth {pertumbuhan} ({porsi} of {baru} new, after kecamatan above the target use their surplus). For **the regency as one area** to reach it: {kk_kabupaten} (backlog {backlog_kabupaten} + growth {pertumbuhan_kabupaten}). Estimated cost **{biaya}** ({biaya_tahun} a year): backlog {biaya_backlog}, growth {biaya_pertumbuhan}.",
+    "kebutuhan.ringkasan_lewat": "The year {tahun} has passed: today's backlog is {backlog} for every kecamatan to reach the target ({backlog_kabupaten} for the regency as one area), estimated cost {biaya}.",
     "kebutuhan.m_kk": "Households to reach",
-    "kebutuhan.m_per_tahun": "Per year",
+    "kebutuhan.m_per_tahun": "A year until {tahun}",
     "kebutuhan.m_biaya": "Estimated cost",
     "kebutuhan.m_biaya_tahun": "Cost per year",
     "kebutuhan.kk_per_tahun": "Households per year",
     "kebutuhan.grafik_kecamatan": "Households to reach per year until {tahun}, by kecamatan",
-    "kebutuhan.grafik_tahunan": "Additional households per year, regency (until {tahun})",
-    "kebutuhan.catatan_tahunan": "A straight path from today's percentage to the target; households grow at the "
-                                 "rate seen in the data.",
+    "kebutuhan.grafik_tahunan": "Households a year for every kecamatan to reach the target (until {tahun})",
+    "kebutuhan.catatan_tahunan": "The same number each year: today's backlog spread evenly, plus the growth part. The tooltip gives the regency's percentage at the end of that year, new households included.",
+    "kebutuhan.persen_akhir": "Regency at the end of the year",
     "kebutuhan.k_kk_kini": "Households {tahun}",
     "kebutuhan.k_kk_proyeksi": "Projected households {tahun}",
     "kebutuhan.k_akses_naik": "Households with access",
     "kebutuhan.k_akses_babs": "Households in open defecation",
-    "kebutuhan.k_kesenjangan": "Households to reach",
+    "kebutuhan.k_kesenjangan": "Total to reach",
     "kebutuhan.k_per_tahun": "Per year",
     "kebutuhan.k_biaya": "Cost",
     "kebutuhan.k_biaya_tahun": "Cost per year",
@@ -851,9 +853,23 @@ EN: dict[str, str] = {
     "kebutuhan.skenario_grafik": "If {kk} households a year are reached: percentage by kecamatan",
     "kebutuhan.skenario_capai": "The regency reaches {target} in **{tahun}**.",
     "kebutuhan.skenario_tidak": "The regency does **not** reach {target} by {tahun}.",
-    "kebutuhan.skenario_kecamatan": "{n} of {dari} kecamatan reach it before {tahun}. The yearly number is shared in "
-                                    "proportion to each kecamatan's shortfall today.",
+    "kebutuhan.skenario_kecamatan": "{n} of {dari} kecamatan reach it by {tahun} at the latest. The yearly number is shared in proportion to each kecamatan's need until the target year (backlog and growth); new households arrive as assumed above.",
     "kebutuhan.belum_capai": "not by {tahun}",
+    "kebutuhan.porsi_naik": "New households the programme must reach (% of new households)",
+    "kebutuhan.porsi_babs": "New households that start open defecation (% of new households)",
+    "kebutuhan.porsi_bantuan_naik": "An assumption, not data. Default {bawaan}%: new households arrive with {indikator} like today's households in the regency ({kini}%), so {bawaan}% of them must be reached to hold the {target}% target. 0 = new households arrive with access as the target asks (the need is the backlog); {maks}% = every new household arrives without access.",
+    "kebutuhan.porsi_bantuan_babs": "An assumption, not data. Default {bawaan}%: new households practise open defecation like today's households in the regency ({kini}%), above the {target}% target. 0 = new households add no open defecation (the need is the backlog); {maks}% = every new household practises it ({indikator}).",
+    "kebutuhan.asumsi_bawaan": "Backlog = households short of the target today (kecamatan already at the target: 0). Growth = new households until the target year × {porsi}% (default assumption: new households arrive with {indikator} like today's households in the regency, {kini}%); a kecamatan above the target uses its surplus first. Households grow at the pace of the last five years. Cost = households × Σ(share × unit cost). See Methods.",
+    "kebutuhan.asumsi_diubah": "Backlog = households short of the target today (kecamatan already at the target: 0). Growth = new households until the target year × {porsi}% (assumption changed on this page; default: new households arrive with {indikator} like today's households in the regency, {kini}%); a kecamatan above the target uses its surplus first. Households grow at the pace of the last five years. Cost = households × Σ(share × unit cost). See Methods.",
+    "kebutuhan.m_backlog": "Backlog today (every kecamatan)",
+    "kebutuhan.m_pertumbuhan": "Growth until {tahun}",
+    "kebutuhan.satu_wilayah": "The regency as one area (kecamatan surpluses count)",
+    "kebutuhan.semua_kecamatan": "Sum of the kecamatan (every kecamatan reaches the target)",
+    "kebutuhan.k_backlog": "Backlog today",
+    "kebutuhan.k_kk_baru": "New households to {tahun}",
+    "kebutuhan.k_pertumbuhan": "Growth",
+    "kebutuhan.bagian_backlog": "Backlog today",
+    "kebutuhan.bagian_pertumbuhan": "Growth (new households)",
     "metodologi.judul": "Methods and data sources",
     "metodologi.pengantar": "This page explains the definitions, formulas, status thresholds and where every "
                             "number comes from. All calculations live in the tested `sanitasi` package.",
@@ -884,14 +900,7 @@ EN: dict[str, str] = {
                                 "pace ratio). Paces here are in percentage points, not compound growth, because "
                                 "near 100% the compound growth of a percentage is tiny.",
     "metodologi.kebutuhan_judul": "Households needed and cost",
-    "metodologi.kebutuhan_teks": "Households in the target year = households now × (1 + growth)^years left, with "
-                                 "each kecamatan's compound household growth over the last five years. Households "
-                                 "that must have access = ⌈target % × households then⌉; shortfall = that − "
-                                 "households with access now (never below 0). For open defecation: households to "
-                                 "stop = households practising it now − ⌊target % × households then⌋. Cost = "
-                                 "shortfall × Σ(share × unit cost). 'What if': without the programme each "
-                                 "kecamatan keeps today's percentage; the programme adds households each year, "
-                                 "shared in proportion to today's shortfall.",
+    "metodologi.kebutuhan_teks": "One calculation (`sanitasi.needs.gap`) for every page. **Backlog** = households short of the target today: ⌈target % × households now − households with access⌉, 0 for a kecamatan already at the target (open defecation: households practising it now − ⌊target % × households now⌋). There are two regency backlogs: for **the regency as one area** to reach the target (the surplus of kecamatan above the target counts) and for **every kecamatan** to reach it (the sum of the kecamatan backlogs). **Growth** = new households until the target year × *s*, the share of new households the programme must reach (an assumption, editable on the Needs page, 0 allowed). The other new households arrive with access at the target share − *s* (open defecation: target + *s*), so a programme of backlog + growth brings each area exactly to the target in the target year. Default *s*: new households arrive like today's households in the regency, so *s* = target − today's percentage (in whole percent, never below 0). A kecamatan above the target uses its surplus first. Households in the target year = households now × (1 + growth)^years left, with each kecamatan's compound household growth over the last five years. The programme is spread evenly over the years. Cost = households × Σ(share × unit cost), apart for backlog and growth. 'What if' uses the same model and assumption; the yearly number is shared in proportion to each kecamatan's need until the target year, so started at the yearly need the target is reached exactly in the target year.",
     "metodologi.pemekaran_judul": "The 2021 split",
     "metodologi.pemekaran_teks": "In 2021 Kusan Tengah was formed from Kusan Hilir and Teluk Kepayang from Kusan "
                                  "Hulu. Data before 2021 were collected on the old boundaries. **Current "
@@ -1055,7 +1064,7 @@ EN: dict[str, str] = {
     "paparan.s5_judul": "Needs and cost until {tahun}",
     "paparan.s6_judul": "Next steps",
     "paparan.s6_pesan": "What this clinic needs to decide:",
-    "paparan.l_kabupaten": "The regency must reach {kk} a year until {tahun} (about {biaya} a year).",
+    "paparan.l_kabupaten": "For every kecamatan to reach the target: {kk} a year until {tahun} (about {biaya} a year): today's backlog {backlog} (the regency as one area: {backlog_kabupaten}) and growth {pertumbuhan}.",
     "paparan.l_prioritas": "Priorities: {kecamatan}, together {persen} of the regency's need.",
     "paparan.l_memburuk": "Deteriorating, needing special attention: {kecamatan}.",
     "paparan.l_tercapai": "Target already met: {kecamatan}; keep it from slipping.",
@@ -1146,7 +1155,8 @@ EN: dict[str, str] = {
     "opd.belanja": "Spent",
     "opd.jumlah_kegiatan": "Activities",
     "opd.kk_judul": "From output to households, {tahun}",
-    "opd.kalimat_kk": "The agencies' output for {indikator} reaches **{kk}**, against {perlu} needed a year ({persen}).",
+    "opd.kalimat_kk": "The agencies' output for {indikator} reaches **{kk}**, against {perlu} needed a year until {tahun} for every kecamatan to reach the {dokumen} target ({persen}; today's backlog {backlog} + growth {pertumbuhan}, see Needs).",
+    "opd.kalimat_tanpa_target": "The agencies' output for {indikator} reaches **{kk}**; {dokumen} sets no {indikator} target, so it is not compared with a need.",
     "opd.k_kk": "Households reached",
     "opd.k_perlu": "Households needed a year",
     "opd.k_bagian": "Share",

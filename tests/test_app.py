@@ -202,8 +202,28 @@ def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()
-    _, reached = kebutuhan.scenario(an, "layak", 90.0, 500.0, "id")
-    assert kebutuhan.scenario_text(reached, 90.0, "layak", "id") in texts(at)
+    _, reached = kebutuhan.scenario(an, "layak", 90.0, 500.0, "id", tahun_capai=2030)
+    assert kebutuhan.scenario_text(reached, 90.0, "layak", "id", tahun_capai=2030) in texts(at)
+
+
+def test_the_growth_assumption_is_set_on_the_needs_page_and_followed_by_the_deck(an: analysis.Analysis) -> None:
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
+    box = at.number_input(key="porsi_baru_layak")
+    assert box.value == 6  # the default: 90% - 84,2% today, in whole percent
+    at.number_input(key="porsi_baru_layak").set_value(0).run()
+    zero = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya, porsi_baru=0.0)
+    assert zero.total_kk == zero.gap.backlog_kecamatan == 6622  # growth 0: the total is the backlog
+    assert zero.ringkasan in texts(at)
+    # the deck, opened in the same session, plans with the assumption set
+    setting = paparan.Settings("RPJMN 2020-2024", "layak", 2030, paparan.today(), "id", porsi_baru=0.0)
+    slides = paparan.view(an, setting).slides
+    number = next(i for i, s in enumerate(slides, start=1) if s.kunci == "kebutuhan")
+    at.switch_page("app_pages/paparan.py").run()
+    for _ in range(number - 1):
+        at.button(key="slide_next").click().run()
+    assert at.title[0].value == slides[number - 1].judul
+    assert paparan.plain(zero.ringkasan) == slides[number - 1].pesan
+    assert slides[number - 1].pesan in texts(at)
 
 
 def test_english_switch_changes_numbers_format() -> None:

@@ -166,6 +166,35 @@ def year_slider(key: str, label: str, options: list[int], default: int, containe
                                                                         persist_state="session", **kw)
 
 
+def new_share(indikator: str) -> float | None:
+    """The growth assumption set on the Kebutuhan page for an indicator (% of new households the programme must
+    reach), or None while it is the default: every page that shows the plan's numbers passes it on."""
+    v = st.session_state.get("_porsi_diubah", {}).get(indikator)
+    return None if v is None else float(v)  # whole percent
+
+
+def new_shares() -> tuple[tuple[str, float], ...]:
+    """Every growth assumption changed on the Kebutuhan page, as (indicator, %) pairs (a view's settings)."""
+    return tuple((k, v) for k in indicators.HEADLINE if (v := new_share(k)) is not None)
+
+
+def share_input(container: Any, indikator: str, label: str, default: float, maximum: float, help: str) -> float | None:
+    """The growth assumption's box: it shows the default for the chosen target until someone changes it (then
+    the change holds for the session, on every page). Returns `new_share`."""
+    key = f"porsi_baru_{indikator}"
+    # what was set lives outside the widget's key: Streamlit forgets a widget's value on a page that does not draw it
+    changed = st.session_state.setdefault("_porsi_diubah", {})
+    value = changed.get(indikator, default)
+    st.session_state[key] = min(int(round(value)), int(maximum))  # whole percent: no decimal mark to misread
+
+    def _mark() -> None:
+        st.session_state["_porsi_diubah"][indikator] = int(st.session_state[key])
+
+    (container if container is not None else st).number_input(
+        label, min_value=0, max_value=int(maximum), step=1, key=key, on_change=_mark, help=help)
+    return new_share(indikator)
+
+
 def presenting() -> bool:
     """Presentation mode: the sidebar switch or ?mode=paparan in the address."""
     return st.session_state.get("mode") == "paparan"

@@ -39,6 +39,7 @@ class Settings:
     tahun_capai: int
     today: str  # ISO date
     lang: str = "id"
+    porsi_baru: float | None = None  # the growth assumption set on Kebutuhan (% of new households); None = default
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     label = ind.label(lang)
     overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang))
     plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=s.dokumen, indikator=s.indikator,
-                                                 tahun_capai=s.tahun_capai, lang=lang))
+                                                 tahun_capai=s.tahun_capai, porsi_baru=s.porsi_baru, lang=lang))
     needs = plan.kebutuhan
     out: list[Slide] = []
 
@@ -197,7 +198,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     out.append(Slide("tertinggal", t("paparan.s4_judul", lang), message, (), None, table, source))
 
     # 5. needs and cost
-    yearly = kebutuhan.yearly(an, s.indikator, needs.target, s.tahun_capai, lang=lang)
+    yearly = kebutuhan.yearly(needs, lang=lang)
     out.append(Slide(
         "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai), plain(needs.ringkasan),
         tuple(f"{k}: {v}" for k, v in needs.metrics),
@@ -232,9 +233,12 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     t, lang = i18n.t, s.lang
     kec = needs.table.loc[(needs.table["kode_wilayah"] != KABUPATEN) & (needs.table["kesenjangan_kk"] > 0)]
     points = []
+    g = needs.gap
     if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
         points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
-                        biaya=fmt.rupiah(needs.total_biaya / max(1, int(needs.table["tahun_tersisa"].max())), lang)))
+                        biaya=fmt.rupiah(needs.total_per_tahun * needs.biaya_per_kk, lang),
+                        backlog=fmt.kk(g.backlog_kecamatan, lang), pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, lang),
+                        backlog_kabupaten=fmt.kk(g.backlog_kabupaten, lang)))
     done = vals.loc[met(vals), "nama"].tolist()
     # a priority is short of the target now: never one that meets it (the closing slide cannot list one as both)
     top = kec.loc[~kec["kode_wilayah"].isin(vals.loc[met(vals), "kode"])].sort_values(
