@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from sanitasi import analysis, documents, fmt, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
-from sanitasi.views import kebutuhan, kecamatan, paparan, ringkasan
+from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -294,3 +294,14 @@ def test_trajectory_of_waste_is_for_the_district_only() -> None:
     assert not at.exception
     assert at.selectbox(key="indikator").value == "sampah_penanganan"
     assert not [s for s in at.selectbox if s.key == "kecamatan"]  # no kecamatan to choose for a district figure
+
+
+def test_the_trajectory_page_judges_the_yearly_targets(an: analysis.Analysis) -> None:
+    at = open_page("lintasan_target", indikator="babs_terbuka", target="SSK 2025-2029 (ilustratif)")
+    assert not at.exception
+    expected = lintasan_target.view(an, lintasan_target.Settings("babs_terbuka", "SSK 2025-2029 (ilustratif)")).kinerja
+    shown = at.table[0].value
+    # 2025: 5,6% against 5,0%, from 6,3% in the 2024 base year: 56,2%, rendah
+    assert shown["Capaian"].tolist() == expected["Capaian"].tolist() and shown["Capaian"].iloc[0] == "56,2%"
+    assert shown["Predikat"].iloc[0] == "Rendah"
+    assert any(b.label == i18n.t("kinerja.unduh", "id") for b in at.get("download_button"))

@@ -4,13 +4,15 @@ with the signal an official looks for, and the households its output reaches aga
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, needs
-from sanitasi.analysis import Analysis, gap
-from sanitasi.documents import default_reach_year, final_target
+from sanitasi import charts, fmt, i18n, indicators, kinerja, needs
+from sanitasi.analysis import KABUPATEN, Analysis, gap
+from sanitasi.documents import default_reach_year, final_target, note_of
 from sanitasi.views.display import Figure, source_line
 
 # Agency signals (documented on the methods page): spending is "ahead of output" when the financial
@@ -44,6 +46,13 @@ class Opd:
     kk_judul: str
     kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
     kk_tabel: pd.DataFrame | None  # per indicator and agency; None when no output reaches households
+    # the district's yearly targets of the chosen document judged (sanitasi.kinerja), as the agencies report them
+    target_judul: str = ""
+    target_bantuan: str = ""
+    target_tabel: pd.DataFrame | None = None  # None: the document sets no target
+    target_catatan: str = ""
+    target_xlsx: Any = None  # () -> bytes
+    target_nama: str = ""
 
 
 def options(an: Analysis) -> Options:
@@ -69,6 +78,25 @@ def view(an: Analysis, s: Settings) -> Opd:
         kk_judul=t("opd.kk_judul", lang, tahun=year),
         kk_kalimat=tuple(opd_households_text(reached, lang, s.dokumen)) if len(reached) else (),
         kk_tabel=households_table(reached, lang) if len(reached) else None,
+        **yearly_targets(an, s.dokumen, lang),
+    )
+
+
+def yearly_targets(an: Analysis, dokumen: str, lang: str = "id") -> dict:
+    """The district's performance table for every indicator the chosen document sets (target, realisation,
+    capaian, band per target year), with its workbook."""
+    t = i18n.t
+    perf = kinerja.performance_all(an, dokumen, KABUPATEN)
+    note = " ".join(x for x in (note_of(an.data.target, dokumen, max(an.data.tahun), lang),
+                                *kinerja.method_rows(lang).iloc[:, 0]) if x)
+    return dict(
+        target_judul=t("kinerja.judul", lang, dokumen=dokumen),
+        target_bantuan=t("kinerja.bantuan", lang, wilayah=an.nama(KABUPATEN, lang)),
+        target_tabel=kinerja.display(perf, lang) if len(perf) else None,
+        target_catatan=note,
+        target_xlsx=partial(kinerja.xlsx, an, dokumen, KABUPATEN, lang,
+                            source_line(an.data, "akses", "stbm", "sampah", "drainase", lang=lang)),
+        target_nama=f"kinerja_kabupaten_{an.tahun}.xlsx",
     )
 
 

@@ -1,8 +1,9 @@
 """Paparan: the coaching-clinic sequence, one message per slide, built from the pages' own views so a slide and
 its page can never disagree; the same slides make the .pptx deck, and the A3 map comes with them.
 
-overview -> map -> trajectory of the district -> kecamatan behind target -> needs -> the rest of the strategy
-(ODF villages, waste, standing water) -> next steps -> open commitments (-> methods and sources, in the deck).
+overview -> map -> trajectory of the district -> the document's yearly targets judged -> kecamatan behind target
+-> needs -> the rest of the strategy (ODF villages, waste, standing water) -> next steps -> open commitments (->
+methods and sources, in the deck).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 
 import pandas as pd
 
-from sanitasi import deck, fmt, i18n, indicators, progress
+from sanitasi import deck, fmt, i18n, indicators, kinerja, progress
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import headline
 from sanitasi.deck import plain
-from sanitasi.documents import default_reach_year, final_target
+from sanitasi.documents import default_reach_year, final_target, note_of
 from sanitasi.kinds import page_kinds
 from sanitasi.maps import map_values, ranked
 from sanitasi.progress import Status
@@ -186,6 +187,15 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     out.append(Slide("lintasan", t("paparan.s3_judul", lang, indikator=label), path.kalimat,
                      tuple(f"{k}: {v}" for k, v in path.fakta if v != fmt.MISSING),
                      Figure(chart, "paparan_lintasan"), sumber=source))
+
+    # 3b. the document's yearly targets judged (SAKIP/e-Monev): what the agencies report against
+    perf = kinerja.judged_rows(kinerja.performance_all(an, s.dokumen, KABUPATEN), an.tahun)
+    if len(perf):
+        # the document's note (its source, what to check) goes with its targets
+        message = " ".join([t("kinerja.s_pesan", lang, dokumen=s.dokumen),
+                            note_of(an.data.target, s.dokumen, max(an.data.tahun), lang)]).strip()
+        out.append(Slide("kinerja", t("kinerja.s_judul", lang, dokumen=s.dokumen), message, (), None,
+                         kinerja.display(perf, lang), source))
 
     # 4. kecamatan behind target: the table is the message (who, how far, how many households a year)
     table = behind(an, s, needs)

@@ -25,15 +25,15 @@ def slides(r) -> tuple[paparan.Slide, ...]:
 
 
 def test_sequence_order_and_messages(an, slides) -> None:
-    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "tertinggal", "kebutuhan", "lainnya",
-                                         "langkah", "komitmen"]
+    assert [s.kunci for s in slides] == ["ringkasan", "peta", "lintasan", "kinerja", "tertinggal", "kebutuhan",
+                                         "lainnya", "langkah", "komitmen"]
     assert slides[0].pesan == cards.headline(an, RPJMN, "layak")
     # the map message counts the kecamatan below the target from the map values
     vals = maps.map_values(an, "layak", RPJMN)
     below = int((vals["selisih"] < 0).sum())
     assert slides[1].pesan.startswith(f"{below} dari 12 kecamatan")
     needs = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
-    assert fmt.kk(needs.total_kk) in slides[4].pesan
+    assert fmt.kk(needs.total_kk) in slides[5].pesan
     source = source_line(an.data, *kinds.page_kinds()["paparan"])
     assert all(s.sumber == source for s in slides)
     # a chart on a slide is the page's own chart, downloaded under the slide's name
@@ -45,12 +45,25 @@ def test_slides_draw_what_their_pages_draw(an, slides) -> None:
     page = ringkasan.view(an, ringkasan.Settings(dokumen=RPJMN))
     assert slides[0].grafik.spec["datasets"] == page.tangga.spec["datasets"]
     plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030))
-    assert slides[4].grafik.spec == plan.tahunan.spec
-    assert slides[4].poin == tuple(f"{k}: {v}" for k, v in plan.metrik)
+    assert slides[5].grafik.spec == plan.tahunan.spec
+    assert slides[5].poin == tuple(f"{k}: {v}" for k, v in plan.metrik)
+
+
+def test_the_yearly_targets_slide_judges_what_has_a_realisation(an, slides) -> None:
+    """RPJMN 2020-2024: one target year (2024) per indicator. Layak 82,66 / 90 = 91,8% (sangat tinggi); aman
+    8,13 / 15 = 54,2% (rendah); BABS from 8,33% in the 2019 base year toward 0: (8,33 - 6,35) / 8,33 = 23,8%."""
+    table = next(s for s in slides if s.kunci == "kinerja").tabel
+    assert table["Capaian"].tolist() == ["91,8%", "54,2%", "23,8%"]
+    assert table["Predikat"].tolist() == ["Sangat tinggi", "Rendah", "Sangat rendah"]
+    # the running plan's slide says where its targets come from and what to check
+    now = paparan.view(an, paparan.Settings("RPJMN 2025-2029", "aman", 2029, TODAY, "id")).slides
+    slide = next(s for s in now if s.kunci == "kinerja")
+    assert slide.tabel["Tahun"].tolist() == ["2025 (antara)"] and slide.tabel["Capaian"].tolist() == ["72,7%"]
+    assert "periksa Lampiran Perpres 12/2025" in slide.pesan
 
 
 def test_behind_target_table_is_worst_first(an, slides) -> None:
-    table = slides[3].tabel
+    table = next(s for s in slides if s.kunci == "tertinggal").tabel
     vals = maps.map_values(an, "layak", RPJMN).set_index("nama")
     statuses = [vals.loc[n, "status"] for n in table.iloc[:, 0]]
     assert all(s in {b.value for b in paparan.BEHIND} for s in statuses)
