@@ -109,8 +109,9 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
             selisih = judging.judged_text(j, lang) + "."
         elif ind.arah * (value - tgt) >= 0:
             selisih = i18n.t("kartu.sudah_capai", lang)
-        elif ind.persen:
-            selisih = i18n.t("kartu.kurang_poin", lang, poin=fmt.number(abs(value - tgt), 1, lang))
+        elif ind.persen:  # short of a rising target, or above a falling one (open defecation)
+            selisih = i18n.t("kartu.kurang_poin" if ind.arah > 0 else "kartu.lebih_poin", lang,
+                             poin=fmt.number(abs(value - tgt), 1, lang))
         else:
             selisih = i18n.t("kartu.kurang_satuan", lang, nilai=ind.teks(abs(value - tgt), lang))
         target_text = i18n.t("kartu.target", lang, nilai=ind.teks(tgt, lang, 0 if tgt == int(tgt) else 1),
@@ -182,6 +183,15 @@ def rate_text(ind: indicators.Indicator, value, lang: str = "id") -> str:
         return fmt.rate(value, lang)
     per_year = "/year" if lang == "en" else "/tahun"
     return fmt.delta(value, ind.satuan(lang) + per_year, 1, lang)
+
+
+def pace_text(ind: indicators.Indicator, value, lang: str = "id") -> str:
+    """A pace with what it means for this indicator: '−0,50 poin/tahun · membaik' for open defecation (down is
+    good news), '+1,52 poin/tahun · membaik' for access."""
+    text = rate_text(ind, value, lang)
+    if value is None or fmt.is_missing(value) or round(float(value), 2) == 0:
+        return text
+    return text + " · " + i18n.t("laju.membaik" if ind.arah * float(value) > 0 else "laju.memburuk", lang)
 
 
 def year_text(y: int, lang: str) -> str:

@@ -54,6 +54,7 @@ ID: dict[str, str] = {
     "kartu.tanpa_target": "Dokumen ini tidak menetapkan target untuk indikator ini.",
     "kartu.sudah_capai": "Target sudah tercapai.",
     "kartu.kurang_poin": "Kurang **{poin} poin** dari target.",
+    "kartu.lebih_poin": "**{poin} poin** di atas batas target.",
     "kartu.kurang_satuan": "Selisih **{nilai}** dari target.",
     "kartu.target": "Target **{nilai}** pada {tahun}",
     "kartu.kk_kurang": "Setara **{kk}** yang belum terjangkau.",
@@ -82,8 +83,7 @@ ID: dict[str, str] = {
     "kalimat.perlu_percepatan": "{wilayah}: {indikator} **{nilai}** pada {tahun}. Laju saat ini {laju}, padahal "
                                 "perlu {perlu}: **perlu percepatan** untuk mencapai {target} pada {tahun_target} "
                                 "(proyeksi {proyeksi}).",
-    "kalimat.lambat": "{wilayah}: {indikator} **{nilai}** pada {tahun}. Laju {laju} jauh di bawah yang diperlukan "
-                      "({perlu}): pada {tahun_target} diproyeksikan baru {proyeksi}, target {target}.",
+    "kalimat.lambat": "{wilayah}: {indikator} **{nilai}** pada {tahun}. Laju {laju} jauh lebih lambat dari yang diperlukan ({perlu}): pada {tahun_target} diproyeksikan baru {proyeksi}, target {target}.",
     "kalimat.memburuk": "{wilayah}: {indikator} **{nilai}** pada {tahun} dan **bergerak menjauhi target** "
                         "({laju}); perlu {perlu} untuk mencapai {target} pada {tahun_target}.",
     "kalimat.data_kurang": "{wilayah}: data {indikator} belum cukup (kurang dari dua tahun) untuk menilai "
@@ -146,7 +146,7 @@ ID: dict[str, str] = {
     "peta.judul_grafik": "{indikator} per kecamatan, {tahun}",
     "peta.peringkat_judul": "Peringkat kecamatan",
     "peta.garis_target": "Garis putus = target {nilai}% ({tahun})",
-    "peta.target_selisih": "Target {target} · selisih {selisih}",
+    "peta.target_selisih": "Target {target} · {selisih}",
     "peta.ke_profil": "Buka profil Kecamatan {nama}",
     "peta.sumber_batas": "Batas: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 2025",
     "peta.sumber_batas_dimuat": "Batas: berkas yang dimuat pengguna, v{versi}",
@@ -155,7 +155,7 @@ ID: dict[str, str] = {
     "peta.data_induk": "Pada {tahun} wilayah ini masih bagian dari {induk}: nilainya nilai {induk}.",
     "peta.batas_lama": "Peta batas {tahun}: termasuk {anak}, dijumlahkan dari data kecamatan.",
     "peta.catatan_batas_lama": "Berkas batas ini dari sebelum pemekaran 2021 ({n} kecamatan, batas {tahun}): Kusan Tengah dan Teluk Kepayang tergambar di dalam induknya, dengan data yang dijumlahkan kembali.",
-    "peta.legenda_selisih": "Selisih ke target (poin; + = melampaui)",
+    "peta.legenda_selisih": "Selisih ke target ({satuan}; + memenuhi, − belum)",
     "peta.legenda_status": "Status kemajuan",
     # trajectory
     "lintasan.judul": "Lintasan menuju target",
@@ -184,6 +184,8 @@ ID: dict[str, str] = {
     "lintasan.label_target": "Target {nilai} ({tahun})",
     "lintasan.label_target_saja": "Target {nilai}",
     "fakta.terakhir": "Nilai terakhir",
+    "laju.membaik": "membaik",
+    "laju.memburuk": "memburuk",
     "fakta.dinilai": "Dinilai (tahun target)",
     "fakta.target": "Target",
     "fakta.laju_kini": "Laju saat ini",
@@ -462,7 +464,7 @@ ID: dict[str, str] = {
     "paparan.kk_per_tahun": "KK per tahun s.d. {tahun}",
     "paparan.s1_judul": "Posisi kabupaten {tahun} terhadap {dokumen}",
     "paparan.s2_judul": "{indikator} per kecamatan, {tahun}",
-    "paparan.s2_pesan": "{n} dari {dari} kecamatan masih di bawah target {indikator} {target}; terendah: {terendah}.",
+    "paparan.s2_pesan": "{n} dari {dari} kecamatan belum memenuhi target {indikator} {target}; paling jauh: {terendah}.",
     "paparan.s3_judul": "Lintasan kabupaten: {indikator}",
     "paparan.s4_judul": "Kecamatan yang tertinggal",
     "paparan.s4_pesan": "{n} dari {dari} kecamatan belum sesuai jalur menuju target {dokumen}.",
@@ -686,6 +688,7 @@ EN: dict[str, str] = {
     "kartu.tanpa_target": "This document sets no target for this indicator.",
     "kartu.sudah_capai": "Target already met.",
     "kartu.kurang_poin": "**{poin} points** short of the target.",
+    "kartu.lebih_poin": "**{poin} points** above the target.",
     "kartu.kurang_satuan": "**{nilai}** away from the target.",
     "kartu.target": "Target **{nilai}** by {tahun}",
     "kartu.kk_kurang": "Equal to **{kk}** not yet reached.",
@@ -713,9 +716,7 @@ EN: dict[str, str] = {
     "kalimat.perlu_percepatan": "{wilayah}: {indikator} **{nilai}** in {tahun}. The current pace is {laju} but "
                                 "{perlu} is needed: **acceleration needed** to reach {target} by {tahun_target} "
                                 "(projected {proyeksi}).",
-    "kalimat.lambat": "{wilayah}: {indikator} **{nilai}** in {tahun}. The pace of {laju} is far below what is "
-                      "needed ({perlu}): by {tahun_target} only {proyeksi} is projected, against a target of "
-                      "{target}.",
+    "kalimat.lambat": "{wilayah}: {indikator} **{nilai}** in {tahun}. The pace of {laju} is far slower than needed ({perlu}): by {tahun_target} only {proyeksi} is projected, against a target of {target}.",
     "kalimat.memburuk": "{wilayah}: {indikator} **{nilai}** in {tahun} and **moving away from the target** ({laju}); "
                         "{perlu} is needed to reach {target} by {tahun_target}.",
     "kalimat.data_kurang": "{wilayah}: not enough {indikator} data (fewer than two years) to judge progress "
@@ -775,7 +776,7 @@ EN: dict[str, str] = {
     "peta.judul_grafik": "{indikator} by kecamatan, {tahun}",
     "peta.peringkat_judul": "Kecamatan ranking",
     "peta.garis_target": "Dashed line = target {nilai}% ({tahun})",
-    "peta.target_selisih": "Target {target} · gap {selisih}",
+    "peta.target_selisih": "Target {target} · {selisih}",
     "peta.ke_profil": "Open the profile of {nama}",
     "peta.sumber_batas": "Boundaries: cahyadsn/wilayah_boundaries (MIT), Kepmendagri 2025",
     "peta.sumber_batas_dimuat": "Boundaries: file loaded by users, v{versi}",
@@ -784,7 +785,7 @@ EN: dict[str, str] = {
     "peta.data_induk": "In {tahun} this area was still part of {induk}: the value shown is {induk}'s.",
     "peta.batas_lama": "Map on {tahun} boundaries: includes {anak}, summed from the kecamatan data.",
     "peta.catatan_batas_lama": "This boundary file predates the 2021 split ({n} kecamatan, {tahun} boundaries): Kusan Tengah and Teluk Kepayang are drawn inside their parents, with their data added back.",
-    "peta.legenda_selisih": "Gap to target (points; + = ahead)",
+    "peta.legenda_selisih": "Gap to target ({satuan}; + meets it, − short)",
     "peta.legenda_status": "Progress status",
     "lintasan.judul": "Trajectory to the target",
     "lintasan.basis": "Boundaries",
@@ -812,6 +813,8 @@ EN: dict[str, str] = {
     "lintasan.label_target": "Target {nilai} ({tahun})",
     "lintasan.label_target_saja": "Target {nilai}",
     "fakta.terakhir": "Latest value",
+    "laju.membaik": "improving",
+    "laju.memburuk": "worsening",
     "fakta.dinilai": "Judged (target year)",
     "fakta.target": "Target",
     "fakta.laju_kini": "Current pace",
@@ -1089,7 +1092,7 @@ EN: dict[str, str] = {
     "paparan.kk_per_tahun": "Households a year until {tahun}",
     "paparan.s1_judul": "The regency in {tahun} against {dokumen}",
     "paparan.s2_judul": "{indikator} by kecamatan, {tahun}",
-    "paparan.s2_pesan": "{n} of {dari} kecamatan are still below the {indikator} target of {target}; lowest: {terendah}.",
+    "paparan.s2_pesan": "{n} of {dari} kecamatan do not yet meet the {indikator} target of {target}; furthest: {terendah}.",
     "paparan.s3_judul": "Regency trajectory: {indikator}",
     "paparan.s4_judul": "Kecamatan behind target",
     "paparan.s4_pesan": "{n} of {dari} kecamatan are not on track for the {dokumen} target.",

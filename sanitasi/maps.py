@@ -48,7 +48,8 @@ def _map_row(kode: str, nama: str, r: pd.Series | None, j: judging.Judgement | N
         "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
         "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
         "nilai_teks": ind.teks(value, lang), "target_teks": ind.teks(tgt, lang, 0),
-        "selisih_teks": ind.selisih_teks(gap, lang) if not np.isnan(gap) else fmt.MISSING,
+        # in words that follow the indicator's direction: "kurang 3,5 poin", "5,6 poin di atas batas target"
+        "selisih_teks": judging.gap_text(j, value, lang) if j is not None and not np.isnan(gap) else fmt.MISSING,
         "status_teks": status_label(st, lang),  # the plain label: the status colours' legend
         # the status with the year it speaks of, and both years when that is not the latest (tooltips, tables)
         "status_lengkap": judging.status_text(j, lang) if j is not None else status_label(None, lang),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from sanitasi import fmt, i18n, indicators, lineage, progress, targets
 from sanitasi.analysis import KABUPATEN, Analysis, series
-from sanitasi.cards import headline, rate_text, year_text
+from sanitasi.cards import headline, pace_text, rate_text, year_text
 from sanitasi.documents import applicable
 from sanitasi.progress import Status, status_label
 
@@ -83,7 +83,7 @@ def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indic
         (t("fakta.terakhir", lang), f"{ind.teks(a.latest_value, lang)} ({fmt.year(a.latest_year)})"),
         *judged,
         (t("fakta.target", lang), f"{ind.teks(tgt[1], lang)} ({tgt[0]})"),
-        (t("fakta.laju_kini", lang), rate_text(ind, a.current_rate, lang)),
+        (t("fakta.laju_kini", lang), pace_text(ind, a.current_rate, lang)),
         (t("fakta.laju_perlu", lang), rate_text(ind, a.required_rate, lang)),
         (t("fakta.rasio", lang), fmt.ratio(a.ratio, lang)),
         (t("fakta.proyeksi", lang, tahun=tgt[0]), ind.teks(a.projected_value, lang)),

@@ -30,7 +30,10 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
     """The colour encoding shared by the map, the tile map and the ranked bars (so colours agree)."""
     t = i18n.t
     if mode == "selisih":
-        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang),
+        # the gap is signed by the indicator's direction: + meets the target (less open defecation is +)
+        ind = indicators.get(indikator)
+        unit = t("nilai.poin", lang) if ind.persen else ind.satuan(lang)
+        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang, satuan=unit),
                          scale=alt.Scale(scheme="blueorange", reverse=True, domain=[-25, 0, 25], clamp=True),
                          legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
     if mode == "status":

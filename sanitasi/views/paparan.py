@@ -168,7 +168,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     # 2. map
     vals = map_values(an, s.indikator, s.dokumen, lang)
     short = vals.loc[vals["selisih"] < 0]
-    worst = ranked(vals, s.indikator).iloc[::-1].head(2)
+    worst = ranked(vals, s.indikator).iloc[::-1].head(2)  # furthest from the target in its direction
     lowest = ", ".join(f"{r.nama} ({r.nilai_teks})" for r in worst.itertuples())
     message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=ind.kata(lang),
                 target=_target_text(an, s), terendah=lowest)

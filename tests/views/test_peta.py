@@ -41,7 +41,7 @@ def test_detail_box_of_the_chosen_kecamatan(an, r) -> None:
     # 5,784 - 3,731 = 2,053 without; RPJMN's 90% target leaves a gap of 64.5 - 90 = -25.5 points
     d = r.rincian
     assert (d.nama, d.label, d.nilai, d.kk) == ("Mantewe", "Akses layak", "64,5%", "2.053 KK")
-    assert d.target_selisih == "Target 90% · selisih −25,5 poin"
+    assert d.target_selisih == "Target 90% · kurang 25,5 poin"  # the gap in words (tests/test_direction.py)
     assert d.label_kk == i18n.t("grafik.kk_tanpa_layak", "id")
     assert d.ke_profil == "Buka profil Kecamatan Mantewe"
     assert d.catatan == ""
@@ -56,7 +56,8 @@ def test_detail_follows_indicator_and_language(an) -> None:
     # open defecation: households still practising it are the ones short; the target is 0%
     assert r.rincian.kk == f"{int(row['kk_babs_terbuka']):,} households"
     assert r.rincian.label == "Open defecation"
-    assert r.rincian.target_selisih.startswith("Target 0% · gap −")
+    # open defecation above 0% is above the target, not "short" of it
+    assert r.rincian.target_selisih == "Target 0% · 15.5 points above the target"
     assert r.rincian.ke_profil == "Open the profile of Mantewe"
 
 
