@@ -17,9 +17,10 @@ reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_
 ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, c3)
 if o.target_lewat:
     st.caption(o.target_lewat)
-porsi = ui.share_input(st.columns([3, 7])[0], ind, o.porsi_label, o.porsi_bawaan, o.porsi_maks, o.porsi_bantuan)
+growth_box, costs_box = st.columns([3, 7], vertical_alignment="bottom")
+porsi = ui.share_input(growth_box, ind, o.porsi_label, o.porsi_bawaan, o.porsi_maks, o.porsi_bantuan)
 
-with st.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
+with costs_box.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
     st.caption(ui.t("kebutuhan.biaya_bantuan"))
     edited = st.data_editor(
         o.biaya.frame, key=f"biaya_{ind}", hide_index=True, width="stretch", disabled=o.biaya.locked,

@@ -31,8 +31,20 @@ class Card:
     metode: str
     warna: str
     delta_panah: str = "off"  # "up" / "down" / "off": the direction of the change on the year before
-    delta_warna: str = "normal"  # "normal" when up is good, "inverse" when down is good
+    # the change's colour, decided here from the indicator's direction: "blue" good news (up where higher is better,
+    # down where lower is), "orange" bad news, "gray" no change. Streamlit would read the sign from the text, and
+    # our minus sign (U+2212) is no "-" to it: a fall in open defecation came out red.
+    delta_warna: str = "gray"
     tahun: int | None = None  # the year of `nilai`
+
+
+def change_look(diff: float, arah: int) -> tuple[str, str]:
+    """(arrow, colour) of a change on the year before: the arrow shows where the value went, the colour whether
+    that is good news for the indicator (down is good news for open defecation and standing water)."""
+    step = round(diff, 1)
+    if step == 0:
+        return "off", "gray"
+    return ("up" if step > 0 else "down"), ("blue" if arah * step > 0 else "orange")
 
 
 def _gap_units(row: pd.Series, indikator: str, target: float) -> int:
@@ -88,12 +100,11 @@ def cards(an: Analysis, dokumen: str, lang: str = "id", kode: str = KABUPATEN,
         last = frame.iloc[-1]
         prev = frame.iloc[-2] if len(frame) > 1 else None
         value = float(last[ind.kolom])
-        change, arrow = None, "off"
+        change, arrow, colour = None, "off", "gray"
         if prev is not None and int(prev["tahun"]) == int(last["tahun"]) - 1:
             diff = value - float(prev[ind.kolom])
             change = ind.selisih_teks(diff, lang) + " " + i18n.t("kartu.dari_tahun", lang, tahun=int(prev["tahun"]))
-            arrow = "up" if round(diff, 1) > 0 else "down" if round(diff, 1) < 0 else "off"
-        colour = "normal" if ind.arah > 0 else "inverse"
+            arrow, colour = change_look(diff, ind.arah)
         j = judging.judge(an, kode, k, doc)
         if j.dokumen is None:
             other = elsewhere(an.data.target, doc, k, max(an.data.tahun))

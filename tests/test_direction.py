@@ -14,14 +14,23 @@ SSK = "SSK 2025-2029 (ilustratif)"
 
 def test_card_arrows_and_colours_follow_the_direction(an) -> None:
     by = {c.indikator: c for c in cards.cards(an, SSK)}
-    # layak rose 1,5 points (good: green up); open defecation fell 0,8 points (good: the arrow down, coloured
-    # as good news by Streamlit's "inverse")
-    assert (by["layak"].delta_panah, by["layak"].delta_warna) == ("up", "normal")
+    # layak rose 1,5 points (good news: up, blue); open defecation fell 0,8 points (good news: down, blue). The
+    # colour is decided here, not left to Streamlit, which takes "−0,8" (a true minus sign) for a rise.
+    assert (by["layak"].delta_panah, by["layak"].delta_warna) == ("up", "blue")
     assert (by["babs_terbuka"].perubahan, by["babs_terbuka"].delta_panah, by["babs_terbuka"].delta_warna) == \
-        ("−0,8 poin dari 2024", "down", "inverse")
+        ("−0,8 poin dari 2024", "down", "blue")
     water = next(c for c in cards.other_cards(an, SSK) if c.indikator == "genangan")
     # standing water 267,3 -> 246,3 ha: down, good news
-    assert (water.delta_panah, water.delta_warna) == ("down", "inverse")
+    assert (water.delta_panah, water.delta_warna) == ("down", "blue")
+
+
+@pytest.mark.parametrize(("diff", "arah", "look"), [
+    (1.52, 1, ("up", "blue")), (-0.8, 1, ("down", "orange")),    # access: up is good
+    (-0.8, -1, ("down", "blue")), (0.96, -1, ("up", "orange")),  # open defecation: down is good
+    (0.04, 1, ("off", "gray")), (-0.04, -1, ("off", "gray")),    # no change at one decimal
+])
+def test_the_change_colour(diff, arah, look) -> None:
+    assert cards.change_look(diff, arah) == look
 
 
 def test_the_gap_is_said_in_the_indicators_direction(an) -> None:

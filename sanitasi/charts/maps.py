@@ -153,12 +153,11 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     labels = alt.Chart(values).mark_text(align="left", dx=8, fontSize=12, color=INK).encode(
         x=alt.value("width"), y=y, text="nilai_teks:N")
     layers: list[Any] = [bars, labels]
-    subtitle = [source]
+    subtitle = [target_label, source] if target_label else [source]
     if target is not None:
         rule_df = pd.DataFrame({"target": [target]})
         layers.append(alt.Chart(rule_df).mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2).encode(
             x=alt.X("target:Q", scale=alt.Scale(domain=[0, top], nice=False))))
-        subtitle = [target_label, source]
     chart = alt.layer(*layers).properties(height=max(26 * len(values), 200), width="container")
     return finish(chart, title=title, source=subtitle, lang=lang)
 

@@ -84,8 +84,13 @@ def view(an: Analysis, s: Settings) -> Peta:
     area = area_map(an, values, s.indikator, mode=s.warna, layout=s.tampilan, selected=s.kode, title=title,
                     source=src, lang=lang)
     tgt = final_target(an, s.dokumen, s.indikator)
-    target_label = t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang) if tgt else "",
-                     tahun=tgt[0] if tgt else "")
+    if tgt is None:  # say so, rather than draw a ranking with no line and no word
+        target_label = t("kartu.tanpa_target_dokumen", lang, dokumen=s.dokumen, indikator=ind.kata(lang))
+    else:
+        target_label = t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang), tahun=tgt[0])
+        if s.warna == "status" and tgt[0] < an.tahun:
+            # the colours speak of the target year, the bars of the latest: the reader is told which is which
+            target_label += " · " + t("peta.status_tahun", lang, tahun_target=tgt[0], tahun=an.tahun)
     bars = ranking(values, s.indikator, mode=s.warna, target=tgt[1] if tgt else None, target_label=target_label,
                    selected=s.kode, title=t("peta.peringkat_judul", lang), source=src, lang=lang)
     return Peta(

@@ -116,12 +116,19 @@ def test_ranking_spec(an, r) -> None:
 
 
 def test_ranking_without_a_target(an) -> None:
-    # Jakstranas sets waste targets only: no rule, the source line alone under the title
+    # Jakstranas sets waste targets only: no rule, and a line saying so above the source line
     r = peta.view(an, settings(dokumen="Jakstranas 2025 (Perpres 97/2017)"))
     spec = r.peringkat.spec
     assert len(spec["layer"]) == 2
-    assert len(spec["usermeta"]["sumber"]) == 1 and spec["usermeta"]["sumber"][0].startswith("Sumber:")
+    assert spec["usermeta"]["sumber"][0] == "Jakstranas 2025 (Perpres 97/2017) tidak menetapkan target akses layak."
+    assert spec["usermeta"]["sumber"][1].startswith("Sumber:")
     assert r.rincian.status == "tanpa_target"
+
+
+def test_the_status_ranking_says_which_year_the_colours_speak_of(an) -> None:
+    r = peta.view(an, settings(indikator="aman", dokumen="RPJMN 2020-2024", warna="status"))
+    assert r.peringkat.spec["usermeta"]["sumber"][0] == ("Garis putus = target 15% (2024) · warna = status pada "
+                                                          "2024, batang = nilai 2025")
 
 
 def test_source_line_follows_the_indicators_table(an) -> None:
