@@ -177,3 +177,10 @@ def test_the_running_document_that_sets_an_indicator_is_named_first(data) -> Non
     # RPJMN 2025-2029 sets only aman: layak is in the running SSK, not in the ended RPJMN 2020-2024 or SSK 2022-2024
     assert documents.elsewhere(data.target, "RPJMN 2025-2029", "layak", 2025).nama == "SSK 2025-2029 (ilustratif)"
     assert documents.applicable(data.target, "RPJMN 2025-2029", "layak") is None
+
+
+def test_the_readme_documents_the_setting() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert documents.ENV_DOCUMENT in readme and "[dasbor]" in readme and "dokumen_bawaan" in readme
