@@ -17,8 +17,10 @@ reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_
 ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, c3)
 if o.target_lewat:
     st.caption(o.target_lewat)
+growth_box, costs_box = st.columns([3, 7], vertical_alignment="bottom")
+porsi = ui.share_input(growth_box, ind, o.porsi_label, o.porsi_bawaan, o.porsi_maks, o.porsi_bantuan)
 
-with st.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
+with costs_box.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
     st.caption(ui.t("kebutuhan.biaya_bantuan"))
     edited = st.data_editor(
         o.biaya.frame, key=f"biaya_{ind}", hide_index=True, width="stretch", disabled=o.biaya.locked,
@@ -31,7 +33,8 @@ with st.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
 # the what-if box below keeps the number entered; before there is one, the view starts it at the plan's own number
 r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach,
                                                biaya=kebutuhan.cost_rows(edited),
-                                               skenario_kk=st.session_state.get("skenario_kk"), lang=lang))
+                                               skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
+                                               lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")
 for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
     ui.stat(label, value, col)
@@ -44,7 +47,7 @@ with right:
     st.caption(ui.t("kebutuhan.catatan_tahunan"))
 
 st.dataframe(r.tabel, hide_index=True, width="stretch", key="kebutuhan_tabel")
-st.caption(ui.t("kebutuhan.asumsi"))
+st.caption(r.asumsi)
 
 st.subheader(ui.t("kebutuhan.skenario_judul"))
 s1, s2 = st.columns([2, 5])

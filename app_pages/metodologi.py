@@ -32,6 +32,9 @@ st.markdown(r.ppsp_teks)
 st.subheader(ui.t("metodologi.target_judul"))
 ui.table(r.target)
 
+st.subheader(ui.t("metodologi.kinerja_judul"))
+ui.table(r.kinerja)
+
 st.subheader(ui.t("metodologi.data_judul"))
 ui.table(r.berkas)
 st.markdown(ui.t("metodologi.data_teks"))

@@ -13,7 +13,8 @@ o = opd.options(an)
 if not o.tahun:  # no activity table: nothing to show
     st.stop()
 year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), o.tahun, o.tahun_awal, st.columns([2, 5])[0])
-r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=ui.dokumen(), lang=ui.lang()))
+dok = ui.dokumen()
+r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=dok, porsi_baru=ui.new_shares(), lang=ui.lang()))
 
 ui.figure(r.realisasi)
 st.caption(r.aturan)
@@ -35,3 +36,12 @@ for line in r.kk_kalimat:
     st.markdown(f"- {line}")
 if r.kk_tabel is not None:
     ui.table(r.kk_tabel)
+
+st.subheader(r.target_judul)
+st.caption(r.target_bantuan)
+if r.target_tabel is not None:
+    ui.table(r.target_tabel)
+st.caption(r.target_catatan)
+st.download_button(ui.t("kinerja.unduh"), r.target_xlsx, file_name=r.target_nama, on_click="ignore",
+                   icon=":material/table_view:", key="unduh_kinerja_opd",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

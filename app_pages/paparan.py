@@ -14,7 +14,7 @@ with bar[3].popover(ui.t("paparan.pengaturan"), icon=":material/tune:", width="s
     ind = ui.indicator(None, o.indikator)
     reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, paparan.default_year(an, dok, ind))
 r = ui.view(paparan.view, paparan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach, today=paparan.today(),
-                                           lang=lang, seri=ui.seri()))
+                                           lang=lang, seri=ui.seri(), porsi_baru=ui.new_share(ind)))
 nav = ui.slide_nav(len(r.slides))
 
 bar[0].button(ui.t("paparan.sebelum"), icon=":material/arrow_back:", on_click=ui.step_slide, args=(-1, nav.jumlah),

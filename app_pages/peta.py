@@ -45,9 +45,13 @@ d = r.rincian
 with st.container(border=True):
     st.markdown(f"### {d.nama}")
     st.markdown(ui.badge(d.status), unsafe_allow_html=True)
+    if d.dinilai:
+        st.caption(d.status_teks)
     b, c = st.columns(2)  # the figures get the room: "1,109 households" is cut in a third of the width
     b.metric(d.label, d.nilai)
     b.caption(d.target_selisih)
+    if d.dinilai:
+        b.caption(d.dinilai)
     c.metric(d.label_kk, d.kk)
     if d.catatan:
         st.caption(d.catatan)

@@ -59,10 +59,9 @@ class Analysis:
     def district_rows(self, indikator: str, seri: str | None = None) -> pd.DataFrame:
         """The kabupaten's rows of an indicator in the chosen district series (the roll-up for the tables that
         have no kabupaten sources, and for indicators a published series does not give)."""
-        chosen = self.district(seri)
-        ind = indicators.get(indikator)
-        if ind.tabel == "akses" and chosen != REKAP and ind.kolom in self.seri[chosen].columns:
-            return self.seri[chosen].loc[self.seri[chosen][ind.kolom].notna()]
+        chosen = series_of(self, KABUPATEN, indikator, seri)
+        if chosen != REKAP:
+            return self.seri[chosen].loc[self.seri[chosen][indicators.get(indikator).kolom].notna()]
         return self.frames(indikator)[1]
 
     @property
@@ -132,14 +131,29 @@ def _split_series(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(kode_wilayah=parts[0], seri=seri)
 
 
-def assessment(an: Analysis, kode: str, indikator: str, dokumen: str, seri: str | None = None) -> pd.Series | None:
-    """The judgement of an area's indicator against a document; for the kabupaten, in the chosen district series
-    (an indicator that series does not give is judged on the roll-up)."""
-    which = REKAP
+def gap(an: Analysis, indikator: str, target: float, target_year: int, porsi_baru: float | None = None,
+        biaya: pd.DataFrame | None = None) -> needs.Gap:
+    """The households to reach `target` by `target_year`, backlog and growth, per kecamatan and for the district:
+    `needs.gap` (the one calculation every page shows) on each kecamatan's latest comparable row."""
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    return needs.gap(latest, indikator, target=target, target_year=target_year, growth=an.growth,
+                     porsi_baru=porsi_baru, biaya=biaya)
+
+
+def series_of(an: Analysis, kode: str, indikator: str, seri: str | None = None) -> str:
+    """The series an area's indicator is judged in: for the kabupaten the chosen district series (an indicator
+    that series does not give is judged on the roll-up); REKAP for a kecamatan and everything else."""
     if kode == KABUPATEN and indicators.get(indikator).tabel == "akses":
         chosen = an.district(seri)
-        if chosen != REKAP and indicators.get(indikator).kolom in an.seri[chosen].columns:
-            which = chosen
+        column = indicators.get(indikator).kolom
+        if chosen != REKAP and column in an.seri[chosen].columns and an.seri[chosen][column].notna().any():
+            return chosen
+    return REKAP
+
+
+def assessment(an: Analysis, kode: str, indikator: str, dokumen: str, seri: str | None = None) -> pd.Series | None:
+    """The judgement of an area's indicator against a document; for the kabupaten, in the chosen district series."""
+    which = series_of(an, kode, indikator, seri)
     hit = an.nilai.loc[(an.nilai["kode_wilayah"] == kode) & (an.nilai["indikator"] == indikator)
                        & (an.nilai["dokumen"] == dokumen) & (an.nilai["seri"] == which)]
     return None if hit.empty else hit.iloc[0]

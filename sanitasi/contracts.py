@@ -102,6 +102,16 @@ def _shares_within_100(df: pd.DataFrame, table: str) -> list[Problem]:
             for i in bad[bad].index]
 
 
+def _period_in_order(df: pd.DataFrame, table: str) -> list[Problem]:
+    """A document's period runs forward: its first year (`mulai`) is not after its last (`akhir`)."""
+    bad = df["mulai"].notna() & df["akhir"].notna() & (df["mulai"] > df["akhir"])
+    return [Problem(table, i + 2, "mulai", str(df["mulai"].iloc[i]),
+                    f"tahun mulai dokumen tidak boleh sesudah tahun akhirnya ({df['akhir'].iloc[i]})")
+            for i in bad[bad].index]
+
+
+# `keluarga`, `mulai`, `akhir`: the document's family (RPJMN, RPJMD, SSK, Jakstrada, SDG, Visi) and period; empty
+# cells are read from the document's name (`sanitasi.documents.catalogue`)
 TARGET = Contract("target", (
     Column("dokumen", "str"),
     Column("indikator", "str", choices=tuple(REGISTRY)),
@@ -109,8 +119,11 @@ TARGET = Contract("target", (
     Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
     Column("nilai", "float", min=0),
     Column("tahun_dasar", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("keluarga", "str", nullable=True),
+    Column("mulai", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("akhir", "int", nullable=True, min=TAHUN_MIN, max=TAHUN_MAX),
     Column("catatan", "str", nullable=True),
-), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100,))
+), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100, _period_in_order))
 
 BIAYA = Contract("biaya_satuan", (
     Column("kode", "str"),

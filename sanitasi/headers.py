@@ -149,6 +149,12 @@ TARGET_VALUE = Field("nilai", spellings("nilai", "target", "nilai target", "targ
                                         "target (%)", "value"), label="nilai target (%)")
 BASE_YEAR = Field("tahun_dasar", spellings("tahun dasar", "tahun_dasar", "baseline", "tahun baseline"),
                   required=False, label="tahun dasar")
+DOC_FAMILY = Field("keluarga", spellings("keluarga", "keluarga dokumen", "jenis dokumen", "family"), required=False,
+                   label="keluarga dokumen")
+DOC_START = Field("mulai", spellings("mulai", "tahun mulai", "awal periode", "periode mulai", "start"), required=False,
+                  label="tahun mulai")
+DOC_END = Field("akhir", spellings("akhir", "tahun akhir", "akhir periode", "periode akhir", "end"), required=False,
+                label="tahun akhir")
 COST_CODE = Field("kode", spellings("kode", "kode langkah", "id"), label="kode langkah")
 COST_STEP = Field("langkah", spellings("langkah", "kegiatan", "uraian", "uraian langkah"), label="langkah")
 COST_VALUE = Field("biaya_per_kk", spellings("biaya_per_kk", "biaya per kk", "biaya", "harga satuan",

@@ -75,6 +75,11 @@ class Indicator:
     def label(self, lang: str = "id") -> str:
         return self.label_en if lang == "en" else self.label_id
 
+    def kata(self, lang: str = "id") -> str:
+        """The label inside a sentence: 'akses layak', but 'BABS di tempat terbuka' keeps its acronym."""
+        text = self.label(lang)
+        return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
     def satuan(self, lang: str = "id") -> str:
         return self.satuan_en if lang == "en" else self.satuan_id
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sanitasi import fmt, geo, i18n, indicators, lineage, progress, targets
-from sanitasi.analysis import Analysis, assessment
+from sanitasi import fmt, geo, i18n, indicators, judging, lineage, progress, targets
+from sanitasi.analysis import Analysis
 from sanitasi.cards import count_text
+from sanitasi.documents import applicable
 from sanitasi.progress import status_label
 
 
@@ -30,24 +31,30 @@ def map_basis(an: Analysis) -> int | None:
     return int(missing["berlaku_sejak"].min()) - 1 if len(missing) else None
 
 
-def _map_row(kode: str, nama: str, r: pd.Series | None, a: dict | None, ind: indicators.Indicator, catatan: str,
-             lang: str) -> dict:
-    """One polygon's map properties from its data row `r` and its assessment `a` (target, status)."""
+def _map_row(kode: str, nama: str, r: pd.Series | None, j: judging.Judgement | None, ind: indicators.Indicator,
+             catatan: str, lang: str) -> dict:
+    """One polygon's map properties from its data row `r` (the reference year) and its judgement `j` (target,
+    status and the year it speaks of, `sanitasi.judging`)."""
     value = float(r[ind.kolom]) if r is not None else np.nan
-    tgt = float(a["target"]) if a is not None else np.nan
+    tgt = j.target if j is not None and j.target is not None else np.nan
     gap = ind.arah * (value - tgt) if not (np.isnan(value) or np.isnan(tgt)) else np.nan
     households = None
     if r is not None and ind.persen:
         # units short of the indicator: households (or villages) without it, or still practising it
         have = int(indicators.households_with(r, ind.kode))
         households = int(r[ind.penyebut]) - have if ind.arah > 0 else have
-    st = str(a["status"]) if a is not None else None
+    st = j.status if j is not None and j.status != judging.NO_TARGET else None
     return {
         "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
         "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
         "nilai_teks": ind.teks(value, lang), "target_teks": ind.teks(tgt, lang, 0),
-        "selisih_teks": ind.selisih_teks(gap, lang) if not np.isnan(gap) else fmt.MISSING,
-        "status_teks": status_label(st, lang),
+        # in words that follow the indicator's direction: "kurang 3,5 poin", "5,6 poin di atas batas target"
+        "selisih_teks": judging.gap_text(j, value, lang) if j is not None and not np.isnan(gap) else fmt.MISSING,
+        "status_teks": status_label(st, lang),  # the plain label: the status colours' legend
+        # the status with the year it speaks of, and both years when that is not the latest (tooltips, tables)
+        "status_lengkap": judging.status_text(j, lang) if j is not None else status_label(None, lang),
+        "dinilai_teks": judging.judged_text(j, lang) if j is not None else "",
+        "sejak": j.sejak if j is not None else None,
         "kk_teks": count_text(ind, households, lang),
         "catatan": catatan,
     }
@@ -69,15 +76,14 @@ def map_values(an: Analysis, indikator: str, dokumen: str, lang: str = "id") -> 
     holder = lineage.ancestor_on(wil, year)
     kec_rows = an.frames(indikator)[0]
     rows_y = kec_rows.loc[kec_rows["tahun"] == year].set_index("kode_wilayah")
+    judged = judging.judge_all(an, indikator, dokumen, wil["kode"].tolist()).set_index("kode_wilayah", drop=False)
     out = []
     for kode, nama in zip(wil["kode"], wil["nama"], strict=True):
         src = holder[kode]
         r = rows_y.loc[src] if src in rows_y.index else None
-        a = assessment(an, kode, indikator, dokumen)
-        if a is None and src != kode:
-            a = assessment(an, src, indikator, dokumen)
+        j = judging.from_row(judged.loc[kode], dokumen)
         note = i18n.t("peta.data_induk", lang, induk=an.data.nama(src), tahun=year) if src != kode else ""
-        out.append(_map_row(kode, nama, r, a, ind, note, lang))
+        out.append(_map_row(kode, nama, r, j, ind, note, lang))
     return pd.DataFrame(out)
 
 
@@ -108,19 +114,22 @@ def _map_values_old(an: Analysis, ind: indicators.Indicator, dokumen: str, basis
         if series.empty:
             continue  # a kecamatan that did not exist yet: inside its parent on this map
         r = series.iloc[-1] if int(series["tahun"].iloc[-1]) == an.tahun else None
-        rows = targets.rows_for(an.data.target, dokumen, ind.kode, kode)
-        a = None
+        doc = applicable(an.data.target, dokumen, ind.kode)
+        rows = targets.rows_for(an.data.target, doc, ind.kode, kode) if doc is not None else pd.DataFrame()
+        j = None
         if not rows.empty:
-            res = progress.assess(series["tahun"], series[ind.kolom], target=float(rows["nilai"].iloc[-1]),
-                                  target_year=int(rows["tahun"].iloc[-1]), direction=ind.arah, bounds=ind.batas)
-            a = {"target": float(rows["nilai"].iloc[-1]), "status": res.status.value}
+            tgt, tyear = float(rows["nilai"].iloc[-1]), int(rows["tahun"].iloc[-1])
+            res = progress.assess(series["tahun"], series[ind.kolom], target=tgt, target_year=tyear,
+                                  direction=ind.arah, bounds=ind.batas)
+            j = judging.Judgement(kode, ind.kode, dokumen, doc, tgt, tyear, res.status.value, res.judged_year,
+                                  res.judged_value, res.latest_year, res.latest_value)
         note = i18n.t("peta.batas_lama", lang, anak=kids[kode], tahun=basis) if kode in kids else ""
-        out.append(_map_row(kode, nama, r, a, ind, note, lang))
+        out.append(_map_row(kode, nama, r, j, ind, note, lang))
     return pd.DataFrame(out)
 
 
-MAP_PROPERTIES = ["kode", "nama", "nilai", "kelas", "selisih", "status_teks", "nilai_teks", "target_teks",
-                  "selisih_teks", "kk_teks", "catatan"]
+MAP_PROPERTIES = ["kode", "nama", "nilai", "kelas", "selisih", "status_teks", "status_lengkap", "dinilai_teks",
+                  "nilai_teks", "target_teks", "selisih_teks", "kk_teks", "catatan"]
 
 
 def map_features(an: Analysis, values: pd.DataFrame) -> list[dict]:

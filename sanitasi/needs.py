@@ -1,22 +1,32 @@
-"""What it takes: households to gain per year to reach a target, what that costs, and what-if scenarios.
+"""What it takes: the households to reach a target, in two parts (backlog and growth), what that costs, the plan
+year by year, and what-if scenarios, all from one model so every page shows the same numbers.
 
-Assumptions, stated so an official can check them:
-- Households keep growing at the rate seen in the data (compound annual growth of `jumlah_kk` over
-  the last `window` years of comparable rows), so a share target needs more households every year.
-- For an indicator where higher is better (layak, aman) the households needed in the target year
-  are `ceil(target% x households then)`; the gap is that minus those with access now (never < 0).
-- For open defecation (lower is better) the households to move off open defecation are those
-  practising it now minus what the target allows in the target year (`floor(target% x households
-  then)`), never < 0. New households are assumed not to start open defecation.
-- Spread evenly over the years left; a target whose year has passed shows the gap today and no
-  yearly figure (pick a later "reach by" year to plan for it).
+The model, stated so an official can check it (the Metodologi page repeats it):
+- A target is a share `p` of households (for open defecation: at most `p` practising it). Households grow at the
+  rate seen in the data (compound annual growth of `jumlah_kk` over the last `window` years of comparable rows).
+- **Backlog**: households short of the target share *today*: `ceil(p x households - households with access)`, 0
+  for an area at or above the target. Two district answers: for the *district* to reach the target (a kecamatan's
+  surplus offsets another's shortfall) and for *every kecamatan* to reach it (the sum of their backlogs).
+- **Growth**: the new households until the target year times `s`, the share of new households the programme must
+  reach (assumption, editable, 0 allowed). The rest arrive already at the target's standard: with access at the
+  share `p - s` (for open defecation: practising it at the share `p + s`). The default `s` says new households look
+  like today's district households (they arrive with access at today's share), so `s = p - today's share` (open
+  defecation: today's share - `p`) in whole percent, never below 0. An area above the target uses its surplus
+  first.
+- New households arrive in equal numbers each year until the target year (their total is the compound projection;
+  an area whose households shrink gets none). The programme reaches `backlog + growth` households by the target
+  year, an equal number each year. With these arrivals it brings each area exactly to the target share in the
+  target year (and the what-if, which uses the same arrivals, reaches it then when started at the yearly need);
+  with `s = 0` the total is the backlog.
+- A target year that has passed has no growth and no yearly figure: the backlog today is the gap.
 - Cost per household is the sum over the unit-cost steps for the indicator of `porsi x biaya_per_kk`
-  (`data/biaya_satuan.csv`: which steps a household in the gap needs, and at what price).
+  (`data/biaya_satuan.csv`); backlog and growth are costed apart.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -50,86 +60,168 @@ def cost_per_household(biaya: pd.DataFrame, indikator: str) -> float:
     return float((rows["porsi"].astype(float) * rows["biaya_per_kk"].astype(float)).sum())
 
 
-def households_needed(
-    latest: pd.DataFrame,
-    indikator: str,
-    *,
-    target: float,
-    target_year: int,
-    growth: pd.Series,
-    biaya: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Per area (one row each in `latest`, counts of its latest year): the gap in households and its cost.
+def share_limit(target: float, arah: int) -> float:
+    """The largest share of new households the programme can have to reach (all of those the target asks for):
+    `p` for a rising share, `1 - p` for open defecation."""
+    return target / 100.0 if arah > 0 else 1.0 - target / 100.0
 
-    Columns: `kode_wilayah, tahun, tahun_target, tahun_tersisa, kk_kini, kk_proyeksi, kk_akses,
-    kk_sasaran, kesenjangan_kk, per_tahun, biaya_total, biaya_per_tahun`.
+
+def default_new_share(share_today: float, target: float, arah: int) -> float:
+    """The default `s`: new households arrive like today's (with access at today's share, in percent), so the
+    programme must reach the difference to the target among them, in whole percent (what the page's box shows);
+    0 when today's share already meets it."""
+    s = round(max(arah * (target - share_today), 0.0)) / 100.0
+    return float(min(s, share_limit(target, arah)))
+
+
+def _ceil(x: np.ndarray) -> np.ndarray:
+    # rounded before ceil so 5721.6000000000004 (float noise) stays 5722 and 12.0000000001 does not become 13
+    return np.ceil(np.round(x, 6))
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The households to reach a target by a year, per kecamatan and for the district, in backlog and growth.
+
+    `table` has one row per kecamatan: `kode_wilayah, tahun, tahun_tersisa, laju, kk_baru_tahun` (new households a
+    year), `perlu_tepat` (backlog + growth before rounding up to whole households), `kk_kini, kk_proyeksi, kk_baru,
+    kk_akses, backlog, pertumbuhan, kesenjangan_kk` (backlog + growth), `per_tahun, biaya_backlog,
+    biaya_pertumbuhan, biaya_total, biaya_per_tahun`.
+    """
+
+    indikator: str
+    target: float
+    tahun: int  # the data year counted from (the latest)
+    tahun_target: int
+    porsi_baru: float  # s, the share of new households the programme must reach (0..1)
+    porsi_bawaan: bool  # s is the default (new households like today's)
+    porsi_kini: float  # today's district share, % (what the default is made from)
+    table: pd.DataFrame
+    backlog_kabupaten: int  # for the district to reach the target: surpluses count
+    backlog_kecamatan: int  # for every kecamatan to reach it: the sum of the kecamatan backlogs
+    pertumbuhan_kabupaten: int
+    pertumbuhan_kecamatan: int
+    kk_baru: int  # new households until the target year, all kecamatan
+    biaya_per_kk: float  # rupiah (NaN without unit costs)
+
+    @property
+    def tahun_tersisa(self) -> int:
+        return max(self.tahun_target - self.tahun, 0)
+
+    @property
+    def total_kabupaten(self) -> int:
+        return self.backlog_kabupaten + self.pertumbuhan_kabupaten
+
+    @property
+    def total_kecamatan(self) -> int:
+        return self.backlog_kecamatan + self.pertumbuhan_kecamatan
+
+    def per_tahun(self, total: int) -> float:
+        """A total spread evenly over the years left (NaN when the target year has passed)."""
+        return total / self.tahun_tersisa if self.tahun_tersisa > 0 else float("nan")
+
+    @property
+    def per_tahun_kecamatan(self) -> float:
+        return self.per_tahun(self.total_kecamatan)
+
+    @property
+    def per_tahun_kabupaten(self) -> float:
+        return self.per_tahun(self.total_kabupaten)
+
+
+def gap(latest: pd.DataFrame, indikator: str, *, target: float, target_year: int, growth: pd.Series,
+        porsi_baru: float | None = None, biaya: pd.DataFrame | None = None) -> Gap:
+    """Backlog and growth per kecamatan (one row each in `latest`, counts of its latest year) and for the district.
+
+    `porsi_baru` is `s` (None: the default, new households like today's). See the module docstring.
     """
     ind = indicators.get(indikator)
     n0 = latest["jumlah_kk"].astype("float64").to_numpy()
-    have = indicators.households_with(latest, indikator).astype("float64")
+    have = np.asarray(indicators.households_with(latest, indikator), dtype="float64")
     year = latest["tahun"].astype("int64").to_numpy()
+    y0 = int(year.max()) if len(year) else int(target_year)
     left = np.maximum(int(target_year) - year, 0)
     g = latest["kode_wilayah"].map(growth).fillna(0.0).astype("float64").to_numpy()
-    n_t = np.round(n0 * (1.0 + g) ** left)
-    if ind.arah > 0:
-        goal = np.ceil(np.round(target / 100.0 * n_t, 6))
-        gap = np.maximum(goal - have, 0.0)
-    else:
-        goal = np.floor(np.round(target / 100.0 * n_t, 6))
-        gap = np.maximum(have - goal, 0.0)
+    new = np.maximum(n0 * (1.0 + g) ** left - n0, 0.0)  # households that shrink bring no new ones
+    n_t = n0 + new
+    # new households a year: the same number each year until the target year (or this year's, once it has passed)
+    yearly_new = np.where(left > 0, new / np.maximum(left, 1), np.maximum(n0 * g, 0.0))
+    today = 100.0 * have.sum() / n0.sum() if n0.sum() > 0 else 0.0
+    s = default_new_share(today, target, ind.arah) if porsi_baru is None else \
+        float(min(max(porsi_baru, 0.0), share_limit(target, ind.arah)))
+    p = target / 100.0
+    deficit = ind.arah * (p * n0 - have)  # > 0: short of the target today; < 0: a surplus
+    backlog = np.maximum(_ceil(deficit), 0.0)
+    exact = np.maximum(deficit + s * new, 0.0)  # what the what-if shares its households by
+    total = _ceil(exact)
+    growth_part = total - backlog
+    backlog_district = max(float(_ceil(np.array([deficit.sum()]))[0]), 0.0)
+    total_district = max(float(_ceil(np.array([deficit.sum() + s * new.sum()]))[0]), 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per_year = np.where(left > 0, gap / left, np.nan)
-    unit = cost_per_household(biaya, indikator) if biaya is not None else np.nan
-    return pd.DataFrame({
+        per_year = np.where(left > 0, total / left, np.nan)
+    unit = cost_per_household(biaya, indikator) if biaya is not None else float("nan")
+    table = pd.DataFrame({
         "kode_wilayah": latest["kode_wilayah"].to_numpy(),
         "tahun": year,
-        "tahun_target": int(target_year),
         "tahun_tersisa": left,
+        "laju": g,
+        "kk_baru_tahun": yearly_new,
+        "perlu_tepat": exact,
         "kk_kini": n0.astype("int64"),
-        "kk_proyeksi": n_t.astype("int64"),
+        "kk_proyeksi": np.round(n_t).astype("int64"),
+        "kk_baru": np.round(new).astype("int64"),
         "kk_akses": have.astype("int64"),
-        "kk_sasaran": goal.astype("int64"),
-        "kesenjangan_kk": gap.astype("int64"),
+        "backlog": backlog.astype("int64"),
+        "pertumbuhan": growth_part.astype("int64"),
+        "kesenjangan_kk": total.astype("int64"),
         "per_tahun": per_year,
-        "biaya_total": gap * unit,
+        "biaya_backlog": backlog * unit,
+        "biaya_pertumbuhan": growth_part * unit,
+        "biaya_total": total * unit,
         "biaya_per_tahun": per_year * unit,
     })
+    return Gap(indikator, float(target), y0, int(target_year), s, porsi_baru is None, float(today), table,
+               int(backlog_district), int(backlog.sum()), int(total_district - backlog_district),
+               int(growth_part.sum()), int(table["kk_baru"].sum()), unit)
 
 
-def yearly_plan(row: pd.Series, indikator: str, *, target: float, target_year: int,
-                growth: float) -> pd.DataFrame:
-    """Year by year for one area: households, the share on a straight path to the target, the gain.
+def _arrival_share(target: float, arah: int, s: float) -> float:
+    """The share of new households arriving with access (open defecation: practising it): `p - s` (`p + s`)."""
+    return target / 100.0 - arah * s
 
-    The share moves in equal steps from today's to the target; the households with access each
-    year are that share of the households then; `tambah` is the change on the year before. The
-    gains add up to the total gap of `households_needed`.
-    """
-    ind = indicators.get(indikator)
-    y0 = int(row["tahun"])
-    n0 = float(row["jumlah_kk"])
-    a0 = float(indicators.households_with(row, indikator))
-    if int(target_year) <= y0:
-        return pd.DataFrame(columns=["tahun", "jumlah_kk", "persen", "kk_akses", "tambah"])
-    years = np.arange(y0, int(target_year) + 1)
-    n = np.round(n0 * (1.0 + growth) ** (years - y0))
-    share0 = 100.0 * a0 / n0 if n0 else 0.0
-    share = share0 + (target - share0) * (years - y0) / (int(target_year) - y0)
-    # Households never lose access (accumulate), and the path ends at the goal of `households_needed`
-    # (or stays where it is when that goal is already met), so the gains add up to its gap.
-    if ind.arah > 0:
-        count = np.ceil(np.round(share / 100.0 * n, 6))
-        count[0] = a0
-        goal = max(np.ceil(np.round(target / 100.0 * n[-1], 6)), a0)
-        count = np.minimum(np.maximum.accumulate(count), goal)
-    else:
-        count = np.floor(np.round(share / 100.0 * n, 6))
-        count[0] = a0
-        goal = min(np.floor(np.round(target / 100.0 * n[-1], 6)), a0)
-        count = np.maximum(np.minimum.accumulate(count), goal)
-    change = np.diff(count, prepend=a0)
-    return pd.DataFrame({"tahun": years[1:], "jumlah_kk": n[1:].astype("int64"), "persen": share[1:],
-                         "kk_akses": count[1:].astype("int64"),
-                         "tambah": (change[1:] * ind.arah).astype("int64")})
+
+def _spread(total: float, years: int) -> np.ndarray:
+    """A whole number spread over `years` in near-equal whole parts that add up to it exactly."""
+    steps = np.round(total * np.arange(0, years + 1) / years)
+    return np.diff(steps)
+
+
+def plan_years(result: Gap, kode: str | None = None) -> pd.DataFrame:
+    """The plan year by year, for all kecamatan together (`kode` None) or one: households reached each year in
+    its two parts (`backlog`, `pertumbuhan`, `tambah` = both; whole numbers adding up to the totals), and the share
+    reached at the end of the year (`persen`), the programme and the new households' own access counted.
+
+    Empty once the target year has passed."""
+    cols = ["tahun", "jumlah_kk", "backlog", "pertumbuhan", "tambah", "kk_akses", "persen"]
+    t = result.table if kode is None else result.table.loc[result.table["kode_wilayah"] == kode]
+    years = result.tahun_tersisa
+    if years <= 0 or t.empty:
+        return pd.DataFrame(columns=cols)
+    ind = indicators.get(result.indikator)
+    k = np.arange(1, years + 1)
+    n0 = t["kk_kini"].to_numpy(dtype="float64")[:, None]
+    n = n0 + t["kk_baru_tahun"].to_numpy()[:, None] * k[None, :]
+    arrive = _arrival_share(result.target, ind.arah, result.porsi_baru)
+    have = (t["kk_akses"].to_numpy(dtype="float64")[:, None] + arrive * (n - n0)
+            + ind.arah * t["kesenjangan_kk"].to_numpy(dtype="float64")[:, None] * k[None, :] / years)
+    have = np.clip(have, 0.0, n).sum(axis=0)
+    n = n.sum(axis=0)
+    backlog = _spread(float(t["backlog"].sum()), years)
+    tambah = _spread(float(t["kesenjangan_kk"].sum()), years)
+    return pd.DataFrame({"tahun": result.tahun + k, "jumlah_kk": np.round(n).astype("int64"),
+                         "backlog": backlog.astype("int64"), "pertumbuhan": (tambah - backlog).astype("int64"),
+                         "tambah": tambah.astype("int64"), "kk_akses": np.round(have).astype("int64"),
+                         "persen": 100.0 * have / n})
 
 
 def what_if(
@@ -138,36 +230,40 @@ def what_if(
     *,
     add_per_year: float,
     target: float,
+    target_year: int,
     growth: pd.Series,
+    porsi_baru: float | None = None,
     until: int = HORIZON_YEAR,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """If the district moves `add_per_year` households a year up (or off open defecation), when is
-    the target reached?
+    """If the district moves `add_per_year` households a year up (or off open defecation), when is the target
+    reached?
 
-    The yearly number is shared among the kecamatan in proportion to their gap to the target today
-    (households), and the shares stay fixed. Without the programme each kecamatan keeps today's
-    share as it grows. Returns (series, reached): `series` has `kode_wilayah, tahun, persen` for
-    every kecamatan and the kabupaten (`kode_wilayah` = KODE_KABUPATEN, "63.10"), `reached` one row per
-    kecamatan and the kabupaten with `tahun_capai` (None when not reached by `until`) and `alokasi`
-    (households a year).
+    New households arrive as the plan's model says (`gap`, with the same `porsi_baru`). The yearly number is shared
+    among the kecamatan in proportion to what each needs by `target_year` (its backlog and growth), so started at
+    the plan's yearly need every kecamatan reaches the target in that year; started at the district's own yearly
+    need the district does. Returns (series, reached): `series` has `kode_wilayah, tahun, persen` for every kecamatan
+    and the kabupaten (`kode_wilayah` = KODE_KABUPATEN, "63.10"), `reached` one row per kecamatan and the kabupaten
+    with `tahun_capai` (None when not reached by `until`) and `alokasi` (households a year).
     """
     ind = indicators.get(indikator)
-    y0 = int(latest["tahun"].max())
+    plan = gap(latest, indikator, target=target, target_year=target_year, growth=growth, porsi_baru=porsi_baru)
+    y0 = plan.tahun
     years = np.arange(y0, int(until) + 1)
-    n0 = latest["jumlah_kk"].astype("float64").to_numpy()
-    a0 = indicators.households_with(latest, indikator).astype("float64")
-    s0 = np.divide(a0, n0, out=np.zeros_like(a0), where=n0 > 0)
-    g = latest["kode_wilayah"].map(growth).fillna(0.0).astype("float64").to_numpy()
-    gap_now = np.maximum((target / 100.0 * n0 - a0) * ind.arah, 0.0)
-    total_gap = gap_now.sum()
-    alloc = add_per_year * (gap_now / total_gap if total_gap > 0 else np.zeros_like(gap_now))
+    t = plan.table
+    n0 = t["kk_kini"].to_numpy(dtype="float64")
+    a0 = t["kk_akses"].to_numpy(dtype="float64")
+    # shared by each kecamatan's need before rounding, so every share is at least its own need when the district's
+    # rounded-up number is given
+    need = t["perlu_tepat"].to_numpy(dtype="float64")
+    alloc = add_per_year * (need / need.sum() if need.sum() > 0 else np.zeros_like(need))
     steps = (years - y0)[None, :]
-    n = n0[:, None] * (1.0 + g[:, None]) ** steps
-    a = s0[:, None] * n + ind.arah * alloc[:, None] * steps
+    n = n0[:, None] + t["kk_baru_tahun"].to_numpy()[:, None] * steps
+    arrive = _arrival_share(target, ind.arah, plan.porsi_baru)
+    a = a0[:, None] + arrive * (n - n0[:, None]) + ind.arah * alloc[:, None] * steps
     a = np.clip(a, 0.0, n)
     pct = 100.0 * np.divide(a, n, out=np.zeros_like(a), where=n > 0)
     district = 100.0 * a.sum(axis=0) / n.sum(axis=0)
-    codes = latest["kode_wilayah"].astype(str).tolist()
+    codes = t["kode_wilayah"].astype(str).tolist()
 
     def first_year(p: np.ndarray) -> int | None:
         hit = np.flatnonzero(ind.arah * (p - target) >= -1e-9)
@@ -186,8 +282,8 @@ def what_if(
     return series, reached
 
 
-def years_needed(gap: float, per_year: float) -> int | None:
-    """Whole years to close `gap` households at `per_year` a year (None when per_year <= 0)."""
+def years_needed(gap_kk: float, per_year: float) -> int | None:
+    """Whole years to close `gap_kk` households at `per_year` a year (None when per_year <= 0)."""
     if per_year <= 0:
         return None
-    return math.ceil(round(gap / per_year, 9))
+    return math.ceil(round(gap_kk / per_year, 9))

@@ -201,13 +201,22 @@ class Store:
                 conn.execute(insert(aktif).values(kunci=1, versi_id=BUNDLED))
 
     def _add_missing_columns(self) -> None:
-        """A store made by an older version of the dashboard lacks the newer table kinds' columns: add them."""
-        have = {c["name"] for c in inspect(self.engine).get_columns("versi")}
+        """A store made by an older version of the dashboard lacks the newer table kinds' columns (in `versi`) and
+        the newer optional columns of a kind's rows (the target table's `keluarga`, `mulai`, `akhir`): add them.
+        Rows saved before read those as empty."""
+        look = inspect(self.engine)
+        have = {c["name"] for c in look.get_columns("versi")}
         missing = [f"sumber_{k}" for k in self.schema.kinds if f"sumber_{k}" not in have]
-        if missing:
+        added = [(table.name, column) for table in self.schema.rows.values()
+                 for column in table.columns if column.nullable
+                 and column.name not in {c["name"] for c in look.get_columns(table.name)}]
+        if missing or added:
             with self.engine.begin() as conn:
                 for col in missing:
                     conn.exec_driver_sql(f"ALTER TABLE versi ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
+                for name, column in added:
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {column.name} {kind}")
 
     # ---------------------------------------------------------------- reading
     def active_id(self) -> int:

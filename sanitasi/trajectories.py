@@ -10,7 +10,8 @@ import pandas as pd
 
 from sanitasi import facts, fmt, i18n, indicators, lineage, progress, sources, targets
 from sanitasi.analysis import KABUPATEN, Analysis, series
-from sanitasi.cards import headline, rate_text, year_text
+from sanitasi.cards import headline, pace_text, rate_text, year_text
+from sanitasi.documents import applicable
 from sanitasi.progress import Status, status_label
 
 
@@ -48,7 +49,8 @@ def trajectory(an: Analysis, kode: str, indikator: str, dokumen: str, lang: str 
             kode = holder
     obs = series(an, kode, indikator, basis, seri)
     comp = obs.loc[obs["sebanding"]]
-    rows = targets.rows_for(an.data.target, dokumen, indikator, kode)
+    doc = applicable(an.data.target, dokumen, indikator)  # the chosen document, or the kabupaten's own twin
+    rows = targets.rows_for(an.data.target, doc, indikator, kode) if doc else an.data.target.iloc[0:0]
     tgt = None if rows.empty else (int(rows["tahun"].iloc[-1]), float(rows["nilai"].iloc[-1]))
     if tgt is None or comp.empty:
         a = None
@@ -131,10 +133,15 @@ def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indic
     est = fmt.MISSING if a.estimated_year is None else year_text(a.estimated_year, lang)
     if a.estimated_year is None and a.status not in (Status.TERCAPAI, Status.DATA_KURANG):
         est = t("fakta.tidak_tercapai_laju", lang)
+    judged = []
+    if a.judged_year is not None and a.judged_year != a.latest_year:
+        # the status speaks of the target year: its value, beside the latest
+        judged = [(t("fakta.dinilai", lang), f"{ind.teks(a.judged_value, lang)} ({a.judged_year})")]
     return [
         (t("fakta.terakhir", lang), f"{ind.teks(a.latest_value, lang)} ({fmt.year(a.latest_year)})"),
+        *judged,
         (t("fakta.target", lang), f"{ind.teks(tgt[1], lang)} ({tgt[0]})"),
-        (t("fakta.laju_kini", lang), rate_text(ind, a.current_rate, lang)),
+        (t("fakta.laju_kini", lang), pace_text(ind, a.current_rate, lang)),
         (t("fakta.laju_perlu", lang), rate_text(ind, a.required_rate, lang)),
         (t("fakta.rasio", lang), fmt.ratio(a.ratio, lang)),
         (t("fakta.proyeksi", lang, tahun=tgt[0]), ind.teks(a.projected_value, lang)),
@@ -150,12 +157,13 @@ def small_multiples(an: Analysis, indikator: str, dokumen: str, lang: str = "id"
     `kode, judul, status, urutan`. Titles carry the status so the order reads without a legend.
     """
     ind = indicators.get(indikator)
+    doc = applicable(an.data.target, dokumen, indikator)
     f = lineage.on_basis(an.rows(ind.tabel), an.data.wilayah, basis)
     names = an.data.names
     rows = []
     for kode, g in f.groupby("kode_wilayah", sort=True):
         comp = g.loc[g["sebanding"]]
-        r = targets.rows_for(an.data.target, dokumen, indikator, kode)
+        r = targets.rows_for(an.data.target, doc, indikator, kode) if doc else an.data.target.iloc[0:0]
         a = None
         if not r.empty and not comp.empty:
             a = progress.assess(comp["tahun"], comp[ind.kolom], target=float(r["nilai"].iloc[-1]),

@@ -16,10 +16,11 @@ def kab_row(an: analysis.Analysis, year: int) -> pd.Series:
 
 
 def test_analysis_judges_every_area_and_document(an: analysis.Analysis) -> None:
-    # shares measured per kecamatan are judged for 12 kecamatan + the kabupaten: RPJMN 3 + SDG 3 (aman, babs,
-    # desa_odf) + Visi 1 + SSK 4 (layak, aman, babs, desa_odf) = 11 targets x 13 areas; district-only targets
-    # (Jakstranas 2 for waste, SSK 1 for standing water in hectares) only for the kabupaten: 3
-    assert len(an.nilai) == 11 * 13 + 3
+    # shares measured per kecamatan are judged for 12 kecamatan + the kabupaten: RPJMN 2025-2029 1 (aman) +
+    # RPJMN 2020-2024 3 + SDG 3 (aman, babs, desa_odf) + Visi 1 + two SSK 4 each (layak, aman, babs, desa_odf)
+    # = 16 targets x 13 areas; district-only targets (Jakstranas 2 for waste; SSK 2022-2024 1 for standing water in
+    # hectares; SSK 2025-2029 2 for waste and 1 for standing water) only for the kabupaten: 6
+    assert len(an.nilai) == 16 * 13 + 6
     district_only = an.nilai.loc[an.nilai["indikator"].isin(["sampah_pengurangan", "sampah_penanganan", "genangan"])]
     assert set(district_only["kode_wilayah"]) == {analysis.KABUPATEN}
     assert set(an.nilai["kode_wilayah"]) == {*an.kode_kecamatan, analysis.KABUPATEN}

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from sanitasi import analysis, documents, fmt, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
-from sanitasi.views import kebutuhan, kecamatan, paparan, ringkasan
+from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -67,6 +67,37 @@ def test_every_page_runs_on_its_own(page: str) -> None:
     at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.sidebar.radio) == 1  # the page draws the shared sidebar itself
+
+
+def test_a_fresh_start_opens_on_the_running_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(documents.ENV_DOCUMENT, raising=False)
+    at = open_page("ringkasan")
+    box = at.sidebar.selectbox(key="target")
+    assert box.value == "RPJMN 2025-2029"
+    # the ended plan stays selectable, marked; the running ones come first
+    assert box.options[0] == "RPJMN 2025-2029" and "RPJMN 2020-2024 · berakhir 2024" in box.options
+    # the plan's source line and its check, beside the chooser
+    assert any("periksa Lampiran Perpres 12/2025" in c.value for c in at.sidebar.caption)
+    at.radio(key="lang").set_value("en").run()
+    assert "RPJMN 2020-2024 · ended 2024" in at.sidebar.selectbox(key="target").options
+
+
+@pytest.mark.parametrize(("env", "secret", "expected"), [
+    (None, "SSK 2025-2029 (ilustratif)", "SSK 2025-2029 (ilustratif)"),
+    ("RPJMN 2020-2024", "SSK 2025-2029 (ilustratif)", "RPJMN 2020-2024"),
+    (None, "Dokumen yang tidak ada", "RPJMN 2025-2029"),  # a setting naming no document is ignored
+])
+def test_the_default_document_is_a_setting(monkeypatch: pytest.MonkeyPatch, env: str | None, secret: str,
+                                           expected: str) -> None:
+    if env is None:
+        monkeypatch.delenv(documents.ENV_DOCUMENT, raising=False)
+    else:
+        monkeypatch.setenv(documents.ENV_DOCUMENT, env)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.secrets["dasbor"] = {"dokumen_bawaan": secret}
+    at.switch_page("app_pages/ringkasan.py")
+    at.run()
+    assert at.sidebar.selectbox(key="target").value == expected
 
 
 def test_overview_cards_follow_the_reference_year(an: analysis.Analysis) -> None:
@@ -158,7 +189,8 @@ def test_kecamatan_profile_follows_the_choice(an: analysis.Analysis) -> None:
 
 
 def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
-    at = open_page("kebutuhan", indikator="layak", capai="2030")
+    # RPJMN 2020-2024 (no longer the default) sets layak; the default RPJMN 2025-2029 sets only aman
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     result = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya, "id")
     assert result.ringkasan in texts(at)
     at.select_slider(key="capai").set_value(2028).run()
@@ -168,10 +200,30 @@ def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
 
 
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
-    at = open_page("kebutuhan", indikator="layak", capai="2030")
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()
-    _, reached = kebutuhan.scenario(an, "layak", 90.0, 500.0, "id")
-    assert kebutuhan.scenario_text(reached, 90.0, "layak", "id") in texts(at)
+    _, reached = kebutuhan.scenario(an, "layak", 90.0, 500.0, "id", tahun_capai=2030)
+    assert kebutuhan.scenario_text(reached, 90.0, "layak", "id", tahun_capai=2030) in texts(at)
+
+
+def test_the_growth_assumption_is_set_on_the_needs_page_and_followed_by_the_deck(an: analysis.Analysis) -> None:
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
+    box = at.number_input(key="porsi_baru_layak")
+    assert box.value == 6  # the default: 90% - 84,2% today, in whole percent
+    at.number_input(key="porsi_baru_layak").set_value(0).run()
+    zero = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya, porsi_baru=0.0)
+    assert zero.total_kk == zero.gap.backlog_kecamatan == 6622  # growth 0: the total is the backlog
+    assert zero.ringkasan in texts(at)
+    # the deck, opened in the same session, plans with the assumption set
+    setting = paparan.Settings("RPJMN 2020-2024", "layak", 2030, paparan.today(), "id", porsi_baru=0.0)
+    slides = paparan.view(an, setting).slides
+    number = next(i for i, s in enumerate(slides, start=1) if s.kunci == "kebutuhan")
+    at.switch_page("app_pages/paparan.py").run()
+    for _ in range(number - 1):
+        at.button(key="slide_next").click().run()
+    assert at.title[0].value == slides[number - 1].judul
+    assert paparan.plain(zero.ringkasan) == slides[number - 1].pesan
+    assert slides[number - 1].pesan in texts(at)
 
 
 def test_english_switch_changes_numbers_format() -> None:
@@ -198,7 +250,8 @@ def test_numbers_use_indonesian_format_by_default(an: analysis.Analysis) -> None
 
 
 def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: analysis.Analysis) -> None:
-    setting = paparan.Settings("RPJMN 2020-2024", "layak", 2030, paparan.today(), "id")
+    # a fresh start: the running plan, its one headline indicator (aman) and its target year
+    setting = paparan.Settings("RPJMN 2025-2029", "aman", 2029, paparan.today(), "id")
     expected = [s.judul for s in paparan.view(an, setting).slides]
     at = AppTest.from_file(str(ROOT / "app_pages" / "paparan.py"), default_timeout=TIMEOUT)
     at.query_params["slide"] = "3"
@@ -241,3 +294,14 @@ def test_trajectory_of_waste_is_for_the_district_only() -> None:
     assert not at.exception
     assert at.selectbox(key="indikator").value == "sampah_penanganan"
     assert not [s for s in at.selectbox if s.key == "kecamatan"]  # no kecamatan to choose for a district figure
+
+
+def test_the_trajectory_page_judges_the_yearly_targets(an: analysis.Analysis) -> None:
+    at = open_page("lintasan_target", indikator="babs_terbuka", target="SSK 2025-2029 (ilustratif)")
+    assert not at.exception
+    expected = lintasan_target.view(an, lintasan_target.Settings("babs_terbuka", "SSK 2025-2029 (ilustratif)")).kinerja
+    shown = at.table[0].value
+    # 2025: 5,6% against 5,0%, from 6,3% in the 2024 base year: 56,2%, rendah
+    assert shown["Capaian"].tolist() == expected["Capaian"].tolist() and shown["Capaian"].iloc[0] == "56,2%"
+    assert shown["Predikat"].iloc[0] == "Rendah"
+    assert any(b.label == i18n.t("kinerja.unduh", "id") for b in at.get("download_button"))

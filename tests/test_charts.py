@@ -57,7 +57,7 @@ def test_every_chart_carries_title_source_and_locale(an: analysis.Analysis, lang
         charts.compare(kecamatan.compare_with_district(an, "63.10.01", lang), title="T", source=SOURCE, lang=lang),
         charts.needs_bars(needs.table, value="per_tahun", text="per_tahun_teks", axis_title="KK", title="T",
                           source=SOURCE, lang=lang),
-        charts.plan_bars(kebutuhan.yearly(an, "layak", 90.0, 2030, lang=lang), title="T", source=SOURCE, lang=lang),
+        charts.plan_bars(kebutuhan.yearly(needs, lang=lang), title="T", source=SOURCE, lang=lang),
         charts.what_if(series, 90.0, highlight=analysis.KABUPATEN, title="T", source=SOURCE, lang=lang),
     ]
     for chart in built:

@@ -54,7 +54,8 @@ def test_the_district_figure_is_the_chosen_sources_never_a_blend(both) -> None:
     blend = (83.1 + both.kab.loc[both.kab["tahun"] == 2024, "pct_layak"].iloc[0]) / 2
     assert by["layak"].nilai != fmt.pct(blend)
     # a share has no households of its own: the households short are the roll-up's, and the card says so
-    assert "rekap kecamatan 2024" in by["layak"].selisih_kk
+    # (today's households: the latest counts, 2025, while Susenas ends in 2024; the card names that year)
+    assert "rekap kecamatan 2025" in by["layak"].selisih_kk
 
 
 def test_each_series_is_judged_on_its_own_values(both) -> None:

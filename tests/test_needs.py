@@ -1,4 +1,5 @@
-"""Households to gain per year, their cost, the year-by-year plan and what-if scenarios."""
+"""Households to reach a target in two parts (backlog and growth), their cost, the plan year by year and the
+what-if, all from one model (sanitasi.needs)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanitasi import KODE_KABUPATEN as KAB
+from sanitasi import lineage
+from sanitasi.analysis import latest_rows
 from sanitasi.needs import (
     cost_per_household,
+    default_new_share,
+    gap,
     growth_rates,
-    households_needed,
+    plan_years,
+    share_limit,
     what_if,
-    yearly_plan,
     years_needed,
 )
 
@@ -70,142 +75,163 @@ def test_growth_rates_of_nothing():
     assert growth_rates(pd.DataFrame(columns=["kode_wilayah", "tahun", "jumlah_kk"])).empty
 
 
-# (rows in `latest`, indikator, target, target_year, growth per area, expected per row)
-NEEDED = [
-    # layak 50 + 700 + 50 = 800 of 1000; 90% by 2030 with 2% growth: 1000 x 1.02^5 = 1104.08 -> 1104 KK;
-    # 90% of 1104 = 993.6 -> 994 KK; gap 994 - 800 = 194; 194 / 5 = 38.8 a year;
-    # cost 194 x 1,000,000 = 194,000,000; 38.8 x 1,000,000 = 38,800,000 a year
-    ("layak_tumbuh", [area()], "layak", 90, 2030, {"A": 0.02},
-     [dict(tahun_tersisa=5, kk_kini=1000, kk_proyeksi=1104, kk_akses=800, kk_sasaran=994, kesenjangan_kk=194,
-           per_tahun=38.8, biaya_total=194e6, biaya_per_tahun=38.8e6)]),
-    # BABS 80 of 1000 to 5% by 2030, 2% growth: 5% of 1104 = 55.2 -> at most 55 KK; 80 - 55 = 25 to move off; 5 a year;
-    # cost 25 x 500,000 = 12,500,000
-    ("babs_5", [area()], "babs_terbuka", 5, 2030, {"A": 0.02},
-     [dict(tahun_tersisa=5, kk_kini=1000, kk_proyeksi=1104, kk_akses=80, kk_sasaran=55, kesenjangan_kk=25,
-           per_tahun=5.0, biaya_total=12.5e6, biaya_per_tahun=2.5e6)]),
-    # BABS to 0 by 2030: all 80 off open defecation, 16 a year
-    ("babs_0", [area()], "babs_terbuka", 0, 2030, {"A": 0.02},
-     [dict(tahun_tersisa=5, kk_sasaran=0, kesenjangan_kk=80, per_tahun=16.0, biaya_total=40e6)]),
-    # target year passed (2024 < 2025): no years left, households as today: 90% of 1000 = 900; gap 100 today;
-    # no yearly figure
-    ("lewat", [area()], "layak", 90, 2024, {"A": 0.02},
-     [dict(tahun_tersisa=0, kk_proyeksi=1000, kk_sasaran=900, kesenjangan_kk=100, per_tahun=math.nan,
-           biaya_total=100e6, biaya_per_tahun=math.nan)]),
-    # already met: layak 50 + 850 + 50 = 950 of 1000 >= 90% x 1000 = 900 (no growth): gap 0
-    ("sudah_tercapai", [area(sendiri=850, belum=0, babs=50)], "layak", 90, 2030, {"A": 0.0},
-     [dict(kk_sasaran=900, kesenjangan_kk=0, per_tahun=0.0, biaya_total=0.0)]),
-    # two areas; B has no growth figure -> 0: B: layak 10 + 80 + 0 = 90 of 200; 90% of 200 = 180; gap 90, 18 a year.
-    # A: aman 50 of 1000 with 2% growth, 15% of 1104 = 165.6 -> 166; gap 116; 23.2 a year; 116 x 3,000,000
-    ("dua_wilayah_aman", [area(), area("B", aman=10, sendiri=80, bersama=0, belum=100, babs=10)], "aman", 15, 2030,
-     {"A": 0.02},
-     [dict(kk_sasaran=166, kesenjangan_kk=116, per_tahun=23.2, biaya_total=348e6),
-      dict(kk_proyeksi=200, kk_akses=10, kk_sasaran=30, kesenjangan_kk=20, per_tahun=4.0)]),
-]
-
-
-@pytest.mark.parametrize(("rows", "indikator", "target", "target_year", "growth", "expected"),
-                         [c[1:] for c in NEEDED], ids=[c[0] for c in NEEDED])
-def test_households_needed(rows, indikator, target, target_year, growth, expected):
-    out = households_needed(pd.DataFrame(rows), indikator, target=target, target_year=target_year,
-                            growth=pd.Series(growth, dtype="float64"), biaya=BIAYA)
-    assert len(out) == len(rows)
-    for (_, row), want in zip(out.iterrows(), expected, strict=True):
-        for col, value in want.items():
-            if isinstance(value, float) and math.isnan(value):
-                assert math.isnan(row[col]), col
-            else:
-                assert row[col] == pytest.approx(value), col
-        assert row["tahun_target"] == target_year
-
-
-def test_households_needed_without_costs_gives_nan_costs():
-    out = households_needed(pd.DataFrame([area()]), "layak", target=90, target_year=2030, growth=pd.Series(dtype=float))
-    assert out["kesenjangan_kk"].iloc[0] == 100  # no growth: 900 - 800
-    assert math.isnan(out["biaya_total"].iloc[0])
-
-
-# ---------------------------------------------------------------- yearly plan
-
-@pytest.mark.parametrize(("row", "indikator", "target", "target_year", "expected"), [
-    # layak 80% -> 90% over 5 years, no growth: 82, 84, 86, 88, 90% of 1000 -> +20 KK a year
-    (area(), "layak", 90, 2030, {"persen": [82, 84, 86, 88, 90], "kk_akses": [820, 840, 860, 880, 900],
-                                 "tambah": [20] * 5}),
-    # BABS 8% -> 0 over 4 years: 6, 4, 2, 0% of 1000 -> 20 KK a year off open defecation (tambah counts them)
-    (area(), "babs_terbuka", 0, 2029, {"persen": [6, 4, 2, 0], "kk_akses": [60, 40, 20, 0], "tambah": [20] * 4}),
-    # already 95% layak (target 90): nothing to gain and nobody loses access
-    (area(sendiri=850, belum=0, babs=50), "layak", 90, 2027, {"kk_akses": [950, 950], "tambah": [0, 0]}),
+@pytest.mark.parametrize(("share_today", "target", "arah", "expected"), [
+    (84.18, 90.0, 1, 0.06),    # new households like today's: 90 - 84,18 = 5,82 -> 6% of them to reach
+    (80.0, 90.0, 1, 0.10),
+    (93.6, 90.0, 1, 0.0),      # today's share already above the target
+    (9.09, 30.0, 1, 0.21),     # aman: 20,91 -> 21%
+    (5.59, 0.0, -1, 0.06),     # open defecation: new households practise it at today's 5,59% -> 6% above 0
+    (2.0, 5.0, -1, 0.0),       # below the allowed 5% already
+    (0.0, 5.0, 1, 0.05),       # at most what the target asks of new households (p = 5%): all of it
 ])
-def test_yearly_plan(row, indikator, target, target_year, expected):
-    plan = yearly_plan(pd.Series(row), indikator, target=target, target_year=target_year, growth=0.0)
-    assert plan["tahun"].tolist() == list(range(2026, target_year + 1))
-    assert (plan["jumlah_kk"] == 1000).all()
-    for col, values in expected.items():
-        assert plan[col].tolist() == pytest.approx(values), col
+def test_default_new_share(share_today, target, arah, expected):
+    assert default_new_share(share_today, target, arah) == pytest.approx(expected)
 
 
-def test_yearly_plan_after_the_target_year_is_empty():
-    plan = yearly_plan(pd.Series(area()), "layak", target=90, target_year=2025, growth=0.02)
-    assert plan.empty
-    assert list(plan.columns) == ["tahun", "jumlah_kk", "persen", "kk_akses", "tambah"]
+# ------------------------------------------------------------------------------------- backlog and growth
+def one(rows, indikator, target, target_year=2030, growth=None, porsi=None):
+    return gap(pd.DataFrame(rows), indikator, target=target, target_year=target_year,
+               growth=pd.Series(growth or {}, dtype="float64"), porsi_baru=porsi, biaya=BIAYA)
 
 
-@pytest.mark.parametrize(("row", "indikator", "target", "target_year", "growth"), [
-    (area(), "layak", 90, 2030, 0.02),                                   # gap 194 (see layak_tumbuh)
-    (area(), "babs_terbuka", 5, 2030, 0.02),                             # gap 25 (see babs_5)
-    (area(), "aman", 15, 2030, 0.02),                                    # gap 116
-    (area(sendiri=860, belum=10, babs=30), "layak", 90, 2030, 0.05),     # 96% today, but 90% of 1276 = 1149 > 960
-    (area(sendiri=850, belum=50, babs=50), "layak", 90, 2030, 0.0),      # met, no growth: gap 0
-    (area(babs=10, belum=190), "babs_terbuka", 5, 2030, 0.03),           # 1% BABS already below 5%: gap 0
+def test_backlog_and_growth_of_one_area():
+    # layak 50 + 700 + 50 = 800 of 1000 (80%); 90% by 2030 with 2% growth: 1000 x 1.02^5 = 1104.08, 104.08 new.
+    # backlog = 900 - 800 = 100; default s = 90 - 80 = 10%: growth = ceil(100 + 0.10 x 104.08) - 100 = 111 - 100
+    g = one([area()], "layak", 90, growth={"A": 0.02})
+    row = g.table.iloc[0]
+    assert (g.porsi_baru, g.porsi_bawaan, g.porsi_kini) == (pytest.approx(0.10), True, pytest.approx(80.0))
+    assert (row["backlog"], row["pertumbuhan"], row["kesenjangan_kk"], row["kk_baru"]) == (100, 11, 111, 104)
+    assert row["per_tahun"] == pytest.approx(111 / 5)
+    # the money follows the split: 1,000,000 a household
+    assert (row["biaya_backlog"], row["biaya_pertumbuhan"], row["biaya_total"]) == (100e6, 11e6, 111e6)
+    assert (g.backlog_kabupaten, g.backlog_kecamatan, g.total_kabupaten, g.total_kecamatan) == (100, 100, 111, 111)
+
+
+@pytest.mark.parametrize(("porsi", "total"), [
+    (0.0, 100),    # growth 0: the total is the backlog
+    (0.9, 194),    # every new household without access (the old assumption): ceil(100 + 0.9 x 104.08) = 194
+    (2.0, 194),    # more than the target asks of new households (90%) is held at 90%
 ])
-def test_yearly_gains_add_up_to_the_gap(row, indikator, target, target_year, growth):
-    gap = households_needed(pd.DataFrame([row]), indikator, target=target, target_year=target_year,
-                            growth=pd.Series({"A": growth}))["kesenjangan_kk"].iloc[0]
-    plan = yearly_plan(pd.Series(row), indikator, target=target, target_year=target_year, growth=growth)
-    assert plan["tambah"].sum() == gap
-    assert (plan["tambah"] >= 0).all()
+def test_the_growth_assumption(porsi, total):
+    g = one([area()], "layak", 90, growth={"A": 0.02}, porsi=porsi)
+    assert (g.backlog_kecamatan, g.total_kecamatan, g.porsi_bawaan) == (100, total, False)
 
 
-def test_yearly_gap_for_a_target_met_today_but_not_as_households_grow():
-    # 960 of 1000 layak (96%); 5% growth for 5 years: 1000 x 1.05^5 = 1276.3 -> 1276 KK;
-    # 90% of 1276 = 1148.4 -> 1149 KK; gap 1149 - 960 = 189
-    row = area(sendiri=860, belum=10, babs=30)
-    plan = yearly_plan(pd.Series(row), "layak", target=90, target_year=2030, growth=0.05)
-    assert plan["tambah"].sum() == 189
-    assert plan["kk_akses"].iloc[-1] == 1149
+def test_open_defecation_backlog_and_growth():
+    # 80 of 1000 practise it (8%); 5% allowed: backlog 80 - 50 = 30; default s = 8 - 5 = 3%:
+    # ceil(30 + 0.03 x 104.08) = ceil(33.12) = 34 -> growth 4
+    g = one([area()], "babs_terbuka", 5, growth={"A": 0.02})
+    row = g.table.iloc[0]
+    assert (row["kk_akses"], row["backlog"], row["pertumbuhan"], row["kesenjangan_kk"]) == (80, 30, 4, 34)
+    assert row["biaya_total"] == 34 * 500_000.0
+
+
+def test_two_district_backlogs():
+    # A: 800 of 1000 layak (100 short of 90%); C: 950 of 1000 (50 above). No growth.
+    rows = [area("A", aman=0, sendiri=800, bersama=0, belum=200, babs=0),
+            area("C", aman=0, sendiri=950, bersama=0, belum=50, babs=0)]
+    g = one(rows, "layak", 90)
+    # for the district as one area C's surplus counts: 1800 - 1750 = 50; for every kecamatan: 100 + 0
+    assert (g.backlog_kabupaten, g.backlog_kecamatan) == (50, 100)
+    assert g.table.set_index("kode_wilayah")["backlog"].to_dict() == {"A": 100, "C": 0}
+
+
+def test_an_area_above_the_target_uses_its_surplus_before_growth():
+    # C: 950 of 1000 (surplus 50 over 90%), 10% growth a year: 1000 x 1.1^5 = 1610.51, 610.51 new; s = 10%:
+    # ceil(-50 + 61.05) = 12 to reach (backlog 0, growth 12), not the whole 61
+    g = one([area("C", aman=0, sendiri=950, bersama=0, belum=50, babs=0)], "layak", 90, growth={"C": 0.1},
+            porsi=0.1)
+    row = g.table.iloc[0]
+    assert (row["backlog"], row["pertumbuhan"], row["kesenjangan_kk"]) == (0, 12, 12)
+
+
+def test_a_passed_target_year_has_no_growth_and_no_yearly_figure():
+    g = one([area()], "layak", 90, target_year=2024, growth={"A": 0.02}, porsi=0.5)
+    row = g.table.iloc[0]
+    assert (row["tahun_tersisa"], row["backlog"], row["pertumbuhan"], row["kk_baru"]) == (0, 100, 0, 0)
+    assert math.isnan(row["per_tahun"]) and math.isnan(g.per_tahun_kecamatan)
+    assert plan_years(g).empty
+
+
+def test_without_unit_costs_the_money_is_unknown():
+    g = gap(pd.DataFrame([area()]), "layak", target=90, target_year=2030, growth=pd.Series(dtype=float))
+    assert g.backlog_kecamatan == 100 and math.isnan(g.table["biaya_total"].iloc[0])
+
+
+def test_the_issue_numbers_on_the_bundled_data(an):
+    """90% layak today: 5.722 KK for the district as one area, 6.622 KK for every kecamatan (the issue's 'about
+    6.620'); Batulicin (93,6%) and Simpang Empat (92,8%) are above the target and have no backlog."""
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    g = gap(latest, "layak", target=90, target_year=2029, growth=an.growth, porsi_baru=0.0)
+    assert (g.backlog_kabupaten, g.backlog_kecamatan, g.total_kecamatan) == (5722, 6622, 6622)
+    by = g.table.set_index("kode_wilayah")
+    assert by.loc[["63.10.01", "63.10.06"], "kesenjangan_kk"].tolist() == [0, 0]
+    # kabupaten 2025 (data/akses): 98,284 households, 82,734 with layak: ceil(0.9 x 98,284) - 82,734 = 5,722
+    assert math.ceil(0.9 * 98_284) - 82_734 == 5722
+
+
+# ------------------------------------------------------------------------------------- the plan year by year
+def test_plan_years_without_growth():
+    # layak 80% -> 90% over 5 years, no growth: 20 households a year, 82, 84, ..., 90%
+    g = one([area()], "layak", 90)
+    plan = plan_years(g)
+    assert plan["tahun"].tolist() == [2026, 2027, 2028, 2029, 2030]
+    assert plan["tambah"].tolist() == [20] * 5 and plan["pertumbuhan"].tolist() == [0] * 5
+    assert plan["persen"].tolist() == pytest.approx([82, 84, 86, 88, 90])
+
+
+@pytest.mark.parametrize(("row", "indikator", "target", "growth", "porsi"), [
+    (area(), "layak", 90, 0.02, None),
+    (area(), "layak", 90, 0.02, 0.9),
+    (area(), "babs_terbuka", 5, 0.02, None),
+    (area(), "aman", 15, 0.03, 0.15),
+    (area(sendiri=860, belum=10, babs=30), "layak", 90, 0.05, 0.5),  # 96% today, surplus then growth
+])
+def test_the_plan_adds_up_and_ends_at_the_target(row, indikator, target, growth, porsi):
+    g = one([row], indikator, target, growth={"A": growth}, porsi=porsi)
+    plan = plan_years(g)
+    assert plan["tambah"].sum() == g.total_kecamatan
+    assert plan["backlog"].sum() == g.backlog_kecamatan and plan["pertumbuhan"].sum() == g.pertumbuhan_kecamatan
+    last = plan["persen"].iloc[-1]
+    arah = 1 if indikator != "babs_terbuka" else -1
+    assert arah * (last - target) >= -1e-9  # at (or, by whole households, just past) the target
+    if g.total_kecamatan > 0:
+        assert abs(last - target) < 100.0 / plan["jumlah_kk"].iloc[-1]  # within one household of it
 
 
 @settings(max_examples=150, deadline=None)
 @given(n0=st.integers(1, 50_000), share=st.floats(0, 1), target=st.floats(0, 100, allow_nan=False),
-       years=st.integers(1, 20), growth=st.floats(-0.05, 0.08), babs=st.booleans())
-def test_yearly_gains_always_add_up_to_the_gap(n0, share, target, years, growth, babs):
+       years=st.integers(1, 20), growth=st.floats(-0.05, 0.08), babs=st.booleans(), porsi=st.floats(0, 1))
+def test_backlog_growth_and_the_plan_always_agree(n0, share, target, years, growth, babs, porsi):
     have = int(share * n0)
     row = {**area(aman=0, sendiri=0, bersama=0, belum=0, babs=0),
            "jumlah_kk": n0, "kk_layak_sendiri" if not babs else "kk_babs_terbuka": have}
     row["kk_belum_layak"] = n0 - have
     indikator = "babs_terbuka" if babs else "layak"
-    gap = households_needed(pd.DataFrame([row]), indikator, target=target, target_year=2025 + years,
-                            growth=pd.Series({"A": growth}))["kesenjangan_kk"].iloc[0]
-    plan = yearly_plan(pd.Series(row), indikator, target=target, target_year=2025 + years, growth=growth)
-    assert plan["tambah"].sum() == gap
-    assert (plan["tambah"] >= 0).all()
+    g = one([row], indikator, target, target_year=2025 + years, growth={"A": growth}, porsi=porsi)
+    r = g.table.iloc[0]
+    assert r["backlog"] >= 0 and r["pertumbuhan"] >= 0 and r["kesenjangan_kk"] == r["backlog"] + r["pertumbuhan"]
+    assert g.porsi_baru <= share_limit(target, -1 if babs else 1) + 1e-12
+    zero = one([row], indikator, target, target_year=2025 + years, growth={"A": growth}, porsi=0.0)
+    assert zero.total_kecamatan == zero.backlog_kecamatan == g.backlog_kecamatan  # growth 0: total = backlog
+    plan = plan_years(g)
+    assert plan["tambah"].sum() == g.total_kecamatan and (plan["tambah"] >= 0).all()
 
 
-# ---------------------------------------------------------------- what-if
-
+# ------------------------------------------------------------------------------------- the what-if
 def three_areas() -> pd.DataFrame:
-    # A: 800 of 1000 layak (gap to 90%: 100); B: 400 of 500 (gap 50); C: 950 of 1000 (already 95%: gap 0)
+    # A: 800 of 1000 layak (backlog to 90%: 100); B: 400 of 500 (50); C: 950 of 1000 (already 95%: 0)
     return pd.DataFrame([area("A", aman=0, sendiri=800, bersama=0, belum=200, babs=0),
                          area("B", aman=0, sendiri=400, bersama=0, belum=100, babs=0),
                          area("C", aman=0, sendiri=950, bersama=0, belum=50, babs=0)])
 
 
-def test_what_if_allocates_in_proportion_to_the_gap():
-    series, reached = what_if(three_areas(), "layak", add_per_year=30, target=90, growth=pd.Series(dtype=float),
-                              until=2035)
+def test_what_if_allocates_in_proportion_to_the_need():
+    series, reached = what_if(three_areas(), "layak", add_per_year=30, target=90, target_year=2030,
+                              growth=pd.Series(dtype=float), porsi_baru=0.0, until=2035)
     r = reached.set_index("kode_wilayah")
-    # gaps 100 : 50 : 0 -> 30 a year split 20 : 10 : 0
+    # needs 100 : 50 : 0 -> 30 a year split 20 : 10 : 0
     assert r.loc[["A", "B", "C"], "alokasi"].tolist() == pytest.approx([20.0, 10.0, 0.0])
-    assert r.loc[["A", "B", "C"], "alokasi"].sum() == pytest.approx(30.0)
     assert r.loc[KAB, "alokasi"] == 30.0
     # A: 800 + 20k >= 900 at k = 5 -> 2030; B: 400 + 10k >= 450 at k = 5 -> 2030; C: already -> 2025;
     # kabupaten: (2150 + 30k) / 2500 >= 90% at k = 3.33 -> 2029
@@ -215,39 +241,75 @@ def test_what_if_allocates_in_proportion_to_the_gap():
     assert s[(KAB, 2026)] == pytest.approx(87.2)  # (2150 + 30) / 2500
 
 
-def test_what_if_without_a_programme_keeps_shares_constant():
+def test_what_if_without_a_programme_follows_the_arrivals():
+    # 3% growth a year, s = 0: new households arrive at the target share (90%), as many each year until 2030:
+    # A drifts from 80% toward 90% without reaching it; C stays above.
     latest = three_areas()
     growth = pd.Series({"A": 0.03, "B": 0.01, "C": 0.02})
-    series, reached = what_if(latest, "layak", add_per_year=0, target=90, growth=growth, until=2040)
-    s0 = {"A": 80.0, "B": 80.0, "C": 95.0}
-    for kode, g in series.loc[series["kode_wilayah"] != KAB].groupby("kode_wilayah"):
-        assert np.allclose(g["persen"], s0[kode])
+    series, reached = what_if(latest, "layak", add_per_year=0, target=90, target_year=2030, growth=growth,
+                              porsi_baru=0.0, until=2040)
+    s = series.set_index(["kode_wilayah", "tahun"])["persen"]
+    # A: 1000 x 1.03^5 - 1000 = 159.27 new by 2030, 31.855 a year; 2030: (800 + 0.9 x 159.27) / 1159.27
+    assert s[("A", 2030)] == pytest.approx(100 * (800 + 0.9 * 159.274) / 1159.274, rel=1e-4)
+    # 2027: two years of 31.855: (800 + 0.9 x 63.71) / 1063.71
+    assert s[("A", 2027)] == pytest.approx(100 * (800 + 0.9 * 63.710) / 1063.710, rel=1e-4)
     r = reached.set_index("kode_wilayah")["tahun_capai"]
-    # only C, already past 90%, "reaches" it (in the first year); A and B never do
-    assert r["C"] == 2025
-    assert pd.isna(r["A"]) and pd.isna(r["B"])
-    assert set(series["tahun"]) == set(range(2025, 2041))
-    assert (series["kode_wilayah"] == KAB).sum() == 16
+    assert r["C"] == 2025 and pd.isna(r["A"]) and pd.isna(r["B"])
+    assert set(series["tahun"]) == set(range(2025, 2041)) and (series["kode_wilayah"] == KAB).sum() == 16
 
 
 def test_what_if_open_defecation():
-    # A: 100 of 1000 open defecation, B: none. Target 0: all 25 a year go to A: 100 - 25k = 0 at k = 4 -> 2029.
+    # A: 100 of 1000 open defecation, B: none. Target 0, no growth: all 25 a year go to A: 100 - 25k = 0 at k = 4.
     latest = pd.DataFrame([area("A", aman=0, sendiri=800, bersama=0, belum=100, babs=100),
                            area("B", aman=0, sendiri=900, bersama=0, belum=100, babs=0)])
-    series, reached = what_if(latest, "babs_terbuka", add_per_year=25, target=0, growth=pd.Series(dtype=float),
-                              until=2035)
+    series, reached = what_if(latest, "babs_terbuka", add_per_year=25, target=0, target_year=2029,
+                              growth=pd.Series(dtype=float), until=2035)
     r = reached.set_index("kode_wilayah")
     assert r.loc[["A", "B"], "alokasi"].tolist() == [25.0, 0.0]
     assert r.loc[["A", "B", KAB], "tahun_capai"].tolist() == [2029, 2025, 2029]
     s = series.set_index(["kode_wilayah", "tahun"])["persen"]
-    # never below 0 after 2029
-    assert s[("A", 2030)] == 0.0
+    assert s[("A", 2030)] == 0.0  # never below 0 after 2029
     assert s[(KAB, 2027)] == pytest.approx(2.5)  # (100 - 50) / 2000
 
 
-@pytest.mark.parametrize(("gap", "per_year", "expected"), [
+@pytest.mark.parametrize(("indikator", "target", "target_year"), [
+    ("layak", 90.0, 2029), ("layak", 92.0, 2029), ("layak", 90.0, 2035), ("aman", 30.0, 2029),
+    ("aman", 15.0, 2030), ("babs_terbuka", 0.0, 2029), ("babs_terbuka", 2.0, 2032),
+])
+@pytest.mark.parametrize("porsi", [None, 0.0, 0.5])
+def test_the_what_if_at_the_yearly_need_reaches_the_target_in_the_target_year(an, indikator, target, target_year,
+                                                                             porsi):
+    """On the bundled data, for every kecamatan and the district: started at the plan's yearly need (every
+    kecamatan's, or the district's as one area) the what-if reaches the target in the target year, not before and
+    not after; a kecamatan already at the target is there from the start and stays there."""
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    g = gap(latest, indikator, target=target, target_year=target_year, growth=an.growth, porsi_baru=porsi)
+    arah = 1 if indikator != "babs_terbuka" else -1
+    series, reached = what_if(latest, indikator, add_per_year=g.per_tahun_kecamatan, target=target,
+                              target_year=target_year, growth=an.growth, porsi_baru=porsi)
+    r = reached.set_index("kode_wilayah")["tahun_capai"]
+    s = series.set_index(["kode_wilayah", "tahun"])["persen"]
+    for kode, backlog in zip(g.table["kode_wilayah"], g.table["backlog"], strict=True):
+        if backlog > 0:
+            assert r[kode] == target_year, kode
+        else:
+            assert r[kode] == g.tahun, kode
+            assert all(arah * (s[(kode, y)] - target) >= -1e-9 for y in range(g.tahun, target_year + 1)), kode
+    _, district = what_if(latest, indikator, add_per_year=g.per_tahun_kabupaten, target=target,
+                          target_year=target_year, growth=an.growth, porsi_baru=porsi)
+    assert district.set_index("kode_wilayah").loc[KAB, "tahun_capai"] == target_year
+
+
+@pytest.mark.parametrize(("gap_kk", "per_year", "expected"), [
     (100, 20, 5), (101, 20, 6), (0, 20, 0), (100, 0, None), (100, -5, None),
     (0.3, 0.1, 3),  # 0.3 / 0.1 = 2.9999999999999996 in floats; rounded first, not 4
 ])
-def test_years_needed(gap, per_year, expected):
-    assert years_needed(gap, per_year) == expected
+def test_years_needed(gap_kk, per_year, expected):
+    assert years_needed(gap_kk, per_year) == expected
+
+
+def test_numbers_are_whole_households(an):
+    latest = latest_rows(lineage.comparable_only(an.kec))
+    g = gap(latest, "aman", target=30, target_year=2029, growth=an.growth)
+    for col in ("backlog", "pertumbuhan", "kesenjangan_kk", "kk_baru"):
+        assert g.table[col].dtype == np.int64

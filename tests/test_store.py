@@ -31,7 +31,7 @@ from sqlalchemy import (
     update,
 )
 
-from sanitasi import contracts, exports, history, readers, store
+from sanitasi import contracts, documents, exports, history, readers, store
 from sanitasi.errors import DataError
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
@@ -71,7 +71,8 @@ def akses_2025(dataset: Dataset, bump: int = 0) -> pd.DataFrame:
 
 def target_doc(dataset: Dataset, doc: str, value: float) -> pd.DataFrame:
     return pd.DataFrame({"dokumen": [doc], "indikator": ["layak"], "kode_wilayah": [None], "tahun": [2029],
-                         "nilai": [value], "tahun_dasar": [2024], "catatan": ["Perpres"]}).astype(
+                         "nilai": [value], "tahun_dasar": [2024], "keluarga": [None], "mulai": [None],
+                         "akhir": [None], "catatan": ["Perpres"]}).astype(
         dataset.target.dtypes.to_dict())
 
 
@@ -122,24 +123,26 @@ def test_save_without_activating(s: store.Store, dataset: Dataset) -> None:
 
 
 def test_targets_merge_by_key(s: store.Store, dataset: Dataset) -> None:
-    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 95.0), meta("rpjmn.csv"), bundled=dataset)
+    # a document the bundled table does not have (RPJMN 2025-2029 is bundled since the current-period issue)
+    s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 95.0), meta("rpjmd.csv"), bundled=dataset)
     docs = s.dataset(s.active_id(), dataset).target["dokumen"]
-    assert "RPJMN 2020-2024" in set(docs) and "RPJMN 2025-2029" in set(docs)
+    assert "RPJMN 2020-2024" in set(docs) and "RPJMD Tanah Bumbu 2025-2029" in set(docs)
     # bundled rows + 1 new document row
     assert len(docs) == len(dataset.target) + 1
     # the same target again (document, indicator, area, year) replaces that row, and only that one
-    s.save("target", target_doc(dataset, "RPJMN 2025-2029", 97.5), meta("rpjmn_revisi.csv"), bundled=dataset)
+    s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 97.5), meta("rpjmd_revisi.csv"),
+           bundled=dataset)
     t = s.dataset(s.active_id(), dataset).target
-    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", "nilai"].tolist() == [97.5]
+    assert t.loc[t["dokumen"] == "RPJMD Tanah Bumbu 2025-2029", "nilai"].tolist() == [97.5]
     assert len(t) == len(dataset.target) + 1
     assert (t.loc[t["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)
             .equals(dataset.target.loc[dataset.target["dokumen"] == "RPJMN 2020-2024"].reset_index(drop=True)))
     # another indicator of the same document is added beside it (the old per-document rule dropped the first)
-    aman = target_doc(dataset, "RPJMN 2025-2029", 30.0).assign(indikator="aman")
-    s.save("target", aman, meta("rpjmn_aman.csv"), bundled=dataset)
+    aman = target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 30.0).assign(indikator="aman")
+    s.save("target", aman, meta("rpjmd_aman.csv"), bundled=dataset)
     t = s.dataset(s.active_id(), dataset).target
-    assert t.loc[t["dokumen"] == "RPJMN 2025-2029", ["indikator", "nilai"]].values.tolist() == [["layak", 97.5],
-                                                                                                ["aman", 30.0]]
+    assert t.loc[t["dokumen"] == "RPJMD Tanah Bumbu 2025-2029", ["indikator", "nilai"]].values.tolist() == [
+        ["layak", 97.5], ["aman", 30.0]]
 
 
 def test_an_import_keeps_what_the_file_does_not_mention(s: store.Store, dataset: Dataset) -> None:
@@ -473,3 +476,28 @@ def test_a_store_made_by_an_older_release_keeps_its_access_versions(s: store.Sto
     with again.engine.connect() as conn:  # nothing more was written to the old table
         assert conn.execute(select(func.count()).select_from(t)).scalar_one() == 12
     again.engine.dispose()
+
+
+def test_an_older_store_gets_the_target_tables_family_and_period(tmp_path, dataset) -> None:
+    """A target table saved before documents had a family and a period keeps its rows, read with those empty."""
+    import sqlite3
+
+    from sanitasi import store as st_
+
+    path = tmp_path / "lama.db"
+    s = st_.Store(f"sqlite:///{path}")
+    v = s.save("target", target_doc(dataset, "RPJMD Tanah Bumbu 2025-2029", 95.0), meta("rpjmd.csv"), bundled=dataset)
+    s.engine.dispose()
+    con = sqlite3.connect(path)
+    for col in ("keluarga", "mulai", "akhir"):
+        con.execute(f"ALTER TABLE target_baris DROP COLUMN {col}")
+    con.commit()
+    con.close()
+    s = st_.Store(f"sqlite:///{path}")
+    t = s.dataset(v, dataset).target
+    row = t.loc[t["dokumen"] == "RPJMD Tanah Bumbu 2025-2029"].iloc[0]
+    assert row["nilai"] == 95.0 and pd.isna(row["keluarga"]) and pd.isna(row["mulai"])
+    # the bundled rows that version took over lost theirs too, and the documents' names still give them
+    docs = {d.nama: d for d in documents.catalogue(t)}
+    assert (docs["RPJMN 2025-2029"].keluarga, docs["RPJMN 2025-2029"].mulai, docs["RPJMN 2025-2029"].akhir) == \
+        ("rpjmn", 2025, 2029)

@@ -30,7 +30,8 @@ def test_trajectory_of_the_district(an2021: analysis.Analysis) -> None:
     proj = tr.trend.loc[tr.trend["bagian"] == "proyeksi"]
     assert proj["tahun"].max() == 2024
     assert proj["nilai"].iloc[-1] == pytest.approx(expected.projected_value)
-    assert dict(tr.facts)["Laju saat ini"] == fmt.rate(expected.current_rate)
+    # the pace, and what it means for this indicator (rising access is good news)
+    assert dict(tr.facts)["Laju saat ini"] == fmt.rate(expected.current_rate) + " · membaik"
 
 
 def test_trajectory_of_a_passed_target_projects_to_the_expected_year(an: analysis.Analysis) -> None:

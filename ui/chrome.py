@@ -11,7 +11,21 @@ from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from sanitasi.views import data as data_view
 from ui.cache import analysis, dataset, district_choices
-from ui.state import LANGS, _use, _valid, documents, lang, presenting, restore_from_url, t, years
+from ui.state import (
+    LANGS,
+    _relabel,
+    _use,
+    _valid,
+    default_document,
+    document_label,
+    document_note,
+    documents,
+    lang,
+    presenting,
+    restore_from_url,
+    t,
+    years,
+)
 
 # Less empty space above the content: at 1024x768 on a projector every line counts.
 _CSS = """<style>
@@ -57,9 +71,11 @@ def sidebar() -> None:
                  format_func=lambda v: {"id": "Bahasa Indonesia", "en": "English"}[v])
         docs = documents()
         _valid("target", docs)
-        st.session_state.setdefault("target", docs[0])
-        st.selectbox(t("sidebar.dokumen"), docs, key="target",
-                     help=t("sidebar.dokumen_bantuan"))
+        st.session_state.setdefault("target", default_document())
+        _relabel("target")
+        chosen = st.selectbox(t("sidebar.dokumen"), docs, key="target", format_func=document_label,
+                              help=t("sidebar.dokumen_bantuan"))
+        st.caption(document_note(chosen))
         ys = years()
         _valid("tahun", ys)
         st.session_state.setdefault("tahun", ys[-1])

@@ -14,9 +14,10 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import i18n, indicators, targets
+from sanitasi import documents as docs
+from sanitasi import i18n, indicators
 from sanitasi.analysis import KABUPATEN
-from ui.cache import dataset, district_choices
+from ui.cache import _secret, dataset, district_choices
 
 LANGS = ("id", "en")
 
@@ -37,14 +38,39 @@ def t(key: str, **kw: Any) -> str:
     return i18n.t(key, lang(), **kw)
 
 
+def catalogue() -> list[docs.Document]:
+    """The target documents as the chooser lists them: running ones first, ended ones last (`documents.in_order`)."""
+    d = dataset()
+    return docs.in_order(docs.catalogue(d.target), max(d.tahun))
+
+
 def documents() -> list[str]:
-    return targets.documents(dataset().target)
+    return [d.nama for d in catalogue()]
+
+
+def default_document() -> str:
+    """What a fresh start judges against: the setting (`SANITASI_DOKUMEN`, or `[dasbor] dokumen_bawaan` in
+    secrets) when the table has it, else the running national plan (`documents.default_document`)."""
+    d = dataset()
+    chosen = docs.default_document(docs.catalogue(d.target), max(d.tahun),
+                                   docs.preferred(_secret("dasbor", "dokumen_bawaan")))
+    return chosen or documents()[0]
 
 
 def dokumen() -> str:
-    docs = documents()
     v = st.session_state.get("target")
-    return v if v in docs else docs[0]
+    return v if v in documents() else default_document()
+
+
+def document_label(nama: str) -> str:
+    """The chooser's text for a document: its name, marked when it has ended ('berakhir 2024')."""
+    d = docs.find(catalogue(), nama)
+    return nama if d is None else docs.chooser_label(d, max(dataset().tahun), lang())
+
+
+def document_note(nama: str) -> str:
+    """The line under the chooser: family, period, illustrative, the source and what to check."""
+    return docs.note_of(dataset().target, nama, max(dataset().tahun), lang())
 
 
 def years() -> list[int]:
@@ -145,6 +171,35 @@ def year_slider(key: str, label: str, options: list[int], default: int, containe
     st.session_state.setdefault(key, default)
     return (container if container is not None else st).select_slider(label, options=options, key=key,
                                                                         persist_state="session", **kw)
+
+
+def new_share(indikator: str) -> float | None:
+    """The growth assumption set on the Kebutuhan page for an indicator (% of new households the programme must
+    reach), or None while it is the default: every page that shows the plan's numbers passes it on."""
+    v = st.session_state.get("_porsi_diubah", {}).get(indikator)
+    return None if v is None else float(v)  # whole percent
+
+
+def new_shares() -> tuple[tuple[str, float], ...]:
+    """Every growth assumption changed on the Kebutuhan page, as (indicator, %) pairs (a view's settings)."""
+    return tuple((k, v) for k in indicators.HEADLINE if (v := new_share(k)) is not None)
+
+
+def share_input(container: Any, indikator: str, label: str, default: float, maximum: float, help: str) -> float | None:
+    """The growth assumption's box: it shows the default for the chosen target until someone changes it (then
+    the change holds for the session, on every page). Returns `new_share`."""
+    key = f"porsi_baru_{indikator}"
+    # what was set lives outside the widget's key: Streamlit forgets a widget's value on a page that does not draw it
+    changed = st.session_state.setdefault("_porsi_diubah", {})
+    value = changed.get(indikator, default)
+    st.session_state[key] = min(int(round(value)), int(maximum))  # whole percent: no decimal mark to misread
+
+    def _mark() -> None:
+        st.session_state["_porsi_diubah"][indikator] = int(st.session_state[key])
+
+    (container if container is not None else st).number_input(
+        label, min_value=0, max_value=int(maximum), step=1, key=key, on_change=_mark, help=help)
+    return new_share(indikator)
 
 
 def presenting() -> bool:

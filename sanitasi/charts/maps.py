@@ -30,7 +30,10 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
     """The colour encoding shared by the map, the tile map and the ranked bars (so colours agree)."""
     t = i18n.t
     if mode == "selisih":
-        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang),
+        # the gap is signed by the indicator's direction: + meets the target (less open defecation is +)
+        ind = indicators.get(indikator)
+        unit = t("nilai.poin", lang) if ind.persen else ind.satuan(lang)
+        return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang, satuan=unit),
                          scale=alt.Scale(scheme="blueorange", reverse=True, domain=[-25, 0, 25], clamp=True),
                          legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
     if mode == "status":
@@ -49,7 +52,8 @@ def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
             alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
             alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
             alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang)),
-            alt.Tooltip(f"{prefix}status_teks:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}status_lengkap:N", title=t("grafik.status", lang)),
+            alt.Tooltip(f"{prefix}dinilai_teks:N", title=t("grafik.dinilai", lang)),
             alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]
 
 
@@ -149,12 +153,11 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     labels = alt.Chart(values).mark_text(align="left", dx=8, fontSize=12, color=INK).encode(
         x=alt.value("width"), y=y, text="nilai_teks:N")
     layers: list[Any] = [bars, labels]
-    subtitle = [source]
+    subtitle = [target_label, source] if target_label else [source]
     if target is not None:
         rule_df = pd.DataFrame({"target": [target]})
         layers.append(alt.Chart(rule_df).mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2).encode(
             x=alt.X("target:Q", scale=alt.Scale(domain=[0, top], nice=False))))
-        subtitle = [target_label, source]
     chart = alt.layer(*layers).properties(height=max(26 * len(values), 200), width="container")
     return finish(chart, title=title, source=subtitle, lang=lang)
 

@@ -164,17 +164,30 @@ def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.L
     return finish(chart, title=title, source=source, lang=lang)
 
 
+PLAN_COLOURS = ["#2b8a7e", "#9fd3c7"]  # backlog (dark), growth (light)
+
+
 def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 260) -> alt.LayerChart:
-    """Households to gain each year on the straight path to the target."""
+    """Households to reach each year, stacked in its two parts (today's backlog, then growth), the total on top.
+
+    `plan` has one row per year and part: `tahun, bagian, urutan, label, kk, kk_teks, tambah, tambah_teks,
+    persen_teks` (`sanitasi.views.kebutuhan.yearly`)."""
     t = i18n.t
     x = alt.X("tahun:O", axis=alt.Axis(title=None, labelAngle=0))
-    bars = alt.Chart(plan).mark_bar(color="#2b8a7e", width={"band": 0.7}).encode(
-        x=x, y=alt.Y("tambah:Q", axis=alt.Axis(title=t("kebutuhan.kk_per_tahun", lang), format=",.0f")),
-        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)),
-                 alt.Tooltip("tambah_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
-                 alt.Tooltip("persen_teks:N", title=t("grafik.nilai", lang))])
-    labels = alt.Chart(plan).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
-    chart = alt.layer(bars, labels).properties(height=height, width="container")
+    labels = plan.drop_duplicates("urutan").sort_values("urutan")["label"].tolist()
+    bars = alt.Chart(plan).mark_bar(width={"band": 0.7}).encode(
+        x=x, y=alt.Y("sum(kk):Q", stack="zero", axis=alt.Axis(title=t("kebutuhan.kk_per_tahun", lang),
+                                                               format=",.0f")),
+        color=alt.Color("label:N", scale=alt.Scale(domain=labels, range=PLAN_COLOURS[:len(labels)]),
+                        legend=bottom_legend(labels)),
+        order=alt.Order("urutan:Q", sort="ascending"),
+        tooltip=[alt.Tooltip("tahun:O", title=t("grafik.tahun", lang)), alt.Tooltip("label:N", title=" "),
+                 alt.Tooltip("kk_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
+                 alt.Tooltip("tambah_teks:N", title=t("kebutuhan.k_kesenjangan", lang)),
+                 alt.Tooltip("persen_teks:N", title=t("kebutuhan.persen_akhir", lang))])
+    totals = plan.drop_duplicates("tahun")
+    text = alt.Chart(totals).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
+    chart = alt.layer(bars, text).properties(height=height, width="container")
     return finish(chart, title=title, source=source, lang=lang)
 
 

@@ -64,10 +64,17 @@ def read_target(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str]
         if inds[i] is not None and indicators.get(inds[i]).persen and nilai.iloc[i] > 100:
             r.problems.append(Problem(r.name, row(r.table, i), "nilai", num_text(nilai.iloc[i]),
                                       "tidak boleh lebih dari 100 untuk indikator persentase"))
+    def optional_number(name: str) -> np.ndarray:
+        return (r.numbers(name, name) if name in r.found else pd.Series([np.nan] * len(r.table))).to_numpy()
+
+    def optional_text(name: str) -> np.ndarray | list[None]:
+        return r.table[r.found[name]].to_numpy() if name in r.found else [None] * len(r.table)
+
     raw = pd.DataFrame({
         "dokumen": docs.to_numpy(), "indikator": inds, "kode_wilayah": kode.to_numpy(),
         "tahun": tahun.to_numpy(), "nilai": nilai.to_numpy(), "tahun_dasar": dasar.to_numpy(),
-        "catatan": r.table[r.found["catatan"]].to_numpy() if "catatan" in r.found else [None] * len(r.table),
+        "keluarga": optional_text("keluarga"), "mulai": optional_number("mulai"), "akhir": optional_number("akhir"),
+        "catatan": optional_text("catatan"),
     })
     # duplicates among the rows whose key was read (an unknown kecamatan is not the kabupaten's empty cell)
     unknown = {p.baris for p in r.problems if p.jenis == UNKNOWN_AREA}

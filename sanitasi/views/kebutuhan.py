@@ -3,13 +3,14 @@ screen (the editor's values), and a what-if: when the target is reached with a g
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from sanitasi import charts, fmt, i18n, indicators, lineage, needs
-from sanitasi.analysis import KABUPATEN, Analysis, latest_rows
+from sanitasi.analysis import KABUPATEN, Analysis, gap, latest_rows
 from sanitasi.documents import default_reach_year, final_target, indicators_of
 from sanitasi.views.display import Figure, source_line
 
@@ -29,6 +30,7 @@ class Settings:
     tahun_capai: int
     biaya: tuple[CostRow, ...] = ()  # the cost editor's rows of this indicator; () = the unit-cost file as it is
     skenario_kk: int | None = None  # households a year in the what-if; None = this plan's own (`default_scenario`)
+    porsi_baru: float | None = None  # % of new households the programme must reach; None = the default (needs.gap)
     lang: str = "id"
 
 
@@ -40,7 +42,8 @@ class CostEditor:
 
 @dataclass(frozen=True)
 class Options:
-    """What the page's controls offer before the view is drawn: the years, the goal and the cost rows."""
+    """What the page's controls offer before the view is drawn: the years, the goal, the growth assumption and the
+    cost rows."""
 
     tahun: list[int]  # the years a plan may aim at: next year to the horizon
     tahun_awal: int  # the document's target year while it is ahead, else five years on
@@ -48,31 +51,52 @@ class Options:
     target_teks: str
     target_lewat: str | None  # the document's target year has passed (None when it has not)
     biaya: CostEditor
+    porsi_label: str  # the growth assumption's control
+    porsi_bawaan: float  # its default, % of new households (new households like today's)
+    porsi_maks: float  # its largest value, % (every new household arrives without access)
+    porsi_bantuan: str  # how the default is made, and what 0 and the largest value mean
 
 
 @dataclass(frozen=True)
 class Needs:
+    """The plan's numbers, from `needs.gap` (the Paparan needs slides read them too)."""
+
     indikator: str
     target: float
     tahun_capai: int
-    table: pd.DataFrame  # one row per kecamatan + a total row, numeric and `_teks` columns
-    total_kk: int
-    total_per_tahun: float
-    total_biaya: float
-    biaya_per_kk: float
+    gap: needs.Gap
+    table: pd.DataFrame  # one row per kecamatan + the sum of the kecamatan (KABUPATEN), numeric and `_teks` columns
     ringkasan: str
     metrics: tuple[tuple[str, str], ...] = ()
-    display: pd.DataFrame | None = None
+    display: pd.DataFrame | None = None  # the table as read, with the district as one area in its last row
+
+    @property
+    def total_kk(self) -> int:
+        """Households to reach so that every kecamatan reaches the target: backlog + growth."""
+        return self.gap.total_kecamatan
+
+    @property
+    def total_per_tahun(self) -> float:
+        return self.gap.per_tahun_kecamatan
+
+    @property
+    def biaya_per_kk(self) -> float:
+        return self.gap.biaya_per_kk
+
+    @property
+    def total_biaya(self) -> float:
+        return self.total_kk * self.biaya_per_kk
 
 
 @dataclass(frozen=True)
 class Kebutuhan:
     kebutuhan: Needs  # the plan's numbers (the Paparan needs slide reads them too)
     ringkasan: str
-    metrik: tuple[tuple[str, str], ...]  # (label, value): households, a year, cost, a year
+    metrik: tuple[tuple[str, str], ...]  # (label, value): backlog, growth, a year, cost a year
     per_kecamatan: Figure
     tahunan: Figure
     tabel: pd.DataFrame
+    asumsi: str  # how the plan is counted, with the growth assumption in use
     skenario_label: str  # the what-if number's label
     skenario_awal: int  # its starting value: this plan's households a year
     skenario_kk: int  # the number the what-if below is for
@@ -104,26 +128,41 @@ def options(an: Analysis, dokumen: str, indikator: str, lang: str = "id") -> Opt
     target = goal(an, dokumen, indikator)
     late = (i18n.t("kebutuhan.target_lewat", lang, tahun=final[0], dokumen=dokumen)
             if final and final[0] <= an.tahun else None)
+    ind = indicators.get(indikator)
+    g = gap(an, indikator, target, an.tahun + 1)  # the default share does not depend on the year
+    default, top = round(100.0 * g.porsi_baru, 1), 100.0 * needs.share_limit(target, ind.arah)
+    direction = "naik" if ind.arah > 0 else "babs"
     return Options(reach_years(an), default_reach_year(an, dokumen, indikator), target,
                    i18n.t("kebutuhan.target_nilai", lang, nilai=fmt.number(target, 1, lang), dokumen=dokumen), late,
-                   cost_editor(an.data.biaya, indikator, lang))
+                   cost_editor(an.data.biaya, indikator, lang),
+                   i18n.t(f"kebutuhan.porsi_{direction}", lang),
+                   default, top,
+                   i18n.t(f"kebutuhan.porsi_bantuan_{direction}", lang, bawaan=_number(default, lang),
+                          kini=fmt.number(g.porsi_kini, 1, lang), target=_number(target, lang),
+                          maks=fmt.number(top, 0, lang), indikator=ind.kata(lang)))
+
+
+def share(s: Settings) -> float | None:
+    """The growth assumption as `needs.gap` takes it: a fraction, or None for the default."""
+    return None if s.porsi_baru is None else s.porsi_baru / 100.0
 
 
 def view(an: Analysis, s: Settings) -> Kebutuhan:
     t, lang = i18n.t, s.lang
     ind = indicators.get(s.indikator)
     target = goal(an, s.dokumen, s.indikator)
-    result = needs_table(an, s.indikator, target, s.tahun_capai, costs(an, s), lang)
+    result = needs_table(an, s.indikator, target, s.tahun_capai, costs(an, s), lang, porsi_baru=share(s))
     source = source_line(an.data, lang=lang)
     per_kec = result.table.loc[result.table["kode_wilayah"] != KABUPATEN]
     bars = charts.needs_bars(per_kec, value="per_tahun", text="per_tahun_teks",
                              axis_title=t("kebutuhan.kk_per_tahun", lang),
                              title=t("kebutuhan.grafik_kecamatan", lang, tahun=s.tahun_capai), source=source, lang=lang)
-    plan = charts.plan_bars(yearly(an, s.indikator, target, s.tahun_capai, lang=lang),
+    plan = charts.plan_bars(yearly(result, lang=lang),
                             title=t("kebutuhan.grafik_tahunan", lang, tahun=s.tahun_capai), source=source, lang=lang)
     start = default_scenario(result)
     add = start if s.skenario_kk is None else int(s.skenario_kk)
-    series, reached = scenario(an, s.indikator, target, float(add), lang)
+    series, reached = scenario(an, s.indikator, target, float(add), lang, tahun_capai=s.tahun_capai,
+                               porsi_baru=share(s))
     what = charts.what_if(series, target, highlight=KABUPATEN,
                           title=t("kebutuhan.skenario_grafik", lang, kk=fmt.number(add, 0, lang)), source=source,
                           lang=lang)
@@ -135,13 +174,31 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         per_kecamatan=Figure(bars, f"kebutuhan_kecamatan_{s.indikator}_{s.tahun_capai}"),
         tahunan=Figure(plan, f"kebutuhan_tahunan_{s.indikator}_{s.tahun_capai}"),
         tabel=result.display,
-        skenario_label=t(f"kebutuhan.skenario_input_{direction}", lang, indikator=ind.label(lang).lower()),
+        asumsi=assumption_text(result.gap, lang),
+        skenario_label=t(f"kebutuhan.skenario_input_{direction}", lang, indikator=ind.kata(lang)),
         skenario_awal=start,
         skenario_kk=add,
-        skenario_teks=scenario_text(reached, target, s.indikator, lang),
+        skenario_teks=scenario_text(reached, target, s.indikator, lang, tahun_capai=s.tahun_capai),
         skenario_tabel=scenario_display(reached, lang),
         skenario=Figure(what, f"skenario_{s.indikator}"),
     )
+
+
+def assumption_text(g: needs.Gap, lang: str = "id") -> str:
+    """How the plan counts, with the growth assumption in use (default or set on the page)."""
+    ind = indicators.get(g.indikator)
+    key = "kebutuhan.asumsi_bawaan" if g.porsi_bawaan else "kebutuhan.asumsi_diubah"
+    return i18n.t(key, lang, porsi=_number(100.0 * g.porsi_baru, lang), kini=fmt.number(g.porsi_kini, 1, lang),
+                  indikator=ind.kata(lang))
+
+
+def _number(v: float, lang: str) -> str:
+    """A share as written: '6' for a whole number, '92,5' otherwise."""
+    return fmt.number(v, 0 if round(v, 6) == int(round(v, 6)) else 1, lang)
+
+
+def _share_text(v: float, lang: str) -> str:
+    return _number(v, lang) + "%"
 
 
 # ------------------------------------------------------------------------------------- unit costs
@@ -191,87 +248,115 @@ def costs_from_editor(biaya: pd.DataFrame, indikator: str, edited: pd.DataFrame)
 
 # ------------------------------------------------------------------------------------- the plan
 def needs_table(an: Analysis, indikator: str, target: float, tahun_capai: int, biaya: pd.DataFrame,
-                lang: str = "id") -> Needs:
-    """Households and money per kecamatan (and a total row) to reach `target` by `tahun_capai`."""
-    latest = latest_rows(lineage.comparable_only(an.kec))
-    t = needs.households_needed(latest, indikator, target=target, target_year=tahun_capai,
-                                growth=an.growth, biaya=biaya)
-    t = t.assign(nama=t["kode_wilayah"].map(an.data.names))
+                lang: str = "id", porsi_baru: float | None = None) -> Needs:
+    """Households and money per kecamatan (and their sum) to reach `target` by `tahun_capai`, in backlog and growth:
+    `needs.gap`, the one calculation the cards, the deck and the OPD page show too."""
+    g = gap(an, indikator, target, tahun_capai, porsi_baru=porsi_baru, biaya=biaya)
+    t = g.table.assign(nama=g.table["kode_wilayah"].map(an.data.names))
     t = t.sort_values("kesenjangan_kk", ascending=False, kind="stable").reset_index(drop=True)
-    total_kk = int(t["kesenjangan_kk"].sum())
-    left = int(t["tahun_tersisa"].max()) if len(t) else 0
-    per_year = total_kk / left if left > 0 else float("nan")
-    unit = needs.cost_per_household(biaya, indikator)
+    unit = g.biaya_per_kk
+    per_year = g.per_tahun_kecamatan
     total = pd.DataFrame([{
-        "kode_wilayah": KABUPATEN, "nama": i18n.t("kebutuhan.total", lang), "tahun": an.tahun,
-        "tahun_target": tahun_capai, "tahun_tersisa": left,
-        "kk_kini": int(t["kk_kini"].sum()), "kk_proyeksi": int(t["kk_proyeksi"].sum()),
-        "kk_akses": int(t["kk_akses"].sum()), "kk_sasaran": int(t["kk_sasaran"].sum()),
-        "kesenjangan_kk": total_kk, "per_tahun": per_year, "biaya_total": total_kk * unit,
-        "biaya_per_tahun": per_year * unit,
+        "kode_wilayah": KABUPATEN, "nama": i18n.t("kebutuhan.total", lang), "tahun": g.tahun,
+        "tahun_tersisa": g.tahun_tersisa, "kk_kini": int(t["kk_kini"].sum()),
+        "kk_proyeksi": int(t["kk_proyeksi"].sum()),
+        "kk_baru": int(t["kk_baru"].sum()), "kk_akses": int(t["kk_akses"].sum()), "backlog": g.backlog_kecamatan,
+        "pertumbuhan": g.pertumbuhan_kecamatan, "kesenjangan_kk": g.total_kecamatan, "per_tahun": per_year,
+        "biaya_backlog": g.backlog_kecamatan * unit, "biaya_pertumbuhan": g.pertumbuhan_kecamatan * unit,
+        "biaya_total": g.total_kecamatan * unit, "biaya_per_tahun": per_year * unit,
     }])
     full = pd.concat([t, total], ignore_index=True)
-    full = full.assign(
-        kk_kini_teks=[fmt.number(v, 0, lang) for v in full["kk_kini"]],
-        kk_proyeksi_teks=[fmt.number(v, 0, lang) for v in full["kk_proyeksi"]],
-        kk_akses_teks=[fmt.number(v, 0, lang) for v in full["kk_akses"]],
-        kesenjangan_teks=[fmt.number(v, 0, lang) for v in full["kesenjangan_kk"]],
-        per_tahun_teks=[fmt.number(v, 0, lang) for v in full["per_tahun"]],
-        biaya_total_teks=[fmt.rupiah(v, lang) for v in full["biaya_total"]],
-        biaya_per_tahun_teks=[fmt.rupiah(v, lang) for v in full["biaya_per_tahun"]],
-    )
+    full = full.assign(**{f"{c}_teks": [fmt.number(v, 0, lang) for v in full[c]]
+                          for c in ("kk_kini", "kk_proyeksi", "kk_baru", "kk_akses", "backlog", "pertumbuhan",
+                                    "per_tahun")},
+                       kesenjangan_teks=[fmt.number(v, 0, lang) for v in full["kesenjangan_kk"]],
+                       biaya_total_teks=[fmt.rupiah(v, lang) for v in full["biaya_total"]],
+                       biaya_per_tahun_teks=[fmt.rupiah(v, lang) for v in full["biaya_per_tahun"]])
     ind = indicators.get(indikator)
-    key = "kebutuhan.ringkasan_naik" if ind.arah > 0 else "kebutuhan.ringkasan_babs"
-    if left <= 0:
-        key = "kebutuhan.ringkasan_lewat"
-    ringkasan = i18n.t(key, lang, kk=fmt.kk(total_kk, lang), per_tahun=fmt.kk(per_year, lang),
-                       tahun=tahun_capai, target=fmt.pct(target, 1, lang), indikator=ind.label(lang).lower(),
-                       biaya=fmt.rupiah(total_kk * unit, lang), biaya_tahun=fmt.rupiah(per_year * unit, lang))
-    t_ = i18n.t
-    metrics = ((t_("kebutuhan.m_kk", lang), fmt.kk(total_kk, lang)),
-               (t_("kebutuhan.m_per_tahun", lang), fmt.kk(per_year, lang)),
-               (t_("kebutuhan.m_biaya", lang), fmt.rupiah(total_kk * unit, lang)),
-               (t_("kebutuhan.m_biaya_tahun", lang), fmt.rupiah(per_year * unit, lang)))
-    display = pd.DataFrame({
-        t_("tabel.kecamatan", lang): full["nama"],
-        t_("kebutuhan.k_kk_kini", lang, tahun=an.tahun): full["kk_kini_teks"],
-        t_("kebutuhan.k_kk_proyeksi", lang, tahun=tahun_capai): full["kk_proyeksi_teks"],
-        t_(f"kebutuhan.k_akses_{'naik' if ind.arah > 0 else 'babs'}", lang): full["kk_akses_teks"],
-        t_("kebutuhan.k_kesenjangan", lang): full["kesenjangan_teks"],
-        t_("kebutuhan.k_per_tahun", lang): full["per_tahun_teks"],
-        t_("kebutuhan.k_biaya", lang): full["biaya_total_teks"],
-        t_("kebutuhan.k_biaya_tahun", lang): full["biaya_per_tahun_teks"],
+    tx = i18n.t
+    words = dict(kk=fmt.kk(g.total_kecamatan, lang), per_tahun=fmt.kk(per_year, lang), tahun=tahun_capai,
+                 target=_share_text(target, lang), indikator=ind.kata(lang), backlog=fmt.kk(g.backlog_kecamatan, lang),
+                 pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, lang), baru=fmt.kk(g.kk_baru, lang),
+                 porsi=_share_text(100.0 * g.porsi_baru, lang), kk_kabupaten=fmt.kk(g.total_kabupaten, lang),
+                 backlog_kabupaten=fmt.kk(g.backlog_kabupaten, lang),
+                 pertumbuhan_kabupaten=fmt.kk(g.pertumbuhan_kabupaten, lang),
+                 biaya=fmt.rupiah(g.total_kecamatan * unit, lang), biaya_tahun=fmt.rupiah(per_year * unit, lang),
+                 biaya_backlog=fmt.rupiah(g.backlog_kecamatan * unit, lang),
+                 biaya_pertumbuhan=fmt.rupiah(g.pertumbuhan_kecamatan * unit, lang))
+    key = "kebutuhan.ringkasan_lewat" if g.tahun_tersisa <= 0 else \
+        f"kebutuhan.ringkasan_{'naik' if ind.arah > 0 else 'babs'}"
+    ringkasan = tx(key, lang, **words)
+    metrics = ((tx("kebutuhan.m_backlog", lang), fmt.kk(g.backlog_kecamatan, lang)),
+               (tx("kebutuhan.m_pertumbuhan", lang, tahun=tahun_capai), fmt.kk(g.pertumbuhan_kecamatan, lang)),
+               (tx("kebutuhan.m_per_tahun", lang, tahun=tahun_capai), fmt.kk(per_year, lang)),
+               (tx("kebutuhan.m_biaya_tahun", lang), fmt.rupiah(per_year * unit, lang)))
+    return Needs(indikator, float(target), int(tahun_capai), g, full, ringkasan, metrics,
+                 display_table(full, g, an.tahun, tahun_capai, ind, lang))
+
+
+def display_table(full: pd.DataFrame, g: needs.Gap, tahun: int, tahun_capai: int, ind: indicators.Indicator,
+                  lang: str) -> pd.DataFrame:
+    """The table as read: each kecamatan, their sum (every kecamatan reaches the target), and the district as one
+    area (a kecamatan's surplus offsets another's shortfall), each backlog named."""
+    t = i18n.t
+    kab = full.loc[full["kode_wilayah"] == KABUPATEN].iloc[0]
+    district = {"nama": t("kebutuhan.satu_wilayah", lang), "kk_kini_teks": kab["kk_kini_teks"],
+                "kk_akses_teks": kab["kk_akses_teks"], "backlog_teks": fmt.number(g.backlog_kabupaten, 0, lang),
+                "kk_baru_teks": kab["kk_baru_teks"], "pertumbuhan_teks": fmt.number(g.pertumbuhan_kabupaten, 0, lang),
+                "kesenjangan_teks": fmt.number(g.total_kabupaten, 0, lang),
+                "per_tahun_teks": fmt.number(g.per_tahun_kabupaten, 0, lang),
+                "biaya_total_teks": fmt.rupiah(g.total_kabupaten * g.biaya_per_kk, lang)}
+    rows = pd.concat([full.assign(nama=full["nama"].where(full["kode_wilayah"] != KABUPATEN,
+                                                          t("kebutuhan.semua_kecamatan", lang))),
+                      pd.DataFrame([district])], ignore_index=True)
+    return pd.DataFrame({
+        t("tabel.kecamatan", lang): rows["nama"],
+        t("kebutuhan.k_kk_kini", lang, tahun=tahun): rows["kk_kini_teks"],
+        t(f"kebutuhan.k_akses_{'naik' if ind.arah > 0 else 'babs'}", lang): rows["kk_akses_teks"],
+        t("kebutuhan.k_backlog", lang): rows["backlog_teks"],
+        t("kebutuhan.k_kk_baru", lang, tahun=tahun_capai): rows["kk_baru_teks"],
+        t("kebutuhan.k_pertumbuhan", lang): rows["pertumbuhan_teks"],
+        t("kebutuhan.k_kesenjangan", lang): rows["kesenjangan_teks"],
+        t("kebutuhan.k_per_tahun", lang): rows["per_tahun_teks"],
+        t("kebutuhan.k_biaya", lang): rows["biaya_total_teks"],
     })
-    return Needs(indikator, float(target), int(tahun_capai), full, total_kk, per_year, total_kk * unit, unit,
-                 ringkasan, metrics, display)
 
 
-def yearly(an: Analysis, indikator: str, target: float, tahun_capai: int, kode: str = KABUPATEN,
-           lang: str = "id") -> pd.DataFrame:
-    """Year-by-year plan for the kabupaten (or one kecamatan) with formatted columns."""
-    frame = an.kab if kode == KABUPATEN else lineage.comparable_only(an.kec.loc[an.kec["kode_wilayah"] == kode])
-    row = frame.sort_values("tahun").iloc[-1]
-    g = float(an.growth.get(kode, 0.0))
-    plan = needs.yearly_plan(row, indikator, target=target, target_year=tahun_capai, growth=g)
-    return plan.assign(tambah_teks=[fmt.kk(v, lang) for v in plan["tambah"]],
-                       persen_teks=[fmt.pct(v, lang=lang) for v in plan["persen"]])
+def yearly(result: Needs, kode: str | None = None, lang: str = "id") -> pd.DataFrame:
+    """The plan year by year (every kecamatan together, or one), its two parts as long rows for a stacked chart:
+    `tahun, bagian, label, kk, kk_teks, tambah, tambah_teks, persen, persen_teks`."""
+    plan = needs.plan_years(result.gap, kode)
+    t = i18n.t
+    parts = []
+    for order, part in enumerate(("backlog", "pertumbuhan")):
+        parts.append(plan.assign(bagian=part, urutan=order, label=t(f"kebutuhan.bagian_{part}", lang),
+                                 kk=plan[part] if len(plan) else pd.Series(dtype="int64")))
+    long = pd.concat(parts, ignore_index=True)
+    return long.assign(kk_teks=[fmt.kk(v, lang) for v in long["kk"]],
+                       tambah_teks=[fmt.kk(v, lang) for v in long["tambah"]],
+                       persen_teks=[fmt.pct(v, lang=lang) for v in long["persen"]])[
+        ["tahun", "bagian", "urutan", "label", "kk", "kk_teks", "tambah", "tambah_teks", "persen", "persen_teks"]]
 
 
 # ------------------------------------------------------------------------------------- the what-if
 def default_scenario(result: Needs) -> int:
-    """A starting number for the what-if: this plan's households a year, rounded to 100 (1.000 if none)."""
+    """A starting number for the what-if: this plan's households a year, rounded up to a whole household, so the
+    what-if reaches the target in the plan's year (0 when nothing is needed)."""
     v = result.total_per_tahun
     if v is None or not np.isfinite(v) or v <= 0:
-        return 1000
-    return int(max(100, round(v / 100.0) * 100))
+        return 0
+    return int(math.ceil(round(v, 6)))
 
 
 def scenario(an: Analysis, indikator: str, target: float, add_per_year: float, lang: str = "id",
-             until: int = needs.HORIZON_YEAR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What-if: yearly share per kecamatan and the year each reaches the target."""
+             until: int = needs.HORIZON_YEAR, tahun_capai: int | None = None,
+             porsi_baru: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What-if: yearly share per kecamatan and the year each reaches the target (the plan's model and assumption:
+    `needs.what_if`)."""
     latest = latest_rows(lineage.comparable_only(an.kec))
     series_, reached = needs.what_if(latest, indikator, add_per_year=add_per_year, target=target,
-                                     growth=an.growth, until=until)
+                                     target_year=tahun_capai or an.tahun + 5, growth=an.growth,
+                                     porsi_baru=porsi_baru, until=until)
     names = dict(an.data.names)
     names[KABUPATEN] = i18n.t("umum.kabupaten", lang)
     series_ = series_.assign(nama=series_["kode_wilayah"].map(names))
@@ -284,16 +369,18 @@ def scenario(an: Analysis, indikator: str, target: float, add_per_year: float, l
     return series_, reached
 
 
-def scenario_text(reached: pd.DataFrame, target: float, indikator: str, lang: str = "id") -> str:
+def scenario_text(reached: pd.DataFrame, target: float, indikator: str, lang: str = "id",
+                  tahun_capai: int | None = None) -> str:
     kab = reached.loc[reached["kode_wilayah"] == KABUPATEN].iloc[0]
     kec = reached.loc[reached["kode_wilayah"] != KABUPATEN]
-    n_ok = int(kec["tahun_capai"].notna().sum())
+    by = tahun_capai or needs.HORIZON_YEAR
+    n_ok = int((kec["tahun_capai"].notna() & (kec["tahun_capai"].fillna(by + 1) <= by)).sum())
     t = i18n.t
     if pd.isna(kab["tahun_capai"]):
         head = t("kebutuhan.skenario_tidak", lang, target=fmt.pct(target, 1, lang), tahun=needs.HORIZON_YEAR)
     else:
         head = t("kebutuhan.skenario_capai", lang, target=fmt.pct(target, 1, lang), tahun=int(kab["tahun_capai"]))
-    return head + " " + t("kebutuhan.skenario_kecamatan", lang, n=n_ok, dari=len(kec), tahun=needs.HORIZON_YEAR + 1)
+    return head + " " + t("kebutuhan.skenario_kecamatan", lang, n=n_ok, dari=len(kec), tahun=by)
 
 
 def scenario_display(reached: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, lineage
+from sanitasi import charts, fmt, i18n, indicators, judging, lineage
 from sanitasi.analysis import KABUPATEN, Analysis, kecamatan_rows, latest_rows
-from sanitasi.cards import Card, cards, rate_text, year_text
-from sanitasi.progress import status_label
+from sanitasi.cards import Card, cards, pace_text, year_text
 from sanitasi.views.display import Figure, source_line
 
 
@@ -121,9 +120,11 @@ def profile_status(an: Analysis, kode: str, lang: str = "id") -> pd.DataFrame:
         target_teks=[f"{indicators.get(k).teks(v, lang, 0)} ({y})"
                      for k, v, y in zip(a["indikator"], a["target"], a["target_year"], strict=True)],
         nilai_teks=[indicators.get(k).teks(v, lang) for k, v in zip(a["indikator"], a["latest_value"], strict=True)],
-        laju_teks=[rate_text(indicators.get(k), v, lang) for k, v in zip(a["indikator"], a["current_rate"],
+        laju_teks=[pace_text(indicators.get(k), v, lang) for k, v in zip(a["indikator"], a["current_rate"],
                                                                           strict=True)],
-        status_teks=[status_label(s, lang) for s in a["status"]],
+        # the status with the year it speaks of (sanitasi.judging), as on the cards and the map
+        status_teks=[judging.status_text(judging.judge(an, kode, k, d), lang)
+                     for k, d in zip(a["indikator"], a["dokumen"], strict=True)],
         perkiraan_teks=[fmt.MISSING if pd.isna(y) else year_text(int(y), lang) for y in a["estimated_year"]],
     )
     return out.reset_index(drop=True)

@@ -4,11 +4,14 @@ reads out; below, every kecamatan's series ordered by status."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from sanitasi import charts, i18n, indicators, targets
+import pandas as pd
+
+from sanitasi import charts, i18n, indicators, kinerja, targets
 from sanitasi.analysis import KABUPATEN, Analysis
-from sanitasi.documents import trajectory_indicators
+from sanitasi.documents import final_target, note_of, trajectory_indicators
 from sanitasi.trajectories import Trajectory, small_multiples, trajectory
 from sanitasi.views.display import Figure, source_line
 
@@ -36,6 +39,12 @@ class Lintasan:
     semua_judul: str
     semua_bantuan: str
     semua: Figure | None  # every kecamatan's series; None for an indicator measured for the district only
+    kinerja_judul: str = ""
+    kinerja_bantuan: str = ""
+    kinerja: pd.DataFrame | None = None  # the yearly targets judged (SAKIP shape); None: the document sets none
+    kinerja_catatan: str = ""  # the document's note (source, what to check) and the rules
+    kinerja_xlsx: Any = None  # () -> bytes: every indicator the document sets for this area, as XLSX
+    kinerja_nama: str = ""
 
 
 def options(an: Analysis, dokumen: str) -> list[str]:
@@ -71,6 +80,29 @@ def view(an: Analysis, s: Settings) -> Lintasan:
         semua_judul=t("lintasan.semua_judul", lang, indikator=ind.label(lang)),
         semua_bantuan=t("lintasan.semua_bantuan", lang, dokumen=s.dokumen),
         semua=semua,
+        **yearly_targets(an, s.dokumen, s.indikator, kode, lang),
+    )
+
+
+PERFORMANCE_TABLES = ("akses", "stbm", "sampah", "drainase")  # what the workbook's indicators are read from
+
+
+def yearly_targets(an: Analysis, dokumen: str, indikator: str, kode: str, lang: str = "id") -> dict:
+    """The performance table of one indicator for one area (`sanitasi.kinerja`), and the workbook of all the
+    document's indicators for it."""
+    t = i18n.t
+    perf = kinerja.performance(an, dokumen, indikator, kode)
+    note = " ".join(x for x in (note_of(an.data.target, dokumen, max(an.data.tahun), lang),
+                                *kinerja.method_rows(lang).iloc[:, 0]) if x)
+    return dict(
+        kinerja_judul=t("kinerja.judul", lang, dokumen=dokumen),
+        kinerja_bantuan=(t("kinerja.bantuan", lang, wilayah=an.nama(kode, lang)) if len(perf) else
+                         t("kinerja.kosong", lang, dokumen=dokumen, indikator=indicators.get(indikator).kata(lang))),
+        kinerja=kinerja.display(perf, lang, with_indicator=False) if len(perf) else None,
+        kinerja_catatan=note,
+        kinerja_xlsx=partial(kinerja.xlsx, an, dokumen, kode, lang, source_line(an.data, *PERFORMANCE_TABLES,
+                                                                                  lang=lang)),
+        kinerja_nama=f"kinerja_{kode}_{an.tahun}.xlsx",
     )
 
 
@@ -97,6 +129,6 @@ def all_kecamatan(an: Analysis, indikator: str, dokumen: str, basis: str, *, tit
     """Every kecamatan's series, worst status first; the district's final target as a dashed rule when the
     target holds for each kecamatan too."""
     frame, order = small_multiples(an, indikator, dokumen, lang, basis=basis)
-    tgt = targets.final(an.data.target, dokumen, indikator)
+    tgt = final_target(an, dokumen, indikator)
     return charts.small_multiples(frame, order, tgt[1] if tgt and targets.shared_down(indikator) else None,
                                   title=title, source=source, lang=lang, indikator=indikator)

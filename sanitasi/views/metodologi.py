@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import facts, fmt, i18n, indicators, kinds, progress
+from sanitasi import facts, fmt, i18n, indicators, kinds, kinerja, progress
 from sanitasi.analysis import Analysis
+from sanitasi.documents import catalogue
 from sanitasi.progress import Status, status_label
 from sanitasi.views import opd
 
@@ -25,7 +26,8 @@ class Metodologi:
     status_teks: str  # how a status is decided, with the window of years the pace is measured over
     status: pd.DataFrame  # one row per status: its rule
     ppsp_teks: str  # the agency signals, with their thresholds
-    target: pd.DataFrame  # every target row of every document
+    target: pd.DataFrame  # every target row of every document, with its family and period
+    kinerja: pd.DataFrame  # how yearly targets are judged: capaian and the Permendagri 86/2017 bands
     berkas: pd.DataFrame  # every bundled file: what it holds, where it comes from, its status
     fakta: pd.DataFrame  # the published figures shown beside the data, with their source and confidence
 
@@ -40,6 +42,7 @@ def view(an: Analysis, s: Settings) -> Metodologi:
         ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(opd.AHEAD, 0, lang),
                     lag=fmt.number(opd.LAG, 0, lang)),
         target=target_table(an, lang),
+        kinerja=kinerja.method_rows(lang),
         berkas=file_table(lang),
         fakta=facts_table(an, lang),
     )
@@ -99,10 +102,15 @@ def status_table(lang: str = "id") -> pd.DataFrame:
 
 
 def target_table(an: Analysis, lang: str = "id") -> pd.DataFrame:
+    """Every target row as the file has it, with the document's family and period (`documents.catalogue`: the
+    columns, else the name) and its note (the source line; what to check)."""
     t = i18n.t
     tg = an.data.target
+    docs = {d.nama: d for d in catalogue(tg)}
     return pd.DataFrame({
         t("tabel.dokumen", lang): tg["dokumen"],
+        t("metodologi.k_periode", lang): [t("dokumen.periode", lang, keluarga=docs[n].label_keluarga,
+                                            mulai=docs[n].mulai, akhir=docs[n].akhir) for n in tg["dokumen"]],
         t("tabel.indikator", lang): [indicators.get(k).label(lang) for k in tg["indikator"]],
         t("metodologi.k_wilayah", lang): tg["kode_wilayah"].fillna(t("umum.kabupaten", lang)),
         t("grafik.tahun", lang): tg["tahun"].astype(str),

@@ -4,12 +4,15 @@ with the signal an official looks for, and the households its output reaches aga
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, lineage, needs, owners, targets
-from sanitasi.analysis import Analysis, latest_rows
+from sanitasi import charts, fmt, i18n, indicators, kinerja, needs, owners, targets
+from sanitasi.analysis import KABUPATEN, Analysis, gap
+from sanitasi.documents import default_reach_year, final_target, note_of
 from sanitasi.views.display import Figure, source_line
 
 # Agency signals (documented on the methods page): spending is "ahead of output" when the financial
@@ -23,7 +26,8 @@ PENUNJANG = "penunjang"  # the budget matrix's column for activities that serve 
 @dataclass(frozen=True)
 class Settings:
     tahun: int  # the budget year
-    dokumen: str = ""  # the target document chosen in the sidebar: whose targets the owners table shows
+    dokumen: str = ""  # the target document chosen in the sidebar: what the households reached are compared with
+    porsi_baru: dict | tuple = ()  # (indicator, % of new households to reach) pairs set on Kebutuhan; () = defaults
     lang: str = "id"
 
 
@@ -56,6 +60,13 @@ class Opd:
     kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
     kk_tabel: pd.DataFrame | None  # per indicator and agency; None when no output reaches households
     peran: Peran  # who owns each target
+    # the district's yearly targets of the chosen document judged (sanitasi.kinerja), as the agencies report them
+    target_judul: str = ""
+    target_bantuan: str = ""
+    target_tabel: pd.DataFrame | None = None  # None: the document sets no target
+    target_catatan: str = ""
+    target_xlsx: Any = None  # () -> bytes
+    target_nama: str = ""
 
 
 def options(an: Analysis) -> Options:
@@ -71,7 +82,7 @@ def view(an: Analysis, s: Settings) -> Opd:
                                          source=source, lang=lang)
     matrix_title = t("opd.matriks_judul", lang, tahun=year)
     matrix = charts.opd_heatmap(opd_matrix(an, year, lang), title=matrix_title, source=source, lang=lang)
-    reached = opd_households(an, year, lang)
+    reached = opd_households(an, year, lang, s.dokumen, dict(s.porsi_baru))
     return Opd(
         realisasi=Figure(realisation, f"realisasi_opd_{year}"),
         aturan=t("opd.aturan", lang, ahead=fmt.number(AHEAD, 0, lang), lag=fmt.number(LAG, 0, lang)),
@@ -79,9 +90,28 @@ def view(an: Analysis, s: Settings) -> Opd:
         matriks_judul=matrix_title,
         matriks=Figure(matrix, f"matriks_opd_{year}"),
         kk_judul=t("opd.kk_judul", lang, tahun=year),
-        kk_kalimat=tuple(opd_households_text(reached, lang)) if len(reached) else (),
+        kk_kalimat=tuple(opd_households_text(reached, lang, s.dokumen)) if len(reached) else (),
         kk_tabel=households_table(reached, lang) if len(reached) else None,
         peran=owners_of_targets(an, year, s.dokumen, lang),
+        **yearly_targets(an, s.dokumen, lang),
+    )
+
+
+def yearly_targets(an: Analysis, dokumen: str, lang: str = "id") -> dict:
+    """The district's performance table for every indicator the chosen document sets (target, realisation,
+    capaian, band per target year), with its workbook."""
+    t = i18n.t
+    perf = kinerja.performance_all(an, dokumen, KABUPATEN)
+    note = " ".join(x for x in (note_of(an.data.target, dokumen, max(an.data.tahun), lang),
+                                *kinerja.method_rows(lang).iloc[:, 0]) if x)
+    return dict(
+        target_judul=t("kinerja.judul", lang, dokumen=dokumen),
+        target_bantuan=t("kinerja.bantuan", lang, wilayah=an.nama(KABUPATEN, lang)),
+        target_tabel=kinerja.display(perf, lang) if len(perf) else None,
+        target_catatan=note,
+        target_xlsx=partial(kinerja.xlsx, an, dokumen, KABUPATEN, lang,
+                            source_line(an.data, "akses", "stbm", "sampah", "drainase", lang=lang)),
+        target_nama=f"kinerja_kabupaten_{an.tahun}.xlsx",
     )
 
 
@@ -161,9 +191,11 @@ def opd_performance(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
                     ).sort_values(["_urut", "fisik"], kind="stable").drop(columns="_urut").reset_index(drop=True)
 
 
-def opd_households(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
+def opd_households(an: Analysis, year: int, lang: str = "id", dokumen: str = "",
+                   porsi_baru: dict[str, float] | None = None) -> pd.DataFrame:
     """From each agency's output to households on the ladder: realised output x households per unit, next to
-    the households a year the district needs for that indicator (to its default reach year)."""
+    the households a year every kecamatan needs for that indicator under the chosen document's target, to its
+    default reach year (the Kebutuhan plan: `needs.gap`, backlog and growth)."""
     k = an.data.kegiatan.loc[(an.data.kegiatan["tahun"] == year) & (an.data.kegiatan["kk_per_satuan"] > 0)]
     if k.empty:
         return pd.DataFrame()
@@ -174,10 +206,14 @@ def opd_households(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
         ind = indicators.get(ind_code)
         if ind.tabel != "akses":
             continue
-        need = _needed_per_year(an, ind_code)
+        plan = needed(an, dokumen, ind_code, (porsi_baru or {}).get(ind_code))
+        need = plan.per_tahun_kecamatan if plan is not None else np.nan
         for _, r in part.iterrows():
             rows.append({"indikator": ind_code, "label": ind.label(lang), "opd": r["opd"], "kk": float(r["kk"]),
-                         "perlu": need, "bagian": 100.0 * r["kk"] / need if need else np.nan})
+                         "perlu": need, "bagian": 100.0 * r["kk"] / need if need else np.nan,
+                         "backlog": plan.backlog_kecamatan if plan is not None else np.nan,
+                         "pertumbuhan": plan.pertumbuhan_kecamatan if plan is not None else np.nan,
+                         "tahun_capai": plan.tahun_target if plan is not None else np.nan})
     out = pd.DataFrame(rows)
     if out.empty:
         return out
@@ -186,24 +222,30 @@ def opd_households(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
                       bagian_teks=[fmt.pct(v, 0, lang) for v in out["bagian"]])
 
 
-def _needed_per_year(an: Analysis, indikator: str) -> float:
-    docs = [d for d in targets.documents(an.data.target)
-            if indikator in targets.indicators_of(an.data.target, d)]
-    if not docs:
-        return float("nan")
-    f = targets.final(an.data.target, docs[0], indikator)
-    reach = f[0] if f and f[0] > an.tahun else an.tahun + 5
-    latest = latest_rows(lineage.comparable_only(an.kec))
-    t = needs.households_needed(latest, indikator, target=f[1], target_year=reach, growth=an.growth)
-    return float(t["per_tahun"].sum())
+def needed(an: Analysis, dokumen: str, indikator: str, porsi_baru: float | None = None) -> needs.Gap | None:
+    """The Kebutuhan plan for the chosen document's target (to its default reach year), or None when the document
+    sets no target for the indicator: the comparison is with the document chosen, never another one."""
+    f = final_target(an, dokumen, indikator)
+    if f is None:
+        return None
+    return gap(an, indikator, f[1], default_reach_year(an, dokumen, indikator),
+               porsi_baru=None if porsi_baru is None else porsi_baru / 100.0)
 
 
-def opd_households_text(frame: pd.DataFrame, lang: str = "id") -> list[str]:
+def opd_households_text(frame: pd.DataFrame, lang: str = "id", dokumen: str = "") -> list[str]:
     """One sentence per indicator: what the agencies' output adds against what is needed a year."""
     out = []
-    for _, part in frame.groupby("indikator", sort=False):
+    for k, part in frame.groupby("indikator", sort=False):
         total = part["kk"].sum()
         need = part["perlu"].iloc[0]
-        out.append(i18n.t("opd.kalimat_kk", lang, indikator=part["label"].iloc[0].lower(), kk=fmt.kk(total, lang),
-                          perlu=fmt.kk(need, lang), persen=fmt.pct(100.0 * total / need if need else np.nan, 0, lang)))
+        ind = indicators.get(k)
+        if pd.isna(need):
+            out.append(i18n.t("opd.kalimat_tanpa_target", lang, indikator=ind.kata(lang), kk=fmt.kk(total, lang),
+                              dokumen=dokumen))
+            continue
+        out.append(i18n.t("opd.kalimat_kk", lang, indikator=ind.kata(lang), kk=fmt.kk(total, lang),
+                          perlu=fmt.kk(need, lang), persen=fmt.pct(100.0 * total / need if need else np.nan, 0, lang),
+                          backlog=fmt.kk(part["backlog"].iloc[0], lang),
+                          pertumbuhan=fmt.kk(part["pertumbuhan"].iloc[0], lang),
+                          tahun=int(part["tahun_capai"].iloc[0]), dokumen=dokumen))
     return out

@@ -1,8 +1,9 @@
 """Paparan: the coaching-clinic sequence, one message per slide, built from the pages' own views so a slide and
 its page can never disagree; the same slides make the .pptx deck, and the A3 map comes with them.
 
-overview -> map -> trajectory of the district -> kecamatan behind target -> needs -> the rest of the strategy
-(ODF villages, waste, standing water) -> next steps -> open commitments (-> methods and sources, in the deck).
+overview -> map -> trajectory of the district -> the document's yearly targets judged -> kecamatan behind target
+-> needs -> the rest of the strategy (ODF villages, waste, standing water) -> next steps -> open commitments (->
+methods and sources, in the deck).
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from typing import Any
 
 import pandas as pd
 
-from sanitasi import deck, fmt, i18n, indicators, progress
+from sanitasi import deck, fmt, i18n, indicators, kinerja, progress
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import headline
 from sanitasi.deck import plain
-from sanitasi.documents import default_reach_year, final_target
+from sanitasi.documents import default_reach_year, final_target, note_of
 from sanitasi.kinds import page_kinds
 from sanitasi.maps import map_values, ranked
 from sanitasi.progress import Status
@@ -40,6 +41,7 @@ class Settings:
     today: str  # ISO date
     lang: str = "id"
     seri: str | None = None  # the district series (sanitasi.sources); None: the official one when loaded
+    porsi_baru: float | None = None  # the growth assumption set on Kebutuhan (% of new households); None = default
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,23 @@ def _target_text(an: Analysis, s: Settings) -> str:
     return f"{fmt.pct(f[1], 0 if f[1] == int(f[1]) else 1, s.lang)} ({f[0]})"
 
 
+def lagging(vals: pd.DataFrame) -> pd.Series:
+    """Which map rows are behind: not on track for the target, or a passed target missed and still unmet (a
+    kecamatan that missed the 2024 target but meets it since 2025 is not behind)."""
+    return vals["status"].isin([b.value for b in BEHIND]) & vals["sejak"].isna()
+
+
+def met(vals: pd.DataFrame) -> pd.Series:
+    """Which map rows meet the target now: achieved (and not fallen back since), or met again since a year."""
+    return ((vals["status"] == Status.TERCAPAI.value) & (vals["selisih"] >= 0)) | vals["sejak"].notna()
+
+
 def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
     """Kecamatan not on track for the document's target, worst first, with what they need a year."""
     t = i18n.t
     ind = indicators.get(s.indikator)
     vals = map_values(an, s.indikator, s.dokumen, s.lang)
-    vals = vals.loc[vals["status"].isin([b.value for b in BEHIND])].copy()
+    vals = vals.loc[lagging(vals)].copy()
     per_year = dict(zip(needs.table["kode_wilayah"], needs.table["per_tahun"], strict=True))
     vals["rank"] = vals["status"].map(progress.rank)
     vals["per_tahun"] = vals["kode"].map(per_year)
@@ -130,7 +143,7 @@ def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
         t("tabel.kecamatan", s.lang): vals["nama"].to_numpy(),
         ind.label(s.lang): vals["nilai_teks"].to_numpy(),
         t("grafik.selisih", s.lang): vals["selisih_teks"].to_numpy(),
-        t("tabel.status", s.lang): vals["status_teks"].to_numpy(),
+        t("tabel.status", s.lang): vals["status_lengkap"].to_numpy(),
         t("paparan.kk_per_tahun", s.lang, tahun=s.tahun_capai): [fmt.number(v, 0, s.lang) for v in vals["per_tahun"]],
     })
 
@@ -142,7 +155,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     label = ind.label(lang)
     overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang, seri=s.seri))
     plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=s.dokumen, indikator=s.indikator,
-                                                 tahun_capai=s.tahun_capai, lang=lang))
+                                                 tahun_capai=s.tahun_capai, porsi_baru=s.porsi_baru, lang=lang))
     needs = plan.kebutuhan
     out: list[Slide] = []
 
@@ -164,9 +177,9 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     # 2. map
     vals = map_values(an, s.indikator, s.dokumen, lang)
     short = vals.loc[vals["selisih"] < 0]
-    worst = ranked(vals, s.indikator).iloc[::-1].head(2)
+    worst = ranked(vals, s.indikator).iloc[::-1].head(2)  # furthest from the target in its direction
     lowest = ", ".join(f"{r.nama} ({r.nilai_teks})" for r in worst.itertuples())
-    message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=label.lower(),
+    message = t("paparan.s2_pesan", lang, n=len(short), dari=len(vals), indikator=ind.kata(lang),
                 target=_target_text(an, s), terendah=lowest)
     area = peta.area_map(an, vals, s.indikator, mode="nilai", layout="wilayah", selected=None,
                          title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
@@ -185,16 +198,27 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
                      tuple(f"{k}: {v}" for k, v in path.fakta if v != fmt.MISSING),
                      Figure(chart, "paparan_lintasan"), sumber=source))
 
+    # 3b. the document's yearly targets judged (SAKIP/e-Monev): what the agencies report against
+    perf = kinerja.judged_rows(kinerja.performance_all(an, s.dokumen, KABUPATEN), an.tahun)
+    if len(perf):
+        # the document's note (its source, what to check) goes with its targets
+        message = " ".join([t("kinerja.s_pesan", lang, dokumen=s.dokumen),
+                            note_of(an.data.target, s.dokumen, max(an.data.tahun), lang)]).strip()
+        out.append(Slide("kinerja", t("kinerja.s_judul", lang, dokumen=s.dokumen), message, (), None,
+                         kinerja.display(perf, lang), source))
+
     # 4. kecamatan behind target: the table is the message (who, how far, how many households a year)
     table = behind(an, s, needs)
-    out.append(Slide(
-        "tertinggal", t("paparan.s4_judul", lang),
-        t("paparan.s4_pesan", lang, n=len(table), dari=len(vals), dokumen=s.dokumen) if len(table)
-        else t("paparan.s4_semua", lang, dokumen=s.dokumen),
-        (), None, table, source))
+    message = (t("paparan.s4_pesan", lang, n=len(table), dari=len(vals), dokumen=s.dokumen) if len(table)
+               else t("paparan.s4_semua", lang, dokumen=s.dokumen))
+    again = vals.loc[vals["sejak"].notna()]
+    if len(again):
+        message += " " + t("paparan.s4_sejak", lang, kecamatan=", ".join(
+            f"{r.nama} ({r.status_lengkap})" for r in again.itertuples()))
+    out.append(Slide("tertinggal", t("paparan.s4_judul", lang), message, (), None, table, source))
 
     # 5. needs and cost
-    yearly = kebutuhan.yearly(an, s.indikator, needs.target, s.tahun_capai, lang=lang)
+    yearly = kebutuhan.yearly(needs, lang=lang)
     out.append(Slide(
         "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai), plain(needs.ringkasan),
         tuple(f"{k}: {v}" for k, v in needs.metrics),
@@ -229,17 +253,22 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     t, lang = i18n.t, s.lang
     kec = needs.table.loc[(needs.table["kode_wilayah"] != KABUPATEN) & (needs.table["kesenjangan_kk"] > 0)]
     points = []
+    g = needs.gap
     if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
         points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
-                        biaya=fmt.rupiah(needs.total_biaya / max(1, int(needs.table["tahun_tersisa"].max())), lang)))
-    top = kec.sort_values("kesenjangan_kk", ascending=False).head(3)
+                        biaya=fmt.rupiah(needs.total_per_tahun * needs.biaya_per_kk, lang),
+                        backlog=fmt.kk(g.backlog_kecamatan, lang), pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, lang),
+                        backlog_kabupaten=fmt.kk(g.backlog_kabupaten, lang)))
+    done = vals.loc[met(vals), "nama"].tolist()
+    # a priority is short of the target now: never one that meets it (the closing slide cannot list one as both)
+    top = kec.loc[~kec["kode_wilayah"].isin(vals.loc[met(vals), "kode"])].sort_values(
+        "kesenjangan_kk", ascending=False).head(3)
     if len(top) and needs.total_kk:
         share = 100.0 * top["kesenjangan_kk"].sum() / needs.total_kk
         points.append(t("paparan.l_prioritas", lang, kecamatan=", ".join(top["nama"]), persen=fmt.pct(share, 0, lang)))
     worse = vals.loc[vals["status"] == Status.MEMBURUK.value, "nama"].tolist()
     if worse:
         points.append(t("paparan.l_memburuk", lang, kecamatan=", ".join(worse)))
-    done = vals.loc[vals["status"] == Status.TERCAPAI.value, "nama"].tolist()
     if done:
         points.append(t("paparan.l_tercapai", lang, kecamatan=", ".join(done)))
     points.append(t("paparan.l_peran", lang))

@@ -45,9 +45,11 @@ class Detail:
 
     nama: str
     status: str  # status code, for the badge
+    status_teks: str  # the status with the year it speaks of ("Tidak tercapai pada 2024 (14,2%)")
     label: str  # the indicator's name, over its value
     nilai: str
     target_selisih: str  # "Target 90% · selisih −3,2 poin"
+    dinilai: str  # both years when the status speaks of a passed target year, else ''
     label_kk: str  # "households without ..." in the indicator's words
     kk: str
     catatan: str  # e.g. "in 2020 this area was still part of ...", or ''
@@ -82,8 +84,13 @@ def view(an: Analysis, s: Settings) -> Peta:
     area = area_map(an, values, s.indikator, mode=s.warna, layout=s.tampilan, selected=s.kode, title=title,
                     source=src, lang=lang)
     tgt = final_target(an, s.dokumen, s.indikator)
-    target_label = t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang) if tgt else "",
-                     tahun=tgt[0] if tgt else "")
+    if tgt is None:  # say so, rather than draw a ranking with no line and no word
+        target_label = t("kartu.tanpa_target_dokumen", lang, dokumen=s.dokumen, indikator=ind.kata(lang))
+    else:
+        target_label = t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang), tahun=tgt[0])
+        if s.warna == "status" and tgt[0] < an.tahun:
+            # the colours speak of the target year, the bars of the latest: the reader is told which is which
+            target_label += " · " + t("peta.status_tahun", lang, tahun_target=tgt[0], tahun=an.tahun)
     bars = ranking(values, s.indikator, mode=s.warna, target=tgt[1] if tgt else None, target_label=target_label,
                    selected=s.kode, title=t("peta.peringkat_judul", lang), source=src, lang=lang)
     return Peta(
@@ -99,8 +106,10 @@ def detail(an: Analysis, values: pd.DataFrame, kode: str, ind: indicators.Indica
     t = i18n.t
     row = map_row(an, values, kode)
     return Detail(
-        nama=row["nama"], status=row["status"], label=ind.label(lang), nilai=row["nilai_teks"],
+        nama=row["nama"], status=row["status"], status_teks=row["status_lengkap"], label=ind.label(lang),
+        nilai=row["nilai_teks"],
         target_selisih=t("peta.target_selisih", lang, target=row["target_teks"], selisih=row["selisih_teks"]),
+        dinilai=row["dinilai_teks"],
         label_kk=t(f"grafik.kk_tanpa_{ind.kode}", lang), kk=row["kk_teks"], catatan=row["catatan"],
         ke_profil=t("peta.ke_profil", lang, nama=row["nama"]),
     )

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sanitasi import charts, comparison, fmt, i18n, indicators, lineage, progress, sources
-from sanitasi.analysis import Analysis, assessment, latest_rows
+from sanitasi import charts, comparison, fmt, i18n, indicators, judging, lineage, progress, sources
+from sanitasi.analysis import Analysis, latest_rows
 from sanitasi.cards import Card, cards, headline, other_cards
-from sanitasi.documents import indicators_of
-from sanitasi.progress import status_label
+from sanitasi.documents import indicators_of, note_of
 from sanitasi.views.display import Figure, Table, source_line
 
 
@@ -56,7 +55,8 @@ def view(an: Analysis, s: Settings) -> Ringkasan:
         if context:
             note += " " + t("ringkasan.banding_rujukan", lang)
     return Ringkasan(
-        pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen),
+        pengantar=t("ringkasan.pengantar", lang, tahun=an.tahun, dokumen=s.dokumen) + " "
+        + note_of(an.data.target, s.dokumen, max(an.data.tahun), lang),
         kalimat=headline(an, s.dokumen, first[0], lang, seri=s.seri) if first else None,
         kartu=tuple(cards(an, s.dokumen, lang, seri=s.seri)),
         lainnya=tuple(other_cards(an, s.dokumen, lang)),
@@ -78,7 +78,7 @@ def status_display(an: Analysis, dokumen: str, lang: str = "id") -> Table:
     formats = {}
     for k in indicators.HEADLINE:
         ind = indicators.get(k)
-        head = f"{ind.label(lang)} (%)"
+        head = f"{ind.label(lang)} {an.tahun} (%)"
         cols[k] = head
         cols[f"status_{k}_teks"] = t("tabel.status_dari", lang, indikator=ind.label(lang))
         formats[head] = lambda v: fmt.number(v, 1, lang)
@@ -94,16 +94,20 @@ def status_table(an: Analysis, dokumen: str, lang: str = "id") -> pd.DataFrame:
     Numeric columns stay numeric (so the table sorts), with `_teks` twins for display.
     """
     latest = latest_rows(lineage.comparable_only(an.kec))
+    judged = {k: judging.judge_all(an, k, dokumen, latest["kode_wilayah"].tolist()).set_index("kode_wilayah",
+                                                                                              drop=False)
+              for k in indicators.HEADLINE}
     rows = []
     for _, r in latest.iterrows():
         row = {"kode_wilayah": r["kode_wilayah"], "nama": r["nama"], "tahun": int(r["tahun"]),
                "jumlah_kk": int(r["jumlah_kk"])}
         for k in indicators.HEADLINE:
-            a = assessment(an, r["kode_wilayah"], k, dokumen)
-            st = None if a is None else str(a["status"])
+            j = judging.from_row(judged[k].loc[r["kode_wilayah"]], dokumen)
+            st = None if j.status == judging.NO_TARGET else j.status
             row[k] = float(r[indicators.get(k).kolom])
             row[f"status_{k}"] = st
-            row[f"status_{k}_teks"] = status_label(st, lang)
+            # the status with the year it speaks of when that is not the value's year (sanitasi.judging)
+            row[f"status_{k}_teks"] = judging.status_text(j, lang)
             row[f"rank_{k}"] = progress.rank(st) if st else -1
         rows.append(row)
     return pd.DataFrame(rows)

@@ -13,7 +13,7 @@ from sanitasi import analysis, cards, i18n, indicators, maps
 from sanitasi.load import Dataset
 from scripts import browser
 
-DOKUMEN = "RPJMN 2020-2024"
+DOKUMEN = "RPJMN 2025-2029"  # the sidebar's default (documents.default_document)
 
 
 @pytest.fixture(scope="module")

@@ -54,8 +54,18 @@ def test_target_table_names_the_district_where_a_target_has_no_kecamatan(an) -> 
     district = an.data.target["kode_wilayah"].isna()
     assert district.any()
     assert (r.target.loc[district.to_numpy(), "Wilayah"] == "Kabupaten Tanah Bumbu").all()
-    assert r.target.iloc[0].tolist()[:5] == ["RPJMN 2020-2024", "Akses layak", "Kabupaten Tanah Bumbu", "2024",
-                                             "90,0%"]
+    # the table lists the rows as the target file does: the current plan first since it is bundled
+    assert r.target.iloc[0].tolist()[:6] == ["RPJMN 2025-2029", "RPJMN 2025–2029", "Akses aman",
+                                             "Kabupaten Tanah Bumbu", "2025", "12,5%"]
+    # the plan's source line and what to check, in the notes
+    assert r.target.iloc[0, -1].endswith("periksa Lampiran Perpres 12/2025")
+    assert set(r.target.iloc[:, 1]) >= {"SDG 2016–2030", "Visi 2025–2045", "Jakstranas/Jakstrada 2018–2025",
+                                         "SSK 2022–2024", "SSK 2025–2029", "RPJMN 2020–2024"}
+
+
+def test_the_rules_of_the_yearly_targets(an) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang="id"))
+    assert r.kinerja.iloc[:, 0].tolist()[2].startswith("Predikat Permendagri 86/2017: sangat tinggi ≥ 91")
 
 
 def test_bundled_illustrative_files_say_so(an) -> None:

@@ -25,8 +25,8 @@ def slides(r) -> tuple[paparan.Slide, ...]:
 
 
 def test_sequence_order_and_messages(an, slides) -> None:
-    assert [s.kunci for s in slides] == ["ringkasan", "banding", "peta", "lintasan", "tertinggal", "kebutuhan",
-                                         "lainnya", "langkah", "komitmen"]
+    assert [s.kunci for s in slides] == ["ringkasan", "banding", "peta", "lintasan", "kinerja", "tertinggal",
+                                         "kebutuhan", "lainnya", "langkah", "komitmen"]
     by = {s.kunci: s for s in slides}
     assert slides[0].pesan == cards.headline(an, RPJMN, "layak")
     # the map message counts the kecamatan below the target from the map values
@@ -51,6 +51,19 @@ def test_slides_draw_what_their_pages_draw(an, slides) -> None:
     assert by["kebutuhan"].poin == tuple(f"{k}: {v}" for k, v in plan.metrik)
 
 
+def test_the_yearly_targets_slide_judges_what_has_a_realisation(an, slides) -> None:
+    """RPJMN 2020-2024: one target year (2024) per indicator. Layak 82,66 / 90 = 91,8% (sangat tinggi); aman
+    8,13 / 15 = 54,2% (rendah); BABS from 8,33% in the 2019 base year toward 0: (8,33 - 6,35) / 8,33 = 23,8%."""
+    table = next(s for s in slides if s.kunci == "kinerja").tabel
+    assert table["Capaian"].tolist() == ["91,8%", "54,2%", "23,8%"]
+    assert table["Predikat"].tolist() == ["Sangat tinggi", "Rendah", "Sangat rendah"]
+    # the running plan's slide says where its targets come from and what to check
+    now = paparan.view(an, paparan.Settings("RPJMN 2025-2029", "aman", 2029, TODAY, "id")).slides
+    slide = next(s for s in now if s.kunci == "kinerja")
+    assert slide.tabel["Tahun"].tolist() == ["2025 (antara)"] and slide.tabel["Capaian"].tolist() == ["72,7%"]
+    assert "periksa Lampiran Perpres 12/2025" in slide.pesan
+
+
 def test_behind_target_table_is_worst_first(an, slides) -> None:
     table = next(s for s in slides if s.kunci == "tertinggal").tabel
     vals = maps.map_values(an, "layak", RPJMN).set_index("nama")
@@ -65,8 +78,16 @@ def test_behind_target_table_is_worst_first(an, slides) -> None:
 def test_next_steps_name_priorities_and_the_illustrative_data(an, slides) -> None:
     points = next(s for s in slides if s.kunci == "langkah").poin
     needs = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
-    top = needs.table.loc[needs.table["kode_wilayah"] != KABUPATEN].nlargest(3, "kesenjangan_kk")["nama"]
-    assert any(", ".join(top) in p for p in points)
+    vals = maps.map_values(an, "layak", RPJMN)
+    done = vals.loc[paparan.met(vals), "nama"].tolist()
+    # the priorities are the largest needs among kecamatan short of the target now, never one that meets it
+    kec = needs.table.loc[(needs.table["kode_wilayah"] != KABUPATEN) & ~needs.table["nama"].isin(done)]
+    top = kec.nlargest(3, "kesenjangan_kk")["nama"]
+    priority = next(p for p in points if p.startswith("Prioritas: "))
+    assert priority.startswith(f"Prioritas: {', '.join(top)},")
+    achieved = next(p for p in points if p.startswith("Sudah mencapai target: "))
+    assert done == ["Batulicin", "Simpang Empat"] and achieved.startswith("Sudah mencapai target: Batulicin, Simpang")
+    assert not any(name in priority for name in done)
     assert any("ILUSTRATIF" in p for p in points)
 
 

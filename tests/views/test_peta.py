@@ -42,7 +42,7 @@ def test_detail_box_of_the_chosen_kecamatan(an, r) -> None:
     # 5,784 - 3,731 = 2,053 without; RPJMN's 90% target leaves a gap of 64.5 - 90 = -25.5 points
     d = r.rincian
     assert (d.nama, d.label, d.nilai, d.kk) == ("Mantewe", "Akses layak", "64,5%", "2.053 KK")
-    assert d.target_selisih == "Target 90% · selisih −25,5 poin"
+    assert d.target_selisih == "Target 90% · kurang 25,5 poin"  # the gap in words (tests/test_direction.py)
     assert d.label_kk == i18n.t("grafik.kk_tanpa_layak", "id")
     assert d.ke_profil == "Buka profil Kecamatan Mantewe"
     assert d.catatan == ""
@@ -57,7 +57,8 @@ def test_detail_follows_indicator_and_language(an) -> None:
     # open defecation: households still practising it are the ones short; the target is 0%
     assert r.rincian.kk == f"{int(row['kk_babs_terbuka']):,} households"
     assert r.rincian.label == "Open defecation"
-    assert r.rincian.target_selisih.startswith("Target 0% · gap −")
+    # open defecation above 0% is above the target, not "short" of it
+    assert r.rincian.target_selisih == "Target 0% · 15.5 points above the target"
     assert r.rincian.ke_profil == "Open the profile of Mantewe"
 
 
@@ -116,12 +117,19 @@ def test_ranking_spec(an, r) -> None:
 
 
 def test_ranking_without_a_target(an) -> None:
-    # Jakstranas sets waste targets only: no rule, the source line alone under the title
+    # Jakstranas sets waste targets only: no rule, and a line saying so above the source line
     r = peta.view(an, settings(dokumen="Jakstranas 2025 (Perpres 97/2017)"))
     spec = r.peringkat.spec
     assert len(spec["layer"]) == 2
-    assert len(spec["usermeta"]["sumber"]) == 1 and spec["usermeta"]["sumber"][0].startswith("Sumber:")
+    assert spec["usermeta"]["sumber"][0] == "Jakstranas 2025 (Perpres 97/2017) tidak menetapkan target akses layak."
+    assert spec["usermeta"]["sumber"][1].startswith("Sumber:")
     assert r.rincian.status == "tanpa_target"
+
+
+def test_the_status_ranking_says_which_year_the_colours_speak_of(an) -> None:
+    r = peta.view(an, settings(indikator="aman", dokumen="RPJMN 2020-2024", warna="status"))
+    assert r.peringkat.spec["usermeta"]["sumber"][0] == ("Garis putus = target 15% (2024) · warna = status pada "
+                                                          "2024, batang = nilai 2025")
 
 
 def test_source_line_follows_the_indicators_table(an) -> None:

@@ -38,7 +38,8 @@ def test_sentence_and_intro_name_the_year_and_the_document(an, r) -> None:
 def test_the_rest_of_the_strategy_is_judged_against_its_own_documents(r) -> None:
     by = {c.indikator: c for c in r.lainnya}
     assert set(by) == {"desa_odf", "sampah_pengurangan", "sampah_penanganan", "genangan"}
-    assert "Jakstranas" in by["sampah_penanganan"].target  # RPJMN sets no waste target
+    # RPJMN sets no waste target: the running document that does (the SSK 2025-2029, listed before Jakstranas)
+    assert "SSK 2025-2029 (ilustratif)" in by["sampah_penanganan"].target
 
 
 def test_ladder_chart_draws_the_districts_rungs(an, r) -> None:
@@ -57,6 +58,7 @@ def test_ladder_chart_draws_the_districts_rungs(an, r) -> None:
 def test_status_table_has_every_kecamatan_with_sortable_numbers(an, r) -> None:
     frame = r.tabel.frame
     assert len(frame) == len(an.data.wilayah)
-    assert frame["Akses layak (%)"].dtype.kind == "f"
+    # the column says the year of its values (a status may speak of an earlier one, and then says so)
+    assert frame[f"Akses layak {an.tahun} (%)"].dtype.kind == "f"
     html = r.tabel.styler.to_html()
-    assert fmt.number(frame["Akses layak (%)"].iloc[0], 1) in html  # decimal comma on screen
+    assert fmt.number(frame[f"Akses layak {an.tahun} (%)"].iloc[0], 1) in html  # decimal comma on screen

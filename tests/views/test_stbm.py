@@ -71,7 +71,8 @@ def test_cards_judge_each_measure_against_the_document_that_sets_it(an: Analysis
         a = None if doc is None else assessment(an, KABUPATEN, card.indikator, doc)
         assert card.status == ("tanpa_target" if a is None else a["status"])
     odf = r.kartu[0]
-    assert "SDG 6.2 (2030)" in odf.target  # RPJMN sets no ODF-village target; the SDG does
+    # RPJMN sets no ODF-village target; the running SSK 2025-2029 does (listed before the SDG)
+    assert "SSK 2025-2029 (ilustratif)" in odf.target
     kab = an.frames("desa_odf")[1]
     assert odf.nilai == fmt.pct(kab.loc[kab["tahun"] == an.tahun, "pct_desa_odf"].iloc[0])
 
