@@ -157,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         for problem in err.problems:
             print(f"masalah: {problem}")
-        print(f"{len(err.problems)} masalah; tidak ada yang disimpan.")
+        if err.more:
+            print(f"masalah: dan {err.more} masalah lain (tidak dicantumkan)")
+        print(f"{err.total} masalah; tidak ada yang disimpan.")
         return 2
     except Exception as exc:  # noqa: BLE001 - the contract is "never a traceback"
         print(f"kesalahan tak terduga: {type(exc).__name__}: {exc}")

@@ -61,7 +61,9 @@ from sanitasi.schema import Contract, validate, whole_numbers
 
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
-_SQL_TYPES = {"kode": lambda: String(20), "int": Integer, "float": Float, "str": Text}
+# SQL types from the contract's, whose lengths and ranges are checked before saving (one answer on both backends)
+_SQL_TYPES = {"kode": lambda c: String(c.max_chars), "int": lambda c: Integer(), "float": lambda c: Float(),
+              "str": lambda c: String(c.max_chars)}
 # What a version saved by an older release means in the columns that release did not have: it read kecamatan
 # counts of KK only, and nothing it loaded was marked official (its `sumber` was the file name; empty: the file's).
 LEGACY = {"akses": {"satuan": "kk", "resmi": "tidak"}}
@@ -118,7 +120,7 @@ def _schema(held: tuple[kinds.Kind, ...]) -> Schema:
     rows = {k.code: Table(
         f"{k.code}_baris", md,
         Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-        *(Column(c.name, _SQL_TYPES[c.kind](), nullable=c.nullable) for c in k.contract.columns),
+        *(Column(c.name, _SQL_TYPES[c.kind](c), nullable=c.nullable) for c in k.contract.columns),
         *((Column("wkb", LargeBinary, nullable=False),) if k.storage == "geo" else ()),
     ) for k in held if k.storage in ("rows", "geo")}
     return Schema(md, versi, aktif, tabel_json, percobaan_masuk, rows, tuple(k.code for k in held))
