@@ -26,6 +26,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon, box
 
+from benchmarks import hostile
 from sanitasi import errors, readers, store, tables
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
@@ -63,6 +64,31 @@ def xlsx(sheets: dict[str, list[list[object]]]) -> Callable[[], bytes]:
         return buf.getvalue()
 
     return build
+
+
+def workbook(build: Callable[[openpyxl.Workbook], None]) -> Callable[[], bytes]:
+    """A workbook shaped by `build` (formats, hidden sheets, formulas): what `xlsx` cannot say with rows alone."""
+    def made() -> bytes:
+        wb = openpyxl.Workbook()
+        build(wb)
+        buf = _io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    return made
+
+
+def sheet(wb: openpyxl.Workbook, title: str, rows: list[list[object]], *, formats: dict[str, str] | None = None,
+          hidden: bool = False, first: bool = False) -> None:
+    """One sheet of `rows`; `formats` sets cells' number formats ("C2": "0.0%"), `hidden` hides it."""
+    ws = wb.active if first else wb.create_sheet(title)
+    ws.title = title
+    for r in rows:
+        ws.append(r)
+    for ref, code in (formats or {}).items():
+        ws[ref].number_format = code
+    if hidden:
+        ws.sheet_state = "hidden"
 
 
 def zipped(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -197,6 +223,7 @@ class Case:
 
 
 A, T, B, G = "akses", "target", "biaya", "batas"
+K, D, S, V = "komitmen", "drainase", "stbm_desa", "batas_desa"
 UNK = errors.UNKNOWN_AREA
 
 
@@ -473,6 +500,112 @@ CASES = [
     Case("biaya-text-and-blank", B, "biaya.csv",
          text("kode;indikator;langkah;biaya_per_kk;porsi", "jamban;layak;Jamban;enam juta;", "sedot;aman;Sedot;5;1"),
          Bad((P(2, "biaya_per_kk", "harus berupa angka", "enam juta"), P(2, "porsi", "wajib diisi")))),
+
+    # ==== issue 14: hostile and awkward files ========================================================
+    # ---- resources: refused from the file's structure, before anything is expanded -------------------
+    Case("xlsx-value-at-XFD1048576", A, "akses.xlsx", lambda: hostile.xlsx_with_cell_at("XFD1048576"),
+         Bad((P(1048576, None, "sel terisi di XFD1048576, jauh di luar tabel (batasnya 10.000 baris data)", "x"),))),
+    Case("xlsx-stray-value-at-Z1048576", A, "akses.xlsx", lambda: hostile.xlsx_with_cell_at("Z1048576", value=0),
+         Bad((P(1048576, None, "sel terisi di Z1048576", "0"),))),
+    Case("xlsx-value-in-column-1000", A, "akses.xlsx", lambda: hostile.xlsx_with_cell_at("ALL2"),
+         Bad((P(2, None, "sel terisi di ALL2, jauh di luar tabel (batasnya 200 kolom)"),))),
+    # a cell formatted but empty grows Excel's used range, not the table
+    Case("xlsx-formatted-empty-cell-at-XFD1048576", A, "akses.xlsx",
+         lambda: hostile.xlsx_with_cell_at("XFD1048576", styled_only=True), Good(1, values={"jumlah_kk": [100]})),
+    Case("csv-50000-trailing-empty-columns", A, "akses.csv", lambda: hostile.csv_empty_columns(50_000, trailing=True),
+         Good(1, values={"jumlah_kk": [100]})),
+    Case("csv-50000-empty-columns-inside", A, "akses.csv",
+         lambda: hostile.csv_empty_columns(50_000, trailing=False),
+         Bad((P(1, None, "lebih dari 800 pemisah kolom; batasnya 200 kolom"),))),
+    Case("csv-1000000-columns", A, "akses.csv", lambda: hostile.csv_columns(1_000_000),
+         Bad((P(1, None, "lebih dari 800 pemisah kolom; batasnya 200 kolom"),))),
+    Case("csv-3000-duplicate-headers", A, "akses.csv", lambda: hostile.csv_duplicate_headers(3000),
+         Bad((P(1, None, "lebih dari 800 pemisah kolom"),))),
+    Case("csv-300-columns", A, "akses.csv", lambda: hostile.csv_columns(300),
+         Bad((P(1, None, "baris ini berisi 300 kolom; batasnya 200 kolom"),))),
+    Case("csv-1000000-rows", A, "akses.csv", lambda: hostile.csv_rows(1_000_000),
+         Bad((P(None, None, "lebih dari 10.000 baris; batasnya 10.000 baris data"),))),
+    # ---- read as Excel shows it ---------------------------------------------------------------------
+    Case("xlsx-target-formatted-as-percent", T, "target.xlsx",
+         workbook(lambda wb: sheet(wb, "Target", [["dokumen", "indikator", "tahun", "nilai"],
+                                                  ["RPJMN 2025-2029", "layak", 2029, 0.975]],
+                                   formats={"D2": "0.0%"}, first=True)),
+         Good(1, note="sel berformat persen di Excel dibaca sebagai persen yang tampil", values={"nilai": [97.5]})),
+    Case("xlsx-shares-formatted-as-percent", A, "susenas.xlsx",
+         workbook(lambda wb: sheet(wb, "Susenas", [["kode_wilayah", "tahun", "% layak", "% aman"],
+                                                   ["63.10", 2024, 0.869, 0.0915]],
+                                   formats={"C2": "0.0%", "D2": "0.00%"}, first=True)),
+         Good(1, values={"pct_layak": [86.9], "pct_aman": [9.15]})),
+    Case("xlsx-porsi-formatted-as-percent", B, "biaya.xlsx",
+         workbook(lambda wb: sheet(wb, "Biaya", [["kode", "indikator", "langkah", "biaya_per_kk", "porsi"],
+                                                 ["jamban", "layak", "Jamban sehat", 6_500_000, 0.8]],
+                                   formats={"E2": "0%"}, first=True)),
+         Good(1, values={"porsi": [0.8]})),
+    Case("csv-porsi-written-as-percent", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya_per_kk;porsi", "jamban;layak;Jamban sehat;6.500.000;80%"),
+         Good(1, values={"porsi": [0.8]})),
+    Case("code-and-name-disagree", A, "akses.csv", text(HEADER, "63.10.01;Satui;2025;100;10;50;10;20;10"),
+         Bad((P(2, "kode_wilayah", "kode 63.10.01 adalah Batulicin, tetapi nama 'Satui' adalah Satui (63.10.04)",
+                "63.10.01 / Satui"),))),
+    Case("code-and-name-disagree-generic", D, "genangan.csv",
+         text("kode_wilayah;kecamatan;tahun;genangan_ha", "63.10.02;Kusan Tengah;2025;4,5"),
+         Bad((P(2, "kecamatan", "kode 63.10.02 adalah Kusan Hilir, tetapi nama 'Kusan Tengah' adalah Kusan Tengah"),))),
+    Case("xlsx-first-sheet-hidden", A, "akses.xlsx",
+         workbook(lambda wb: (sheet(wb, "Lama", [["catatan lama"], ["x"]], hidden=True, first=True),
+                              sheet(wb, "Data", [HEADER.split(";"), ROW1.split(";")]))),
+         Good(1, note="Dibaca dari lembar 'Data'", values={"kode_wilayah": ["63.10.01"]})),
+    Case("xlsx-hidden-sheet-named", A, "akses.xlsx",
+         workbook(lambda wb: (sheet(wb, "Lama", [HEADER.split(";"), ROW2.split(";")], hidden=True, first=True),
+                              sheet(wb, "Data", [HEADER.split(";"), ROW1.split(";")]))),
+         Good(1, values={"kode_wilayah": ["63.10.02"]}), {"sheet": "Lama"}),
+    Case("xlsx-formula-without-value", A, "akses.xlsx",
+         workbook(lambda wb: sheet(wb, "Data", [HEADER.split(";"),
+                                                ["63.10.01", "Batulicin", 2025, "=SUM(E2:I2)", 10, 50, 10, 20, 10]],
+                                   first=True)),
+         Bad((P(2, "jumlah_kk", "rumus tanpa nilai tersimpan", "=SUM(E2:I2)"),))),
+    Case("xlsx-error-cells", A, "akses.xlsx",
+         workbook(lambda wb: sheet(wb, "Data", [HEADER.split(";"),
+                                                ["63.10.01", "Batulicin", 2025, 100, "#DIV/0!", 50, 10, 20, "#REF!"]],
+                                   first=True)),
+         Bad((P(2, "kk_aman", "galat Excel #DIV/0!", "#DIV/0!"), P(2, "kk_babs_terbuka", "galat Excel #REF!")))),
+    # ---- one error type ------------------------------------------------------------------------------
+    Case("mac-csv-cr-line-endings", A, "akses.csv", raw((HEADER + "\r" + ROW1 + "\r" + ROW2 + "\r").encode()),
+         Good(2, values={"kode_wilayah": ["63.10.01", "63.10.02"]})),
+    Case("csv-cell-over-128-kib", A, "akses.csv", raw((HEADER + "\n" + ROW1 + ";" + "x" * 140_000 + "\n").encode()),
+         Bad((P(2, None, "sel terlalu panjang (lebih dari 131.072 karakter)"),))),
+    Case("csv-cell-over-excel-limit", A, "akses.csv", raw((HEADER + "\n" + ROW1 + ";" + "x" * 40_000 + "\n").encode()),
+         Bad((P(2, None, "sel berisi 40.000 karakter; batasnya 32.767"),))),
+    Case("csv-unbalanced-quote", A, "akses.csv", text(HEADER, ROW1, '63.10.02;"Kusan Hilir;2025;200;20;100;20;40;20'),
+         Bad((P(3, None, "tanda kutip (\") dibuka di baris berkas 3 tetapi tidak pernah ditutup"),))),
+    Case("csv-quote-inside-a-cell", A, "akses.csv", text(HEADER, '63.10.01;Batu"licin";2025;100;10;50;10;20;10'),
+         Good(1, values={"kode_wilayah": ["63.10.01"]})),
+    Case("kk-ten-to-the-twentieth", A, "akses.csv",
+         text(HEADER, "63.10.01;Batulicin;2025;100000000000000000000;100000000000000000000;0;0;0;0"),
+         Bad((P(2, "jumlah_kk", "angka terlalu besar; paling besar 2.147.483.647", "100000000000000000000"),
+              P(2, "kk_aman", "angka terlalu besar", "100000000000000000000")))),
+    Case("kk-two-to-the-thirty-first", D, "genangan.csv",
+         text("kode_wilayah;tahun;genangan_ha", "63.10.01;2025;2147483648"), Good(1)),
+    Case("target-document-name-over-200", T, "target.csv",
+         text("dokumen;indikator;tahun;nilai", "R" * 201 + ";layak;2029;95"),
+         Bad((P(2, "dokumen", "teks terlalu panjang (201 karakter); paling panjang 200 karakter"),))),
+    Case("cost-code-over-100", B, "biaya.csv",
+         text("kode;indikator;langkah;biaya_per_kk;porsi", "k" * 101 + ";layak;Jamban;6.500.000;1"),
+         Bad((P(2, "kode", "teks terlalu panjang (101 karakter); paling panjang 100 karakter"),))),
+    Case("control-characters-in-a-commitment", K, "komitmen.csv",
+         text("klinik;pihak;komitmen;tenggat;status", "2026-11-20;Dinkes;Verifikasi\x07 desa ODF\x1b;2027-06-30;belum"),
+         Bad((P(2, "komitmen", "karakter kendali yang tidak terlihat (U+0007)"),))),
+    # ---- read what officials have --------------------------------------------------------------------
+    Case("utf16-unicode-text-from-excel", A, "akses.txt",
+         raw(("\r\n".join([HEADER.replace(";", "\t"), ROW1.replace(";", "\t")]) + "\r\n").encode("utf-16")),
+         Good(1, values={"jumlah_kk": [100]})),
+    Case("utf16-little-endian-without-bom", A, "akses.csv",
+         raw(("\n".join([HEADER, ROW1]) + "\n").encode("utf-16-le")), Good(1, values={"kk_aman": [10]})),
+    Case("totals-row-jumlah-in-code-column", A, "akses.csv",
+         text(HEADER, ROW1, ROW2, "JUMLAH;;2025;300;30;150;30;60;30"),
+         Good(2, note="Baris jumlah/kabupaten (baris 4) diperiksa terhadap jumlah baris kecamatan")),
+    Case("totals-row-jumlah-in-code-column-generic", D, "genangan.csv",
+         text("kode;kecamatan;tahun;genangan_ha", "63.10.01;Batulicin;2025;4", "JUMLAH;;2025;4"),
+         Good(1, note="Baris jumlah/total diabaikan (baris 3)")),
     # ---- boundaries ----------------------------------------------------------------------------------
     geo("shapefile-in-subfolder-without-cpg", "batas.zip",
         lambda g, tmp: shapefile_zip(g, tmp, drop=(".cpg",), folder="SHP/Batas Kecamatan/"), Good(12)),
@@ -550,21 +683,14 @@ CASES = [
 def test_the_corpus_is_large_and_covers_every_reader() -> None:
     bad = [c for c in CASES if isinstance(c.expect, Bad)]
     assert len(bad) >= 40, len(bad)
-    assert {c.kind for c in bad} == {A, T, B, G}
+    assert {c.kind for c in bad} >= {A, T, B, G, K, D}
     assert len({c.id for c in CASES}) == len(CASES)
 
 
 # ------------------------------------------------------------------------------------- running a case
 def read(case: Case, data: bytes, dataset: Dataset):
-    src = Source(case.name, data)
-    w = dataset.wilayah
-    if case.kind == A:
-        return readers.read_akses(src, w, **case.options)
-    if case.kind == T:
-        return readers.read_target(src, w, **case.options)
-    if case.kind == B:
-        return readers.read_biaya(src, **case.options)
-    return readers.read_boundaries(src, w, **case.options)
+    """The reader of the case's kind, called as the Data page and the command line call it."""
+    return readers.read_kind(case.kind, Source(case.name, data), dataset.wilayah, **case.options)
 
 
 def load(case: Case, data: bytes, dataset: Dataset, s: store.Store) -> tuple[object, int]:
@@ -584,7 +710,7 @@ def fresh_store(tmp_path: Path) -> store.Store:
 # Words an Indonesian message is made of, and English ones that must not leak into it.
 INDONESIAN = re.compile(r"\b(tidak|harus|berkas|kolom|baris|kecamatan|tahun|jumlah|bukan|lembar|format|koordinat|"
                         r"poligon|indikator|nilai|persentase|selisih|batas|ganda|kosong|ditolak|boleh|jalur|"
-                        r"lapisan|zip|wajib|dokumen)\b")
+                        r"lapisan|zip|wajib|dokumen|kode|nama|sel|angka|teks|karakter|luas|sandi)\b")
 ENGLISH = re.compile(r"\b(the|must|should|expected|invalid|not|found|error|missing|cannot|file|column|row)\b", re.I)
 
 
@@ -729,3 +855,35 @@ def test_multi_part_polygons_are_kept(dataset: Dataset) -> None:
     kusan_hilir = out.loc[out["kode"] == "63.10.02"].geometry.iloc[0]
     assert kusan_hilir.geom_type == "MultiPolygon" and len(kusan_hilir.geoms) == 2
     assert kusan_hilir.area == pytest.approx(gdf.geometry[i].area)
+
+
+# ------------------------------------------------------------------------------------- issue 14: bounds and lists
+def test_problem_lists_are_capped_with_a_count_of_the_rest(dataset: Dataset) -> None:
+    # 10,000 rows with a word in a number cell: each row is two problems (the word, and the rungs not adding up)
+    with pytest.raises(errors.DataError) as caught:
+        readers.read_akses(Source("akses.csv", hostile.csv_bad_rows(10_000)), dataset.wilayah)
+    err = caught.value
+    assert len(err.problems) == errors.MAX_PROBLEMS
+    assert err.total == 19_999 and err.more == 19_999 - errors.MAX_PROBLEMS
+    assert str(err).startswith("19999 masalah pada data") and f"dan {err.more} masalah lain" in str(err)
+    frame = readers.problems_frame(err)
+    assert len(frame) == errors.MAX_PROBLEMS + 1
+    assert frame.iloc[-1]["Masalah"].startswith(f"dan {err.more} masalah lain")
+
+
+def test_three_thousand_copies_of_one_header_are_renamed_once_each() -> None:
+    # the renaming of duplicate headers used to search the list again for every copy (163 s for 3,000)
+    rows = [["a"] * 3000, ["1"] * 3000]
+    frame = tables.frame_from_grid(rows, 0)
+    names = [c for c in frame.columns if c != tables.ROW_COLUMN]
+    assert len(set(names)) == 3000 and names[:3] == ["a", "a_", "a__"]
+
+
+def test_the_sheet_picker_lists_visible_sheets_and_refuses_a_broken_workbook() -> None:
+    data = workbook(lambda wb: (sheet(wb, "Lama", [["x"]], hidden=True, first=True), sheet(wb, "Data", [["y"]]),
+                                sheet(wb, "Catatan", [["z"]])))()
+    assert readers.sheet_names(Source("a.xlsx", data)) == ["Data", "Catatan"]
+    for broken in (zipped({"xl/workbook.xml": b"<rusak"}), zipped({"xl/styles.xml": b"<a/>"}),
+                   data[: len(data) // 2]):
+        with pytest.raises(errors.DataError, match="berkas Excel tidak bisa dibaca"):
+            readers.sheet_names(Source("a.xlsx", broken))
