@@ -24,6 +24,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import shapely
+import shapely.affinity
 from shapely.geometry import Point, Polygon, box
 
 from benchmarks import hostile
@@ -175,6 +176,70 @@ def big(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def geojson(gdf: gpd.GeoDataFrame) -> bytes:
     return gdf.to_json().encode()
+
+
+def without_crs(gdf: gpd.GeoDataFrame) -> bytes:
+    """A GeoJSON of projected coordinates with no `crs` member: what a script writes from a UTM layer."""
+    doc = json.loads(gdf.to_json())
+    doc.pop("crs", None)
+    return json.dumps(doc).encode()
+
+
+def replaced(gdf: gpd.GeoDataFrame, i: int, geom) -> gpd.GeoDataFrame:
+    out = gdf.copy()
+    out.loc[out.index[i], "geometry"] = geom
+    return out
+
+
+def flat_polygon(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The first kecamatan drawn as a polygon without area: its corners on one line."""
+    x0, y0, x1, y1 = gdf.geometry.iloc[0].bounds
+    return replaced(gdf, 0, Polygon([(x0, y0), (x1, y1), ((x0 + x1) / 2, (y0 + y1) / 2), (x0, y0)]))
+
+
+def near_null_island(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The first kecamatan moved to 0°,0° (its coordinates lost their offset)."""
+    g = gdf.geometry.iloc[0]
+    c = g.centroid
+    return replaced(gdf, 0, shapely.affinity.translate(g, -c.x + 0.01, -c.y + 0.01))
+
+
+def per_file(gdf: gpd.GeoDataFrame, tmp: Path, shp: bool) -> bytes:
+    """One file per kecamatan, same columns, one feature each: a folder of exports, zipped."""
+    members = {}
+    for i in range(len(gdf)):
+        one = gdf.iloc[[i]]
+        stem = f"kec_{i + 1:02d}"
+        if shp:
+            members.update({f"{stem}/{k}": v for k, v in _members(shapefile_zip(one, tmp, stem=stem)).items()})
+        else:
+            members[f"{stem}.geojson"] = geojson(one)
+    return zipped(members)
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(_io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def gpkg(tmp: Path, layers: dict[str, gpd.GeoDataFrame]) -> bytes:
+    path = tmp / f"b{len(list(tmp.iterdir()))}.gpkg"
+    for name, frame in layers.items():
+        frame.to_file(path, driver="GPKG", layer=name)
+    return path.read_bytes()
+
+
+def roads(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    c = gdf.geometry.iloc[0].centroid
+    return gpd.GeoDataFrame({"nama": ["Jalan Provinsi"]},
+                            geometry=[shapely.LineString([(c.x, c.y), (c.x + 0.1, c.y)])], crs="EPSG:4326")
+
+
+def lying_size(data: bytes) -> bytes:
+    """A zip whose central directory says its first member is smaller than it is."""
+    at = data.rfind(b"PK\x01\x02")  # the last member's central directory entry
+    size = int.from_bytes(data[at + 24:at + 28], "little")
+    return data[:at + 24] + max(size // 2, 1).to_bytes(4, "little") + data[at + 28:]
 
 
 def zip_bomb() -> bytes:
@@ -677,6 +742,40 @@ CASES = [
         Bad((P(None, None, "format batas tidak dikenal"),))),
     geo("table-given-as-boundary", "batas.csv", lambda g, tmp: b"kode;nama\n63.10.01;Batulicin\n",
         Bad((P(None, None, "format batas tidak dikenal"),))),
+    # ---- issue 14: boundaries that are not where or what they say -----------------------------------
+    geo("utm-geojson-without-crs", "batas.geojson", lambda g, tmp: without_crs(g.to_crs("EPSG:32750")),
+        Bad((P(None, None, "tentukan CRS, mis. EPSG:32750"),))),
+    geo("zero-area-polygon", "batas.geojson", lambda g, tmp: geojson(flat_polygon(g)),
+        Bad((P(1, None, "poligon tanpa luas", "Polygon"),))),
+    geo("polygon-near-0-0", "batas.geojson", lambda g, tmp: geojson(near_null_island(g)),
+        Bad((P(1, None, "poligon ini berada di luar Kabupaten Tanah Bumbu"),))),
+    geo("whole-kabupaten-as-one-kecamatan", "batas.geojson",
+        lambda g, tmp: geojson(gpd.GeoDataFrame({"kode": ["63.10.01"], "nama": ["Batulicin"]},
+                                                geometry=[shapely.union_all(g.geometry.to_numpy())], crs=g.crs)),
+        Bad((P(1, None, "ini batas kabupaten, bukan kecamatan"),))),
+    geo("names-swapped-areas-disagree", "batas.geojson",
+        lambda g, tmp: geojson(g.assign(kode=g["kode"].replace({"63.10.01": "63.10.04", "63.10.04": "63.10.01"}),
+                                        nama=g["nama"].replace({"Batulicin": "Satui", "Satui": "Batulicin"}))),
+        Bad((P(1, None, "luas poligon Satui 135 km², jauh dari luas resminya 878 km²"),
+             P(4, None, "luas poligon Batulicin 876 km², jauh dari luas resminya 135 km²")))),
+    geo("zip-lying-size", "batas.zip", lambda g, tmp: lying_size(shapefile_zip(g, tmp)),
+        Bad((P(None, None, "zip rusak"),))),
+    geo("zip-member-name-300-characters", "batas.zip",
+        lambda g, tmp: zipped({"a" * 300 + ".shp": b"", "b.dbf": b"", "b.shx": b""}),
+        Bad((P(None, None, "nama berkas di dalam zip terlalu panjang"),))),
+    geo("zip-file-and-folder-same-name", "batas.zip",
+        lambda g, tmp: zipped({"batas": b"x", "batas/batas.shp": b"", "batas/batas.dbf": b"", "batas/batas.shx": b""}),
+        Bad((P(None, None, "berkas dan folder dengan nama yang sama", "batas"),))),
+    geo("zip-one-geojson-per-kecamatan", "batas.zip", lambda g, tmp: per_file(g, tmp, shp=False),
+        Good(12, note="12 berkas digabung menjadi satu lapisan: kec_01.geojson")),
+    geo("zip-one-shapefile-per-kecamatan", "batas.zip", lambda g, tmp: per_file(g, tmp, shp=True),
+        Good(12, note="12 berkas digabung menjadi satu lapisan")),
+    geo("geopackage-roads-first", "batas.gpkg", lambda g, tmp: gpkg(tmp, {"jalan": roads(g), "wilayah": g}),
+        Good(12, note="Dibaca lapisan 'wilayah' dari GeoPackage; lapisan lain dilewati: jalan")),
+    geo("geopackage-two-polygon-layers", "batas.gpkg", lambda g, tmp: gpkg(tmp, {"a": g, "b": g}),
+        Bad((P(None, None, "GeoPackage berisi lebih dari satu lapisan poligon: a, b; pilih satu lapisan"),))),
+    geo("geopackage-layer-chosen", "batas.gpkg", lambda g, tmp: gpkg(tmp, {"jalan": roads(g), "a": g, "b": g}),
+        Good(12), sheet="b"),
 ]
 
 

@@ -99,7 +99,7 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     if upload is None:
         return
     src = readers.source(upload)
-    sheets = [] if kind in r.geo else readers.sheet_names(src)
+    sheets = readers.sheet_names(src)  # a workbook's sheets, a GeoPackage's polygon layers
     sheet = st.selectbox(t("data.lembar"), sheets, key="data_lembar") if len(sheets) > 1 else None
     result = try_import(kind, src, base.wilayah, sheet)
     if isinstance(result, DataError):
