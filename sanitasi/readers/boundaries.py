@@ -162,7 +162,7 @@ def layers(file: Any) -> list[str]:
 
 
 def _layer_list(path: Path, name: str) -> list[tuple[str, str]]:
-    import pyogrio
+    import pyogrio  # geopandas' own reader, imported by it on first use: only boundary uploads pay for it
 
     try:
         return [(str(n), str(k)) for n, k in pyogrio.list_layers(path)]
