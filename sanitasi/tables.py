@@ -360,6 +360,7 @@ def _refuse_uncomputed(frame: pd.DataFrame, name: str) -> None:
 def _unquoted(text: str) -> str:
     """A text cell as written before `exports.neutralise` guarded it against Excel formulas ("'=x" -> "=x"), so a
     file the dashboard exported reads back as it was."""
+    text = re.sub(r"([\r\n]+)'([=+\-@\t])", r"\1\2", text)  # the guard after a line break, too
     return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io as _io
 import json
+import os
 import re
 import warnings
 import zipfile
@@ -26,9 +27,11 @@ import pytest
 import shapely
 import shapely.affinity
 from shapely.geometry import Point, Polygon, box
+from sqlalchemy import MetaData, create_engine
+from streamlit.testing.v1 import AppTest
 
 from benchmarks import hostile
-from sanitasi import errors, readers, store, tables
+from sanitasi import cli, errors, readers, store, tables
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.readers import boundaries
@@ -799,9 +802,22 @@ def load(case: Case, data: bytes, dataset: Dataset, s: store.Store) -> tuple[obj
     return frame, s.save(case.kind, frame, meta, bundled=dataset)
 
 
-@pytest.fixture
-def fresh_store(tmp_path: Path) -> store.Store:
-    s = store.Store(f"sqlite:///{tmp_path / 'korpus.db'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> store.Store:
+    """An empty store on SQLite, and on PostgreSQL when SANITASI_TEST_PG_URL names a server: every case must give
+    the same answer on both (PostgreSQL enforces text lengths and INTEGER, SQLite does not)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'korpus.db'}"
+    else:
+        url = os.environ.get("SANITASI_TEST_PG_URL", "").strip()
+        if not url:
+            pytest.skip("SANITASI_TEST_PG_URL not set: PostgreSQL tests skipped")
+        engine = create_engine(url)
+        old = MetaData()
+        old.reflect(engine)
+        old.drop_all(engine)
+        engine.dispose()
+    s = store.Store(url)
     yield s
     s.engine.dispose()
 
@@ -986,3 +1002,65 @@ def test_the_sheet_picker_lists_visible_sheets_and_refuses_a_broken_workbook() -
                    data[: len(data) // 2]):
         with pytest.raises(errors.DataError, match="berkas Excel tidak bisa dibaca"):
             readers.sheet_names(Source("a.xlsx", broken))
+
+
+# ------------------------------------------------------------------------------------- every door, every case
+def case_file(case: Case, dataset: Dataset, tmp_path: Path) -> Path:
+    data = case.build(bundled_batas(dataset), tmp_path) if case.geo else case.build()
+    path = tmp_path / "berkas" / case.name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_command_line_answers_every_case_with_0_or_2(case: Case, dataset: Dataset, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    """Exit 2 and the DataError's problems for every bad file (never the generic exit 1); 0 for a good one,
+    unless it needs an answer only the Data page can give (a column or a name confirmed in the preview)."""
+    path = case_file(case, dataset, tmp_path)
+    sheet = ["--sheet", case.options["sheet"]] if "sheet" in case.options else []
+    chosen = [a for k, v in case.options.get("pilihan", {}).items() for a in (f"--{k}", str(v))]
+    code = cli.main(["import", "--kind", case.kind, "--dry-run", *sheet, *chosen, str(path)])
+    out = capsys.readouterr().out
+    assert "Traceback" not in out and "kesalahan tak terduga" not in out, out
+    asked = "name_map" in case.options or "column_map" in case.options
+    if isinstance(case.expect, Bad) or asked:
+        assert code == 2, out
+        assert "masalah: " in out and out.rstrip().endswith("masalah; tidak ada yang disimpan."), out
+    else:
+        assert code == 0, out
+
+
+KIND_CASES = {k: [c for c in CASES if c.kind == k] for k in dict.fromkeys(c.kind for c in CASES)}
+
+
+@pytest.mark.parametrize("kind", list(KIND_CASES))
+def test_no_case_gives_a_viewer_a_traceback_on_the_data_page(kind: str, dataset: Dataset, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of the corpus uploaded by a visitor who has not signed in (the dry run): a preview or a list
+    of problems, never an exception; nothing saved."""
+    import streamlit as st
+
+    url = f"sqlite:///{tmp_path / 'pagina.db'}"
+    monkeypatch.setenv(store.ENV_URL, url)
+    st.cache_resource.clear()
+    page = str(Path(__file__).resolve().parent.parent / "app_pages" / "data.py")
+    at = AppTest.from_file(page, default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    if kind != "akses":
+        at.segmented_control(key="data_jenis").set_value(kind).run()
+    for case in KIND_CASES[kind]:
+        data = case_file(case, dataset, tmp_path).read_bytes()
+        at.file_uploader(key=f"unggah_{kind}_0").set_value((case.name, data, "application/octet-stream")).run()
+        assert not at.exception, (case.id, [e.value for e in at.exception])
+        offered = [b for b in at.selectbox if b.key == "data_lembar"]
+        if "sheet" in case.options and offered and case.options["sheet"] in offered[0].options:
+            offered[0].set_value(case.options["sheet"]).run()
+            assert not at.exception, (case.id, [e.value for e in at.exception])
+        if isinstance(case.expect, Bad):
+            # the problems (or the upload limit) said; or, for a file of several layers, the choice offered
+            assert at.error or offered, case.id
+        assert [b for b in at.button if b.key == "data_simpan"] == [], case.id
+    assert store.Store(url).versions()["id"].tolist() == [0]
+    st.cache_resource.clear()

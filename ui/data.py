@@ -91,10 +91,12 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     st.caption(r.bantuan[kind])
     if kind == "akses":
         levels()
-    types = ["zip", "geojson", "json", "gpkg"] if kind in r.geo else ["csv", "txt", "xlsx"]
+    types = "zip, geojson, json, gpkg" if kind in r.geo else "csv, txt, xlsx"
     # a new key after each save empties the uploader, so the same file is not saved twice by accident
     upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
-    upload = st.file_uploader(t("data.unggah"), type=types, key=upload_key)
+    # no `type=`: Streamlit would refuse another extension with an English exception; the readers say in Bahasa
+    # Indonesia what the file is and what is read (an old .xls, a table given as boundaries)
+    upload = st.file_uploader(t("data.unggah"), key=upload_key, help=t("data.unggah_jenis", jenis=types))
     if upload is None:
         return
     src = readers.source(upload)
