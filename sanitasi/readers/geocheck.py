@@ -20,7 +20,8 @@ from sanitasi import NAMA_KABUPATEN, paths
 from sanitasi.errors import Problem
 
 MARGIN_DEG = 0.25  # the district's bounding box, widened: a coastline drawn more generously still fits
-MIN_OVERLAP = 0.5  # the share of a polygon's area that must lie within the district outline (widened by 2 km)
+MIN_OVERLAP = 0.5  # the share of a polygon's area that must lie within the district outline (widened by 10 km)
+WIDEN_M = 10_000  # small islands and generous coastlines lie beyond the bundled outline, but not far
 AREA_RATIO = 3.0  # a kecamatan's polygon more than 3x or less than a third of its official area is not that kecamatan
 WHOLE_DISTRICT = 0.8  # a polygon covering this share of the district is the kabupaten's outline
 FLAT_DEG2 = 1e-10  # about 1 m² near the equator
@@ -30,11 +31,11 @@ CRS_HINT = "tentukan CRS, mis. EPSG:32750 (UTM 50S) di berkas .prj atau anggota 
 
 @lru_cache(maxsize=1)
 def outline() -> tuple[shapely.Geometry, shapely.Geometry, float]:
-    """The district outline (EPSG:4326), the same widened by 2 km (in UTM), and the district's area in km²."""
+    """The district outline (EPSG:4326), the same widened by `WIDEN_M` (in UTM), and the district's area in km²."""
     batas = gpd.read_file(paths.BATAS_KECAMATAN)
     shape = shapely.union_all(batas.geometry.to_numpy())
     metric = gpd.GeoSeries([shape], crs=batas.crs).to_crs(METRIC)
-    wide = metric.buffer(2000).to_crs("EPSG:4326").iloc[0]
+    wide = metric.buffer(WIDEN_M).to_crs("EPSG:4326").iloc[0]
     return shape, wide, float(metric.area.iloc[0]) / 1e6
 
 
