@@ -289,7 +289,8 @@ def test_export_then_import_is_lossless(monkeypatch, capsys, env, tmp_path: Path
 CHANGE = {"akses": ("resmi", "ya"), "target": ("catatan", "dikoreksi"), "batas": ("geometry", None),
           "biaya": ("sumber", "SSH 2026"), "stbm_desa": ("sumber", "Dinkes"), "batas_desa": ("nama", "Desa Baru"),
           "sampah": ("sumber", "SIPSN"), "drainase": ("sumber", "PUPR"), "kegiatan": ("sumber", "DPA 2025"),
-          "komitmen": ("catatan", "dicek ulang"), "peran": ("catatan", "ditetapkan SK Pokja PPSP")}
+          "komitmen": ("catatan", "dicek ulang"), "peran": ("catatan", "ditetapkan SK Pokja PPSP"),
+          "ssk": ("sumber", "SSK Tanah Bumbu 2025-2029")}
 
 
 @pytest.mark.parametrize("kind", kinds.importable())
