@@ -14,6 +14,7 @@ PAGES = [
     ("app_pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
     ("app_pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
     ("app_pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
+    ("app_pages/program_ssk.py", "nav.program", ":material/account_balance_wallet:"),
     ("app_pages/stbm.py", "nav.stbm", ":material/verified:"),
     ("app_pages/sampah_drainase.py", "nav.sampah", ":material/delete:"),
     ("app_pages/opd.py", "nav.opd", ":material/account_tree:"),
