@@ -38,6 +38,7 @@ r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun
 st.info(r.ringkasan, icon=":material/calculate:")
 for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
     ui.stat(label, value, col)
+st.caption(r.sumber_biaya)
 
 left, right = st.columns([1, 1])
 with left:

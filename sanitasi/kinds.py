@@ -141,7 +141,7 @@ class Kind:
 
 REGISTRY: dict[str, Kind] = {k.code: k for k in (
     # stored whole as JSON: its rows are kecamatan counts beside kabupaten percentages (store.LEGACY: older rows)
-    Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan"),
+    Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan", "kebutuhan"),
          context_pages=("stbm", "opd", "program_ssk"),
          fields=(AKSES_AREA_CODE, AKSES_AREA_NAME, YEAR, SOURCE, UNIT, OFFICIAL, INDICATOR, HOUSEHOLDS,
                  *optional(RUNG_COUNTS), *optional(RUNG_SHARES), *PUBLISHED_SHARES, *PUBLISHED_ERRORS, VALUE,
@@ -211,7 +211,8 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
                        "atau provinsi): isi kode_wilayah 63.10; dokumen itu dipakai untuk kabupaten",
               "catatan": "Dasar hukum atau keterangan; tulis 'periksa ...' bila angka perlu dicek ke aslinya"})),
     Kind("batas", contracts.BATAS, "geo", bundled=paths.BATAS_KECAMATAN, fields=(BOUNDARY_CODE, BOUNDARY_NAME)),
-    Kind("biaya", contracts.BIAYA, "rows", bundled=paths.BIAYA_CSV, context_pages=("program_ssk",),
+    Kind("biaya", contracts.BIAYA, "rows", bundled=paths.BIAYA_CSV, pages=("kebutuhan",),
+         context_pages=("program_ssk",),
          fields=(COST_CODE, INDICATOR, COST_STEP, COST_VALUE, COST_SHARE, COST_SOURCE, NOTE),
          template=Template(
              {"kode": "jamban_septik_individu", "indikator": "layak",

@@ -42,13 +42,12 @@ class Dataset:
     wilayah: pd.DataFrame
     versi: str
     tanggal: date
-    ilustratif: bool
     daftar_desa: pd.DataFrame | None  # the official village list (contracts.DAFTAR_DESA), when known
     fakta: pd.DataFrame | None  # published figures with their sources (sanitasi.facts), when known
     tables: Mapping[str, Any]  # kind -> its table (DataFrame, GeoDataFrame for boundaries, or None)
     sumber: dict  # table kind -> the version that supplies it (0 = bundled)
 
-    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date, ilustratif: bool,
+    def __init__(self, wilayah: pd.DataFrame, versi: str, tanggal: date,
                  sumber: dict | None = None, tables: Mapping[str, Any] | None = None,
                  daftar_desa: pd.DataFrame | None = None, fakta: pd.DataFrame | None = None, **by_kind: Any):
         """`Dataset(..., akses=frame, target=frame)` or `tables={...}`; `dataclasses.replace(d, kegiatan=rows)`."""
@@ -57,7 +56,7 @@ class Dataset:
             raise TypeError(f"Dataset() got unknown table kinds: {', '.join(unknown)}")
         given = {**(tables or {}), **by_kind}
         held = {k: given[k] if k in given else _absent(kind) for k, kind in kinds.REGISTRY.items()}
-        for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal), ("ilustratif", ilustratif),
+        for name, value in (("wilayah", wilayah), ("versi", versi), ("tanggal", tanggal),
                             ("daftar_desa", daftar_desa), ("fakta", fakta), ("tables", held),
                             ("sumber", dict(sumber or {}))):
             object.__setattr__(self, name, value)
@@ -68,6 +67,11 @@ class Dataset:
         if tables is not None and name in kinds.REGISTRY:
             return tables[name] if name in tables else _absent(kinds.REGISTRY[name])
         raise AttributeError(f"'Dataset' object has no attribute '{name}'")
+
+    @property
+    def ilustratif(self) -> bool:
+        """Is the data set's access data (what the headline figures draw on) illustrative, in any row used?"""
+        return self.illustrative("akses")
 
     def illustrative(self, kind: str) -> bool:
         """Does this table hold illustrative figures? A table whose rows name their source holds them when any row
@@ -146,7 +150,7 @@ def load_bundled() -> Dataset:
     """The data shipped with the dashboard: real kecamatan facts and boundaries, ILLUSTRATIVE figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)
     tables = {k.code: _bundled(k, wilayah) for k in kinds.REGISTRY.values() if k.bundled is not None}
-    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, ilustratif=True, tables=tables,
+    return Dataset(wilayah=wilayah, versi=BUNDLED_VERSION, tanggal=BUNDLED_DATE, tables=tables,
                    daftar_desa=read_daftar_desa(paths.KODE_DESA_CSV), fakta=facts.load())
 
 

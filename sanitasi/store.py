@@ -24,7 +24,7 @@ import functools
 import hashlib
 import io
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -316,12 +316,11 @@ class Store:
             sumber["stbm"] = sumber["stbm_desa"]
         if _villages_contradict(row):
             tables["stbm_desa"] = None
-        data = Dataset(
+        return Dataset(
             wilayah=bundled.wilayah, versi=str(version),
-            tanggal=local_date(created) if created is not None else bundled.tanggal, ilustratif=True,
+            tanggal=local_date(created) if created is not None else bundled.tanggal,
             sumber=sumber, tables=tables, daftar_desa=bundled.daftar_desa, fakta=bundled.fakta,
         )
-        return replace(data, ilustratif=data.illustrative("akses"))
 
     # ---------------------------------------------------------------- writing
     def save(self, kind: str, frame: pd.DataFrame, meta: Meta, *, bundled: Dataset, activate: bool = True,

@@ -112,6 +112,7 @@ def test_the_bundled_files_listed_on_the_methods_page() -> None:
     ("stbm", ("stbm", "akses")),  # the page's own table first, the access figures it compares with after
     ("sampah", ("sampah", "drainase")),
     ("opd", ("kegiatan", "peran", "akses")),
+    ("kebutuhan", ("akses", "biaya")),  # households from the access table, money from the unit costs
     ("komitmen", ("komitmen",)),
     # the plan against the need: the matrix first, then what the need and the realisation are drawn from
     ("program_ssk", ("ssk", "akses", "biaya", "kegiatan", "peran")),
@@ -173,7 +174,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     pd.testing.assert_frame_equal(d.sedot, frame, check_dtype=False)
     pd.testing.assert_frame_equal(s.table("sedot", v, dataset), frame, check_dtype=False)
     assert not d.illustrative("sedot") and d.illustrative("akses") and d.akses.equals(dataset.akses)
-    assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal, True).sedot is None
+    assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal).sedot is None
     assert data_view.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
     # the command line offers it and loads it
     assert "sedot" in [a for a in cli.parser()._subparsers._group_actions[0].choices["import"]._actions

@@ -68,6 +68,7 @@ class Needs:
     ringkasan: str
     metrics: tuple[tuple[str, str], ...] = ()
     display: pd.DataFrame | None = None  # the table as read, with the district as one area in its last row
+    biaya_ilustratif: bool = False  # the unit costs are the bundled illustrative ones: every cost figure says so
 
     @property
     def total_kk(self) -> int:
@@ -102,6 +103,7 @@ class Kebutuhan:
     skenario_teks: str
     skenario_tabel: pd.DataFrame
     skenario: Figure
+    sumber_biaya: str = ""  # under the cost figures: the access data and the unit costs they are drawn from
 
 
 def indicator_choices(an: Analysis, dokumen: str) -> list[str]:
@@ -180,6 +182,7 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         skenario_teks=scenario_text(reached, target, s.indikator, lang, tahun_capai=s.tahun_capai),
         skenario_tabel=scenario_display(reached, lang),
         skenario=Figure(what, f"skenario_{s.indikator}"),
+        sumber_biaya=source_line(an.data, "akses", "biaya", lang=lang),
     )
 
 
@@ -251,6 +254,8 @@ def needs_table(an: Analysis, indikator: str, target: float, tahun_capai: int, b
     """Households and money per kecamatan (and their sum) to reach `target` by `tahun_capai`, in backlog and growth:
     `needs.gap`, the one calculation the cards, the deck and the OPD page show too."""
     g = gap(an, indikator, target, tahun_capai, porsi_baru=porsi_baru, biaya=biaya)
+    marked = an.data.illustrative("biaya")  # a cost is ILLUSTRATIVE when the unit costs are, whatever the access data
+    mark = cost_mark(marked, lang)
     t = g.table.assign(nama=g.table["kode_wilayah"].map(an.data.names))
     t = t.sort_values("kesenjangan_kk", ascending=False, kind="stable").reset_index(drop=True)
     unit = g.biaya_per_kk
@@ -284,17 +289,22 @@ def needs_table(an: Analysis, indikator: str, target: float, tahun_capai: int, b
                  biaya_pertumbuhan=fmt.rupiah(g.pertumbuhan_kecamatan * unit, lang))
     key = "kebutuhan.ringkasan_lewat" if g.tahun_tersisa <= 0 else \
         f"kebutuhan.ringkasan_{'naik' if ind.arah > 0 else 'babs'}"
-    ringkasan = tx(key, lang, **words)
+    ringkasan = tx(key, lang, **words) + (" " + tx("kebutuhan.biaya_ilustratif", lang) if marked else "")
     metrics = ((tx("kebutuhan.m_backlog", lang), fmt.kk(g.backlog_kecamatan, lang)),
                (tx("kebutuhan.m_pertumbuhan", lang, tahun=tahun_capai), fmt.kk(g.pertumbuhan_kecamatan, lang)),
                (tx("kebutuhan.m_per_tahun", lang, tahun=tahun_capai), fmt.kk(per_year, lang)),
-               (tx("kebutuhan.m_biaya_tahun", lang), fmt.rupiah(per_year * unit, lang)))
+               (tx("kebutuhan.m_biaya_tahun", lang) + mark, fmt.rupiah(per_year * unit, lang)))
     return Needs(indikator, float(target), int(tahun_capai), g, full, ringkasan, metrics,
-                 display_table(full, g, an.tahun, tahun_capai, ind, lang))
+                 display_table(full, g, an.tahun, tahun_capai, ind, lang, mark), marked)
+
+
+def cost_mark(illustrative: bool, lang: str = "id") -> str:
+    """What follows the name of every cost figure drawn from illustrative unit costs: ' (ILUSTRATIF)'."""
+    return f" ({i18n.t('umum.ilustratif', lang)})" if illustrative else ""
 
 
 def display_table(full: pd.DataFrame, g: needs.Gap, tahun: int, tahun_capai: int, ind: indicators.Indicator,
-                  lang: str) -> pd.DataFrame:
+                  lang: str, mark: str = "") -> pd.DataFrame:
     """The table as read: each kecamatan, their sum (every kecamatan reaches the target), and the district as one
     area (a kecamatan's surplus offsets another's shortfall), each backlog named."""
     t = i18n.t
@@ -317,7 +327,7 @@ def display_table(full: pd.DataFrame, g: needs.Gap, tahun: int, tahun_capai: int
         t("kebutuhan.k_pertumbuhan", lang): rows["pertumbuhan_teks"],
         t("kebutuhan.k_kesenjangan", lang): rows["kesenjangan_teks"],
         t("kebutuhan.k_per_tahun", lang): rows["per_tahun_teks"],
-        t("kebutuhan.k_biaya", lang): rows["biaya_total_teks"],
+        t("kebutuhan.k_biaya", lang) + mark: rows["biaya_total_teks"],
     })
 
 

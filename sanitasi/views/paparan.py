@@ -222,7 +222,8 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     out.append(Slide(
         "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai), plain(needs.ringkasan),
         tuple(f"{k}: {v}" for k, v in needs.metrics),
-        Figure(plan.tahunan.chart, "paparan_kebutuhan") if len(yearly) else None, sumber=source))
+        Figure(plan.tahunan.chart, "paparan_kebutuhan") if len(yearly) else None,
+        sumber=source_line(an.data, "akses", "biaya", lang=lang)))  # households and money: what it draws on
 
     # 5b. the SSK programme against the need: what the plan reaches, the money missing per year and source
     if an.data.ssk is not None and len(an.data.ssk) and s.indikator in programme.ACCESS:
@@ -272,6 +273,7 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
         points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
                         biaya=fmt.rupiah(needs.total_per_tahun * needs.biaya_per_kk, lang),
+                        tanda=kebutuhan.cost_mark(needs.biaya_ilustratif, lang),
                         backlog=fmt.kk(g.backlog_kecamatan, lang), pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, lang),
                         backlog_kabupaten=fmt.kk(g.backlog_kabupaten, lang)))
     done = vals.loc[met(vals), "nama"].tolist()
@@ -289,4 +291,6 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     points.append(t("paparan.l_peran", lang))
     if an.data.ilustratif:
         points.append(t("paparan.l_ilustratif", lang))
+    elif needs.biaya_ilustratif:  # official access data, the bundled unit costs
+        points.append(t("kebutuhan.biaya_ilustratif", lang))
     return points

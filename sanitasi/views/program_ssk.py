@@ -159,7 +159,7 @@ def sentence(an: Analysis, cov: Coverage, kode: str, lang: str = "id") -> str:
                             kk=fmt.kk(worst["kk_kurang"], lang))
     else:
         head = t(f"program.ringkasan_cukup_{money}", lang, **words)
-    if an.data.illustrative("ssk"):
+    if an.data.illustrative("ssk") or an.data.illustrative("biaya"):  # the plan, or the unit costs of the need
         head = t("program.tanda_ilustratif", lang) + " " + head
     return head
 

@@ -112,7 +112,7 @@ def test_view_shows_the_plan_for_the_document_goal(an: Analysis, r: kebutuhan.Ke
         ("Backlog hari ini (setiap kecamatan)", fmt.kk(plan.gap.backlog_kecamatan)),
         ("Pertumbuhan sampai 2030", fmt.kk(plan.gap.pertumbuhan_kecamatan)),
         ("Per tahun sampai 2030", fmt.kk(plan.total_per_tahun)),
-        ("Biaya per tahun", fmt.rupiah(plan.total_per_tahun * 6_100_000)))
+        ("Biaya per tahun (ILUSTRATIF)", fmt.rupiah(plan.total_per_tahun * 6_100_000)))
     pd.testing.assert_frame_equal(r.tabel, plan.display)
     assert r.asumsi == i18n.t("kebutuhan.asumsi_bawaan", "id", porsi="6", kini="84,2", indikator="akses layak")
 
