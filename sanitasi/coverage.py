@@ -6,7 +6,9 @@ and year, the year the target is reached if the plan is carried out, and the mon
 - **Plan**: households the matrix reaches for the indicator (`sanitasi.programme.households`), per kecamatan and year;
   district-wide rows count for the district only, never shared out.
 - **Target reached under the plan**: the what-if (`sanitasi.needs.what_if_schedule`), seeded with the plan's own
-  households per kecamatan and year; after the matrix's last year its average yearly pace is assumed to go on.
+  households per kecamatan and year; after the matrix's last year its average yearly pace is assumed to go on. The
+  year is the first from which the area *stays* at the target up to the horizon: a kecamatan above the target today
+  where the plan builds too little for its new households falls below it, and is not counted as reached.
 - **Money**: needed = households needed x cost per household (the unit-cost table, as on Kebutuhan), rising by the
   chosen yearly rate after the data year; planned = the matrix's money for the indicator (every row serving it, the
   ones that reach no household themselves included: trucks, the sludge plant, septic-tank repairs). The **funding
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN, documents, lineage, needs, programme
+from sanitasi import KODE_KABUPATEN, documents, indicators, lineage, needs, programme
 from sanitasi.analysis import Analysis, gap, latest_rows
 from sanitasi.contracts import SUMBER_DANA
 
@@ -121,9 +123,26 @@ def _under_plan(an: Analysis, g: needs.Gap, plan: pd.DataFrame, tahun_capai: int
     latest = latest_rows(lineage.comparable_only(an.kec))
     series, reached = needs.what_if_schedule(latest, g.indikator, schedule=schedule, target=g.target,
                                              target_year=tahun_capai, growth=an.growth, porsi_baru=porsi_baru)
+    reached = reached.assign(tahun_capai=reached["kode_wilayah"].map(stays(series, g.target, g.indikator))
+                             .astype("Int64"))
     # the pace was carried on where some area reaches the target (or not at all) only after the matrix ends
     carried = bool((reached["tahun_capai"].fillna(needs.HORIZON_YEAR + 1) > last).any())
     return series, reached, carried
+
+
+def stays(series: pd.DataFrame, target: float, indikator: str) -> dict[str, int | None]:
+    """Per area of a what-if's `series` (kode_wilayah, tahun, persen): the first year from which it stays at the
+    target through the series' last year (None: not at the target in the last year)."""
+    arah = indicators.get(indikator).arah
+    out: dict[str, int | None] = {}
+    for kode, rows in series.sort_values("tahun").groupby("kode_wilayah", sort=False):
+        met = (arah * (rows["persen"].to_numpy() - target) >= -1e-9)
+        missed = np.flatnonzero(~met)
+        if not met[-1]:
+            out[kode] = None
+        else:
+            out[kode] = int(rows["tahun"].iloc[missed[-1] + 1 if missed.size else 0])
+    return out
 
 
 def _areas(g: needs.Gap, per_year: pd.DataFrame, plan: pd.DataFrame, dana: pd.DataFrame, years: tuple[int, ...],

@@ -227,7 +227,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
 
     # 5b. the SSK programme against the need: what the plan reaches, the money missing per year and source
     if an.data.ssk is not None and len(an.data.ssk) and s.indikator in programme.ACCESS:
-        out.append(programme_slide(an, s))
+        out.extend(programme_slides(an, s))
 
     # 6. the rest of the strategy: ODF villages, waste, standing water, each against its own target
     others = overview.lainnya
@@ -253,15 +253,19 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     return out
 
 
-def programme_slide(an: Analysis, s: Settings) -> Slide:
-    """The Program SSK page's numbers on one slide: its sentence, the money per year by source with the gap, and the
-    year the target is reached if the plan is carried out."""
+def programme_slides(an: Analysis, s: Settings) -> list[Slide]:
+    """The Program SSK page's numbers on two slides: the district (its sentence, the money per year by source with
+    the gap, the year the target is reached if the plan is carried out), then each kecamatan (households and money
+    a year needed, planned and short, and its year), as the page's table shows them."""
     t, lang = i18n.t, s.lang
     r = program_ssk.view(an, program_ssk.Settings(dokumen=s.dokumen, indikator=s.indikator, tahun_capai=s.tahun_capai,
                                                   porsi_baru=s.porsi_baru, lang=lang))
+    label = indicators.get(s.indikator).label(lang)
     points = [*r.dana_ringkas, plain(r.capai_ringkas)]
-    return Slide("program", t("paparan.sp_judul", lang, indikator=indicators.get(s.indikator).label(lang)),
-                 plain(r.ringkasan), tuple(points), Figure(r.dana.chart, "paparan_program"), sumber=r.sumber)
+    return [Slide("program", t("paparan.sp_judul", lang, indikator=label), plain(r.ringkasan), tuple(points),
+                  Figure(r.dana.chart, "paparan_program"), sumber=r.sumber),
+            Slide("program_kecamatan", t("paparan.sp_kecamatan_judul", lang, indikator=label),
+                  plain(r.ringkasan_kecamatan), (), None, r.tabel_ringkas, r.sumber)]
 
 
 def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataFrame) -> list[str]:

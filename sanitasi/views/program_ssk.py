@@ -17,6 +17,7 @@ from sanitasi.analysis import KABUPATEN, Analysis, gap
 from sanitasi.contracts import SUMBER_DANA
 from sanitasi.coverage import WIDE, Coverage
 from sanitasi.views.display import Figure, source_line
+from sanitasi.views.kebutuhan import cost_mark
 
 KINDS = ("ssk", "akses", "biaya")  # the tables the plan-against-need figures draw on
 
@@ -44,12 +45,14 @@ class Options:
 class ProgramSsk:
     target: str  # which target the plan is held to, and from which document
     ringkasan: str  # the one sentence
+    ringkasan_kecamatan: str  # which kecamatan are short, most first, and where the plan is more than the need
     metrik: tuple[tuple[str, str], ...]  # planned and needed a year, short in households and money
     rumah_tangga: Figure  # households needed and planned per year, for the area chosen
     dana: Figure  # money per year by source, the shortfall on top
     dana_tabel: pd.DataFrame  # the same as read
     dana_ringkas: tuple[str, ...]  # the period's money planned, needed and short, and the largest source
     tabel: pd.DataFrame  # per kecamatan: a year needed, planned, short; money; the year reached under the plan
+    tabel_ringkas: pd.DataFrame  # the same, the slide's columns
     tabel_catatan: str
     capai_teks: str  # the year the target is reached if the plan is carried out, with how it is counted
     capai_ringkas: str  # its first sentence (the slide's)
@@ -88,16 +91,18 @@ def view(an: Analysis, s: Settings) -> ProgramSsk:
     return ProgramSsk(
         target=target_text(an, cov, s.dokumen, lang),
         ringkasan=sentence(an, cov, s.kode, lang),
-        metrik=metrics(cov, s.kode, lang),
+        ringkasan_kecamatan=kecamatan_sentence(an, cov, lang),
+        metrik=metrics(cov, s.kode, lang, money_mark(an, lang)),
         rumah_tangga=Figure(charts.plan_need_bars(
             yearly, title=t("program.grafik_kk", lang, indikator=ind.label(lang), wilayah=area), source=source,
             lang=lang), f"program_kk_{s.indikator}_{s.kode}"),
         dana=Figure(charts.funding_bars(money, need, title=t("program.grafik_dana", lang, indikator=ind.label(lang),
                                                                    wilayah=area), source=source, lang=lang),
                     f"program_dana_{s.indikator}_{s.kode}"),
-        dana_tabel=funding_table(cov, s.kode, lang),
+        dana_tabel=funding_table(cov, s.kode, lang, money_mark(an, lang)),
         dana_ringkas=tuple(funding_lines(an, cov, s.kode, lang)),
         tabel=kecamatan_table(an, cov, lang),
+        tabel_ringkas=kecamatan_table(an, cov, lang, brief=True),
         tabel_catatan=t("program.tabel_catatan", lang, tahun=span, sumber=source),
         capai_teks=reach_text(an, cov, lang),
         capai_ringkas=reach_text(an, cov, lang, brief=True),
@@ -164,14 +169,40 @@ def sentence(an: Analysis, cov: Coverage, kode: str, lang: str = "id") -> str:
     return head
 
 
-def metrics(cov: Coverage, kode: str, lang: str = "id") -> tuple[tuple[str, str], ...]:
+def kecamatan_sentence(an: Analysis, cov: Coverage, lang: str = "id") -> str:
+    """'8 of 12 kecamatan are short of the need: most Satui (230 KK and Rp1 miliar a year), ...; the plan is more
+    than the need in Batulicin, Kusan Hilir.'"""
+    t = i18n.t
+    if not cov.tahun:
+        return t("program.ringkasan_lewat", lang, capai=cov.tahun_target)
+    kec = cov.wilayah.loc[~cov.wilayah["kode"].isin([KABUPATEN, WIDE])]
+    short = kec.loc[kec["kk_kurang"] > 0.5].sort_values("kk_kurang", ascending=False, kind="stable")
+    more = kec.loc[kec["kk_kurang"] < -0.5]
+    parts = [t("program.kec_kurang", lang, n=len(short), dari=len(kec), tahun=_span(cov.tahun), daftar="; ".join(
+        f"{an.nama(r.kode, lang)} ({fmt.kk(r.kk_kurang, lang)}, {fmt.rupiah(max(r.biaya_kurang, 0.0), lang)})"
+        for r in short.head(3).itertuples()))] if len(short) else [t("program.kec_cukup", lang)]
+    if len(more):
+        parts.append(t("program.kec_lebih", lang, daftar=", ".join(an.nama(k, lang) for k in more["kode"])))
+    head = " ".join(parts)
+    if an.data.illustrative("ssk") or an.data.illustrative("biaya"):
+        head = t("program.tanda_ilustratif", lang) + " " + head
+    return head
+
+
+def money_mark(an: Analysis, lang: str = "id") -> str:
+    """' (ILUSTRATIF)' after every money heading while the matrix (money planned) or the unit costs (money needed)
+    are the bundled illustrative ones."""
+    return cost_mark(an.data.illustrative("ssk") or an.data.illustrative("biaya"), lang)
+
+
+def metrics(cov: Coverage, kode: str, lang: str = "id", mark: str = "") -> tuple[tuple[str, str], ...]:
     t = i18n.t
     row = cov.wilayah.loc[cov.wilayah["kode"] == kode].iloc[0]
     short_kk, short_rp = row["kk_kurang"], row["biaya_kurang"]
     return ((t("program.m_rencana", lang), fmt.kk(row["kk_rencana"], lang)),
             (t("program.m_perlu", lang), fmt.kk(row["kk_perlu"], lang)),
             (t("program.m_kurang_kk" if short_kk > 0 else "program.m_lebih_kk", lang), fmt.kk(abs(short_kk), lang)),
-            (t("program.m_kurang_rp" if short_rp > 0 else "program.m_lebih_rp", lang),
+            (t("program.m_kurang_rp" if short_rp > 0 else "program.m_lebih_rp", lang) + mark,
              fmt.rupiah(abs(short_rp), lang)))
 
 
@@ -230,17 +261,17 @@ def money_frames(cov: Coverage, kode: str, lang: str = "id") -> tuple[pd.DataFra
     return stack, need.loc[need["miliar"].notna()]
 
 
-def funding_table(cov: Coverage, kode: str, lang: str = "id") -> pd.DataFrame:
+def funding_table(cov: Coverage, kode: str, lang: str = "id", mark: str = "") -> pd.DataFrame:
     """Money per year of one area as read: each source that plans some, planned, needed, short."""
     t = i18n.t
     f = coverage.funding(cov, kode)
     out = {t("grafik.tahun", lang): f["tahun"].astype(str)}
     for s in SUMBER_DANA:
         if f[s].sum() > 0:
-            out[t(f"dana.{s}", lang)] = [fmt.rupiah(v, lang) for v in f[s]]
-    out[t("program.k_rencana_rp", lang)] = [fmt.rupiah(v, lang) for v in f["rencana"]]
-    out[t("program.k_perlu_rp", lang)] = [fmt.rupiah(v, lang) for v in f["perlu"]]
-    out[t("program.k_kurang_rp", lang)] = [fmt.rupiah(v, lang) for v in f["kurang"]]
+            out[t(f"dana.{s}", lang) + mark] = [fmt.rupiah(v, lang) for v in f[s]]
+    out[t("program.k_rencana_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["rencana"]]
+    out[t("program.k_perlu_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["perlu"]]
+    out[t("program.k_kurang_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["kurang"]]
     return pd.DataFrame(out)
 
 
@@ -261,26 +292,44 @@ def funding_lines(an: Analysis, cov: Coverage, kode: str, lang: str = "id") -> l
     return out
 
 
-def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id") -> pd.DataFrame:
+def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id", brief: bool = False) -> pd.DataFrame:
     """Per kecamatan (most short first), then the district-wide work and the district: households and money a year
-    needed and planned, what is short, and the year the target is reached under the plan."""
+    needed and planned, what is short, the share in the target year and the year the target is reached (and kept)
+    under the plan. `brief`: the slide's columns (households needed, planned and short, money short, the year)."""
     t = i18n.t
     w = cov.wilayah
     kec = w.loc[~w["kode"].isin([KABUPATEN, WIDE])].sort_values("kk_kurang", ascending=False, kind="stable")
     rows = pd.concat([kec, w.loc[w["kode"] == WIDE], w.loc[w["kode"] == KABUPATEN]], ignore_index=True)
     names = [t("program.seluruh", lang) if k == WIDE else an.nama(k, lang) for k in rows["kode"]]
-    when = [fmt.MISSING if k == WIDE else (i18n.t("kebutuhan.belum_capai", lang, tahun=needs.HORIZON_YEAR)
-                                           if pd.isna(y) else str(int(y)))
-            for k, y in zip(rows["kode"], rows["tahun_capai"], strict=True)]
-    return pd.DataFrame({
+    share = cov.seri.loc[cov.seri["tahun"] == cov.tahun_target].set_index("kode_wilayah")["persen"]
+    mark = money_mark(an, lang)
+    out = {
         t("tabel.kecamatan", lang): names,
         t("program.k_perlu", lang): [fmt.number(v, 0, lang) for v in rows["kk_perlu"]],
         t("program.k_rencana", lang): [fmt.number(v, 0, lang) for v in rows["kk_rencana"]],
         t("program.k_kurang", lang): [fmt.number(v, 0, lang) for v in rows["kk_kurang"]],
-        t("program.k_perlu_rp", lang): [fmt.rupiah(v, lang) for v in rows["biaya_perlu"]],
-        t("program.k_rencana_rp", lang): [fmt.rupiah(v, lang) for v in rows["biaya_rencana"]],
-        t("program.k_capai", lang, tahun=cov.tahun_target): when,
-    })
+        t("program.k_perlu_rp", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_perlu"]],
+        t("program.k_rencana_rp", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_rencana"]],
+        t("program.k_kurang_dana", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_kurang"]],
+        t("program.k_persen", lang, tahun=cov.tahun_target): [
+            fmt.MISSING if k == WIDE or k not in share.index else fmt.pct(share[k], 1, lang) for k in rows["kode"]],
+        t("program.k_capai", lang): [reach_cell(cov, k, y, lang) for k, y in zip(rows["kode"], rows["tahun_capai"],
+                                                                                  strict=True)],
+    }
+    if brief:
+        keep = ("tabel.kecamatan", "program.k_perlu", "program.k_rencana", "program.k_kurang", "program.k_kurang_dana",
+                "program.k_capai")
+        out = {k: v for k, v in out.items() if k.removesuffix(mark) in {t(x, lang) for x in keep}}
+    return pd.DataFrame(out)
+
+
+def reach_cell(cov: Coverage, kode: str, year: Any, lang: str = "id") -> str:
+    """The year the target is reached and kept under the plan, as the table says it: 'sudah' when it is today."""
+    if kode == WIDE:
+        return fmt.MISSING
+    if pd.isna(year):
+        return i18n.t("kebutuhan.belum_capai", lang, tahun=needs.HORIZON_YEAR)
+    return i18n.t("program.sudah", lang) if int(year) <= cov.gap.tahun else str(int(year))
 
 
 # ------------------------------------------------------------------------------------- who carries it

@@ -26,7 +26,8 @@ def slides(r) -> tuple[paparan.Slide, ...]:
 
 def test_sequence_order_and_messages(an, slides) -> None:
     assert [s.kunci for s in slides] == ["ringkasan", "banding", "peta", "lintasan", "kinerja", "tertinggal",
-                                         "kebutuhan", "program", "lainnya", "langkah", "komitmen"]
+                                         "kebutuhan", "program", "program_kecamatan", "lainnya", "langkah",
+                                         "komitmen"]
     by = {s.kunci: s for s in slides}
     assert slides[0].pesan == cards.headline(an, RPJMN, "layak")
     # the map message counts the kecamatan below the target from the map values
