@@ -38,7 +38,11 @@ with st.expander(ui.t("program.dana_judul"), icon=":material/table_view:"):
     ui.table(r.dana_tabel)
 
 st.subheader(ui.t("program.kecamatan_judul"))
-ui.table(r.tabel)
+households, money = st.tabs([ui.t("program.tab_kk"), ui.t("program.tab_dana")])
+with households:
+    ui.table(r.tabel)
+with money:
+    ui.table(r.tabel_dana)
 st.caption(r.tabel_catatan)
 
 st.subheader(ui.t("program.capai_judul"))

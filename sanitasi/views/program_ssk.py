@@ -51,8 +51,9 @@ class ProgramSsk:
     dana: Figure  # money per year by source, the shortfall on top
     dana_tabel: pd.DataFrame  # the same as read
     dana_ringkas: tuple[str, ...]  # the period's money planned, needed and short, and the largest source
-    tabel: pd.DataFrame  # per kecamatan: a year needed, planned, short; money; the year reached under the plan
-    tabel_ringkas: pd.DataFrame  # the same, the slide's columns
+    tabel: pd.DataFrame  # per kecamatan: households a year needed, planned, short; the year reached under the plan
+    tabel_dana: pd.DataFrame  # per kecamatan: money a year needed, planned, short
+    tabel_ringkas: pd.DataFrame  # the slide's: households needed, planned and short, money short, the year
     tabel_catatan: str
     capai_teks: str  # the year the target is reached if the plan is carried out, with how it is counted
     capai_ringkas: str  # its first sentence (the slide's)
@@ -102,7 +103,8 @@ def view(an: Analysis, s: Settings) -> ProgramSsk:
         dana_tabel=funding_table(cov, s.kode, lang, money_mark(an, lang)),
         dana_ringkas=tuple(funding_lines(an, cov, s.kode, lang)),
         tabel=kecamatan_table(an, cov, lang),
-        tabel_ringkas=kecamatan_table(an, cov, lang, brief=True),
+        tabel_dana=kecamatan_table(an, cov, lang, "dana"),
+        tabel_ringkas=kecamatan_table(an, cov, lang, "ringkas"),
         tabel_catatan=t("program.tabel_catatan", lang, tahun=span, sumber=source),
         capai_teks=reach_text(an, cov, lang),
         capai_ringkas=reach_text(an, cov, lang, brief=True),
@@ -170,19 +172,22 @@ def sentence(an: Analysis, cov: Coverage, kode: str, lang: str = "id") -> str:
 
 
 def kecamatan_sentence(an: Analysis, cov: Coverage, lang: str = "id") -> str:
-    """'8 of 12 kecamatan are short of the need: most Satui (230 KK and Rp1 miliar a year), ...; the plan is more
-    than the need in Batulicin, Kusan Hilir.'"""
+    """'9 of 12 kecamatan get less than they need: most Satui (230 KK), ...; the plan is more than the need in
+    Batulicin, Kusan Hilir.' Short: on a slide it stands above a table of every kecamatan."""
     t = i18n.t
     if not cov.tahun:
         return t("program.ringkasan_lewat", lang, capai=cov.tahun_target)
     kec = cov.wilayah.loc[~cov.wilayah["kode"].isin([KABUPATEN, WIDE])]
     short = kec.loc[kec["kk_kurang"] > 0.5].sort_values("kk_kurang", ascending=False, kind="stable")
     more = kec.loc[kec["kk_kurang"] < -0.5]
-    parts = [t("program.kec_kurang", lang, n=len(short), dari=len(kec), tahun=_span(cov.tahun), daftar="; ".join(
-        f"{an.nama(r.kode, lang)} ({fmt.kk(r.kk_kurang, lang)}, {fmt.rupiah(max(r.biaya_kurang, 0.0), lang)})"
-        for r in short.head(3).itertuples()))] if len(short) else [t("program.kec_cukup", lang)]
+    most = ", ".join(f"{an.nama(r.kode, lang)} ({fmt.kk(r.kk_kurang, lang)})" for r in short.head(3).itertuples())
+    parts = [t("program.kec_kurang", lang, n=len(short), dari=len(kec), tahun=_span(cov.tahun), daftar=most)
+             if len(short) else t("program.kec_cukup", lang)]
     if len(more):
         parts.append(t("program.kec_lebih", lang, daftar=", ".join(an.nama(k, lang) for k in more["kode"])))
+    wide = cov.wilayah.loc[cov.wilayah["kode"] == WIDE, "kk_rencana"]
+    if len(wide) and wide.iloc[0] > 0:
+        parts.append(t("program.kec_seluruh", lang, kk=fmt.kk(wide.iloc[0], lang)))
     head = " ".join(parts)
     if an.data.illustrative("ssk") or an.data.illustrative("biaya"):
         head = t("program.tanda_ilustratif", lang) + " " + head
@@ -292,35 +297,44 @@ def funding_lines(an: Analysis, cov: Coverage, kode: str, lang: str = "id") -> l
     return out
 
 
-def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id", brief: bool = False) -> pd.DataFrame:
+PARTS = {  # the columns of each table of kecamatan (their i18n keys): households, money, and the slide's
+    "kk": ("tabel.kecamatan", "program.k_perlu", "program.k_rencana", "program.k_kurang", "program.k_persen",
+           "program.k_capai"),
+    "dana": ("tabel.kecamatan", "program.k_perlu_rp", "program.k_rencana_rp", "program.k_kurang_dana"),
+    "ringkas": ("tabel.kecamatan", "program.k_perlu", "program.k_rencana", "program.k_kurang", "program.k_kurang_dana",
+                "program.k_capai"),
+}
+
+
+def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id", part: str = "kk") -> pd.DataFrame:
     """Per kecamatan (most short first), then the district-wide work and the district: households and money a year
     needed and planned, what is short, the share in the target year and the year the target is reached (and kept)
-    under the plan. `brief`: the slide's columns (households needed, planned and short, money short, the year)."""
+    under the plan; the columns of one `part` (PARTS), so that each table fits a laptop screen."""
     t = i18n.t
     w = cov.wilayah
     kec = w.loc[~w["kode"].isin([KABUPATEN, WIDE])].sort_values("kk_kurang", ascending=False, kind="stable")
-    rows = pd.concat([kec, w.loc[w["kode"] == WIDE], w.loc[w["kode"] == KABUPATEN]], ignore_index=True)
+    wide = w.loc[w["kode"] == WIDE] if part != "ringkas" else w.iloc[0:0]  # the slide says it in its sentence
+    rows = pd.concat([kec, wide, w.loc[w["kode"] == KABUPATEN]], ignore_index=True)
     names = [t("program.seluruh", lang) if k == WIDE else an.nama(k, lang) for k in rows["kode"]]
     share = cov.seri.loc[cov.seri["tahun"] == cov.tahun_target].set_index("kode_wilayah")["persen"]
     mark = money_mark(an, lang)
-    out = {
-        t("tabel.kecamatan", lang): names,
-        t("program.k_perlu", lang): [fmt.number(v, 0, lang) for v in rows["kk_perlu"]],
-        t("program.k_rencana", lang): [fmt.number(v, 0, lang) for v in rows["kk_rencana"]],
-        t("program.k_kurang", lang): [fmt.number(v, 0, lang) for v in rows["kk_kurang"]],
-        t("program.k_perlu_rp", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_perlu"]],
-        t("program.k_rencana_rp", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_rencana"]],
-        t("program.k_kurang_dana", lang) + mark: [fmt.rupiah(v, lang) for v in rows["biaya_kurang"]],
-        t("program.k_persen", lang, tahun=cov.tahun_target): [
-            fmt.MISSING if k == WIDE or k not in share.index else fmt.pct(share[k], 1, lang) for k in rows["kode"]],
-        t("program.k_capai", lang): [reach_cell(cov, k, y, lang) for k, y in zip(rows["kode"], rows["tahun_capai"],
-                                                                                  strict=True)],
+    out = {  # key -> (heading, cells)
+        "tabel.kecamatan": (t("tabel.kecamatan", lang), names),
+        "program.k_perlu": (t("program.k_perlu", lang), [fmt.number(v, 0, lang) for v in rows["kk_perlu"]]),
+        "program.k_rencana": (t("program.k_rencana", lang), [fmt.number(v, 0, lang) for v in rows["kk_rencana"]]),
+        "program.k_kurang": (t("program.k_kurang", lang), [fmt.number(v, 0, lang) for v in rows["kk_kurang"]]),
+        "program.k_perlu_rp": (t("program.k_perlu_rp", lang) + mark,
+                               [fmt.rupiah(v, lang) for v in rows["biaya_perlu"]]),
+        "program.k_rencana_rp": (t("program.k_rencana_rp", lang) + mark,
+                                 [fmt.rupiah(v, lang) for v in rows["biaya_rencana"]]),
+        "program.k_kurang_dana": (t("program.k_kurang_dana", lang) + mark,
+                                  [fmt.rupiah(v, lang) for v in rows["biaya_kurang"]]),
+        "program.k_persen": (t("program.k_persen", lang, tahun=cov.tahun_target), [
+            fmt.MISSING if k == WIDE or k not in share.index else fmt.pct(share[k], 1, lang) for k in rows["kode"]]),
+        "program.k_capai": (t("program.k_capai", lang), [reach_cell(cov, k, y, lang) for k, y in zip(
+            rows["kode"], rows["tahun_capai"], strict=True)]),
     }
-    if brief:
-        keep = ("tabel.kecamatan", "program.k_perlu", "program.k_rencana", "program.k_kurang", "program.k_kurang_dana",
-                "program.k_capai")
-        out = {k: v for k, v in out.items() if k.removesuffix(mark) in {t(x, lang) for x in keep}}
-    return pd.DataFrame(out)
+    return pd.DataFrame(dict(out[k] for k in PARTS[part]))
 
 
 def reach_cell(cov: Coverage, kode: str, year: Any, lang: str = "id") -> str:

@@ -68,7 +68,7 @@ def test_the_need_is_the_kebutuhan_pages_for_the_district_and_every_kecamatan(an
     assert w.at[KABUPATEN, "kk_perlu"] * years == need.kebutuhan.total_kk == 8581
     # the money a year: the Kebutuhan card, and the district row of the plan
     cost = dict(need.metrik)[t("kebutuhan.m_biaya_tahun") + " (ILUSTRATIF)"]
-    assert by_name(r.tabel, t("program.k_perlu_rp") + MARK)[an.nama(KABUPATEN)] == cost == "Rp13,1 miliar"
+    assert by_name(r.tabel_dana, t("program.k_perlu_rp") + MARK)[an.nama(KABUPATEN)] == cost == "Rp13,1 miliar"
     # year by year: the bars 'needed' are the Kebutuhan page's yearly plan
     yearly = kebutuhan.yearly(need.kebutuhan).drop_duplicates("tahun")
     bars = max(r.rumah_tangga.spec["datasets"].values(), key=len)
@@ -242,6 +242,23 @@ def test_the_slides_show_the_pages_numbers_for_the_district_and_each_kecamatan(a
     assert district.poin[-1] == "Bila rencana SSK dijalankan, kabupaten mencapai akses layak 92% pada 2032."
     pd.testing.assert_frame_equal(each.tabel, page.tabel_ringkas)
     assert len(each.tabel) == 13 and each.tabel[t("tabel.kecamatan")].iloc[-1] == an.nama(KABUPATEN)
-    assert each.pesan.startswith("ILUSTRATIF · 9 dari 12 kecamatan kurang dari kebutuhan")
+    assert each.pesan == ("ILUSTRATIF · 9 dari 12 kecamatan mendapat kurang dari kebutuhannya (2026–2029); terbesar: "
+                          "Satui (230 KK), Mantewe (187 KK), Teluk Kepayang (123 KK). Rencana melebihi kebutuhan di "
+                          "Batulicin, Kusan Hilir.")
     assert "ILUSTRATIF" in district.sumber and district.sumber == each.sumber == page.sumber
     assert WIDE not in each.tabel[t("tabel.kecamatan")].tolist()
+
+
+def test_district_wide_work_counts_for_the_district_only(an: Analysis) -> None:
+    """Scheduled desludging (LLTT) is planned for the whole kabupaten: the district's safely managed plan holds it,
+    no kecamatan does, and the slide's sentence says so instead of a row of its own."""
+    cov = coverage(an, "aman", RPJMN, 2029)
+    ssk = an.data.ssk
+    wide = ssk.loc[(ssk["indikator"] == "aman") & ssk["kode_wilayah"].isna() & ssk["tahun"].between(2026, 2029)]
+    w = cov.wilayah.set_index("kode")
+    assert w.at[WIDE, "kk_rencana"] == pytest.approx((wide["volume"] * wide["kk_per_satuan"]).sum() / 4) == 1550
+    assert (w.loc[KEC, "kk_rencana"] == 0).all() and w.at[KABUPATEN, "kk_rencana"] == 1550
+    r = program_ssk.view(an, program_ssk.Settings(dokumen=RPJMN, indikator="aman", tahun_capai=2029))
+    assert t("program.seluruh") in r.tabel[t("tabel.kecamatan")].tolist()
+    assert t("program.seluruh") not in r.tabel_ringkas[t("tabel.kecamatan")].tolist()
+    assert r.ringkasan_kecamatan.endswith(t("program.kec_seluruh", kk="1.550 KK"))
