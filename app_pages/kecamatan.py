@@ -32,7 +32,9 @@ with right:
     st.markdown(f"**{ui.t('profil.peringkat_judul')}**")
     for label, text in r.peringkat:
         st.markdown(f"- {label}: {text}")
+    st.caption(r.sumber)
 
 st.subheader(ui.t("profil.status_judul"))
 st.dataframe(r.tabel, hide_index=True, width="stretch", key="profil_tabel")
+st.caption(r.sumber)
 st.caption(ui.t("metode.singkat"))

@@ -14,6 +14,7 @@ if r.ringkas:
     st.info(r.ringkas, icon=":material/handshake:")
 only_open = st.toggle(ui.t("komitmen.terbuka"), value=True, key="komitmen_terbuka")
 st.dataframe(r.terbuka if only_open else r.tabel, hide_index=True, width="stretch", key="komitmen_tabel")
+st.caption(r.sumber)
 ui.download_csv(ui.t("komitmen.unduh"), r.tabel, file_name="komitmen.csv", key="komitmen_unduh")
 
 s = ui.data_store()

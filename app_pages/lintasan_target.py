@@ -34,6 +34,7 @@ with right:
         st.markdown(r.kalimat)
     for label, value in r.fakta:
         st.markdown(f"**{label}**  \n{value}")
+    st.caption(r.sumber)
     st.caption(ui.t("metode.singkat"))
 
 st.subheader(r.kinerja_judul)

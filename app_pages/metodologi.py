@@ -18,7 +18,6 @@ ui.table(r.indikator)
 st.subheader(ui.t("metodologi.status_judul"))
 st.markdown(r.status_teks)
 ui.table(r.status)
-st.markdown(ui.t("metodologi.status_sumber"))
 
 st.subheader(ui.t("metodologi.kebutuhan_judul"))
 st.markdown(ui.t("metodologi.kebutuhan_teks"))

@@ -19,6 +19,7 @@ r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=dok, porsi_baru=ui.new_sh
 ui.figure(r.realisasi)
 st.caption(r.aturan)
 ui.table(r.kinerja)
+st.caption(r.sumber)
 
 st.subheader(r.peran.judul)
 st.caption(r.peran.bantuan)

@@ -26,6 +26,7 @@ for col, pair in zip(st.columns(2), r.dua, strict=True):
         if pair is not None:
             ui.figure(pair.grafik)
             ui.table(pair.tabel)  # a few rows: cheap
+            st.caption(pair.sumber)
 
 st.subheader(ui.t("stbm.desa_judul"))
 village = r.desa
@@ -41,3 +42,4 @@ else:
         st.caption(note)
     st.caption(ui.t("stbm.desa_tabel_bantuan"))
     st.dataframe(village.table.styler, hide_index=True, width="stretch", key="stbm_desa_tabel")
+    st.caption(village.sumber)

@@ -365,6 +365,9 @@ ID: dict[str, str] = {
                               "÷ laju yang diperlukan. Proyeksi = nilai terakhir + laju × sisa tahun, dibatasi "
                               "0–100. Perkiraan tahun tercapai = tahun terakhir + ⌈(target − nilai) ÷ laju⌉.",
     "metodologi.k_aturan": "Aturan",
+    "metodologi.sumber_indikator": "Sumber: definisi BPS (Susenas) dan Kemenkes (STBM), pemetaan NAWASIS, tangga layanan WHO/UNICEF JMP.",
+    "metodologi.sumber_target": "Sumber: dokumen pada kolom Dokumen; dasar hukum dan yang perlu diperiksa pada kolom Catatan.",
+    "metodologi.sumber_kinerja": "Sumber: Permendagri 86/2017 (predikat capaian kinerja); bentuk tabel SAKIP/e-Monev.",
     "metodologi.aturan_tercapai": "nilai sudah memenuhi target (pada tahun target, bila sudah lewat)",
     "metodologi.aturan_tidak_tercapai": "tahun target sudah lewat dan nilai pada tahun itu belum memenuhi target",
     "metodologi.aturan_data_kurang": "kurang dari 2 titik data dalam jendela tren",
@@ -1207,6 +1210,9 @@ EN: dict[str, str] = {
                               "Projection = latest value + pace × years left, bounded to 0–100. Expected year = "
                               "latest year + ⌈(target − value) ÷ pace⌉.",
     "metodologi.k_aturan": "Rule",
+    "metodologi.sumber_indikator": "Source: BPS (Susenas) and Ministry of Health (STBM) definitions, as NAWASIS maps them; the WHO/UNICEF JMP service ladder.",
+    "metodologi.sumber_target": "Source: the document in the Document column; the legal basis and what to check in the Note column.",
+    "metodologi.sumber_kinerja": "Source: Permendagri 86/2017 (performance bands); the SAKIP/e-Monev table shape.",
     "metodologi.aturan_tercapai": "the value meets the target (in the target year, if it has passed)",
     "metodologi.aturan_tidak_tercapai": "the target year has passed and the value in that year fell short",
     "metodologi.aturan_data_kurang": "fewer than 2 data points in the trend window",

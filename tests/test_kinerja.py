@@ -76,10 +76,11 @@ def test_a_document_without_the_indicator_has_no_table(an):
 
 def test_the_table_as_read_and_the_workbook(an):
     r = lintasan_target.view(an, lintasan_target.Settings("aman", "RPJMN 2025-2029"))
-    assert r.kinerja.columns.tolist() == ["Tahun", "Target", "Realisasi", "Capaian", "Predikat"]
+    assert r.kinerja.frame.columns.tolist() == ["Tahun", "Target", "Realisasi", "Capaian", "Predikat"]
     # 9,09 / 12,5 = 72,7%: sedang; 2029 not yet observed
-    assert r.kinerja.values.tolist() == [["2025 (antara)", "12,5%", "9,1%", "72,7%", "Sedang"],
-                                         ["2029", "30,0%", "belum ada data", "–", "–"]]
+    assert r.kinerja.frame.values.tolist() == [["2025 (antara)", "12,5%", "9,1%", "72,7%", "Sedang"],
+                                               ["2029", "30,0%", "belum ada data", "–", "–"]]
+    assert r.kinerja.sumber.startswith("Sumber: ")  # shown under it
     assert "periksa Lampiran Perpres 12/2025" in r.kinerja_catatan
     book = pd.read_excel(io.BytesIO(r.kinerja_xlsx()), sheet_name=None)
     sheet = book["Kinerja"]
@@ -91,8 +92,8 @@ def test_the_table_as_read_and_the_workbook(an):
 
 def test_the_opd_page_shows_the_districts_yearly_targets(an):
     r = opd.view(an, opd.Settings(tahun=2025, dokumen=SSK))
-    assert len(r.target_tabel) == 35 and r.target_tabel.columns[0] == "Indikator"
+    assert len(r.target_tabel.frame) == 35 and r.target_tabel.frame.columns[0] == "Indikator"
     book = pd.read_excel(io.BytesIO(r.target_xlsx()), sheet_name=None)
     assert len(book["Kinerja"]) == 35 and set(book["Kinerja"]["Wilayah"]) == {"Kabupaten Tanah Bumbu"}
     english = opd.view(an, opd.Settings(tahun=2025, dokumen=SSK, lang="en"))
-    assert english.target_tabel["Band"].iloc[0] == "Very high"
+    assert english.target_tabel.frame["Band"].iloc[0] == "Very high"

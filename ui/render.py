@@ -82,7 +82,13 @@ def stat(label: str, value: str, container: Any = None) -> None:
 
 
 def table(frame: Any) -> None:
-    """A static table whose long texts wrap (definitions, notes): for reading, not sorting."""
+    """A static table whose long texts wrap (definitions, notes): for reading, not sorting. A view's `Table`
+    brings its source line, shown under it."""
+    if isinstance(frame, Table):
+        table(frame.frame)
+        if frame.sumber:
+            st.caption(frame.sumber)
+        return
     st.table(frame.set_index(frame.columns[0]))
 
 
@@ -100,7 +106,10 @@ def rows_of_columns(n: int, per_row: int) -> list[Any]:
 def sorted_table(tab: Table, key: str) -> None:
     """A table whose numeric columns sort as numbers and read the Indonesian way, all rows shown without a
     scroll bar."""
-    st.dataframe(tab.styler, hide_index=True, width="stretch", height=38 * (len(tab.frame) + 1), key=key)
+    st.dataframe(tab.styler if tab.styler is not None else tab.frame, hide_index=True, width="stretch",
+                 height=38 * (len(tab.frame) + 1), key=key)
+    if tab.sumber:
+        st.caption(tab.sumber)
 
 
 def download_csv(label: str, frame: Any, file_name: str, key: str) -> None:

@@ -15,10 +15,12 @@ from sanitasi.load import Dataset
 
 @dataclass(frozen=True)
 class Table:
-    """A table to show: `frame` keeps numbers as numbers (so columns sort), `styler` shows them formatted."""
+    """A table to show: `frame` keeps numbers as numbers (so columns sort), `styler` shows them formatted, `sumber`
+    the source line under it (empty: the result that holds it gives one)."""
 
     frame: pd.DataFrame
     styler: object
+    sumber: str = ""
 
 
 @dataclass(frozen=True, eq=False)

@@ -34,6 +34,7 @@ class Kecamatan:
     tanpa: tuple[tuple[str, str], ...]  # (label, households as text) per rung
     peringkat: tuple[tuple[str, str], ...]  # (indicator, "n of m") per headline indicator
     tabel: pd.DataFrame  # every target document x indicator, formatted
+    sumber: str = ""  # the source line of the figures in the lists and the table
 
 
 def view(an: Analysis, s: Settings) -> Kecamatan:
@@ -57,6 +58,7 @@ def view(an: Analysis, s: Settings) -> Kecamatan:
         tanpa=tuple((label, text) for label, _, text in without_access(an, kode, lang)),
         peringkat=tuple((label, text) for label, _, _, text in ranks(an, kode, lang)),
         tabel=profile_table(an, kode, lang),
+        sumber=source,
     )
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from sanitasi import i18n, indicators
 from sanitasi.analysis import Analysis
+from sanitasi.views.display import source_line
 
 OPEN = ("belum", "berjalan", "terlambat")  # effective statuses that still need work
 
@@ -38,6 +39,7 @@ class Komitmen:
     tabel: pd.DataFrame  # every commitment with translated headers (what the CSV holds)
     terbuka: pd.DataFrame  # the open ones only, same columns
     untuk_editor: pd.DataFrame  # the commitments as stored, for the editors' grid
+    sumber: str = ""  # the source line under the table
 
 
 def today() -> str:
@@ -51,7 +53,8 @@ def view(an: Analysis, s: Settings) -> Komitmen:
     ringkas = (i18n.t("komitmen.ringkas", s.lang, terbuka=n.terbuka, terlambat=n.terlambat, selesai=n.selesai)
                if len(frame) else None)
     return Komitmen(ringkas=ringkas, hitungan=n, tabel=display(frame, s.lang),
-                    terbuka=display(frame, s.lang, open_only=True), untuk_editor=an.data.komitmen)
+                    terbuka=display(frame, s.lang, open_only=True), untuk_editor=an.data.komitmen,
+                    sumber=source_line(an.data, "komitmen", lang=s.lang))
 
 
 def commitments(an: Analysis, lang: str = "id", today: str | date | None = None) -> pd.DataFrame:

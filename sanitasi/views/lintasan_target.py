@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-import pandas as pd
-
 from sanitasi import charts, i18n, indicators, kinerja, targets
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.documents import final_target, note_of, trajectory_indicators
 from sanitasi.trajectories import Trajectory, small_multiples, trajectory
-from sanitasi.views.display import Figure, source_line
+from sanitasi.views.display import Figure, Table, source_line
 
 BASES = ("kini", "2020")  # today's 12 kecamatan, or the 10 of before the 2021 split
 
@@ -41,10 +39,11 @@ class Lintasan:
     semua: Figure | None  # every kecamatan's series; None for an indicator measured for the district only
     kinerja_judul: str = ""
     kinerja_bantuan: str = ""
-    kinerja: pd.DataFrame | None = None  # the yearly targets judged (SAKIP shape); None: the document sets none
+    kinerja: Table | None = None  # the yearly targets judged (SAKIP shape); None: the document sets none
     kinerja_catatan: str = ""  # the document's note (source, what to check) and the rules
     kinerja_xlsx: Any = None  # () -> bytes: every indicator the document sets for this area, as XLSX
     kinerja_nama: str = ""
+    sumber: str = ""  # the observed series' source line, under the facts
 
 
 def options(an: Analysis, dokumen: str) -> list[str]:
@@ -63,8 +62,9 @@ def view(an: Analysis, s: Settings) -> Lintasan:
     kode = KABUPATEN if s.kode is None or district_only(s.indikator) else s.kode
     tr = trajectory(an, kode, s.indikator, s.dokumen, lang, basis=s.basis, seri=s.seri)
     src = source_line(an.data, ind.tabel, lang=lang)  # ILLUSTRATIVE as long as this indicator's table is
+    lines = trajectory_sources(an, tr, lang)
     chart = trajectory_chart(tr, title=t("lintasan.judul_grafik", lang, indikator=ind.label(lang), wilayah=tr.nama),
-                             source=trajectory_sources(an, tr, lang), lang=lang)
+                             source=lines, lang=lang)
     semua = None
     if not district_only(s.indikator):
         semua = Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
@@ -80,14 +80,16 @@ def view(an: Analysis, s: Settings) -> Lintasan:
         semua_judul=t("lintasan.semua_judul", lang, indikator=ind.label(lang)),
         semua_bantuan=t("lintasan.semua_bantuan", lang, dokumen=s.dokumen),
         semua=semua,
-        **yearly_targets(an, s.dokumen, s.indikator, kode, lang),
+        sumber=lines[0],  # the observed series' source: under the facts beside the chart
+        **yearly_targets(an, s.dokumen, s.indikator, kode, lang, lines[0]),
     )
 
 
 PERFORMANCE_TABLES = ("akses", "stbm", "sampah", "drainase")  # what the workbook's indicators are read from
 
 
-def yearly_targets(an: Analysis, dokumen: str, indikator: str, kode: str, lang: str = "id") -> dict:
+def yearly_targets(an: Analysis, dokumen: str, indikator: str, kode: str, lang: str = "id", source: str = ""
+                   ) -> dict:
     """The performance table of one indicator for one area (`sanitasi.kinerja`), and the workbook of all the
     document's indicators for it."""
     t = i18n.t
@@ -98,7 +100,7 @@ def yearly_targets(an: Analysis, dokumen: str, indikator: str, kode: str, lang: 
         kinerja_judul=t("kinerja.judul", lang, dokumen=dokumen),
         kinerja_bantuan=(t("kinerja.bantuan", lang, wilayah=an.nama(kode, lang)) if len(perf) else
                          t("kinerja.kosong", lang, dokumen=dokumen, indikator=indicators.get(indikator).kata(lang))),
-        kinerja=kinerja.display(perf, lang, with_indicator=False) if len(perf) else None,
+        kinerja=Table(kinerja.display(perf, lang, with_indicator=False), None, source) if len(perf) else None,
         kinerja_catatan=note,
         kinerja_xlsx=partial(kinerja.xlsx, an, dokumen, kode, lang, source_line(an.data, *PERFORMANCE_TABLES,
                                                                                   lang=lang)),

@@ -13,6 +13,7 @@ from sanitasi.analysis import Analysis
 from sanitasi.documents import catalogue
 from sanitasi.progress import Status, status_label
 from sanitasi.views import opd
+from sanitasi.views.display import Table
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,12 @@ class Settings:
 
 @dataclass(frozen=True)
 class Metodologi:
-    indikator: pd.DataFrame  # one row per registered indicator: label, definition, JMP, direction, formula
+    indikator: Table  # one row per registered indicator: label, definition, JMP, direction, formula
     status_teks: str  # how a status is decided, with the window of years the pace is measured over
-    status: pd.DataFrame  # one row per status: its rule
+    status: Table  # one row per status: its rule
     ppsp_teks: str  # the agency signals, with their thresholds
-    target: pd.DataFrame  # every target row of every document, with its family and period
-    kinerja: pd.DataFrame  # how yearly targets are judged: capaian and the Permendagri 86/2017 bands
+    target: Table  # every target row of every document, with its family and period
+    kinerja: Table  # how yearly targets are judged: capaian and the Permendagri 86/2017 bands
     berkas: pd.DataFrame  # every bundled file: what it holds, where it comes from, its status
     fakta: pd.DataFrame  # the published figures shown beside the data, with their source and confidence
 
@@ -35,14 +36,14 @@ class Metodologi:
 def view(an: Analysis, s: Settings) -> Metodologi:
     t, lang = i18n.t, s.lang
     return Metodologi(
-        indikator=indicator_table(lang),
+        indikator=Table(indicator_table(lang), None, t("metodologi.sumber_indikator", lang)),
         status_teks=t("metodologi.status_teks", lang, window=progress.DEFAULT_WINDOW),
-        status=status_table(lang),
+        status=Table(status_table(lang), None, t("metodologi.status_sumber", lang)),
         # the thresholds the OPD page judges agencies by (sanitasi.ppsp for now)
         ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(opd.AHEAD, 0, lang),
                     lag=fmt.number(opd.LAG, 0, lang)),
-        target=target_table(an, lang),
-        kinerja=kinerja.method_rows(lang),
+        target=Table(target_table(an, lang), None, t("metodologi.sumber_target", lang)),
+        kinerja=Table(kinerja.method_rows(lang), None, t("metodologi.sumber_kinerja", lang)),
         berkas=file_table(lang),
         fakta=facts_table(an, lang),
     )

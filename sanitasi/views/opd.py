@@ -13,7 +13,7 @@ import pandas as pd
 from sanitasi import charts, fmt, i18n, indicators, kinerja, needs, owners, targets
 from sanitasi.analysis import KABUPATEN, Analysis, gap
 from sanitasi.documents import default_reach_year, final_target, note_of
-from sanitasi.views.display import Figure, source_line
+from sanitasi.views.display import Figure, Table, source_line
 
 # Agency signals (documented on the methods page): spending is "ahead of output" when the financial
 # realisation passes the physical one by more than AHEAD points; an agency "lags the plan" when either
@@ -58,12 +58,13 @@ class Opd:
     matriks: Figure  # budget per agency x indicator
     kk_judul: str
     kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
-    kk_tabel: pd.DataFrame | None  # per indicator and agency; None when no output reaches households
+    kk_tabel: Table | None  # per indicator and agency; None when no output reaches households
     peran: Peran  # who owns each target
+    sumber: str  # the activity table's source line: under the realisation table
     # the district's yearly targets of the chosen document judged (sanitasi.kinerja), as the agencies report them
     target_judul: str = ""
     target_bantuan: str = ""
-    target_tabel: pd.DataFrame | None = None  # None: the document sets no target
+    target_tabel: Table | None = None  # None: the document sets no target
     target_catatan: str = ""
     target_xlsx: Any = None  # () -> bytes
     target_nama: str = ""
@@ -91,7 +92,9 @@ def view(an: Analysis, s: Settings) -> Opd:
         matriks=Figure(matrix, f"matriks_opd_{year}"),
         kk_judul=t("opd.kk_judul", lang, tahun=year),
         kk_kalimat=tuple(opd_households_text(reached, lang, s.dokumen)) if len(reached) else (),
-        kk_tabel=households_table(reached, lang) if len(reached) else None,
+        kk_tabel=Table(households_table(reached, lang), None, source_line(an.data, "kegiatan", "akses", lang=lang))
+        if len(reached) else None,
+        sumber=source,
         peran=owners_of_targets(an, year, s.dokumen, lang),
         **yearly_targets(an, s.dokumen, lang),
     )
@@ -107,7 +110,9 @@ def yearly_targets(an: Analysis, dokumen: str, lang: str = "id") -> dict:
     return dict(
         target_judul=t("kinerja.judul", lang, dokumen=dokumen),
         target_bantuan=t("kinerja.bantuan", lang, wilayah=an.nama(KABUPATEN, lang)),
-        target_tabel=kinerja.display(perf, lang) if len(perf) else None,
+        target_tabel=Table(kinerja.display(perf, lang), None, source_line(an.data, "akses", "stbm", "sampah",
+                                                                          "drainase", lang=lang))
+        if len(perf) else None,
         target_catatan=note,
         target_xlsx=partial(kinerja.xlsx, an, dokumen, KABUPATEN, lang,
                             source_line(an.data, "akses", "stbm", "sampah", "drainase", lang=lang)),

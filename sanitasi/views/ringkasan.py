@@ -85,7 +85,7 @@ def status_display(an: Analysis, dokumen: str, lang: str = "id") -> Table:
     cols["jumlah_kk"] = t("tabel.jumlah_kk", lang)
     formats[cols["jumlah_kk"]] = lambda v: fmt.number(v, 0, lang)
     frame = s[list(cols)].rename(columns=cols)
-    return Table(frame, frame.style.format(formats))
+    return Table(frame, frame.style.format(formats), source_line(an.data, lang=lang))
 
 
 def status_table(an: Analysis, dokumen: str, lang: str = "id") -> pd.DataFrame:

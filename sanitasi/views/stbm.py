@@ -3,7 +3,7 @@ side, and the village view (a sentence, the map by ODF status and the table) whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import pandas as pd
@@ -43,6 +43,7 @@ class Pair:
     pasangan: str  # the Susenas-style indicator: "layak" or "babs_terbuka"
     grafik: Figure
     tabel: pd.DataFrame
+    sumber: str = ""  # under the table (the chart carries the same line)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class VillageView:
     labels: pd.DataFrame | None  # kecamatan names on the map
     notes: list[str]
     peta: Figure | None = None  # the map, drawn from the three layers above (None without desa boundaries)
+    sumber: str = ""  # the village table's source line
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def pairs(an: Analysis, lang: str = "id") -> tuple[Pair | None, Pair | None]:
             continue
         chart = charts.two_measures(part, title=i18n.t(_PAIR_TITLES[pair], lang, tahun=an.tahun), source=source,
                                     lang=lang)
-        out.append(Pair(pair, Figure(chart, f"dua_ukuran_{pair}"), two_measures_table(measures, pair, lang)))
+        out.append(Pair(pair, Figure(chart, f"dua_ukuran_{pair}"), two_measures_table(measures, pair, lang), source))
     return out[0], out[1]
 
 
@@ -190,8 +192,7 @@ def villages(an: Analysis, lang: str = "id") -> VillageView | None:
     chart = charts.odf_village_map(v.features, v.outlines, v.labels,
                                    title=i18n.t("stbm.grafik_desa", lang, tahun=v.tahun),
                                    source=source_line(an.data, "stbm", lang=lang), lang=lang)
-    return VillageView(v.tahun, v.text, v.values, v.table, v.features, v.outlines, v.labels, v.notes,
-                       Figure(chart, f"desa_odf_peta_{v.tahun}"))
+    return replace(v, peta=Figure(chart, f"desa_odf_peta_{v.tahun}"))
 
 
 def year_for(desa: pd.DataFrame | None, tahun: int) -> int | None:
@@ -291,7 +292,8 @@ def village_view(data: Dataset, tahun: int, lang: str = "id") -> VillageView | N
         empty = len(drawn - set(v["kode"]))
         if empty:
             notes.append(i18n.t("stbm.desa_poligon_kosong", lang, n=empty, tahun=year))
-    return VillageView(year, text, v, village_table(v, lang), features, outlines, labels, notes)
+    return VillageView(year, text, v, village_table(v, lang), features, outlines, labels, notes,
+                       sumber=source_line(data, "stbm_desa", lang=lang))
 
 
 def map_layers(batas_desa: gpd.GeoDataFrame, values: pd.DataFrame, wilayah: pd.DataFrame,

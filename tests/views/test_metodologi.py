@@ -14,9 +14,9 @@ def r(request, an) -> metodologi.Metodologi:
 
 
 def test_tables_cover_the_registries(an, r) -> None:
-    assert len(r.indikator) == len(indicators.REGISTRY)
-    assert len(r.status) == len(progress.Status)
-    assert len(r.target) == len(an.data.target)
+    assert len(r.indikator.frame) == len(indicators.REGISTRY)
+    assert len(r.status.frame) == len(progress.Status)
+    assert len(r.target.frame) == len(an.data.target)
     assert len(r.berkas) == len(kinds.bundled_files())
     assert r.berkas.iloc[:, 0].tolist() == [path for _, path in kinds.bundled_files()]
 
@@ -28,14 +28,14 @@ def test_tables_cover_the_registries(an, r) -> None:
 ])
 def test_status_rules_are_written_from_the_thresholds(an, lang, rules) -> None:
     r = metodologi.view(an, metodologi.Settings(lang=lang))
-    assert r.status.iloc[1:5, 1].tolist() == rules
-    assert r.status.iloc[:, 0].tolist() == [i18n.t(f"status.{s.value}", lang) for s in progress.Status]
+    assert r.status.frame.iloc[1:5, 1].tolist() == rules
+    assert r.status.frame.iloc[:, 0].tolist() == [i18n.t(f"status.{s.value}", lang) for s in progress.Status]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_formula_is_written_from_the_registry(an, lang) -> None:
     r = metodologi.view(an, metodologi.Settings(lang=lang))
-    formulas = dict(zip(r.indikator.iloc[:, 0], r.indikator.iloc[:, 4], strict=True))
+    formulas = dict(zip(r.indikator.frame.iloc[:, 0], r.indikator.frame.iloc[:, 4], strict=True))
     layak, aman = indicators.get("layak").label(lang), indicators.get("aman").label(lang)
     assert formulas[layak] == "100 × (kk_aman + kk_layak_sendiri + kk_layak_bersama) / jumlah_kk"
     assert formulas[aman] == "100 × kk_aman / jumlah_kk"
@@ -53,19 +53,19 @@ def test_target_table_names_the_district_where_a_target_has_no_kecamatan(an) -> 
     r = metodologi.view(an, metodologi.Settings(lang="id"))
     district = an.data.target["kode_wilayah"].isna()
     assert district.any()
-    assert (r.target.loc[district.to_numpy(), "Wilayah"] == "Kabupaten Tanah Bumbu").all()
+    assert (r.target.frame.loc[district.to_numpy(), "Wilayah"] == "Kabupaten Tanah Bumbu").all()
     # the table lists the rows as the target file does: the current plan first since it is bundled
-    assert r.target.iloc[0].tolist()[:6] == ["RPJMN 2025-2029", "RPJMN 2025–2029", "Akses aman",
+    assert r.target.frame.iloc[0].tolist()[:6] == ["RPJMN 2025-2029", "RPJMN 2025–2029", "Akses aman",
                                              "Kabupaten Tanah Bumbu", "2025", "12,5%"]
     # the plan's source line and what to check, in the notes
-    assert r.target.iloc[0, -1].endswith("periksa Lampiran Perpres 12/2025")
-    assert set(r.target.iloc[:, 1]) >= {"SDG 2016–2030", "Visi 2025–2045", "Jakstranas/Jakstrada 2018–2025",
+    assert r.target.frame.iloc[0, -1].endswith("periksa Lampiran Perpres 12/2025")
+    assert set(r.target.frame.iloc[:, 1]) >= {"SDG 2016–2030", "Visi 2025–2045", "Jakstranas/Jakstrada 2018–2025",
                                          "SSK 2022–2024", "SSK 2025–2029", "RPJMN 2020–2024"}
 
 
 def test_the_rules_of_the_yearly_targets(an) -> None:
     r = metodologi.view(an, metodologi.Settings(lang="id"))
-    assert r.kinerja.iloc[:, 0].tolist()[2].startswith("Predikat Permendagri 86/2017: sangat tinggi ≥ 91")
+    assert r.kinerja.frame.iloc[:, 0].tolist()[2].startswith("Predikat Permendagri 86/2017: sangat tinggi ≥ 91")
 
 
 def test_bundled_illustrative_files_say_so(an) -> None:

@@ -124,8 +124,8 @@ def test_output_to_households_against_the_chosen_documents_plan(an: Analysis, do
                            persen=fmt.pct(100.0 * expected / need, 0), backlog=fmt.kk(plan.gap.backlog_kecamatan),
                            pertumbuhan=fmt.kk(plan.gap.pertumbuhan_kecamatan), tahun=year, dokumen=dokumen)
     assert r.kk_judul == "Dari keluaran ke rumah tangga, 2025"
-    assert r.kk_tabel.columns.tolist() == ["Indikator", "OPD", "KK dijangkau", "KK perlu per tahun", "Bagian"]
-    assert len(r.kk_tabel) == len(reached)
+    assert r.kk_tabel.frame.columns.tolist() == ["Indikator", "OPD", "KK dijangkau", "KK perlu per tahun", "Bagian"]
+    assert len(r.kk_tabel.frame) == len(reached)
 
 
 def test_a_document_without_the_indicator_is_not_compared(an: Analysis) -> None:
