@@ -95,7 +95,7 @@ def test_every_slide_with_money_names_the_illustrative_costs(loaded, priced) -> 
 def test_the_bundled_programme_matrix_keeps_its_slide_marked_whatever_the_costs(data) -> None:
     """The district's own unit costs, but the bundled illustrative SSK matrix: the plan's slide says so."""
     an = official(data, costs=True, plan=False)
-    slides = paparan.build(an, paparan.Settings("SSK 2025-2029", "layak", 2029, TODAY), "Sumber: uji")
+    slides = paparan.build(an, paparan.Settings(SSK, "layak", 2029, TODAY), "Sumber: uji")
     by = {s.kunci: s for s in slides}
     assert by["program"].pesan.startswith(MARK) and MARK in by["program"].sumber
     assert MARK not in " ".join([by["kebutuhan"].pesan, *by["kebutuhan"].poin, by["kebutuhan"].sumber])

@@ -16,7 +16,7 @@ from sanitasi import charts, coverage, exports, fmt, i18n, indicators, needs, ow
 from sanitasi.analysis import KABUPATEN, Analysis, gap
 from sanitasi.contracts import SUMBER_DANA
 from sanitasi.coverage import WIDE, Coverage
-from sanitasi.views.display import Figure, source_line
+from sanitasi.views.display import Figure, Table, source_line
 from sanitasi.views.kebutuhan import cost_mark
 
 KINDS = ("ssk", "akses", "biaya")  # the tables the plan-against-need figures draw on
@@ -49,7 +49,7 @@ class ProgramSsk:
     metrik: tuple[tuple[str, str], ...]  # planned and needed a year, short in households and money
     rumah_tangga: Figure  # households needed and planned per year, for the area chosen
     dana: Figure  # money per year by source, the shortfall on top
-    dana_tabel: pd.DataFrame  # the same as read
+    dana_tabel: Table  # the same as read
     dana_ringkas: tuple[str, ...]  # the period's money planned, needed and short, and the largest source
     tabel: pd.DataFrame  # per kecamatan: households a year needed, planned, short; the year reached under the plan
     tabel_dana: pd.DataFrame  # per kecamatan: money a year needed, planned, short
@@ -59,7 +59,7 @@ class ProgramSsk:
     capai_ringkas: str  # its first sentence (the slide's)
     capai: Figure
     pemikul_judul: str
-    pemikul: pd.DataFrame  # per agency: leads, money and households with their shares, realisation
+    pemikul: Table  # per agency: leads, money and households with their shares, realisation (its own sources)
     pemikul_catatan: tuple[str, ...]  # what the activity table and the matrix do not share
     periksa: tuple[str, ...]  # the consistency checks' findings
     sumber: str
@@ -100,7 +100,7 @@ def view(an: Analysis, s: Settings) -> ProgramSsk:
         dana=Figure(charts.funding_bars(money, need, title=t("program.grafik_dana", lang, indikator=ind.label(lang),
                                                                    wilayah=area), source=source, lang=lang),
                     f"program_dana_{s.indikator}_{s.kode}"),
-        dana_tabel=funding_table(cov, s.kode, lang, money_mark(an, lang)),
+        dana_tabel=Table(funding_table(cov, s.kode, lang, money_mark(an, lang)), None, source),
         dana_ringkas=tuple(funding_lines(an, cov, s.kode, lang)),
         tabel=kecamatan_table(an, cov, lang),
         tabel_dana=kecamatan_table(an, cov, lang, "dana"),
@@ -113,7 +113,7 @@ def view(an: Analysis, s: Settings) -> ProgramSsk:
                                     title=t("program.grafik_capai", lang, indikator=ind.kata(lang)), source=source,
                                     lang=lang), f"program_capai_{s.indikator}"),
         pemikul_judul=t("program.pemikul_judul", lang, tahun=_span(programme.years(an.data.ssk))),
-        pemikul=carriers_table(an, lang),
+        pemikul=Table(carriers_table(an, lang), None, source_line(an.data, "ssk", "kegiatan", "peran", lang=lang)),
         pemikul_catatan=tuple(carrier_notes(an, lang)),
         periksa=tuple(checks(an, s, lang)),
         sumber=source,

@@ -117,7 +117,8 @@ def test_a_kecamatan_chosen_shows_its_own_money_per_year_and_source(an: Analysis
                                                   kode="63.10.04"))
     cov = coverage(an, "layak", RPJMN, 2029)
     f = funding(cov, "63.10.04")
-    table = r.dana_tabel
+    table = r.dana_tabel.frame
+    assert r.dana_tabel.sumber == r.sumber
     assert table[t("grafik.tahun")].tolist() == ["2026", "2027", "2028", "2029"]
     # Satui 2026: APBD 910 juta, APBN/DAK 546 + 520 (the communal IPAL) juta, Dana Desa and swadaya 182 juta each
     assert table[t("dana.apbd_kab") + MARK].iloc[0] == "Rp910 juta"
@@ -212,7 +213,8 @@ def test_a_kecamatan_above_target_that_the_plan_leaves_alone_falls_below_it(an: 
 
 # ------------------------------------------------------------------------------------- who carries it, the export
 def test_each_agency_carries_its_share_of_money_and_households(an: Analysis, r) -> None:
-    c = r.pemikul.set_index("OPD")
+    c = r.pemikul.frame.set_index("OPD")
+    assert r.pemikul.sumber.startswith("Sumber: data ILUSTRATIF")  # the matrix, the activity and role tables
     money = [float(s.split("(")[1].rstrip("%)").replace(",", ".")) for s in c[t("program.k_dana")]]
     assert sum(money) == pytest.approx(100, abs=len(money))  # whole percents, each rounded
     assert c.loc["Perkimtan", t("program.k_memimpin")] == "Akses layak"
