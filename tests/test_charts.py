@@ -215,6 +215,7 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
         point = first if isinstance(first[0], (int, float)) else first[0]
         if flat:
             assert spec["projection"] == {"type": "identity", "reflectY": True}
+            assert shapes["mark"]["aria"] is False
             assert all(isinstance(v, int) for v in point) and point[0] > 12000  # kilometres east of Greenwich
             # the outline of the chosen kecamatan is projected the same way, so it sits on its shape
             outline = values(spec, spec["layer"][1])[0]["geometry"]["coordinates"]
@@ -222,3 +223,4 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
             assert outline == chosen["geometry"]["coordinates"]
         else:
             assert spec["projection"] == {"type": "mercator"} and 114 < point[0] < 117
+            assert "aria" not in shapes["mark"]

@@ -91,7 +91,9 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
     shapes = (
         alt.Chart(alt.Data(values=features))
-        .mark_geoshape(stroke="white", strokeWidth=0.3 if large else 1.2)
+        # no per-shape ARIA description on a country map: 7.300 generated labels cost the browser more than
+        # the drawing (the tooltip still names each area)
+        .mark_geoshape(stroke="white", strokeWidth=0.3 if large else 1.2, **({"aria": False} if large else {}))
         .transform_calculate(kode="datum.properties.kode")
         .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
                 tooltip=_tooltips("properties.", lang, indikator))
