@@ -1,4 +1,4 @@
-"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room,clicks]`.
+"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room,clicks,hostile]`.
 
 Every figure is a ratio or a size measured in the same run, so it holds on a noisy machine; the table
 is Markdown, ready for docs/performance.md. Needs the dev requirements; the map drawing and the room
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SECTIONS = ("pages", "scale", "map", "room", "clicks")
+SECTIONS = ("pages", "scale", "map", "room", "clicks", "hostile")
 
 
 def machine() -> str:
@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_map as bench
         elif section == "room":
             from benchmarks import bench_room as bench
+        elif section == "hostile":
+            from benchmarks import bench_hostile as bench
         else:
             from benchmarks import bench_clicks as bench
         rows += bench.run()

@@ -8,6 +8,7 @@ which reads better on a projector than a hyphen.
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from numbers import Real
 
@@ -120,3 +121,13 @@ def is_missing(x) -> bool:
 
 def is_number(x) -> bool:
     return isinstance(x, Real) and not _missing(x)
+
+
+_ACTIVE = re.compile(r"[<>\[\]\\]")
+
+
+def inert(markdown: str) -> str:
+    """Markdown whose text can start no HTML tag, link or image: `<`, `>`, `[`, `]` and backslashes are escaped
+    (bold and italics stay). Imported names reach slides this way: `RPJMN <img onerror=...>` shows as typed,
+    and `![](http://...)` is text, not a picture every viewer's browser would fetch."""
+    return _ACTIVE.sub(lambda m: "\\" + m.group(), markdown)

@@ -93,9 +93,10 @@ def table(frame: Any) -> None:
 
 
 def message(markdown: str) -> None:
-    """The one message of a slide: larger than body text, smaller than a heading."""
-    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
-                unsafe_allow_html=True)
+    """The one message of a slide: larger than body text, smaller than a heading. The message carries imported
+    names (the target document's): only the frame is HTML, the message itself is escaped (`fmt.inert`)."""
+    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{fmt.inert(markdown)}"
+                "\n\n</div>", unsafe_allow_html=True)
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:
