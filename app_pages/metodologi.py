@@ -29,15 +29,21 @@ st.subheader(ui.t("metodologi.ppsp_judul"))
 st.markdown(r.ppsp_teks)
 
 st.subheader(ui.t("metodologi.target_judul"))
-ui.table(r.target)
+if (box := ui.on_demand(r.buka["target"], "metodologi_target")) is not None:
+    with box:
+        ui.table(r.target)
 
 st.subheader(ui.t("metodologi.kinerja_judul"))
 ui.table(r.kinerja)
 
 st.subheader(ui.t("metodologi.data_judul"))
-ui.table(r.berkas)
+if (box := ui.on_demand(r.buka["berkas"], "metodologi_berkas")) is not None:
+    with box:
+        ui.table(r.berkas)
 st.markdown(ui.t("metodologi.data_teks"))
 
 st.subheader(ui.t("metodologi.fakta_judul"))
 st.markdown(ui.t("metodologi.fakta_teks"))
-ui.table(r.fakta)
+if (box := ui.on_demand(r.buka["fakta"], "metodologi_fakta")) is not None:
+    with box:
+        ui.table(r.fakta)

@@ -1,8 +1,8 @@
-"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room,hostile]`.
+"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room,clicks,hostile]`.
 
 Every figure is a ratio or a size measured in the same run, so it holds on a noisy machine; the table
 is Markdown, ready for docs/performance.md. Needs the dev requirements; the map drawing and the room
-need Chromium (they say so and are skipped without it). Takes about five minutes on two cores.
+and the clicks need Chromium (they say so and are skipped without it). Takes about ten minutes on two cores.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SECTIONS = ("pages", "scale", "map", "room", "hostile")
+SECTIONS = ("pages", "scale", "map", "room", "clicks", "hostile")
 
 
 def machine() -> str:
@@ -70,10 +70,12 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_scale as bench
         elif section == "map":
             from benchmarks import bench_map as bench
+        elif section == "room":
+            from benchmarks import bench_room as bench
         elif section == "hostile":
             from benchmarks import bench_hostile as bench
         else:
-            from benchmarks import bench_room as bench
+            from benchmarks import bench_clicks as bench
         rows += bench.run()
         print(f"benchmarks: {section} done in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     print(f"Machine: {machine()}")

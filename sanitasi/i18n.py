@@ -388,6 +388,7 @@ ID: dict[str, str] = {
                                  "sebanding. Angka lama tidak pernah dibagi dengan perkiraan. Total kabupaten sama "
                                  "pada kedua cara.",
     "metodologi.target_judul": "Target yang dimuat",
+    "metodologi.buka_tabel": "Buka tabel ({n} baris)",
     "metodologi.k_wilayah": "Wilayah",
     "metodologi.k_catatan": "Catatan",
     "metodologi.data_judul": "Asal data",
@@ -1241,6 +1242,7 @@ EN: dict[str, str] = {
                                  "then rates recomputed), so long series compare like with like. Old figures are "
                                  "never split by an estimate. The regency total is the same either way.",
     "metodologi.target_judul": "Targets loaded",
+    "metodologi.buka_tabel": "Open the table ({n} rows)",
     "metodologi.k_wilayah": "Area",
     "metodologi.k_catatan": "Note",
     "metodologi.data_judul": "Where the data come from",

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import analysis, documents, fmt, i18n, indicators, maps, trajectories
+from sanitasi import analysis, documents, fmt, i18n, indicators, kinds, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, program_ssk, ringkasan
 
@@ -333,3 +333,18 @@ def test_the_trajectory_page_judges_the_yearly_targets(an: analysis.Analysis) ->
     assert shown["Capaian"].tolist() == expected["Capaian"].tolist() and shown["Capaian"].iloc[0] == "56,2%"
     assert shown["Predikat"].iloc[0] == "Rendah"
     assert any(b.label == i18n.t("kinerja.unduh", "id") for b in at.get("download_button"))
+
+
+def test_metodologi_builds_its_long_tables_only_when_opened(an: analysis.Analysis) -> None:
+    """The page's first draw carries the definitions and rules; the 61 targets, the files and the published figures
+    wait in closed boxes that build their table when opened (the browser spent over a second drawing them)."""
+    at = open_page("metodologi")
+    labels = [e.proto.label for e in at.expander]
+    assert labels == [i18n.t("metodologi.buka_tabel", "id", n=str(n))
+                      for n in (len(an.data.target), len(kinds.bundled_files()), len(an.data.fakta))]
+    closed = len(at.table)
+    assert closed == 3  # indicators, status rules, yearly-target rules
+    at.session_state["metodologi_target"] = True
+    at.run()
+    assert len(at.table) == closed + 1
+    assert len(at.table[2].value) == len(an.data.target)  # in page order: indicators, rules, the targets, ...

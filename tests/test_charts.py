@@ -198,3 +198,29 @@ def test_a_legend_takes_as_many_columns_as_fit_and_breaks_long_labels_when_narro
     assert '{"BABS di tempat terbuka": ["BABS di", "tempat", "terbuka"]}' in legend["labelExpr"]
     assert "containerSize" in charts.bottom_legend(labels, faceted=True).to_dict()["columns"]["expr"]
     assert "labelExpr" not in charts.bottom_legend(["Data", "Tren"]).to_dict()
+
+
+def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
+    """Thousands of areas: coordinates projected on the server and an identity projection in the browser (the
+    spherical projection of 7.300 kecamatan took the browser over 2 s); a district map stays Mercator."""
+    vals = maps.map_values(an, "layak", RPJMN)
+    district = maps.map_features(an, vals)
+    country = [district[i % len(district)] for i in range(charts.LARGE_MAP + 1)]
+    for feats, flat in ((district, False), (country, True)):
+        spec = charts.choropleth(feats, maps.map_labels(an), mode="nilai", indikator="layak",
+                                 class_labels=maps.class_labels("layak"), selected="63.10.08", title="T",
+                                 source=SOURCE, lang="id").to_dict()
+        shapes = spec["layer"][0]
+        first = values(spec, shapes)[0]["geometry"]["coordinates"][0][0]
+        point = first if isinstance(first[0], (int, float)) else first[0]
+        if flat:
+            assert spec["projection"] == {"type": "identity", "reflectY": True}
+            assert shapes["mark"]["aria"] is False
+            assert all(isinstance(v, int) for v in point) and point[0] > 12000  # kilometres east of Greenwich
+            # the outline of the chosen kecamatan is projected the same way, so it sits on its shape
+            outline = values(spec, spec["layer"][1])[0]["geometry"]["coordinates"]
+            chosen = [f for f in values(spec, shapes) if f["properties"]["kode"] == "63.10.08"][0]
+            assert outline == chosen["geometry"]["coordinates"]
+        else:
+            assert spec["projection"] == {"type": "mercator"} and 114 < point[0] < 117
+            assert "aria" not in shapes["mark"]

@@ -210,3 +210,31 @@ def test_tile_grid_gives_every_kecamatan_its_own_cell(dataset):
 def test_tile_grid_of_nothing():
     t = geo.tile_grid(pd.DataFrame({"kode": [], "centroid_lon": [], "centroid_lat": []}))
     assert t.empty and list(t.columns) == ["kode", "kolom", "baris"]
+
+
+def test_planar_projects_to_mercator_kilometres() -> None:
+    feature = {"type": "Feature", "properties": {"kode": "x"},
+               "geometry": {"type": "Polygon", "coordinates": [[[115.0, 0.0], [116.0, 0.0], [116.0, -3.0],
+                                                                 [115.0, 0.0]]]}}
+    [flat] = geo.planar([feature])
+    ring = flat["geometry"]["coordinates"][0]
+    # one degree of longitude is 111,32 km (x = R·λ); Mercator stretches latitude: 3° south is 334 km
+    assert ring[0] == [12802, 0] and ring[1] == [12913, 0] and ring[2] == [12913, -334]
+    assert all(isinstance(v, int) for point in ring for v in point)  # whole kilometres: short numbers
+    assert flat["properties"] == {"kode": "x"} and feature["geometry"]["coordinates"][0][0] == [115.0, 0.0]
+
+
+def test_planar_keeps_shared_borders_shared() -> None:
+    """Neighbours project vertex by vertex, so a border drawn twice stays one line (no slivers)."""
+    west, east = box(114.0, -3.0, 114.5, -2.5), box(114.5, -3.0, 115.0, -2.5)
+    feats = geo.planar([{"type": "Feature", "properties": {}, "geometry": shapely.geometry.mapping(g)}
+                        for g in (west, east)])
+    a, b = (shape(f["geometry"]) for f in feats)
+    assert a.intersection(b).length > 0 and a.intersection(b).area == 0
+
+
+def test_planar_drops_vertices_that_round_together() -> None:
+    ring = [[115.0, -3.0], [115.001, -3.0], [115.5, -3.0], [115.5, -2.5], [115.0, -3.0]]
+    [flat] = geo.planar([{"type": "Feature", "properties": {},
+                          "geometry": {"type": "Polygon", "coordinates": [ring]}}])
+    assert len(flat["geometry"]["coordinates"][0]) == 4  # 115,000 and 115,001 are the same kilometre

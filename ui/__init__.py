@@ -16,6 +16,7 @@ from ui.render import (  # noqa: F401
     figure,
     message,
     number,
+    on_demand,
     page_link,
     rows_of_columns,
     sorted_table,

@@ -116,3 +116,10 @@ def sorted_table(tab: Table, key: str) -> None:
 def download_csv(label: str, frame: Any, file_name: str, key: str) -> None:
     """A download button for a table as Indonesian Excel opens it (`;`, decimal comma, formulas neutralised)."""
     st.download_button(label, exports.to_csv(frame), file_name=file_name, mime="text/csv", key=key)
+
+
+def on_demand(label: str, key: str) -> Any | None:
+    """A closed expander whose content is built only once it is opened (opening reruns the page): for reference
+    tables read now and then, so the page's first draw stays light. The open container, or None while closed."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None

@@ -72,6 +72,9 @@ def _with_credit(source: str | list[str], features: list[dict], lang: str) -> li
 # Names are written on the map up to this many areas. A province's 150 kecamatan would be a heap of text
 # (tooltips name them), and Altair refuses a label table of more than 5,000 rows (a country's 7,300).
 MAP_LABEL_LIMIT = 40
+# From this many areas (a country's kecamatan) the map is drawn flat: coordinates projected on the server
+# (`geo.planar`) and an identity projection in the browser, with hairline borders.
+LARGE_MAP = 1000
 
 
 def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
@@ -80,12 +83,17 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
 
     Names are drawn only for maps of up to `MAP_LABEL_LIMIT` areas (a district, not a province).
     """
+    large = len(features) > LARGE_MAP
+    if large:
+        features = geo.planar(features)
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
     colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
     shapes = (
         alt.Chart(alt.Data(values=features))
-        .mark_geoshape(stroke="white", strokeWidth=1.2)
+        # no per-shape ARIA description on a country map: 7.300 generated labels cost the browser more than
+        # the drawing (the tooltip still names each area)
+        .mark_geoshape(stroke="white", strokeWidth=0.3 if large else 1.2, **({"aria": False} if large else {}))
         .transform_calculate(kode="datum.properties.kode")
         .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
                 tooltip=_tooltips("properties.", lang, indikator))
@@ -103,7 +111,8 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
         longitude="lon:Q", latitude="lat:Q", text="nama:N")
     if len(labels) <= MAP_LABEL_LIMIT:
         layers += [halo, text]
-    chart = alt.layer(*layers).project(type="mercator").properties(height=height, width="container")
+    projection = {"type": "identity", "reflectY": True} if large else {"type": "mercator"}
+    chart = alt.layer(*layers).project(**projection).properties(height=height, width="container")
     return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)
 
 

@@ -31,10 +31,12 @@ class Metodologi:
     kinerja: Table  # how yearly targets are judged: capaian and the Permendagri 86/2017 bands
     berkas: pd.DataFrame  # every bundled file: what it holds, where it comes from, its status
     fakta: pd.DataFrame  # the published figures shown beside the data, with their source and confidence
+    buka: dict[str, str]  # "target", "berkas", "fakta": the label of the closed box each long table opens from
 
 
 def view(an: Analysis, s: Settings) -> Metodologi:
     t, lang = i18n.t, s.lang
+    targets, files, facts = target_table(an, lang), file_table(lang), facts_table(an, lang)
     return Metodologi(
         indikator=Table(indicator_table(lang), None, t("metodologi.sumber_indikator", lang)),
         status_teks=t("metodologi.status_teks", lang, window=progress.DEFAULT_WINDOW),
@@ -42,10 +44,12 @@ def view(an: Analysis, s: Settings) -> Metodologi:
         # the thresholds the OPD page judges agencies by (sanitasi.ppsp for now)
         ppsp_teks=t("metodologi.ppsp_teks", lang, ahead=fmt.number(opd.AHEAD, 0, lang),
                     lag=fmt.number(opd.LAG, 0, lang)),
-        target=Table(target_table(an, lang), None, t("metodologi.sumber_target", lang)),
+        target=Table(targets, None, t("metodologi.sumber_target", lang)),
         kinerja=Table(kinerja.method_rows(lang), None, t("metodologi.sumber_kinerja", lang)),
-        berkas=file_table(lang),
-        fakta=facts_table(an, lang),
+        berkas=files,
+        fakta=facts,
+        buka={key: t("metodologi.buka_tabel", lang, n=fmt.number(len(frame), 0, lang))
+              for key, frame in (("target", targets), ("berkas", files), ("fakta", facts))},
     )
 
 

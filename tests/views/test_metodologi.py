@@ -86,3 +86,12 @@ def test_every_published_figure_is_listed_with_its_source_and_confidence(an) -> 
     # the RPJMN 2025-2029 rows ask to be checked against the Perpres annex, and say so
     assert aman.iloc[:, 5].str.contains("periksa ke lampiran Perpres 12/2025").sum() == 2
     assert (r.fakta.iloc[:, 4] != "").all()  # every row names its source
+
+
+@pytest.mark.parametrize(("lang", "word"), [("id", "baris"), ("en", "rows")])
+def test_the_long_tables_open_from_labels_that_count_their_rows(an, lang, word) -> None:
+    r = metodologi.view(an, metodologi.Settings(lang=lang))
+    assert r.buka == {"target": f"{'Buka tabel' if lang == 'id' else 'Open the table'} ({len(r.target.frame)} {word})",
+                      "berkas": f"{'Buka tabel' if lang == 'id' else 'Open the table'} ({len(r.berkas)} {word})",
+                      "fakta": f"{'Buka tabel' if lang == 'id' else 'Open the table'} ({len(r.fakta)} {word})"}
+    assert len(r.target.frame) == len(an.data.target) > 50
