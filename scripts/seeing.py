@@ -5,8 +5,8 @@ short text saying what is wrong and where; an empty list means the check passes.
 boxes, SVG text, fills. They need the charts as SVG (Altair's renderer on pages), not canvas.
 
 - `overflow`: a control, label, metric, table header, chart title or the page itself whose content is wider than its
-  box (scroll width beyond client width), chart texts cut with '…' or drawn outside their chart, tables wider than
-  their box (columns hidden to the right);
+  box (scroll width beyond client width) where the box hides it, chart texts cut with '…' or drawn outside their
+  chart, a chart wider than its column;
 - `overlap`: two texts of one chart whose boxes overlap (axis labels, bar labels, legends, titles);
 - `size`: a chart smaller than 200 x 120 px, or a plot cell squeezed below a readable size;
 - `fit`: content hidden under the header, or (on a slide) below the bottom of the screen;
@@ -44,14 +44,21 @@ _OVERFLOW_JS = """(sel) => {
   const out = [];
   const shown = e => {
     const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'
+      && r.right > 0 && r.left < window.innerWidth;  // a closed sidebar is moved off the screen
+  };
+  // cut: the box hides what does not fit (overflow other than visible, or an ellipsis); text that spills out of a
+  // box with visible overflow is still read whole
+  const clips = e => {
+    const s = getComputedStyle(e);
+    return s.overflowX !== 'visible' || s.textOverflow === 'ellipsis';
   };
   const name = e => (e.innerText || e.value || e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
   const root = document.querySelector('[data-testid="stAppViewContainer"]') || document.body;
   const seen = new Set();
   for (const e of root.querySelectorAll(sel)) {
     if (!shown(e) || !e.clientWidth) continue;
-    if (e.scrollWidth > e.clientWidth + 1) {
+    if (e.scrollWidth > e.clientWidth + 1 && clips(e)) {
       const t = name(e);
       if (t && !seen.has(t)) { seen.add(t); out.push('cut: ' + t); }
     }
@@ -60,16 +67,8 @@ _OVERFLOW_JS = """(sel) => {
   const main = document.querySelector('[data-testid="stMain"]');
   if (main && main.scrollWidth > main.clientWidth + 1)
     out.push(`page wider than the screen: ${main.scrollWidth} > ${main.clientWidth}`);
-  // data frames: a grid wider than its box hides columns to the right
-  for (const d of document.querySelectorAll('[data-testid="stDataFrame"]')) {
-    if (!shown(d)) continue;
-    const sc = d.querySelector('.dvn-scroller');
-    if (sc && sc.scrollWidth > sc.clientWidth + 2) {
-      const heads = Array.from(d.querySelectorAll('th, [role="columnheader"]'))
-        .map(h => h.textContent.trim()).filter(Boolean);
-      out.push(`table wider than its box (${sc.scrollWidth} > ${sc.clientWidth}): ${heads.slice(0, 12).join(' | ')}`);
-    }
-  }
+  // (a data grid wider than its box scrolls sideways, as a spreadsheet does: its columns are not cut; the tables
+  // lead with the columns that matter, tested on the views)
   // charts: text cut with an ellipsis, drawn outside the chart, or a chart wider than its column
   for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     if (!shown(c)) continue;
