@@ -25,7 +25,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 from shapely.geometry import shape
 
-from sanitasi import NAMA_KABUPATEN, charts, i18n, indicators, maps
+from sanitasi import NAMA_KABUPATEN, charts, fmt, i18n, indicators, maps
 from sanitasi.analysis import Analysis
 
 PNG_SCALE = 2  # 2x for slides
@@ -114,7 +114,7 @@ def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: s
     ind_label = indicators.get(indikator).label(lang)
     title = t("peta.judul_grafik", lang, indikator=ind_label, tahun=an.tahun) + " — " + NAMA_KABUPATEN
     # the boundaries' source line follows these (charts.choropleth adds it from the features)
-    notes = [source, t("ekspor.dicetak", lang, tanggal=date.today().strftime("%d-%m-%Y"), dokumen=dokumen)]
+    notes = [source, t("ekspor.dicetak", lang, tanggal=fmt.date(date.today(), lang), dokumen=dokumen)]
     plot_w, plot_h = 1060, 640  # with title, notes and padding the page comes to about A3 landscape
     base = charts.choropleth(features, labels, mode="nilai", indikator=indikator,
                              class_labels=maps.class_labels(indikator, lang), selected=None, title=title,
@@ -231,7 +231,7 @@ def build_deck(slides: list[Page], cover: Cover) -> bytes:
     _text(first, margin, Inches(3.2), inner, Inches(2.5), [
         NAMA_KABUPATEN,
         t("ekspor.sub_dek", lang, dokumen=cover.dokumen, tahun=cover.tahun),
-        t("ekspor.tanggal_dek", lang, tanggal=date.today().strftime("%d-%m-%Y"), versi=cover.versi),
+        t("ekspor.tanggal_dek", lang, tanggal=fmt.date(date.today(), cover.lang), versi=cover.versi),
         *([t("ekspor.ilustratif_dek", lang)] if cover.ilustratif else []),
     ], 20, False, INK)
 
