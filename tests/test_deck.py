@@ -129,7 +129,7 @@ def test_presentation_fonts_are_larger_except_map_names(an) -> None:
     spec = charts.choropleth(maps.map_features(an, vals), maps.map_labels(an), mode="nilai", indikator="layak",
                              class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
-    big = charts.scale_fonts(spec, 1.5)
+    big = charts.scale_spec(spec, 1.5)
     assert big["config"]["axis"]["labelFontSize"] == 13 * 1.5
     assert big["config"]["title"]["fontSize"] == 17 * 1.5
     labels = [ly for ly in big["layer"] if str(ly.get("name", "")).startswith(charts.MAP_LABELS)]

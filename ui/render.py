@@ -43,11 +43,15 @@ def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
     """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
     offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
     scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    if not any(k in spec for k in ("facet", "hconcat", "vconcat", "concat")):
+        # the height a builder gives is the plot's, as in the exported picture: Streamlit's default ("fit") makes it
+        # the whole chart's, so a legend and a two-line title squeezed the ladder's bars to 25 px
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     if scale != 1.0:
-        spec = charts.scale_fonts(spec, scale)
+        spec = charts.scale_spec(spec, scale)
     # titles broken to the chart's width: Vega cuts them with '…' (two charts side by side at 1024x768)
     event = st.vega_lite_chart(charts.fit_title(spec, scale), theme=None, width="stretch", **kw)
-    if name:
+    if name and not presenting():  # on the projector the picture menu would push the slide past the screen
         with st.popover(t("ekspor.unduh_gambar"), icon=":material/download:"):
             st.download_button(t("ekspor.png"), lambda: deck.png(c), file_name=f"{name}.png", mime="image/png",
                                on_click="ignore", key=f"png_{name}")
@@ -94,8 +98,7 @@ def table(frame: Any) -> None:
 
 def message(markdown: str) -> None:
     """The one message of a slide: larger than body text, smaller than a heading."""
-    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{markdown}\n\n</div>",
-                unsafe_allow_html=True)
+    st.markdown(f"<div class='slide-msg'>\n\n{markdown}\n\n</div>", unsafe_allow_html=True)
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:
