@@ -248,3 +248,12 @@ def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mo
     assert text["encoding"]["color"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}
     assert [r["tinta"] for r in rows] == [charts.ink_on(f) for f in fills]
     assert all(charts.contrast(r["tinta"], f) >= 4.5 for r, f in zip(rows, fills, strict=True))
+
+
+def test_the_standing_water_map_legend_says_hectares(an: analysis.Analysis) -> None:
+    from sanitasi.views import sampah_drainase
+
+    spec = sampah_drainase.view(an, sampah_drainase.Settings(dokumen="RPJMN 2025-2029", lang="id")).peta.spec
+    titles = [ly["encoding"]["color"].get("title") for ly in spec["layer"] if "color" in ly.get("encoding", {})]
+    assert any(str(t).endswith("(ha)") for t in titles), titles
+    assert not any(str(t).endswith("(%)") for t in titles)

@@ -40,7 +40,8 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
     if mode == "status":
         return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
                          legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
-    return alt.Color(f"{prefix}kelas:O", title=indicators.get(indikator).label(lang) + " (%)",
+    ind = indicators.get(indikator)  # the legend's unit is the classes' own: hectares of standing water are not %
+    return alt.Color(f"{prefix}kelas:O", title=f"{ind.label(lang)} ({'%' if ind.persen else ind.satuan(lang)})",
                      scale=class_scale(indikator, class_labels), sort=class_labels,
                      legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
                      if legend else None)
