@@ -49,4 +49,4 @@ st.download_button(ui.t("kinerja.unduh"), r.kinerja_xlsx, file_name=r.kinerja_na
 if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
     st.subheader(r.semua_judul)
     st.caption(r.semua_bantuan)
-    ui.figure(r.semua)
+    ui.figure_by_width(r.semua_kolom, key="lintasan_semua")

@@ -14,6 +14,7 @@ from ui.render import (  # noqa: F401
     card,
     download_csv,
     figure,
+    figure_by_width,
     message,
     number,
     page_link,

@@ -23,6 +23,25 @@ def figure(fig: Figure, **kw: Any) -> Any:
     return _draw(fig.chart, fig.spec, fig.name, kw)
 
 
+def figure_by_width(options: tuple, key: str) -> None:
+    """One chart drawn in several column counts ((columns, Figure), widest first), of which the page shows the widest
+    that fits its place: small multiples cannot wrap by themselves (Vega-Lite's facet columns are a number), so
+    container queries hide the others. The widths grow with the type in presentation mode."""
+    scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    widths = [charts.facet_width(n) * scale for n, _ in options]
+    rules = [f".st-key-{key} {{container-type: inline-size;}}"]
+    for i, (n, _) in enumerate(options):
+        if i < len(options) - 1:  # too narrow for this one: a narrower one shows
+            rules.append(f"@container (max-width: {widths[i] - 1:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
+        if i > 0:  # wide enough for the one before: it shows instead
+            rules.append(f"@container (min-width: {widths[i - 1]:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
+    st.html("<style>" + "\n".join(rules) + "</style>")
+    with st.container(key=key):
+        for n, fig in options:
+            with st.container(key=f"{key}_{n}"):
+                figure(fig)
+
+
 def card(c: Card, *, brief: bool = False) -> None:
     """A status card in a bordered box: the figure with its change on the year before, the status badge, then
     either the target, the gap and the households short (and the method when the view gives it), or, `brief`,
@@ -63,9 +82,9 @@ def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
 def badge(status: str) -> str:
     """HTML for a status badge in the status colour used on every page (text is from our catalogue)."""
     colour = WARNA.get(Status(status)) if status in Status._value2member_map_ else charts.NO_DATA
-    dark = status in ("tercapai", "memburuk", "tidak_tercapai", "lambat")
+    ink = charts.ink_on(colour)  # chosen for contrast with the fill (white on orange was 3:1)
     label = html.escape(status_label(status, lang()))
-    return (f"<span style='background:{colour};color:{'#fff' if dark else '#1b1b1b'};padding:2px 10px;"
+    return (f"<span style='background:{colour};color:{ink};padding:2px 10px;"
             f"border-radius:10px;font-weight:600;font-size:0.95rem;white-space:nowrap'>{label}</span>")
 
 

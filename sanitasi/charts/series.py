@@ -117,6 +117,15 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     return finish(chart, title=title, source=source, lang=lang)
 
 
+SMALL_CELL = (150, 95)  # px: one kecamatan's small chart
+
+
+def facet_width(columns: int, cell: int = SMALL_CELL[0]) -> int:
+    """About how wide (px) small multiples in `columns` columns are drawn: the y-axis, the cells, the spacing
+    between them (Vega-Lite's 20) and the chart's padding. A page shows the widest that fits its column."""
+    return 48 + columns * cell + (columns - 1) * 20 + 17
+
+
 def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
                     lang: str, columns: int = 4, indikator: str | None = None) -> alt.FacetChart:
     """The same small chart for every kecamatan, ordered by status, line coloured by status."""
@@ -141,7 +150,7 @@ def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | No
     if target is not None:
         layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color=SERIES_COLOURS["jalur"]).encode(
             y="mean(target):Q"))
-    chart = alt.layer(*layers, data=data).properties(width=150, height=95).facet(
+    chart = alt.layer(*layers, data=data).properties(width=SMALL_CELL[0], height=SMALL_CELL[1]).facet(
         facet=alt.Facet("judul:N", sort=order["judul"].tolist(), title=None,
                         header=alt.Header(labelFontSize=12, labelLimit=200)), columns=columns)
     return finish(chart, title=title, source=source, lang=lang)
