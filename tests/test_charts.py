@@ -257,3 +257,16 @@ def test_the_standing_water_map_legend_says_hectares(an: analysis.Analysis) -> N
     titles = [ly["encoding"]["color"].get("title") for ly in spec["layer"] if "color" in ly.get("encoding", {})]
     assert any(str(t).endswith("(ha)") for t in titles), titles
     assert not any(str(t).endswith("(%)") for t in titles)
+
+
+@pytest.mark.parametrize(("width", "labels"), [(500, ["5.666 KK"] * 4), (200, ["5.666"] * 4), (90, ["5.666"] * 2)])
+def test_yearly_totals_thin_out_by_width(an: analysis.Analysis, width: int, labels: list[str]) -> None:
+    """Whole labels where a year's band has room, numbers alone where less, every other year where even they touch."""
+    import re
+
+    import vl_convert as vlc
+
+    r = kebutuhan.view(an, kebutuhan.Settings(dokumen="RPJMN 2025-2029", indikator="aman", tahun_capai=2029))
+    svg = vlc.vegalite_to_svg({**r.tahunan.spec, "width": width})
+    drawn = [t for t in re.findall(r">([^<>]*)</text>", svg) if t.startswith("5.666")]
+    assert drawn == labels
