@@ -101,10 +101,29 @@ _OVERFLOW_JS = """(sel) => {
 # letters (a text's box is its line height; stacked axis labels may touch there without the letters meeting).
 _OVERLAP_JS = """() => {
   const out = [];
+  // each text as the quadrilateral it covers on screen: its own box, turned with it (rotated axis labels are
+  // parallel strips; their upright bounding boxes overlap where the letters do not)
+  const quad = t => {
+    const b = t.getBBox(), m = t.getScreenCTM();
+    if (!m || !b.width || !b.height) return null;
+    const trim = b.height * 0.18;
+    return [[b.x, b.y + trim], [b.x + b.width, b.y + trim], [b.x + b.width, b.y + b.height - trim],
+            [b.x, b.y + b.height - trim]].map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+  };
+  const apart = (p, q) => {
+    for (const poly of [p, q]) for (let i = 0; i < 4; i++) {
+      const [x1, y1] = poly[i], [x2, y2] = poly[(i + 1) % 4];
+      const nx = y2 - y1, ny = x1 - x2, len = Math.hypot(nx, ny) || 1;
+      const proj = r => r.map(([x, y]) => (x * nx + y * ny) / len);
+      const a = proj(p), b = proj(q);
+      if (Math.min(Math.max(...a), Math.max(...b)) - Math.max(Math.min(...a), Math.min(...b)) <= 0.5) return true;
+    }
+    return false;
+  };
   for (const c of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     const svg = c.querySelector('svg');
     if (!svg || !c.getBoundingClientRect().width) continue;
-    const boxes = [];
+    const items = [];
     for (const t of svg.querySelectorAll('text')) {
       const text = t.textContent.trim();
       const s = getComputedStyle(t);
@@ -116,17 +135,15 @@ _OVERLAP_JS = """() => {
         if (ps.display === 'none' || +ps.opacity === 0) { hidden = true; break; }
       }
       if (hidden) continue;
-      const r = t.getBoundingClientRect();
-      if (!r.width || !r.height) continue;
-      const trim = r.height * 0.18;
-      boxes.push({text, l: r.left, r: r.right, t: r.top + trim, b: r.bottom - trim});
+      const q = quad(t);
+      if (q) items.push({text, q});
     }
     const title = (c.querySelector('.role-title-text') || {}).textContent || '';
-    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i], b = boxes[j];
-      const w = Math.min(a.r, b.r) - Math.max(a.l, b.l), h = Math.min(a.b, b.b) - Math.max(a.t, b.t);
-      const halo = a.text === b.text && Math.abs(a.l - b.l) < 2 && Math.abs(a.t - b.t) < 2;
-      if (w > 0.5 && h > 0.5 && !halo)
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
+      const a = items[i], b = items[j];
+      // a halo: the same text drawn twice at one place, the first with a wide stroke, is one label
+      const halo = a.text === b.text && Math.abs(a.q[0][0] - b.q[0][0]) < 2 && Math.abs(a.q[0][1] - b.q[0][1]) < 2;
+      if (!halo && !apart(a.q, b.q))
         out.push(`"${a.text.slice(0, 30)}" over "${b.text.slice(0, 30)}" in ${title.slice(0, 40) || 'a chart'}`);
     }
   }

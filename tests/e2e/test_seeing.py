@@ -213,3 +213,32 @@ def test_cold_server_first_links_are_the_apps(chromium) -> None:
             assert found == []
         finally:
             context.close()
+
+
+def test_the_checks_can_fail(chromium) -> None:
+    """Each check finds what it looks for on a page made to have it, and leaves alone what reads fine: two labels on
+    top of each other (not two parallel rotated ones), dark text on a dark bar (not on a light one), a clipped
+    control label, a small chart."""
+    page = chromium.new_page(viewport={"width": 800, "height": 600})
+    try:
+        page.set_content("""
+          <div data-testid="stAppViewContainer"><div data-testid="stMain">
+          <div data-testid="stVegaLiteChart" style="width:400px"><svg width="400" height="300">
+            <g class="role-mark"><rect x="0" y="0" width="200" height="40" fill="#0b5d53"></rect>
+                                 <rect x="0" y="50" width="200" height="40" fill="#d0e7e4"></rect></g>
+            <text x="10" y="25" font-size="13" fill="#262730">dark on dark</text>
+            <text x="10" y="75" font-size="13" fill="#262730">dark on light</text>
+            <text x="10" y="150" font-size="13">overlapping one</text><text x="40" y="152" font-size="13">two</text>
+            <text transform="translate(250,150) rotate(-30)" font-size="13">a long rotated label</text>
+            <text transform="translate(290,150) rotate(-30)" font-size="13">next rotated</text>
+          </svg></div>
+          <div data-testid="stVegaLiteChart" style="width:150px"><svg width="150" height="90"></svg></div>
+          <div data-testid="stWidgetLabel" style="width:60px;overflow:hidden;white-space:nowrap">A label far too long</div>
+          </div></div>""")
+        found = seeing.look(page)
+        assert found["overlap"] == ['"overlapping one" over "two" in a chart']
+        assert len(found["contrast"]) == 1 and "dark on dark" in found["contrast"][0]
+        assert found["overflow"] == ["cut: A label far too long"]
+        assert found["size"] == ["chart 150x90 px: a chart"]
+    finally:
+        page.close()
