@@ -8,7 +8,7 @@ from sanitasi.views import paparan
 an = ui.setup("paparan")
 lang, dok = ui.lang(), ui.dokumen()
 
-bar = st.columns([2, 3, 2, 3], vertical_alignment="center")
+bar = st.columns([2, 2, 2, 4], vertical_alignment="center")
 menu = bar[3].popover(ui.t("paparan.pengaturan"), icon=":material/tune:", width="stretch")
 with menu:
     o = paparan.options(an, dok)

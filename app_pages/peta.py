@@ -31,7 +31,8 @@ def _picked() -> None:
         st.session_state["kecamatan"] = point["kode"]
 
 
-left, right = st.columns([3, 2])
+# map and ranking side by side where both have room; the ranking goes below the map on a narrow screen
+left, right = ui.columns_that_wrap("peta_isi", [(3, 380), (2, 340)])
 with left:
     ui.figure(r.peta, on_select=_picked, key="peta_klik", selection_mode=PICK)
     if view == "wilayah":

@@ -270,3 +270,13 @@ def test_yearly_totals_thin_out_by_width(an: analysis.Analysis, width: int, labe
     svg = vlc.vegalite_to_svg({**r.tahunan.spec, "width": width})
     drawn = [t for t in re.findall(r">([^<>]*)</text>", svg) if t.startswith("5.666")]
     assert drawn == labels
+
+
+def test_presentation_scale_asks_more_room_of_thinned_labels(an: analysis.Analysis) -> None:
+    r = kebutuhan.view(an, kebutuhan.Settings(dokumen="RPJMN 2025-2029", indikator="aman", tahun_capai=2029))
+    spec = r.tahunan.spec
+    calc = next(tr["calculate"] for ly in spec["layer"] for tr in ly.get("transform", []) if "calculate" in tr)
+    big = charts.scale_spec(spec, 2.0)
+    calc2 = next(tr["calculate"] for ly in big["layer"] for tr in ly.get("transform", []) if "calculate" in tr)
+    first = int(calc.split(">= ")[1].split(" ")[0])
+    assert f">= {first * 2} " in calc2

@@ -12,6 +12,7 @@ from ui.importer import commitments_editor, forget_import, show_problems, try_im
 from ui.render import (  # noqa: F401
     badge,
     card,
+    columns_that_wrap,
     download_csv,
     figure,
     figure_by_width,

@@ -42,6 +42,17 @@ def figure_by_width(options: tuple, key: str) -> None:
                 figure(fig)
 
 
+def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
+    """Side-by-side places that move below each other when the page is too narrow for them: `parts` gives each its
+    share of the row and the least width (px) its content reads at (a ranking of bars squeezed to 75 px does not)."""
+    # the flex item is the wrapper Streamlit puts around each child of a horizontal container
+    rules = [f".st-key-{key} > div:has(> .st-key-{key}_{i}) {{flex: {share} 1 0 !important; "
+             f"min-width: min({least}px, 100%) !important;}}" for i, (share, least) in enumerate(parts)]
+    st.html("<style>" + "\n".join(rules) + "</style>")
+    row = st.container(horizontal=True, wrap=True, gap="medium", key=key)
+    return [row.container(key=f"{key}_{i}") for i in range(len(parts))]
+
+
 def card(c: Card, *, brief: bool = False) -> None:
     """A status card in a bordered box: the figure with its change on the year before, the status badge, then
     either the target, the gap and the households short (and the method when the view gives it), or, `brief`,

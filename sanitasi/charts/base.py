@@ -323,6 +323,9 @@ def scale_spec(spec: dict, factor: float) -> dict:
             for k, v in node.items():
                 if k in ("columns", "labelExpr") and isinstance(v, dict | str):
                     node[k] = _scale_widths(v, factor)  # a legend's columns chosen by the room its labels need
+                elif k == "calculate" and isinstance(v, str):  # labels thinned by the room each band has
+                    node[k] = re.sub(r"(width / \d+ >= )(\d+)",
+                                     lambda m: f"{m.group(1)}{round(int(m.group(2)) * factor)}", v)
                 elif isinstance(v, bool) or not isinstance(v, int | float):
                     walk(v, k == "point" or (area and k == "mark"))
                 elif k in FONT_KEYS or k in LENGTH_KEYS or k in ("symbolSize", "size"):

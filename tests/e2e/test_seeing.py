@@ -135,7 +135,7 @@ def test_every_slide_fits_and_reads_whole(open_tab, lang: str, size: tuple[int, 
     problems = []
     for k in range(1, total + 1):
         if k > 1:
-            tab.page.locator('[data-testid="stButton"] button', has_text=i18n.t("paparan.berikut", lang)).click()
+            tab.page.locator('.st-key-slide_next button').click()
             browser.wait_for(lambda k=k: slide_number(tab)[0] == k)
             tab.settle()
         problems += record(seeing.look(tab.page, slide=True), f"slide {k} {lang} {size[0]}x{size[1]}")
@@ -233,7 +233,8 @@ def test_the_checks_can_fail(chromium) -> None:
             <text transform="translate(290,150) rotate(-30)" font-size="13">next rotated</text>
           </svg></div>
           <div data-testid="stVegaLiteChart" style="width:150px"><svg width="150" height="90"></svg></div>
-          <div data-testid="stWidgetLabel" style="width:60px;overflow:hidden;white-space:nowrap">A label far too long</div>
+          <div data-testid="stWidgetLabel" style="width:60px;overflow:hidden;white-space:nowrap">
+            A label far too long</div>
           </div></div>""")
         found = seeing.look(page)
         assert found["overlap"] == ['"overlapping one" over "two" in a chart']
