@@ -96,4 +96,4 @@ def display(frame: pd.DataFrame, lang: str = "id", open_only: bool = False) -> p
                          t("komitmen.k_pihak", lang): f["pihak"], t("komitmen.k_isi", lang): f["komitmen"],
                          t("komitmen.k_wilayah", lang): f["wilayah"],
                          t("komitmen.k_indikator", lang): f["indikator_teks"],
-                         t("komitmen.k_klinik", lang): f["klinik"]}).reset_index(drop=True)
+                         t("komitmen.k_klinik", lang): [fmt.date(d, lang) for d in f["klinik"]]}).reset_index(drop=True)

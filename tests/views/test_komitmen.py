@@ -44,8 +44,10 @@ def test_tables_show_every_commitment_and_the_open_ones_by_deadline(an) -> None:
     r = view(an, "2027-01-01")
     assert list(r.tabel.columns) == HEADERS == list(r.terbuka.columns)
     assert len(r.tabel) == len(an.data.komitmen) == 5
-    # in deadline order, written "14 November 2025" like every date
+    # in deadline order, written "14 November 2025" like every date (the clinic's day too)
     assert r.tabel["Tenggat"].tolist() == [fmt.date(d) for d in sorted(an.data.komitmen["tenggat"].tolist())]
+    assert set(r.tabel["Klinik"]) == {fmt.date(d) for d in an.data.komitmen["klinik"]}
+    assert not r.tabel.astype(str).apply(lambda c: c.str.match(r"^\d{4}-\d{2}-\d{2}$")).any().any()
     by = r.tabel.set_index("Komitmen")
     assert by.loc["Dua TPS3R baru beroperasi", "Status"] == "Terlambat"
     assert by.loc["Pemutakhiran SSK dengan target 2025-2029", "Status"] == "Selesai"
