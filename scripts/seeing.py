@@ -38,6 +38,9 @@ OVERFLOW_SELECTORS = ", ".join([
     '[data-baseweb="tab"]', '[data-baseweb="tab"] *',
     '[data-testid="stSliderThumbValue"]', '[data-testid="stNumberInput"] input',
     '.stat-label', '.stat-value', '[data-testid="stPageLink"] *',
+    # the places that hold them: a column or element box that hides part of a control (Peta's choices once)
+    '[data-testid="stColumn"]', '[data-testid="stElementContainer"]', '[data-testid="stButtonGroup"] *',
+    '[data-testid="stHorizontalBlock"]',
 ])
 
 _OVERFLOW_JS = """(sel) => {
