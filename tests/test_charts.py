@@ -242,7 +242,7 @@ def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mo
                                     tampilan="petak", lang="id"))
     spec = r.peta.spec
     text = next(ly for ly in spec["layer"] if ly["mark"]["type"] == "text")
-    rows = spec["datasets"][text["data"]["name"]]
+    (rows,) = spec["datasets"].values()  # one table for the tiles and their labels
     tiles = maps.tiles(an, maps.map_values(an, "layak", "RPJMN 2025-2029", "id"))
     fills = charts.tile_fills(tiles, mode, "layak", maps.class_labels("layak"), "id")
     assert text["encoding"]["color"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}

@@ -137,6 +137,8 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
     `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines).
     """
     colour = _map_colour(mode, indikator, lang, class_labels)
+    # the label's colour is chosen per tile for contrast with its fill (dark tiles get white text)
+    tiles = tiles.assign(tinta=[ink_on(f) for f in tile_fills(tiles, mode, indikator, class_labels, lang)])
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
     y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
@@ -145,9 +147,7 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
         stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value("white")),
         strokeWidth=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(3), alt.value(1)),
         tooltip=_tooltips("", lang, indikator)).add_params(pick)
-    # the label's colour is chosen per tile for contrast with its fill (dark tiles get white text)
-    inked = tiles.assign(tinta=[ink_on(f) for f in tile_fills(tiles, mode, indikator, class_labels, lang)])
-    text = alt.Chart(inked).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
+    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
         x=x, y=y, text="label:N", color=alt.Color("tinta:N", scale=None, legend=None))
     chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8))
     return finish(chart, title=title, source=source, lang=lang)
