@@ -14,6 +14,7 @@ PAGES = [
     ("app_pages/lintasan_target.py", "nav.lintasan", ":material/trending_up:"),
     ("app_pages/kecamatan.py", "nav.kecamatan", ":material/location_city:"),
     ("app_pages/kebutuhan.py", "nav.kebutuhan", ":material/calculate:"),
+    ("app_pages/program_ssk.py", "nav.program", ":material/account_balance_wallet:"),
     ("app_pages/stbm.py", "nav.stbm", ":material/verified:"),
     ("app_pages/sampah_drainase.py", "nav.sampah", ":material/delete:"),
     ("app_pages/opd.py", "nav.opd", ":material/account_tree:"),
@@ -29,8 +30,9 @@ st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ik
 ui.restore_from_url()
 # st.navigation comes before any widget: widgets created before it lose the first click after a page
 # load (seen in Streamlit 1.50-1.67 in Chromium), which a presenter would take for a broken switch.
+# expanded: past twelve pages Streamlit shows ten and hides the rest (Data among them) behind "View more"
 nav = st.navigation([st.Page(path, title=ui.t(key), icon=icon, default=(i == 0))
-                     for i, (path, key, icon) in enumerate(PAGES)])
+                     for i, (path, key, icon) in enumerate(PAGES)], expanded=True)
 ui.sidebar()
 st.session_state["_frame_drawn"] = True
 nav.run()

@@ -185,6 +185,9 @@ KEGIATAN = Contract("kegiatan_opd", (
     Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
     Column("opd", "str"),
     Column("program", "str", nullable=True),
+    # the activity's code in the regional planning nomenclature (Permendagri 90/2019: 1.03.05.2.01, or a sub
+    # activity's 1.02.02.2.02.0017), when the file gives one: the SSK matrix is matched to it by this code first
+    Column("kode", "str", nullable=True),
     Column("kegiatan", "str"),
     # the indicator the activity serves; empty for a supporting activity that serves none directly (school
     # sanitation is not household access, the SSK update is planning): its budget counts for its agency only
@@ -261,6 +264,52 @@ PERAN_OPD = Contract("peran_opd", (
     Column("catatan", "str", nullable=True),  # what the agency does for it, or which data it owns
     Column("sumber", "str", nullable=True),
 ), key=("indikator", "peran", "opd"), row_checks=(_one_lead,))
+
+
+# The SSK programme matrix (indikasi program dan kegiatan): per programme, activity and sub-activity (with their
+# nomenclature codes where given), agency, indicator served, place (a kecamatan, a desa in it, or empty for the whole
+# kabupaten), year and funding source: the volume planned, its unit, the households one unit reaches, the unit cost
+# and the money budgeted. The money is what is budgeted; volume x unit cost is only a check (sanitasi.programme).
+SUMBER_DANA = ("apbd_kab", "apbd_prov", "apbn_dak", "dana_desa", "csr_baznas", "swadaya")
+
+
+def _places_and_households(df: pd.DataFrame, table: str) -> list[Problem]:
+    """A desa lies in its kecamatan; households reached belong to the indicator the activity serves, so an
+    activity that serves none reaches none."""
+    problems = []
+    outside = df["kode_desa"].notna() & (df["kode_desa"].str.slice(0, 8) != df["kode_wilayah"])
+    for i in outside[outside.fillna(False)].index:
+        problems.append(Problem(table, i + 2, "kode_desa", str(df["kode_desa"].iloc[i]),
+                                f"kode desa tidak termasuk kecamatan {df['kode_wilayah'].iloc[i]}"))
+    stray = df["indikator"].isna() & (df["kk_per_satuan"] > 0)
+    for i in stray[stray].index:
+        problems.append(Problem(table, i + 2, "kk_per_satuan", str(df["kk_per_satuan"].iloc[i]),
+                                "KK per satuan hanya untuk kegiatan yang melayani indikator; isi indikatornya atau "
+                                "tulis 0"))
+    return problems
+
+
+PROGRAM_SSK = Contract("program_ssk", (
+    Column("kode_program", "str", nullable=True),
+    Column("program", "str"),
+    Column("kode_kegiatan", "str", nullable=True),
+    Column("kegiatan", "str"),
+    Column("kode_sub_kegiatan", "str", nullable=True),
+    Column("sub_kegiatan", "str", nullable=True),
+    Column("opd", "str"),
+    Column("indikator", "str", nullable=True, choices=tuple(REGISTRY)),  # empty: a supporting activity
+    Column("kode_wilayah", "kode", nullable=True),  # the kecamatan; empty: the whole kabupaten (not shared out)
+    Column("kode_desa", "kode", nullable=True, pattern=KODE_DESA),
+    Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
+    Column("volume", "float", min=0),
+    Column("satuan", "str"),
+    Column("kk_per_satuan", "float", min=0),
+    Column("biaya_satuan", "float", nullable=True, min=0),  # rupiah per unit, in the matrix's first year's prices
+    Column("biaya", "float", min=0),  # rupiah budgeted that year
+    Column("sumber_dana", "str", choices=SUMBER_DANA),
+    Column("sumber", "str", nullable=True),
+), key=("program", "kegiatan", "sub_kegiatan", "opd", "kode_wilayah", "kode_desa", "sumber_dana", "tahun"),
+    row_checks=(_places_and_households,))
 
 
 # The attribute columns of the boundary layers (their geometry is stored beside them, not checked here).

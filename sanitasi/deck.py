@@ -198,21 +198,25 @@ def _text(slide: Any, left: Emu, top: Emu, width: Emu, height: Emu, lines: list[
         p.space_after = Pt(6)
 
 
-def _table(slide: Any, frame: pd.DataFrame, left: Emu, top: Emu, width: Emu, max_rows: int = 12) -> None:
+def _table(slide: Any, frame: pd.DataFrame, left: Emu, top: Emu, width: Emu, max_rows: int = 14) -> None:
+    """A table below the message; every kecamatan with the district (and district-wide work) fits: past 10 rows
+    the rows are lower and the text smaller."""
     rows = frame.head(max_rows)
+    dense = len(rows) > 10
+    size = Pt(11 if dense else 12)
     shape = slide.shapes.add_table(len(rows) + 1, len(rows.columns), left, top, width,
-                                   Inches(0.35) * (len(rows) + 1))
+                                   Inches(0.3 if dense else 0.35) * (len(rows) + 1))
     table = shape.table
     for j, col in enumerate(rows.columns):
         cell = table.cell(0, j)
         cell.text = str(col)
-        cell.text_frame.paragraphs[0].font.size = Pt(12)
+        cell.text_frame.paragraphs[0].font.size = size
         cell.text_frame.paragraphs[0].font.bold = True
     for i, (_, r) in enumerate(rows.iterrows(), start=1):
         for j, v in enumerate(r):
             cell = table.cell(i, j)
             cell.text = "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
-            cell.text_frame.paragraphs[0].font.size = Pt(12)
+            cell.text_frame.paragraphs[0].font.size = size
 
 
 @dataclass(frozen=True)

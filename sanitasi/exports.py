@@ -10,12 +10,13 @@ alone. CSV goes out the way Indonesian Excel reads it: `;` separators, decimal c
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 
 import pandas as pd
 
-from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, kinds
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, instrumen, kinds, paths
 from sanitasi.errors import DataError, Problem
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -103,6 +104,8 @@ def table_file(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame, suffix: st
         if suffix not in GEO_SUFFIXES:
             raise DataError([Problem(kind, None, None, suffix, "lapisan batas diekspor sebagai .geojson")])
         return frame.to_crs("EPSG:4326").to_json(drop_id=True).encode("utf-8")
+    if kinds.get(kind).layout == "instrumen" and suffix in EXPORT_SUFFIXES:
+        return layout_file(kind, frame, wilayah, suffix)
     table = for_import(kind, frame, wilayah)
     if suffix == ".csv":
         return to_csv(table)
@@ -110,3 +113,21 @@ def table_file(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame, suffix: st
         spec = kinds.get(kind).template
         return to_xlsx({"data": table, **({"penjelasan": explanation(kind)} if spec is not None else {})})
     raise DataError([Problem(kind, None, None, suffix, "berkas ekspor harus .csv atau .xlsx")])
+
+
+def layout_file(kind: str, frame: pd.DataFrame, wilayah: pd.DataFrame, suffix: str) -> bytes:
+    """A kind kept in a sheet layout of its own (the SSK matrix in the Instrumen SSK layout: years as columns,
+    merged programme cells in a workbook), with the names of its kecamatan and desa beside their codes."""
+    names = {**dict(zip(wilayah["kode"], wilayah["nama"], strict=True)), **_desa_names()}
+    table = neutralise(frame[kinds.get(kind).contract.names])
+    if suffix == ".csv":
+        return instrumen.csv_bytes(table, names)
+    return instrumen.workbook(table, names, explanation(kind))
+
+
+@functools.cache
+def _desa_names() -> dict[str, str]:
+    """Desa code -> name, from the Kepmendagri 2025 code list shipped in data/batas/ (real reference data)."""
+    codes = pd.read_csv(paths.KODE_DESA_CSV, dtype=str)
+    villages = codes.loc[codes["tingkat"] != "kecamatan"]
+    return dict(zip(villages["kode"], villages["nama"], strict=True))

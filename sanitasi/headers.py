@@ -235,6 +235,8 @@ ROLE = Field("peran", spellings("peran", "peran opd", "kedudukan", "fungsi", "ro
 ACTIVITY = [
     AGENCY,
     Field("program", spellings("program", "nama program"), required=False, label="program"),
+    Field("kode", spellings("kode", "kode kegiatan", "kode sub kegiatan", "kode rekening", "kode nomenklatur"),
+          required=False, label="kode kegiatan"),
     Field("kegiatan", spellings("kegiatan", "nama kegiatan", "sub kegiatan", "subkegiatan", "nama sub kegiatan",
                                 "activity"), label="kegiatan"),
     Field("target_output", spellings("target_output", "target output", "target", "target fisik",
@@ -275,3 +277,46 @@ VILLAGE_NAME = Field("nama_desa", spellings("wadmkd", "nama_desa", "desa", "nm_d
                                             "nama"), required=False, label="nama desa")
 VILLAGE_KECAMATAN = Field("kode_wilayah", spellings("kdcpum", "kode_kec", "kode_kecamatan", "kd_kec"), required=False,
                           label="kode kecamatan")
+
+# ------------------------------------------------------------------------------------- the SSK programme matrix
+# The columns of an Instrumen-SSK-like matrix (indikasi program dan kegiatan). Its volume and money per year come
+# from year columns under a "Volume" and a "Biaya" heading (`sanitasi.instrumen`), or from `tahun`, `volume` and
+# `biaya` columns in a file with one row per year. A bare "Kode" column holds the nomenclature code of whatever the
+# row names (a programme's 1.03.05, an activity's 1.03.05.2.01, a sub-activity's 1.02.02.2.02.0017).
+PROGRAMME = [
+    Field("kode_program", spellings("kode program", "kode_program", "kd program", "kode prog"), required=False,
+          label="kode program"),
+    Field("program", spellings("program", "nama program", "program/kegiatan", "program / kegiatan", "programme"),
+          label="program"),
+    Field("kode_kegiatan", spellings("kode kegiatan", "kode_kegiatan", "kd kegiatan", "kode keg"), required=False,
+          label="kode kegiatan"),
+    Field("kegiatan", spellings("kegiatan", "nama kegiatan", "activity"), label="kegiatan"),
+    Field("kode_sub_kegiatan", spellings("kode sub kegiatan", "kode_sub_kegiatan", "kode subkegiatan",
+                                         "kd sub kegiatan", "kode sub keg"), required=False, label="kode sub kegiatan"),
+    Field("sub_kegiatan", spellings("sub kegiatan", "sub_kegiatan", "subkegiatan", "nama sub kegiatan",
+                                    "rincian kegiatan", "uraian kegiatan", "sub activity"), required=False,
+          label="sub kegiatan"),
+]
+NOMENCLATURE_CODE = Field("kode_nomenklatur", spellings("kode", "kode rekening", "kode nomenklatur", "kode urusan",
+                                                        "code"), required=False, label="kode")
+PROGRAMME_AREA_CODE = Field("kode_wilayah", without(AREA_CODE, "kode"), required=False, label="kode kecamatan")
+PROGRAMME_DESA = [
+    Field("kode_desa", spellings("kode desa", "kode_desa", "kode desa/kelurahan", "kode kelurahan", "kdepum"),
+          required=False, label="kode desa"),
+    Field("nama_desa", spellings("desa", "nama desa", "desa/kelurahan", "nama desa/kelurahan", "kelurahan"),
+          required=False, label="desa"),
+]
+PROGRAMME_AMOUNTS = [
+    Field("volume", spellings("volume", "target volume", "volume target", "target fisik", "keluaran"),
+          required=False, label="volume"),
+    Field("satuan", spellings("satuan", "satuan volume", "satuan output", "unit"), label="satuan"),
+    Field("kk_per_satuan", spellings("kk_per_satuan", "kk per satuan", "kk/satuan", "kk per unit",
+                                     "jumlah kk per satuan", "kk terlayani per satuan"), required=False,
+          label="KK per satuan"),
+    Field("biaya_satuan", spellings("biaya satuan", "biaya_satuan", "biaya satuan (rp)", "harga satuan",
+                                    "harga satuan (rp)", "unit cost"), required=False, label="biaya satuan"),
+    Field("biaya", spellings("biaya", "biaya (rp)", "indikasi biaya", "indikasi biaya (rp)", "pagu indikatif",
+                             "anggaran", "money"), required=False, label="biaya"),
+    Field("sumber_dana", spellings("sumber dana", "sumber_dana", "sumber pendanaan", "sumber pembiayaan",
+                                   "pendanaan", "funding source"), label="sumber dana"),
+]

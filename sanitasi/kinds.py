@@ -49,9 +49,14 @@ from sanitasi.headers import (
     DOC_START,
     HOUSEHOLDS,
     INDICATOR,
+    NOMENCLATURE_CODE,
     NOTE,
     ODF_STATUS_FIELD,
     OFFICIAL,
+    PROGRAMME,
+    PROGRAMME_AMOUNTS,
+    PROGRAMME_AREA_CODE,
+    PROGRAMME_DESA,
     PUBLISHED_ERRORS,
     PUBLISHED_SHARES,
     ROLE,
@@ -110,6 +115,7 @@ class Kind:
     context_pages: tuple[str, ...] = ()  # pages that show it beside their own tables (named after those)
     key: tuple[str, ...] = ()  # the columns that identify a row (default: the contract's key)
     more_templates: tuple[Template, ...] = ()  # further templates, one per level of data (access: the kabupaten's)
+    layout: str = ""  # a sheet layout its export writes instead of a plain table ("instrumen": `sanitasi.instrumen`)
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -136,7 +142,7 @@ class Kind:
 REGISTRY: dict[str, Kind] = {k.code: k for k in (
     # stored whole as JSON: its rows are kecamatan counts beside kabupaten percentages (store.LEGACY: older rows)
     Kind("akses", contracts.AKSES, "json", bundled=paths.AKSES_CSV, pages=("ringkasan", "paparan", "kebutuhan"),
-         context_pages=("stbm", "opd"),
+         context_pages=("stbm", "opd", "program_ssk"),
          fields=(AKSES_AREA_CODE, AKSES_AREA_NAME, YEAR, SOURCE, UNIT, OFFICIAL, INDICATOR, HOUSEHOLDS,
                  *optional(RUNG_COUNTS), *optional(RUNG_SHARES), *PUBLISHED_SHARES, *PUBLISHED_ERRORS, VALUE,
                  *VALUE_ERRORS),
@@ -206,6 +212,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "catatan": "Dasar hukum atau keterangan; tulis 'periksa ...' bila angka perlu dicek ke aslinya"})),
     Kind("batas", contracts.BATAS, "geo", bundled=paths.BATAS_KECAMATAN, fields=(BOUNDARY_CODE, BOUNDARY_NAME)),
     Kind("biaya", contracts.BIAYA, "rows", bundled=paths.BIAYA_CSV, pages=("kebutuhan",),
+         context_pages=("program_ssk",),
          fields=(COST_CODE, INDICATOR, COST_STEP, COST_VALUE, COST_SHARE, COST_SOURCE, NOTE),
          template=Template(
              {"kode": "jamban_septik_individu", "indikator": "layak",
@@ -271,15 +278,18 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "genangan_ha": "Luas genangan dalam hektare (ha); makin kecil makin baik",
               "sumber": "Sumber data (mis. Dinas PUPR)"})),
     Kind("kegiatan", contracts.KEGIATAN, "json", bundled=paths.KEGIATAN_CSV, pages=("opd",),
+         context_pages=("program_ssk",),
          fields=(YEAR, *ACTIVITY, INDICATOR, SOURCE), key=("tahun", "opd", "kegiatan"),
          template=Template(
-             {"tahun": 2025, "opd": "Dinas Kesehatan", "program": None,
+             {"tahun": 2025, "opd": "Dinas Kesehatan", "program": None, "kode": None,
               "kegiatan": "Pemicuan STBM dan verifikasi desa ODF", "indikator": "desa_odf", "target_output": None,
               "realisasi_output": None, "satuan": "desa", "kk_per_satuan": 0, "pagu": None,
               "realisasi_anggaran": None, "sumber": None},
              {"tahun": "Tahun anggaran, mis. 2025",
               "opd": "Perangkat daerah pelaksana, mis. Dinas Kesehatan",
               "program": "Nama program (boleh kosong)",
+              "kode": "Kode kegiatan atau sub kegiatan menurut nomenklatur (mis. 1.02.02.2.02.0017; boleh kosong): "
+                      "matriks program SSK dicocokkan dengan kode ini, bila tidak ada dengan nama kegiatan dan OPD",
               "kegiatan": "Nama kegiatan atau sub kegiatan",
               "indikator": "Indikator yang didukung: layak, aman, babs_terbuka, desa_odf, stbm_jamban_sehat, "
                            "stbm_od, sampah_pengurangan, sampah_penanganan, genangan (kode dari daftar indikator)",
@@ -303,7 +313,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "tenggat": "Batas waktu, mis. 30-06-2027",
               "status": "belum, berjalan, selesai, terlambat, atau batal",
               "catatan": "Keterangan"})),
-    Kind("peran", contracts.PERAN_OPD, "json", bundled=paths.PERAN_CSV, pages=("opd",),
+    Kind("peran", contracts.PERAN_OPD, "json", bundled=paths.PERAN_CSV, pages=("opd",), context_pages=("program_ssk",),
          fields=(INDICATOR, ROLE, AGENCY, NOTE, SOURCE),
          template=Template(
              {"indikator": "layak", "peran": "pemimpin", "opd": "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
@@ -315,6 +325,45 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
               "opd": "Nama OPD atau instansi, ditulis sama dengan di tabel kegiatan",
               "catatan": "Apa yang dikerjakan OPD untuk indikator ini, atau data apa yang dimilikinya",
               "sumber": "Dasar penetapan (mis. SK Pokja PPSP, SSK)"})),
+    # the SSK programme matrix: read from the Instrumen SSK layout (years as columns) or one row per year, exported
+    # back in the Instrumen layout (`sanitasi.instrumen`)
+    Kind("ssk", contracts.PROGRAM_SSK, "json", bundled=paths.SSK_CSV, pages=("program_ssk", "paparan"),
+         fields=(*PROGRAMME, NOMENCLATURE_CODE, AGENCY, INDICATOR, PROGRAMME_AREA_CODE, AREA_NAME, *PROGRAMME_DESA,
+                 Field("tahun", YEAR.synonyms, False, YEAR.label), *PROGRAMME_AMOUNTS, SOURCE),
+         layout="instrumen",
+         template=Template(
+             {"kode_program": "1.03.05", "program": "Program Pengelolaan dan Pengembangan Sistem Air Limbah",
+              "kode_kegiatan": "1.03.05.2.01",
+              "kegiatan": "Pengelolaan dan Pengembangan Sistem Air Limbah Domestik dalam Daerah Kabupaten/Kota",
+              "kode_sub_kegiatan": None, "sub_kegiatan": "Pembangunan IPAL komunal / MCK++",
+              "opd": "Dinas Pekerjaan Umum dan Penataan Ruang", "indikator": "layak", "kode_wilayah": "63.10.04",
+              "kode_desa": None, "tahun": 2026, "volume": None, "satuan": "unit", "kk_per_satuan": 45,
+              "biaya_satuan": None, "biaya": None, "sumber_dana": "APBN/DAK", "sumber": None},
+             {"kode_program": "Kode program (nomenklatur Permendagri 90/2019), mis. 1.03.05; boleh kosong",
+              "program": "Nama program",
+              "kode_kegiatan": "Kode kegiatan, mis. 1.03.05.2.01; boleh kosong",
+              "kegiatan": "Nama kegiatan",
+              "kode_sub_kegiatan": "Kode sub kegiatan, mis. 1.02.02.2.02.0017; boleh kosong",
+              "sub_kegiatan": "Nama sub kegiatan atau rincian kegiatan SSK (dipakai untuk mencocokkan tabel kegiatan "
+                              "OPD)",
+              "opd": "OPD pelaksana, ditulis sama dengan di tabel kegiatan dan peran OPD",
+              "indikator": "Indikator yang dilayani: layak, aman, babs_terbuka, desa_odf, sampah_pengurangan, "
+                           "sampah_penanganan, genangan; kosong untuk kegiatan penunjang",
+              "kode_wilayah": "Kode kecamatan, mis. 63.10.04 (atau nama di kolom 'kecamatan'); 63.10 atau kosong = "
+                              "seluruh kabupaten (tidak dibagi ke kecamatan)",
+              "kode_desa": "Kode desa bila kegiatan di satu desa, mis. 63.10.08.2003 (dijumlah ke kecamatannya)",
+              "tahun": "Tahun rencana; satu baris per tahun. Tata letak Instrumen SSK (tahun sebagai kolom di bawah "
+                       "judul 'Volume' dan 'Indikasi biaya (Rp)') juga dibaca, dan itulah yang ditulis ekspor",
+              "volume": "Volume keluaran tahun itu, mis. 4",
+              "satuan": "Satuan volume: unit, sambungan rumah, KK, desa, m³/hari (kapasitas IPLT), truk, ha, ton",
+              "kk_per_satuan": "KK yang terlayani per satuan (kegiatan akses); 0 untuk yang bukan layanan KK",
+              "biaya_satuan": "Biaya per satuan (Rp) pada harga tahun pertama rencana; dipakai untuk memeriksa biaya",
+              "biaya": "Indikasi biaya (Rp) yang direncanakan tahun itu",
+              "sumber_dana": "APBD Kabupaten, APBD Provinsi, APBN/DAK, Dana Desa, CSR/BAZNAS, atau Swadaya "
+                             "masyarakat",
+              "sumber": "Asal data (mis. dokumen SSK 2025-2029)",
+              "catatan": "Volume x biaya satuan adalah pemeriksaan: biaya yang direncanakan tidak diubah bila "
+                         "berbeda, hanya ditandai."})),
 )}
 
 

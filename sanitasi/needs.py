@@ -35,6 +35,14 @@ from sanitasi import KODE_KABUPATEN, indicators
 
 # The planning horizon: the last year a plan may aim at and a what-if runs to (Visi Indonesia 2045).
 HORIZON_YEAR = 2045
+# The goal planned for when a document sets no target for the indicator: 90% for a share that should rise, none
+# left for open defecation.
+GOAL_UP = 90.0
+GOAL_DOWN = 0.0
+
+
+def default_goal(indikator: str) -> float:
+    return GOAL_UP if indicators.get(indikator).arah > 0 else GOAL_DOWN
 
 
 def growth_rates(akses: pd.DataFrame, window: int = 5) -> pd.Series:
@@ -245,28 +253,66 @@ def what_if(
     and the kabupaten (`kode_wilayah` = KODE_KABUPATEN, "63.10"), `reached` one row per kecamatan and the kabupaten
     with `tahun_capai` (None when not reached by `until`) and `alokasi` (households a year).
     """
-    ind = indicators.get(indikator)
     plan = gap(latest, indikator, target=target, target_year=target_year, growth=growth, porsi_baru=porsi_baru)
-    y0 = plan.tahun
-    years = np.arange(y0, int(until) + 1)
+    years = np.arange(plan.tahun, int(until) + 1)
+    # shared by each kecamatan's need before rounding, so every share is at least its own need when the district's
+    # rounded-up number is given
+    need = plan.table["perlu_tepat"].to_numpy(dtype="float64")
+    alloc = add_per_year * (need / need.sum() if need.sum() > 0 else np.zeros_like(need))
+    added = alloc[:, None] * (years - plan.tahun)[None, :]
+    series, reached = _reach(plan, years, added, np.zeros(len(years)))
+    return series, reached.assign(alokasi=[*alloc.tolist(), float(add_per_year)])[
+        ["kode_wilayah", "alokasi", "tahun_capai"]]
+
+
+def what_if_schedule(
+    latest: pd.DataFrame,
+    indikator: str,
+    *,
+    schedule: pd.DataFrame,
+    target: float,
+    target_year: int,
+    growth: pd.Series,
+    porsi_baru: float | None = None,
+    until: int = HORIZON_YEAR,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The what-if for a plan that says where and when: `schedule` has `kode_wilayah, tahun, kk`, the households a
+    programme moves up (or off open defecation) in a kecamatan in a year; rows coded KODE_KABUPATEN are district-wide
+    work that is not placed, so it counts for the district's share only. Years after the data year count (the data
+    year's work is in its data). New households arrive as in `what_if`. Returns (series, reached) like `what_if`,
+    `reached` with `kk` (the households the schedule gives each area up to `until`)."""
+    plan = gap(latest, indikator, target=target, target_year=target_year, growth=growth, porsi_baru=porsi_baru)
+    years = np.arange(plan.tahun, int(until) + 1)
+    codes = plan.table["kode_wilayah"].astype(str).tolist()
+    later = schedule.loc[(schedule["tahun"] > plan.tahun) & (schedule["tahun"] <= until)]
+    grid = (later.groupby(["kode_wilayah", "tahun"])["kk"].sum().unstack(fill_value=0.0)
+            .reindex(index=[*codes, KODE_KABUPATEN], columns=years, fill_value=0.0).fillna(0.0))
+    cumulative = grid.to_numpy(dtype="float64").cumsum(axis=1)
+    series, reached = _reach(plan, years, cumulative[:-1], cumulative[-1])
+    return series, reached.assign(kk=[*cumulative[:, -1][:-1].tolist(), float(cumulative.sum(axis=0)[-1])])
+
+
+def _reach(plan: Gap, years: np.ndarray, added: np.ndarray, district_added: np.ndarray
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each kecamatan's share and the district's, year by year, when `added[i, j]` households of kecamatan i have
+    been reached by year j (and `district_added[j]` more that no kecamatan holds), new households arriving as the
+    gap's model says; and the first year each meets the target."""
+    ind = indicators.get(plan.indikator)
     t = plan.table
     n0 = t["kk_kini"].to_numpy(dtype="float64")
     a0 = t["kk_akses"].to_numpy(dtype="float64")
-    # shared by each kecamatan's need before rounding, so every share is at least its own need when the district's
-    # rounded-up number is given
-    need = t["perlu_tepat"].to_numpy(dtype="float64")
-    alloc = add_per_year * (need / need.sum() if need.sum() > 0 else np.zeros_like(need))
-    steps = (years - y0)[None, :]
+    steps = (years - plan.tahun)[None, :]
     n = n0[:, None] + t["kk_baru_tahun"].to_numpy()[:, None] * steps
-    arrive = _arrival_share(target, ind.arah, plan.porsi_baru)
-    a = a0[:, None] + arrive * (n - n0[:, None]) + ind.arah * alloc[:, None] * steps
+    arrive = _arrival_share(plan.target, ind.arah, plan.porsi_baru)
+    a = a0[:, None] + arrive * (n - n0[:, None]) + ind.arah * added
     a = np.clip(a, 0.0, n)
     pct = 100.0 * np.divide(a, n, out=np.zeros_like(a), where=n > 0)
-    district = 100.0 * a.sum(axis=0) / n.sum(axis=0)
+    total = n.sum(axis=0)
+    district = 100.0 * np.clip(a.sum(axis=0) + ind.arah * district_added, 0.0, total) / total
     codes = t["kode_wilayah"].astype(str).tolist()
 
     def first_year(p: np.ndarray) -> int | None:
-        hit = np.flatnonzero(ind.arah * (p - target) >= -1e-9)
+        hit = np.flatnonzero(ind.arah * (p - plan.target) >= -1e-9)
         return int(years[hit[0]]) if hit.size else None
 
     series = pd.DataFrame({
@@ -276,7 +322,6 @@ def what_if(
     })
     reached = pd.DataFrame({
         "kode_wilayah": [*codes, KODE_KABUPATEN],
-        "alokasi": [*alloc.tolist(), float(add_per_year)],
         "tahun_capai": pd.array([first_year(p) for p in pct] + [first_year(district)], dtype="Int64"),
     })
     return series, reached

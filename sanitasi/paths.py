@@ -17,6 +17,7 @@ DRAINASE_CSV = DATA_DIR / "drainase.csv"
 KEGIATAN_CSV = DATA_DIR / "kegiatan_opd.csv"
 KOMITMEN_CSV = DATA_DIR / "komitmen.csv"
 PERAN_CSV = DATA_DIR / "peran_opd.csv"
+SSK_CSV = DATA_DIR / "program_ssk.csv"  # the SSK programme matrix (scripts/build_ssk.py)
 
 # Real boundaries (Cahya DSN, MIT): the source files as published, and the layers derived from them
 BATAS_DIR = DATA_DIR / "batas"

@@ -7,6 +7,8 @@ the way a shared link opens it.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
@@ -14,15 +16,16 @@ from streamlit.testing.v1 import AppTest
 
 from sanitasi import analysis, documents, fmt, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
-from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, ringkasan
+from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, program_ssk, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["ringkasan", "paparan", "peta", "lintasan_target", "kecamatan", "kebutuhan", "stbm", "sampah_drainase", "opd",
-         "komitmen", "metodologi", "data"]
+PAGES = ["ringkasan", "paparan", "peta", "lintasan_target", "kecamatan", "kebutuhan", "program_ssk", "stbm",
+         "sampah_drainase", "opd", "komitmen", "metodologi", "data"]
 TITLE_KEYS = {"ringkasan": "ringkasan.judul", "lintasan_target": "lintasan.judul", "kebutuhan.judul": None,
               "kebutuhan": "kebutuhan.judul", "metodologi": "metodologi.judul", "data": "data.judul",
-              "stbm": "stbm.judul", "sampah_drainase": "sampah.judul", "opd": "opd.judul", "komitmen": "komitmen.judul"}
+              "stbm": "stbm.judul", "sampah_drainase": "sampah.judul", "opd": "opd.judul", "komitmen": "komitmen.judul",
+              "program_ssk": "program.judul"}
 TIMEOUT = 90
 
 
@@ -43,6 +46,12 @@ def open_page(page: str, **params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+def stats(at: AppTest) -> list[str]:
+    """The label|value figures drawn by ui.stat (HTML, so long rupiah amounts wrap)."""
+    found = [re.findall(r"<div class='stat-(?:label|value)'>(.*?)</div>", h.proto.body) for h in at.get("html")]
+    return ["|".join(html.unescape(x) for x in f) for f in found if len(f) == 2]
 
 
 def texts(at: AppTest) -> str:
@@ -197,6 +206,24 @@ def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
     sooner = kebutuhan.needs_table(an, "layak", 90.0, 2028, an.data.biaya, "id")
     assert sooner.ringkasan in texts(at)
     assert sooner.total_per_tahun > result.total_per_tahun  # fewer years, more households a year
+
+
+def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: analysis.Analysis) -> None:
+    at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029")
+    assert not at.exception, [e.value for e in at.exception]
+    settings = program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak", tahun_capai=2029)
+    district = program_ssk.view(an, settings)
+    assert at.info[0].value == district.ringkasan and district.ringkasan.startswith("**ILUSTRATIF**")
+    assert stats(at) == [f"{k}|{v}" for k, v in district.metrik]
+    assert district.capai_teks in texts(at)
+    shown = [tb.value.reset_index() for tb in at.table]
+    assert any(list(tb.columns) == list(district.tabel.columns) and tb.astype(str).equals(district.tabel)
+               for tb in shown)
+    at.selectbox(key="kecamatan").set_value("63.10.04").run()
+    satui = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak",
+                                                      tahun_capai=2029, kode="63.10.04"))
+    assert at.info[0].value == satui.ringkasan and "di Satui" in satui.ringkasan
+    assert stats(at) == [f"{k}|{v}" for k, v in satui.metrik]
 
 
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:

@@ -16,6 +16,7 @@ from shapely.geometry import box
 from sanitasi import cli as cli_module
 from sanitasi import exports, kinds, readers, store
 from sanitasi.indicators import RUNG_COLUMNS
+from sanitasi.tables import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ";".join(["kode_wilayah", "kecamatan", "tahun", "jumlah_kk", *RUNG_COLUMNS])
@@ -289,7 +290,8 @@ def test_export_then_import_is_lossless(monkeypatch, capsys, env, tmp_path: Path
 CHANGE = {"akses": ("resmi", "ya"), "target": ("catatan", "dikoreksi"), "batas": ("geometry", None),
           "biaya": ("sumber", "SSH 2026"), "stbm_desa": ("sumber", "Dinkes"), "batas_desa": ("nama", "Desa Baru"),
           "sampah": ("sumber", "SIPSN"), "drainase": ("sumber", "PUPR"), "kegiatan": ("sumber", "DPA 2025"),
-          "komitmen": ("catatan", "dicek ulang"), "peran": ("catatan", "ditetapkan SK Pokja PPSP")}
+          "komitmen": ("catatan", "dicek ulang"), "peran": ("catatan", "ditetapkan SK Pokja PPSP"),
+          "ssk": ("sumber", "SSK Tanah Bumbu 2025-2029")}
 
 
 @pytest.mark.parametrize("kind", kinds.importable())
@@ -320,3 +322,35 @@ def test_a_file_of_one_row_changes_that_row_and_keeps_the_rest(monkeypatch, caps
     # loading the whole table instead replaces it, and says how many rows go
     code, out = run(monkeypatch, capsys, env, "import", "--kind", kind, str(path), "--ganti-semua", "--dry-run")
     assert f"peringatan: Seluruh tabel diganti dengan isi berkas: {len(table) - 1} baris" in out
+
+
+def test_an_instrumen_ssk_workbook_loads_exports_and_loads_back_unchanged(monkeypatch, capsys, env, tmp_path: Path,
+                                                                         dataset) -> None:
+    """The Instrumen-SSK-like workbook the tests make (merged programme rows, years as columns, Indonesian number
+    text) loads as the whole matrix; `export --kind ssk` writes it back in that layout (.xlsx and .csv), and each
+    file loads again without a single change."""
+    import openpyxl
+    from helpers import instrumen_xlsx
+
+    path = tmp_path / "tabel_5_1.xlsx"
+    path.write_bytes(instrumen_xlsx())
+    code, out = run(monkeypatch, capsys, env, "import", "--kind", "ssk", str(path), "--ganti-semua")
+    assert code == 0, out
+    first = stored(env, "ssk", dataset)
+    expected = readers.read_kind("ssk", Source(path.name, path.read_bytes()), dataset.wilayah)
+    same_table("ssk", first, expected)
+    assert len(first) == 10 and set(first["tahun"]) == {2026, 2027, 2028}
+    for suffix in (".xlsx", ".csv"):
+        out_path = tmp_path / f"matriks{suffix}"
+        export(monkeypatch, capsys, env, "ssk", out_path)
+        code, out = run(monkeypatch, capsys, env, "import", "--kind", "ssk", str(out_path), "--ganti-semua")
+        assert code == 0, out
+        assert "perubahan: Tidak ada yang berubah" in out, suffix
+        same_table("ssk", stored(env, "ssk", dataset), first)
+    # the export keeps the layout: the years as columns under a merged "Volume", programme cells merged down
+    ws = openpyxl.load_workbook(tmp_path / "matriks.xlsx")["matriks_ssk"]
+    head, years = [c.value for c in ws[5]], [c.value for c in ws[6]]
+    v = head.index("Volume")
+    assert years[v:v + 3] == [2026, 2027, 2028]
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert "C7:C9" in merged  # the waste-water programme over its three rows, as in the workbook loaded

@@ -460,3 +460,42 @@ def test_password_and_sso_can_both_be_offered(editor: str) -> None:
     sign_in(at)
     assert any(s.value == t("data.editor_masuk", nama="Ani") for s in at.success)
     assert len(at.file_uploader) == 1
+
+
+def test_an_instrumen_ssk_workbook_is_imported_and_the_programme_page_uses_it(editor: str, dataset: Dataset) -> None:
+    """The Instrumen-SSK-like workbook the tests make (title rows, merged programme cells, years as columns, figures
+    as Indonesian text) is read on the Data page, replaces the bundled matrix, and the Program SSK page plans with it;
+    the page's download of the stored matrix loads back unchanged."""
+    from helpers import instrumen_xlsx
+
+    at = sign_in(open_page())
+    at.button_group(key="data_jenis").set_value("ssk").run()
+    assert any(c.value == t("data.bantuan_ssk") for c in at.caption)
+    workbook = instrumen_xlsx()
+    at.file_uploader(key="unggah_ssk_0").set_value(("tabel_5_1.xlsx", workbook, "application/vnd.ms-excel")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = [s.value for s in at.success if s.value.startswith("Siap dimuat")]
+    assert summary == ["Siap dimuat: 10 baris matriks SSK, 5 kegiatan dari 2 OPD, tahun 2026–2028."]
+    # how the sheet was read is said: its layout, the merged cells filled, the heading and totals rows
+    notes = " ".join(i.value for i in at.info)
+    assert "Tata letak Instrumen SSK: tahun 2026–2028" in notes and "Baris jumlah/total diabaikan (baris 12)" in notes
+    at.radio(key="data_cara").set_value("ganti").run()
+    at.button(key="data_simpan").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = store.Store(editor)
+    assert s.active_id() == 1 and s.versions().set_index("id").loc[1, "jenis"] == "ssk"
+    saved = s.table("ssk", 1, dataset)
+    expected = readers.read_kind("ssk", Source("tabel_5_1.xlsx", workbook), dataset.wilayah)
+    pd.testing.assert_frame_equal(saved.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False)
+    # the download the page offers for this version (the Instrumen layout as CSV) reads back as the same rows
+    back = readers.read_kind("ssk", Source("ssk_versi_1.csv", exports.table_file("ssk", saved, dataset.wilayah,
+                                                                                ".csv")), dataset.wilayah)
+    assert history.changes("ssk", saved, back, history.GANTI).nothing
+
+    page = AppTest.from_file(str(ROOT / "app_pages" / "program_ssk.py"), default_timeout=TIMEOUT)
+    page.query_params["indikator"] = "layak"
+    page.query_params["capai"] = "2029"
+    page.run()
+    assert not page.exception, [e.value for e in page.exception]
+    # layak in the workbook: one communal IPAL (45 KK) in Satui in 2026, two in 2027: 135 KK over 2026-2029
+    assert "Rencana SSK menjangkau **34 KK per tahun** (2026–2029)" in page.info[0].value

@@ -58,9 +58,9 @@ def test_every_bundled_file_exists_and_is_described_on_the_methods_page(kind: ki
 # What a reader takes from a file without it being a column of the table, and what it fills in itself: the
 # access reader reads rungs given as percentages (turned into households), and the one value of a one-indicator
 # table with its error columns (filed under its indicator's columns).
-READER_ONLY = {"nama_wilayah", "tanggal_verifikasi", "tanggal_deklarasi", "indikator", "nilai", "rse", "ci_bawah",
-               "ci_atas", *(f"pst_{r}" for r in ("aman", "layak_sendiri", "layak_bersama", "belum_layak",
-                                                 "babs_terbuka"))}
+READER_ONLY = {"nama_wilayah", "nama_desa", "kode_nomenklatur", "tanggal_verifikasi", "tanggal_deklarasi",
+               "indikator", "nilai", "rse", "ci_bawah", "ci_atas",
+               *(f"pst_{r}" for r in ("aman", "layak_sendiri", "layak_bersama", "belum_layak", "babs_terbuka"))}
 FILLED_BY_READER = {"stbm_desa": {"kk_lainnya"}}
 
 
@@ -85,13 +85,13 @@ def test_tables_without_a_contract_key_name_the_columns_that_identify_a_row(kind
 # ------------------------------------------------------------------------------------- the lists read from it
 def test_the_lists_of_kinds_keep_the_order_officials_see() -> None:
     assert kinds.importable() == ("akses", "target", "batas", "biaya", "stbm_desa", "batas_desa", "sampah",
-                                  "drainase", "kegiatan", "komitmen", "peran")
+                                  "drainase", "kegiatan", "komitmen", "peran", "ssk")
     # every kind is bundled now (the village tables since the real boundaries): the registry's order
     assert kinds.held() == ("akses", "target", "batas", "biaya", "stbm", "stbm_desa", "batas_desa", "sampah",
-                            "drainase", "kegiatan", "komitmen", "peran")
+                            "drainase", "kegiatan", "komitmen", "peran", "ssk")
     assert kinds.geo() == ("batas", "batas_desa")
     assert kinds.with_template() == ("akses", "target", "biaya", "stbm_desa", "sampah", "drainase", "kegiatan",
-                                     "komitmen", "peran")
+                                     "komitmen", "peran", "ssk")
     assert kinds.with_template() == exports.TEMPLATE_KINDS and kinds.held() == store.KINDS
 
 
@@ -102,18 +102,20 @@ def test_the_bundled_files_listed_on_the_methods_page() -> None:
         ("stbm", "data/stbm_kecamatan.csv"), ("stbm_desa", "data/stbm_desa.csv"),
         ("batas_desa", "data/batas_desa.geojson"),
         ("sampah", "data/sampah.csv"), ("drainase", "data/drainase.csv"), ("kegiatan", "data/kegiatan_opd.csv"),
-        ("komitmen", "data/komitmen.csv"), ("peran", "data/peran_opd.csv")]
+        ("komitmen", "data/komitmen.csv"), ("peran", "data/peran_opd.csv"), ("ssk", "data/program_ssk.csv")]
     assert all((paths.ROOT / name).exists() for _, name in kinds.bundled_files())
 
 
 @pytest.mark.parametrize(("page", "expected"), [
     ("ringkasan", ("akses", "stbm", "sampah", "drainase")),
-    ("paparan", ("akses", "stbm", "sampah", "drainase", "komitmen")),
+    ("paparan", ("akses", "stbm", "sampah", "drainase", "komitmen", "ssk")),
     ("stbm", ("stbm", "akses")),  # the page's own table first, the access figures it compares with after
     ("sampah", ("sampah", "drainase")),
     ("opd", ("kegiatan", "peran", "akses")),
     ("kebutuhan", ("akses", "biaya")),  # households from the access table, money from the unit costs
     ("komitmen", ("komitmen",)),
+    # the plan against the need: the matrix first, then what the need and the realisation are drawn from
+    ("program_ssk", ("ssk", "akses", "biaya", "kegiatan", "peran")),
     ("peta", ()),  # the banner's default (the access table) covers every page no table names
 ])
 def test_the_tables_each_page_banner_names(page: str, expected: tuple[str, ...]) -> None:

@@ -19,13 +19,17 @@ TODAY = "2026-12-01"
 SSK = "SSK 2025-2029 (ilustratif)"
 
 
-def official(data, costs: bool = False):
+def official(data, costs: bool = False, plan: bool | None = None):
     """The bundled counts as if Dinkes had loaded them for every year (no illustrative access row left); the unit
-    costs stay the bundled illustrative ones unless `costs`."""
+    costs stay the bundled illustrative ones unless `costs`, and so does the SSK programme matrix unless `plan`
+    (default: with the costs, as a Pokja would load its SSK with its own prices)."""
     data = dataclasses.replace(data, akses=data.akses.assign(sumber="Dinkes (rekap STBM)"))
     if costs:
         data = dataclasses.replace(data, biaya=data.biaya.assign(sumber="SSH Tanah Bumbu 2026"), sumber={
             **data.sumber, "biaya": 5})
+    if costs if plan is None else plan:
+        data = dataclasses.replace(data, ssk=data.ssk.assign(sumber="SSK Tanah Bumbu 2025-2029"), sumber={
+            **data.sumber, "ssk": 6})
     return analyse(data)
 
 
@@ -86,6 +90,15 @@ def test_every_slide_with_money_names_the_illustrative_costs(loaded, priced) -> 
     for s in paparan.build(priced, settings, "Sumber: uji"):  # (the illustrative SSK's own slide says so: not money)
         if money(" ".join([s.pesan, *s.poin])):
             assert MARK not in " ".join([s.pesan, *s.poin, s.sumber]), s.kunci
+
+
+def test_the_bundled_programme_matrix_keeps_its_slide_marked_whatever_the_costs(data) -> None:
+    """The district's own unit costs, but the bundled illustrative SSK matrix: the plan's slide says so."""
+    an = official(data, costs=True, plan=False)
+    slides = paparan.build(an, paparan.Settings(SSK, "layak", 2029, TODAY), "Sumber: uji")
+    by = {s.kunci: s for s in slides}
+    assert by["program"].pesan.startswith(MARK) and MARK in by["program"].sumber
+    assert MARK not in " ".join([by["kebutuhan"].pesan, *by["kebutuhan"].poin, by["kebutuhan"].sumber])
 
 
 def test_the_deck_carries_the_mark_on_its_cost_slides(loaded) -> None:

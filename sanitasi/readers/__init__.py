@@ -11,7 +11,8 @@ sees it before saving.
 `read_kind` reads any importable kind of the registry (`sanitasi.kinds`): most by the generic reader
 from their registry entry alone; targets, unit costs, commitments and waste through their hooks
 (`hooks`); access by `akses` (BPS's layouts of published shares in `published`); village STBM
-(`stbm_desa`) and boundary layers (`boundaries`) by modules of their own.
+(`stbm_desa`), boundary layers (`boundaries`) and the SSK programme matrix (`program`, the Instrumen SSK layout)
+by modules of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pandas as pd
 
 from sanitasi import kinds
 from sanitasi.errors import DataError, Problem
-from sanitasi.readers import akses, boundaries, generic, hooks, stbm_desa
+from sanitasi.readers import akses, boundaries, generic, hooks, program, stbm_desa
 from sanitasi.readers.akses import Pilihan
 from sanitasi.readers.hooks import read_komitmen, read_target
 from sanitasi.readers.reading import FIRST_YEAR, ChoiceError, ColumnError, problems_frame
@@ -42,7 +43,7 @@ GEO_KINDS = kinds.geo()
 OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "akses": akses.read, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
     "komitmen": hooks.read_komitmen, "peran": hooks.read_peran, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
-    "batas_desa": boundaries.read_desa,
+    "batas_desa": boundaries.read_desa, "ssk": program.read,
 }
 
 

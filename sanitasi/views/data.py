@@ -202,6 +202,10 @@ def summary(kind: str, frame: pd.DataFrame, names: dict[str, str], lang: str = "
                  indikator=frame["indikator"].nunique())
     if kind == "biaya":
         return t("data.ringkas_biaya", lang, baris=fmt.number(len(frame), 0, lang))
+    if kind == "ssk":
+        named = frame["sub_kegiatan"].astype(object).where(frame["sub_kegiatan"].notna(), frame["kegiatan"])
+        return t("data.ringkas_ssk", lang, baris=fmt.number(len(frame), 0, lang), kegiatan=named.nunique(),
+                 opd=frame["opd"].nunique(), tahun=_span(frame["tahun"]))
     return t("data.ringkas_umum", lang, baris=fmt.number(len(frame), 0, lang), jenis=kind_label(kind, lang))
 
 

@@ -15,10 +15,9 @@ from sanitasi.documents import default_reach_year, final_target, indicators_of
 from sanitasi.tables import parse_number
 from sanitasi.views.display import Figure, source_line
 
-# The goal when the document sets no target for the indicator: 90% for a share that should rise, none left for
-# open defecation.
-GOAL_UP = 90.0
-GOAL_DOWN = 0.0
+# The goal when the document sets no target for the indicator (`sanitasi.needs.default_goal`)
+GOAL_UP = needs.GOAL_UP
+GOAL_DOWN = needs.GOAL_DOWN
 
 # An edited unit-cost row: (kode, biaya_per_kk, porsi); an emptied cell is None.
 CostRow = tuple[str, float | None, float | None]
@@ -118,7 +117,7 @@ def goal(an: Analysis, dokumen: str, indikator: str) -> float:
     final = final_target(an, dokumen, indikator)
     if final:
         return final[1]
-    return GOAL_UP if indicators.get(indikator).arah > 0 else GOAL_DOWN
+    return needs.default_goal(indikator)
 
 
 def reach_years(an: Analysis) -> list[int]:

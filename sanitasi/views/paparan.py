@@ -2,8 +2,8 @@
 its page can never disagree; the same slides make the .pptx deck, and the A3 map comes with them.
 
 overview -> map -> trajectory of the district -> the document's yearly targets judged -> kecamatan behind target
--> needs -> the rest of the strategy (ODF villages, waste, standing water) -> next steps -> open commitments (->
-methods and sources, in the deck).
+-> needs -> the SSK programme against the need (households and money per year and source) -> the rest of the
+strategy (ODF villages, waste, standing water) -> next steps -> open commitments (-> methods and sources, in the deck).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from sanitasi import deck, fmt, i18n, indicators, kinerja, progress
+from sanitasi import deck, fmt, i18n, indicators, kinerja, programme, progress
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import headline
 from sanitasi.deck import plain
@@ -23,7 +23,7 @@ from sanitasi.kinds import page_kinds
 from sanitasi.maps import map_values, ranked
 from sanitasi.progress import Status
 from sanitasi.trajectories import trajectory
-from sanitasi.views import kebutuhan, komitmen, lintasan_target, peta, ringkasan
+from sanitasi.views import kebutuhan, komitmen, lintasan_target, peta, program_ssk, ringkasan
 from sanitasi.views.display import Figure, source_line
 
 # px, before presentation mode scales the chart with its type (ui: charts.PRESENTATION_SCALE): with the banner, the
@@ -229,6 +229,10 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
         Figure(plan.tahunan.chart.properties(height=CHART_HEIGHT), "paparan_kebutuhan") if len(yearly) else None,
         sumber=source_line(an.data, "akses", "biaya", lang=lang)))  # households and money: what it draws on
 
+    # 5b. the SSK programme against the need: what the plan reaches, the money missing per year and source
+    if an.data.ssk is not None and len(an.data.ssk) and s.indikator in programme.ACCESS:
+        out.extend(programme_slides(an, s))
+
     # 6. the rest of the strategy: ODF villages, waste, standing water, each against its own target
     others = overview.lainnya
     if others:
@@ -265,6 +269,21 @@ def needs_sentence(s: Settings, needs: kebutuhan.Needs) -> str | None:
                   backlog=fmt.kk(g.backlog_kecamatan, s.lang),
                   pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, s.lang),
                   backlog_kabupaten=fmt.kk(g.backlog_kabupaten, s.lang))
+
+
+def programme_slides(an: Analysis, s: Settings) -> list[Slide]:
+    """The Program SSK page's numbers on two slides: the district (its sentence, the money per year by source with
+    the gap, the year the target is reached if the plan is carried out), then each kecamatan (households and money
+    a year needed, planned and short, and its year), as the page's table shows them."""
+    t, lang = i18n.t, s.lang
+    r = program_ssk.view(an, program_ssk.Settings(dokumen=s.dokumen, indikator=s.indikator, tahun_capai=s.tahun_capai,
+                                                  porsi_baru=s.porsi_baru, lang=lang))
+    label = indicators.get(s.indikator).label(lang)
+    points = [*r.dana_ringkas, plain(r.capai_ringkas)]
+    return [Slide("program", t("paparan.sp_judul", lang, indikator=label), plain(r.ringkasan), tuple(points),
+                  Figure(r.dana.chart.properties(height=CHART_HEIGHT), "paparan_program"), sumber=r.sumber),
+            Slide("program_kecamatan", t("paparan.sp_kecamatan_judul", lang, indikator=label),
+                  plain(r.ringkasan_kecamatan), (), None, r.tabel_ringkas, r.sumber)]
 
 
 def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataFrame) -> list[str]:

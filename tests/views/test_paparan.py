@@ -26,7 +26,8 @@ def slides(r) -> tuple[paparan.Slide, ...]:
 
 def test_sequence_order_and_messages(an, slides) -> None:
     assert [s.kunci for s in slides] == ["ringkasan", "banding", "peta", "lintasan", "kinerja", "tertinggal",
-                                         "kebutuhan", "lainnya", "langkah", "komitmen"]
+                                         "kebutuhan", "program", "program_kecamatan", "lainnya", "langkah",
+                                         "komitmen"]
     by = {s.kunci: s for s in slides}
     assert slides[0].pesan == cards.headline(an, RPJMN, "layak")
     # the map message counts the kecamatan below the target from the map values
@@ -40,7 +41,7 @@ def test_sequence_order_and_messages(an, slides) -> None:
     assert all(s.sumber == source for s in slides)
     # a chart on a slide is the page's own chart, downloaded under the slide's name
     assert [s.grafik.name for s in slides if s.grafik] == ["paparan_ringkasan", "paparan_peta", "paparan_lintasan",
-                                                           "paparan_kebutuhan"]
+                                                           "paparan_kebutuhan", "paparan_program"]
 
 
 def test_slides_draw_what_their_pages_draw(an, slides) -> None:

@@ -1,0 +1,64 @@
+"""Program SSK: the strategy's programme matrix against the need, who carries it, and what does not add up."""
+
+import streamlit as st
+
+import ui
+from sanitasi.views import program_ssk
+
+an = ui.setup("program_ssk")
+lang, dok = ui.lang(), ui.dokumen()
+
+st.title(ui.t("program.judul"))
+st.caption(ui.t("program.pengantar"))
+o = program_ssk.options(an, lang)
+if not o.ada:  # the active data hold no matrix: nothing to compare
+    st.info(ui.t("program.kosong"), icon=":material/info:")
+    st.stop()
+c1, c2 = st.columns(2)
+ind = ui.indicator(c1, o.indikator)
+kode = ui.kecamatan(c2, with_district=True)
+c3, c4 = st.columns([3, 2])
+reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, program_ssk.default_year(an, dok, ind), c3,
+                       help=ui.t("kebutuhan.tahun_capai_bantuan"))
+rise = c4.number_input(ui.t("program.kenaikan"), min_value=0, max_value=25, step=1, value=0, key="ssk_kenaikan",
+                       help=ui.t("program.kenaikan_bantuan"))
+r = ui.view(program_ssk.view, program_ssk.Settings(dokumen=dok, indikator=ind, tahun_capai=reach, kode=kode,
+                                                   kenaikan=rise, porsi_baru=ui.new_share(ind), lang=lang))
+st.caption(r.target)
+st.info(r.ringkasan, icon=":material/fact_check:")
+for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
+    ui.stat(label, value, col)
+
+left, right = st.columns(2)
+with left:
+    ui.figure(r.rumah_tangga)
+with right:
+    ui.figure(r.dana)
+with st.expander(ui.t("program.dana_judul"), icon=":material/table_view:"):
+    ui.table(r.dana_tabel)
+
+st.subheader(ui.t("program.kecamatan_judul"))
+households, money = st.tabs([ui.t("program.tab_kk"), ui.t("program.tab_dana")])
+with households:
+    ui.table(r.tabel)
+with money:
+    ui.table(r.tabel_dana)
+st.caption(r.tabel_catatan)
+
+st.subheader(ui.t("program.capai_judul"))
+st.markdown(r.capai_teks)
+ui.figure(r.capai)
+
+st.subheader(r.pemikul_judul)
+ui.table(r.pemikul)
+for line in r.pemikul_catatan:
+    st.caption(line)
+
+st.subheader(ui.t("program.periksa_judul"))
+for line in r.periksa:
+    st.markdown(f"- {line}")
+
+st.download_button(ui.t("program.unduh_xlsx"), r.xlsx, file_name=r.xlsx_nama, on_click="ignore",
+                   icon=":material/table_view:", key="unduh_matriks_ssk",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+st.caption(r.sumber)
