@@ -35,5 +35,8 @@ nav = st.navigation([st.Page(path, title=ui.t(key), icon=icon, default=(i == 0))
                      for i, (path, key, icon) in enumerate(PAGES)], expanded=True)
 ui.sidebar()
 st.session_state["_frame_drawn"] = True
-nav.run()
+try:
+    nav.run()
+except Exception:  # noqa: BLE001 - st.stop and st.rerun are BaseExceptions and pass through
+    ui.page_failed()  # a short Indonesian message for the viewer; the traceback goes to the server log only
 ui.publish_to_url()

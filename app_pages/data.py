@@ -12,7 +12,7 @@ s = ui.data_store()
 st.title(ui.t("data.judul"))
 st.markdown(ui.t("data.pengantar"))
 ui.data.flash()
-if s is None:
+if s is None or ui.database_down():
     st.error(ui.t("data.store_gagal"), icon=":material/database:")
     st.stop()
 

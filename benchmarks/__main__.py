@@ -1,4 +1,4 @@
-"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room]`.
+"""Run the benchmarks and print one table: `python -m benchmarks [--only pages,scale,map,room,hostile]`.
 
 Every figure is a ratio or a size measured in the same run, so it holds on a noisy machine; the table
 is Markdown, ready for docs/performance.md. Needs the dev requirements; the map drawing and the room
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SECTIONS = ("pages", "scale", "map", "room")
+SECTIONS = ("pages", "scale", "map", "room", "hostile")
 
 
 def machine() -> str:
@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import bench_scale as bench
         elif section == "map":
             from benchmarks import bench_map as bench
+        elif section == "hostile":
+            from benchmarks import bench_hostile as bench
         else:
             from benchmarks import bench_room as bench
         rows += bench.run()

@@ -3,7 +3,8 @@
 The hash comes from the environment (`SANITASI_EDITOR_HASH`) or `.streamlit/secrets.toml`
 (`[editor] password_hash = "..."`). Make one with `python -m sanitasi.cli hash-password`.
 PBKDF2-SHA256 from the standard library: nothing to install, and slow enough to make guessing
-expensive; repeated failures also lock editing for a while (`sanitasi.store.locked_until`).
+expensive; each failure slows the client it came from (`sanitasi.signin`), where the named editors' own hashes
+are kept too (`python -m sanitasi.cli editor add NAMA`).
 
 Alternatively, when the office has a single sign-on (Google Workspace, Microsoft Entra, Keycloak, ...),
 Streamlit's OIDC login is used: an `[auth]` section in secrets (`redirect_uri`, `cookie_secret`, and
@@ -30,7 +31,7 @@ ITERATIONS = 310_000
 
 def hash_password(password: str, *, salt: bytes | None = None, iterations: int = ITERATIONS) -> str:
     """'pbkdf2_sha256$<iterations>$<salt>$<hash>' (base64), ready for the environment or secrets."""
-    if not password:
+    if not password or not password.strip():
         raise ValueError("kata sandi tidak boleh kosong")
     salt = salt or secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
@@ -87,4 +88,6 @@ def may_edit(user: object, allowed: frozenset[str]) -> bool:
     if not hasattr(user, "get") or not user.get("is_logged_in"):
         return False
     email = str(user.get("email") or "").strip().lower()
-    return bool(email) and email in allowed and user.get("email_verified", True) is not False
+    # only a true boolean proves the address: "false" (a string, as some providers send it) and a missing claim
+    # do not
+    return bool(email) and email in allowed and user.get("email_verified") is True

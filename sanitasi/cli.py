@@ -11,6 +11,9 @@ For the access table, `--sumber`, `--satuan` and `--resmi` say the source, unit 
 whose file does not (defaults: a kabupaten file of percentages is "BPS Susenas <last year>" in rumah tangga, any
 other its own name in KK; official only when told), and `--indikator` names the indicator of a one-indicator table.
 
+This is the server administrator's tool: it needs no sign-in, because whoever can run it on the server can already
+change the database. Editors load data on the Data page; `editor add NAMA` gives each of them a password.
+
 Exit 0 when loaded (or, with --dry-run, when it would load), 2 when the file has problems (printed
 one per line in Bahasa Indonesia), 1 for anything unexpected; never a traceback. The store is
 chosen by SANITASI_DB_URL (default: a SQLite file under instance/).
@@ -24,7 +27,7 @@ import os
 import sys
 from pathlib import Path
 
-from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, auth, exports, history, kinds, load, readers, store
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, auth, exports, history, kinds, load, readers, signin, store
 from sanitasi.contracts import PERCENT_INDICATORS, SATUAN, YA_TIDAK
 from sanitasi.errors import DataError, Problem
 
@@ -108,12 +111,41 @@ def cmd_activate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password() -> str:
+    """A password typed twice at a terminal, or one line from a pipe without its line ending (CRLF too: a
+    password file saved on Windows); a blank one is refused."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Kata sandi editor: ")
+        if getpass.getpass("Ulangi: ") != first:
+            raise DataError([Problem("kata sandi", None, None, None, "kata sandi tidak sama")])
+    else:
+        first = sys.stdin.readline().rstrip("\r\n")
+    if not first.strip():
+        raise DataError([Problem("kata sandi", None, None, None, "kata sandi tidak boleh kosong")])
+    return first
+
+
 def cmd_hash(_args: argparse.Namespace) -> int:
-    first = getpass.getpass("Kata sandi editor: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
-    if sys.stdin.isatty() and getpass.getpass("Ulangi: ") != first:
-        print("kata sandi tidak sama", file=sys.stderr)
-        return 2
-    print(auth.hash_password(first))
+    print(auth.hash_password(_password()))
+    return 0
+
+
+def cmd_editor(args: argparse.Namespace) -> int:
+    """Named editors, each with a password of their own: the audit trail names who signed in."""
+    s = store.Store()
+    if args.aksi == "list":
+        for _, r in signin.editors(s).iterrows():
+            print(f"{r['nama']}  (sejak {store.local_time(r['dibuat'])})")
+        return 0
+    if not args.nama:
+        raise DataError([Problem("editor", None, None, None, "nama editor wajib diisi")])
+    if args.aksi == "add":
+        signin.add_editor(s, args.nama, _password())
+        print(f"editor {args.nama.strip()} ditambahkan (atau kata sandinya diganti)")
+        return 0
+    if not signin.remove_editor(s, args.nama):
+        raise DataError([Problem("editor", None, None, args.nama, "editor ini tidak ada")])
+    print(f"editor {args.nama.strip()} dihapus")
     return 0
 
 
@@ -147,6 +179,10 @@ def parser() -> argparse.ArgumentParser:
     act.set_defaults(run=cmd_activate)
     hp = sub.add_parser("hash-password", help="buat hash kata sandi editor untuk secrets.toml")
     hp.set_defaults(run=cmd_hash)
+    ed = sub.add_parser("editor", help="tambah, hapus atau daftar editor bernama (masing-masing dengan kata sandi)")
+    ed.add_argument("aksi", choices=["add", "remove", "list"])
+    ed.add_argument("nama", nargs="?")
+    ed.set_defaults(run=cmd_editor)
     return p
 
 
@@ -157,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         for problem in err.problems:
             print(f"masalah: {problem}")
-        print(f"{len(err.problems)} masalah; tidak ada yang disimpan.")
+        if err.more:
+            print(f"masalah: dan {err.more} masalah lain (tidak dicantumkan)")
+        print(f"{err.total} masalah; tidak ada yang disimpan.")
         return 2
     except Exception as exc:  # noqa: BLE001 - the contract is "never a traceback"
         print(f"kesalahan tak terduga: {type(exc).__name__}: {exc}")

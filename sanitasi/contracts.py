@@ -113,7 +113,7 @@ def _period_in_order(df: pd.DataFrame, table: str) -> list[Problem]:
 # `keluarga`, `mulai`, `akhir`: the document's family (RPJMN, RPJMD, SSK, Jakstrada, SDG, Visi) and period; empty
 # cells are read from the document's name (`sanitasi.documents.catalogue`)
 TARGET = Contract("target", (
-    Column("dokumen", "str"),
+    Column("dokumen", "str", chars=200),
     Column("indikator", "str", choices=tuple(REGISTRY)),
     Column("kode_wilayah", "kode", nullable=True),
     Column("tahun", "int", min=TAHUN_MIN, max=TAHUN_MAX),
@@ -126,7 +126,7 @@ TARGET = Contract("target", (
 ), key=("dokumen", "indikator", "kode_wilayah", "tahun"), row_checks=(_shares_within_100, _period_in_order))
 
 BIAYA = Contract("biaya_satuan", (
-    Column("kode", "str"),
+    Column("kode", "str", chars=100),
     Column("indikator", "str", choices=tuple(REGISTRY)),
     Column("langkah", "str"),
     Column("biaya_per_kk", "float", min=0),
@@ -336,10 +336,10 @@ DAFTAR_DESA = Contract("daftar_desa", (
 
 def check_codes(akses: pd.DataFrame, wilayah: pd.DataFrame, table: str = "akses_sanitasi") -> list[Problem]:
     """Every row's kecamatan must exist in that year: no code unknown, no child before its split."""
-    since = wilayah.set_index("kode")["berlaku_sejak"]
+    since = {k: int(y) for k, y in zip(wilayah["kode"], wilayah["berlaku_sejak"], strict=True)}
     problems = []
     for i, (kode, tahun) in enumerate(zip(akses["kode_wilayah"], akses["tahun"], strict=True)):
-        if kode not in since.index:
+        if kode not in since:
             problems.append(Problem(table, i + 2, "kode_wilayah", str(kode), "kode kecamatan tidak dikenal"))
         elif int(tahun) < int(since[kode]):
             problems.append(Problem(table, i + 2, "tahun", str(tahun),

@@ -32,15 +32,25 @@ class Problem:
 
 
 UNKNOWN_AREA = "wilayah_tak_dikenal"
+MAX_PROBLEMS = 200  # listed one by one; the rest are counted (a million bad rows are one message, not a million)
 
 
 class DataError(ValueError):
-    """Raised when a table breaks its contract. `problems` lists all of them, not only the first."""
+    """Raised when a table breaks its contract. `problems` lists them in the order found, the first `MAX_PROBLEMS`
+    of them; `more` counts the rest, so a file with a million bad cells costs a list of 200 and a number."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        head = f"{len(self.problems)} masalah pada data"
-        super().__init__(head + ":\n" + "\n".join(f"- {p}" for p in self.problems))
+    def __init__(self, problems: list[Problem], more: int = 0):
+        problems = list(problems)
+        self.problems = problems[:MAX_PROBLEMS]
+        self.more = more + max(0, len(problems) - MAX_PROBLEMS)
+        head = f"{self.total} masalah pada data"
+        rest = [f"- dan {self.more} masalah lain"] if self.more else []
+        super().__init__(head + ":\n" + "\n".join([*(f"- {p}" for p in self.problems), *rest]))
+
+    @property
+    def total(self) -> int:
+        """Every problem found, listed or counted."""
+        return len(self.problems) + self.more
 
 
 def unknown_areas(error: DataError) -> list[tuple[str, tuple[tuple[str, str], ...]]]:

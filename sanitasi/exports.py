@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -22,12 +23,25 @@ from sanitasi.errors import DataError, Problem
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_THEN_FORMULA = re.compile(r"([\r\n]+)([=+\-@\t])")
+
+
+def _safe(v: object) -> object:
+    """A text cell that cannot run as a formula: control characters dropped (they break XLSX), a formula start
+    guarded at the cell's start and after every line break (a CR then '=cmd|...' starts a new line in a CSV)."""
+    if not isinstance(v, str):
+        return v
+    v = _LINE_THEN_FORMULA.sub(lambda m: m.group(1) + "'" + m.group(2), _CONTROL.sub("", v))
+    return "'" + v if v.startswith(DANGEROUS) else v
+
+
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot run as formulas in Excel."""
+    """A copy whose text cells cannot run as formulas in Excel, nor carry control characters."""
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(DANGEROUS) else v)
+            out[col] = out[col].map(_safe)
     if any(isinstance(c, str) and c.startswith(DANGEROUS) for c in out.columns):
         out.columns = ["'" + c if isinstance(c, str) and c.startswith(DANGEROUS) else c for c in out.columns]
     return out

@@ -8,6 +8,7 @@ which reads better on a projector than a hyphen.
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from numbers import Real
 
@@ -142,3 +143,13 @@ def date(d, lang: str = "id") -> str:
     if pd.isna(when):
         return MISSING
     return f"{when.day} {MONTHS[lang][when.month - 1]} {when.year}"
+
+
+_ACTIVE = re.compile(r"[<>\[\]\\]")
+
+
+def inert(markdown: str) -> str:
+    """Markdown whose text can start no HTML tag, link or image: `<`, `>`, `[`, `]` and backslashes are escaped
+    (bold and italics stay). Imported names reach slides this way: `RPJMN <img onerror=...>` shows as typed,
+    and `![](http://...)` is text, not a picture every viewer's browser would fetch."""
+    return _ACTIVE.sub(lambda m: "\\" + m.group(), markdown)

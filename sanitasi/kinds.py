@@ -78,6 +78,7 @@ from sanitasi.headers import (
     optional,
 )
 from sanitasi.indicators import RUNG_COLUMNS
+from sanitasi.limits import TABLE, VILLAGES, Limits
 from sanitasi.schema import Contract
 
 # How the store keeps a kind: one SQL row per table row ("rows", columns from the contract), the whole table as
@@ -115,6 +116,7 @@ class Kind:
     context_pages: tuple[str, ...] = ()  # pages that show it beside their own tables (named after those)
     key: tuple[str, ...] = ()  # the columns that identify a row (default: the contract's key)
     more_templates: tuple[Template, ...] = ()  # further templates, one per level of data (access: the kabupaten's)
+    limits: Limits = TABLE  # how large its file may be (rows, columns, cells), checked before reading
     layout: str = ""  # a sheet layout its export writes instead of a plain table ("instrumen": `sanitasi.instrumen`)
 
     def __post_init__(self) -> None:
@@ -228,7 +230,7 @@ REGISTRY: dict[str, Kind] = {k.code: k for k in (
     # STBM per kecamatan is not imported: Dinkes reports per desa, and the village table is summed into this one
     Kind("stbm", contracts.STBM, "json", bundled=paths.STBM_CSV, importable=False,
          pages=("ringkasan", "paparan", "stbm")),
-    Kind("stbm_desa", contracts.STBM_DESA, "json", bundled=paths.STBM_DESA_CSV,
+    Kind("stbm_desa", contracts.STBM_DESA, "json", bundled=paths.STBM_DESA_CSV, limits=VILLAGES,
          fields=(DESA_CODE, DESA_NAME, DESA_KEC_CODE, DESA_KEC_NAME, DESA_YEAR, HOUSEHOLDS, *DESA_COUNTS,
                  ODF_STATUS_FIELD, *DESA_DATES, SOURCE),
          template=Template(  # the villages are the official's to list: one row per kecamatan to start from

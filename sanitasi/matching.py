@@ -111,6 +111,24 @@ class AreaIndex:
             return self.by_name.get(normalise_name(name))
         return None
 
+    def disagreement(self, code: object, name: object,
+                     name_map: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+        """(the code's kecamatan, the name's kecamatan) when both cells name a kecamatan, and not the same one:
+        `63.10.01;Satui` names Batulicin by its code and Satui by its name. None when they agree or one is empty."""
+        if code is None or not str(code).strip() or name is None or not str(name).strip():
+            return None
+        by_code = self.by_code.get(str(code).strip()) or self.by_code.get(digits(code))
+        by_name = self.code_for(None, name, name_map)
+        if by_code is None or by_name is None or by_code == by_name:
+            return None
+        return by_code, by_name
+
+    def disagreement_text(self, pair: tuple[str, str], code: object, name: object) -> str:
+        """'kode 63.10.01 adalah Batulicin, tetapi nama 'Satui' adalah Satui (63.10.04); ...'."""
+        by_code, by_name = pair
+        return (f"kode {str(code).strip()} adalah {self.names[by_code]}, tetapi nama '{str(name).strip()}' adalah "
+                f"{self.names[by_name]} ({by_name}); perbaiki kode atau namanya")
+
     def suggestions(self, text: object, n: int = 3) -> list[tuple[str, str]]:
         """The closest official names to an unmatched name: [(kode, nama)]."""
         keys = list(self.by_name)
@@ -134,15 +152,24 @@ def is_kabupaten(code: object, name: object) -> bool:
     return n == "tanahbumbu"
 
 
+def _worded(code: object) -> str:
+    """A code cell that holds words instead of a code ('JUMLAH' written in the code column), normalised; '' for
+    a code (digits and dots)."""
+    text = normalise_name(code)
+    return text if re.search(r"[a-z]", text) else ""
+
+
 def is_total(code: object, name: object) -> bool:
-    """A totals line named as such ('Jumlah', 'TOTAL', 'Jumlah Kabupaten', a bare 'Kabupaten'); in a BPS table of
-    every kabupaten the province's total line is one too, so it is never taken for Tanah Bumbu's own row."""
-    n = normalise_name(name)
-    return bool(n) and (n.startswith(("jumlah", "total", "rekap")) or n in ("kabupaten", "kab", "kabupatenkota"))
+    """A totals line named as such ('Jumlah', 'TOTAL', 'Jumlah Kabupaten', a bare 'Kabupaten'), in the name column
+    or written in the code column; in a BPS table of every kabupaten the province's total line is one too, so it
+    is never taken for Tanah Bumbu's own row."""
+    return any(bool(n) and (n.startswith(("jumlah", "total", "rekap")) or n in ("kabupaten", "kab", "kabupatenkota"))
+               for n in (normalise_name(name), _worded(code)))
 
 
 def is_total_row(code: object, name: object) -> bool:
-    """A totals line ("Jumlah", "Total", "Kabupaten Tanah Bumbu", code 63.10) below the kecamatan rows."""
-    n = normalise_name(name)
+    """A totals line ("Jumlah", "Total", "Kabupaten Tanah Bumbu", code 63.10) below the kecamatan rows; the words
+    may stand in the code column ("JUMLAH" under "Kode")."""
     c = str(code or "").strip()
-    return c in (KODE_KABUPATEN, digits(KODE_KABUPATEN)) or any(n.startswith(w) for w in TOTAL_WORDS if n)
+    return c in (KODE_KABUPATEN, digits(KODE_KABUPATEN)) or any(
+        n.startswith(w) for n in (normalise_name(name), _worded(code)) if n for w in TOTAL_WORDS)

@@ -19,6 +19,13 @@ from sanitasi.errors import DataError, Problem
 
 Kind = Literal["str", "int", "float", "kode"]
 KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
+# What both stores hold the same way, so a check here gives one answer for SQLite and PostgreSQL: whole numbers
+# within PostgreSQL's INTEGER (SQLite would take any), text without control characters (PostgreSQL refuses NUL;
+# Excel refuses the others), text no longer than its column (PostgreSQL's VARCHAR; SQLite ignores lengths).
+INT_LIMIT = 2_147_483_647
+TEXT_CHARS = 2_000  # a text cell without a length of its own (a note, a source): longer is no table's content
+KODE_CHARS = 20
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,11 @@ class Column:
     max: float | None = None
     choices: tuple[str, ...] | None = None
     pattern: re.Pattern[str] | None = None
+    chars: int | None = None  # the longest text it holds (default: TEXT_CHARS; a code: KODE_CHARS)
+
+    @property
+    def max_chars(self) -> int:
+        return self.chars or (KODE_CHARS if self.kind == "kode" else TEXT_CHARS)
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,16 @@ def _coerce(col: Column, raw: pd.Series, table: str, problems: list[Problem]) ->
             problems.append(Problem(table, _row(i), col.name, None, "nilai wajib diisi, tetapi kosong"))
     if col.kind in ("str", "kode"):
         out = raw.astype("string").str.strip().where(~blank, pd.NA)
+        text = out.fillna("")
+        for i in _where(text.str.contains(_CONTROL)):
+            bad = _CONTROL.search(text.iloc[i]).group()
+            problems.append(Problem(table, _row(i), col.name, _CONTROL.sub("", text.iloc[i])[:60],
+                                    f"teks berisi karakter kendali yang tidak terlihat (U+{ord(bad):04X}); "
+                                    "hapus dari sel"))
+        for i in _where(text.str.len() > col.max_chars):
+            problems.append(Problem(table, _row(i), col.name, text.iloc[i][:60] + "…",
+                                    f"teks terlalu panjang ({len(text.iloc[i]):,} karakter); paling panjang "
+                                    f"{col.max_chars:,} karakter".replace(",", ".")))
         if col.kind == "kode":
             pattern = col.pattern or KODE_KECAMATAN
             bad = ~blank & ~out.fillna("").str.match(pattern)
@@ -90,6 +112,11 @@ def _coerce(col: Column, raw: pd.Series, table: str, problems: list[Problem]) ->
         frac = num.notna() & (num != np.round(num))
         for i in _where(frac):
             problems.append(Problem(table, _row(i), col.name, str(raw.iloc[i]), "harus bilangan bulat"))
+        huge = num.notna() & (num.abs() > INT_LIMIT)
+        for i in _where(huge):
+            problems.append(Problem(table, _row(i), col.name, _shown(raw.iloc[i]),
+                                    f"angka terlalu besar; paling besar {INT_LIMIT:,}".replace(",", ".")))
+        num = num.where(~huge)  # never cast to a whole number that wraps around (10^20 is not -9223372036854775808)
     if col.min is not None:
         low = num.notna() & (num < col.min)
         for i in _where(low):
@@ -103,6 +130,13 @@ def _coerce(col: Column, raw: pd.Series, table: str, problems: list[Problem]) ->
     if col.kind == "int":
         return num.round().astype("Int64")
     return num.astype("float64")
+
+
+def _shown(v: object) -> str:
+    """A number as the official typed it: 1e+20 as 100000000000000000000, not in exponent notation."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e30:
+        return str(int(v))
+    return str(v)
 
 
 def _numbers(raw: pd.Series) -> pd.Series:

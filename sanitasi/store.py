@@ -25,7 +25,7 @@ import hashlib
 import io
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -46,13 +46,13 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
-    func,
     insert,
     inspect,
     select,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from sanitasi import desa, fmt, history, kinds, paths
 from sanitasi.errors import DataError, Problem
@@ -61,7 +61,9 @@ from sanitasi.schema import Contract, validate, whole_numbers
 
 BUNDLED = 0
 ENV_URL = "SANITASI_DB_URL"
-_SQL_TYPES = {"kode": lambda: String(20), "int": Integer, "float": Float, "str": Text}
+# SQL types from the contract's, whose lengths and ranges are checked before saving (one answer on both backends)
+_SQL_TYPES = {"kode": lambda c: String(c.max_chars), "int": lambda c: Integer(), "float": lambda c: Float(),
+              "str": lambda c: String(c.max_chars)}
 # What a version saved by an older release means in the columns that release did not have: it read kecamatan
 # counts of KK only, and nothing it loaded was marked official (its `sumber` was the file name; empty: the file's).
 LEGACY = {"akses": {"satuan": "kk", "resmi": "tidak"}}
@@ -103,12 +105,17 @@ def _schema(held: tuple[kinds.Kind, ...]) -> Schema:
         Column("dihapus", Boolean, nullable=False, default=False),
     )
     aktif = Table("aktif", md, Column("kunci", Integer, primary_key=True), Column("versi_id", Integer, nullable=False))
-    percobaan_masuk = Table(
+    percobaan_masuk = Table(  # every sign-in attempt (`sanitasi.signin`): when, whether it worked, from where
         "percobaan_masuk", md,
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("waktu", DateTime(timezone=True), nullable=False),
         Column("berhasil", Boolean, nullable=False),
     )
+    # failed sign-ins per client address, counted atomically (`sanitasi.signin`), and the named editors' hashes
+    Table("masuk_klien", md, Column("klien", String(100), primary_key=True),
+          Column("gagal", Integer, nullable=False), Column("terakhir", DateTime(timezone=True), nullable=False))
+    Table("editor", md, Column("nama", String(100), primary_key=True), Column("hash", String(300), nullable=False),
+          Column("dibuat", DateTime(timezone=True), nullable=False))
     tabel_json = Table(
         "tabel_json", md,
         Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
@@ -118,7 +125,7 @@ def _schema(held: tuple[kinds.Kind, ...]) -> Schema:
     rows = {k.code: Table(
         f"{k.code}_baris", md,
         Column("versi_id", Integer, ForeignKey("versi.id"), nullable=False, index=True),
-        *(Column(c.name, _SQL_TYPES[c.kind](), nullable=c.nullable) for c in k.contract.columns),
+        *(Column(c.name, _SQL_TYPES[c.kind](c), nullable=c.nullable) for c in k.contract.columns),
         *((Column("wkb", LargeBinary, nullable=False),) if k.storage == "geo" else ()),
     ) for k in held if k.storage in ("rows", "geo")}
     return Schema(md, versi, aktif, tabel_json, percobaan_masuk, rows, tuple(k.code for k in held))
@@ -150,9 +157,15 @@ def default_url() -> str:
     return f"sqlite:///{folder / 'sanitasi.db'}"
 
 
+# What a database that stopped answering raises (refused, timed out, dropped): the pages keep the last version
+UNREACHABLE = (OperationalError, InterfaceError)
+CONNECT_TIMEOUT = 5  # seconds: a server that does not answer is reported, not waited on for minutes
+
+
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        args = {"connect_timeout": CONNECT_TIMEOUT} if url.startswith("postgresql") else {}
+        return create_engine(url, pool_pre_ping=True, connect_args=args)
     engine = create_engine(url, connect_args={"timeout": 30})
 
     # SQLite: take the write lock when a transaction starts (BEGIN IMMEDIATE), so two saves at the same
@@ -193,30 +206,33 @@ class Store:
         self.url = url or default_url()
         self.engine = engine or _engine(self.url)
         self.schema = schema()
-        self.schema.metadata.create_all(self.engine)
-        self._add_missing_columns()
         aktif = self.schema.aktif
+        # one transaction, one at a time: six first starts on an empty PostgreSQL each ran CREATE TABLE and one
+        # failed; an advisory lock serialises them there (SQLite's BEGIN IMMEDIATE does the same), and DDL in
+        # PostgreSQL is transactional, so a start that dies half-way leaves nothing half-made
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(631001)")
+            self.schema.metadata.create_all(conn)
+            self._add_missing_columns(conn)
             if conn.execute(select(aktif.c.kunci)).first() is None:
                 conn.execute(insert(aktif).values(kunci=1, versi_id=BUNDLED))
 
-    def _add_missing_columns(self) -> None:
+    def _add_missing_columns(self, conn: Connection) -> None:
         """A store made by an older version of the dashboard lacks the newer table kinds' columns (in `versi`) and
         the newer optional columns of a kind's rows (the target table's `keluarga`, `mulai`, `akhir`): add them.
         Rows saved before read those as empty."""
-        look = inspect(self.engine)
+        look = inspect(conn)
         have = {c["name"] for c in look.get_columns("versi")}
         missing = [f"sumber_{k}" for k in self.schema.kinds if f"sumber_{k}" not in have]
         added = [(table.name, column) for table in self.schema.rows.values()
                  for column in table.columns if column.nullable
                  and column.name not in {c["name"] for c in look.get_columns(table.name)}]
-        if missing or added:
-            with self.engine.begin() as conn:
-                for col in missing:
-                    conn.exec_driver_sql(f"ALTER TABLE versi ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
-                for name, column in added:
-                    kind = column.type.compile(dialect=self.engine.dialect)
-                    conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {column.name} {kind}")
+        for col in missing:
+            conn.exec_driver_sql(f"ALTER TABLE versi ADD COLUMN {col} INTEGER NOT NULL DEFAULT 0")
+        for name, column in added:
+            kind = column.type.compile(dialect=self.engine.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {column.name} {kind}")
 
     # ---------------------------------------------------------------- reading
     def active_id(self) -> int:
@@ -391,25 +407,6 @@ class Store:
                                          "versi aktif tidak bisa dihapus; aktifkan versi lain dulu")])
             conn.execute(update(versi).where(versi.c.id == version).values(dihapus=True))
 
-    # ---------------------------------------------------------------- sign-in attempts
-    def record_attempt(self, ok: bool, when: datetime | None = None) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(insert(self.schema.percobaan_masuk).values(waktu=when or _now(), berhasil=ok))
-
-    def failures_since(self, since: datetime) -> int:
-        """Failed sign-ins since `since`, counted back to the last success."""
-        tries = self.schema.percobaan_masuk
-        with self.engine.connect() as conn:
-            last_ok = conn.execute(select(func.max(tries.c.waktu)).where(tries.c.berhasil.is_(True))).scalar()
-            start = max([t for t in (since, _aware(last_ok)) if t is not None])
-            return int(conn.execute(select(func.count()).select_from(tries).where(tries.c.berhasil.is_(False))
-                                    .where(tries.c.waktu > start)).scalar_one())
-
-    def last_failure(self) -> datetime | None:
-        tries = self.schema.percobaan_masuk
-        with self.engine.connect() as conn:
-            return _aware(conn.execute(select(func.max(tries.c.waktu)).where(tries.c.berhasil.is_(False))).scalar())
-
 
 def _aware(t: datetime | None) -> datetime | None:
     """SQLite gives naive datetimes back; they were stored in UTC."""
@@ -467,18 +464,6 @@ def _typed(kind: str, frame: pd.DataFrame, bundled: Dataset) -> pd.DataFrame:
             whole = str(dtype) == "Int64" or (str(dtype) == "int64" and out[c].isna().any())
             out[c] = out[c].astype("Int64" if whole else dtype) if len(out) else out[c].astype(dtype)
     return out[[c for c in ref.columns if c in out.columns]]
-
-
-LOCK_AFTER = 5
-LOCK_FOR = timedelta(minutes=15)
-
-
-def locked_until(store: Store, now: datetime | None = None) -> datetime | None:
-    """After `LOCK_AFTER` failed sign-ins within `LOCK_FOR`, editing is locked until the window passes."""
-    now = now or _now()
-    if store.failures_since(now - LOCK_FOR) >= LOCK_AFTER:
-        return (store.last_failure() or now) + LOCK_FOR
-    return None
 
 
 def instance_path() -> Path:

@@ -9,7 +9,6 @@ problems can point at the cell the official must fix.
 
 from __future__ import annotations
 
-import csv
 import io as _io
 import re
 import zipfile
@@ -21,11 +20,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sanitasi import textfile, workbook
 from sanitasi.errors import DataError, Problem
+from sanitasi.limits import EDITOR_BYTES, TABLE, Limits
 
-MAX_BYTES = 50 * 1024 * 1024  # the same as Streamlit's server.maxUploadSize in .streamlit/config.toml
+MAX_BYTES = EDITOR_BYTES  # the same as Streamlit's server.maxUploadSize in .streamlit/config.toml
 ROW_COLUMN = "_baris"
-HEADER_SCAN_ROWS = 15
+HEADER_SCAN_ROWS = textfile.HEADER_SCAN_ROWS
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def parse_number(value: Any, decimal_comma: bool = True) -> float | None:
     """
     if value is None:
         return float("nan")
+    if type(value) is str and value.isascii() and value.isdigit():  # the common cell, read without the rules below
+        return float(value)
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float | np.integer | np.floating):
@@ -177,84 +180,49 @@ def _decimal_comma_votes(cells: list[str]) -> bool:
 
 # ------------------------------------------------------------------------------------- file kinds
 def _is_xlsx(src: Source) -> bool:
+    """A workbook by its content (a zip with an `xl/` folder), or a zip named .xlsx that is broken (cut short in
+    the download): that one goes to the workbook reader too, which says the workbook is damaged."""
     if not src.data.startswith(b"PK"):
         return False
     try:
         with zipfile.ZipFile(_io.BytesIO(src.data)) as z:
             return any(n.startswith("xl/") for n in z.namelist())
-    except zipfile.BadZipFile:
-        return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return src.suffix in (".xlsx", ".xlsm")
 
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
+    if textfile.encoding_of(data) is not None:  # UTF-16 text (Excel's "Unicode Text") is half zero bytes
+        return False
     return b"\x00" in head or head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF"))
 
 
-def _decode(src: Source) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return src.data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return src.data.decode("latin-1")
-
-
-def _separator(text: str) -> str:
-    lines = [ln for ln in text.splitlines() if ln.strip()][:HEADER_SCAN_ROWS]
-    counts = {sep: sum(ln.count(sep) for ln in lines) for sep in (";", "\t", ",")}
-    best = max(counts, key=lambda s: (counts[s], s == ";"))
-    return best if counts[best] else ","
-
-
 def sheet_names(file: Any) -> list[str]:
-    """Sheets of an XLSX workbook (empty for a CSV)."""
+    """The visible sheets of an XLSX workbook, in its order (empty for a CSV); a broken workbook is a DataError."""
     src = source(file)
     if not _is_xlsx(src):
         return []
-    import openpyxl  # half a second to import, and only workbooks need it: not paid by CSV uploads or at start
-
-    wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
-    try:
-        return list(wb.sheetnames)
-    finally:
-        wb.close()
+    return workbook.sheet_names(src.data, src.name)
 
 
-def _grid(src: Source, sheet: str | None) -> tuple[list[list[Any]], bool | None]:
-    """All cells as a list of rows, and the decimal convention when the format fixes it."""
+def _grid(src: Source, sheet: str | None, limits: Limits) -> tuple[workbook.Grid, bool | None]:
+    """All cells as rows, and the decimal convention when the format fixes it."""
     if _is_xlsx(src):
-        import openpyxl  # half a second to import, and only workbooks need it: not paid by CSV uploads or at start
-
-        try:
-            wb = openpyxl.load_workbook(_io.BytesIO(src.data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any failure means "not a workbook we can read"
-            # openpyxl's own text is English: only the kind of failure is shown
-            message = f"berkas Excel tidak bisa dibaca; mungkin rusak ({type(exc).__name__})"
-            raise DataError([Problem(src.name, None, None, None, message)]) from None
-        try:
-            names = wb.sheetnames
-            if sheet is not None and sheet not in names:
-                raise DataError([Problem(src.name, None, None, sheet,
-                                         "lembar tidak ada; yang ada: " + ", ".join(names))])
-            ws = wb[sheet] if sheet is not None else wb[names[0]]
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        finally:
-            wb.close()
-        return rows, None
+        return workbook.read(src.data, src.name, sheet, limits), None
     if src.suffix in (".xls",):
         raise DataError([Problem(src.name, None, None, None,
                                  "format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV")])
     if _looks_binary(src.data):
         raise DataError([Problem(src.name, None, None, None,
                                  "berkas ini bukan tabel teks (CSV) atau Excel (XLSX); mungkin gambar atau PDF")])
-    text = _decode(src)
-    if not text.strip():
+    text = textfile.decode(src.data)
+    if not text or text.isspace():
         raise DataError([Problem(src.name, None, None, None, "berkas kosong")])
-    sep = _separator(text)
-    rows = [row for row in csv.reader(_io.StringIO(text), delimiter=sep)]
+    sep = textfile.separator(text)
+    rows = textfile.rows(text, sep, src.name, limits)
     convention = True if sep == ";" else (False if sep == "," else None)
-    return rows, convention
+    return workbook.Grid("", rows), convention
 
 
 def _cell_text(v: Any) -> str:
@@ -265,14 +233,18 @@ def _cell_text(v: Any) -> str:
     return str(v).strip()
 
 
-def read_grid(file: Any, *, sheet: str | None = None) -> tuple[list[list[Any]], bool, str]:
+def read_grid(file: Any, *, sheet: str | None = None,
+              limits: Limits = TABLE) -> tuple[list[list[Any]], bool, str]:
     """The raw cells, the file's decimal convention (True = decimal comma) and its name."""
     src = source(file)
-    rows, convention = _grid(src, sheet)
-    if convention is None:
-        texts = [_cell_text(c) for r in rows for c in r if isinstance(c, str)]
-        convention = _decimal_comma_votes(texts)
-    return rows, convention, src.name
+    grid, convention = _grid(src, sheet, limits)
+    return grid.rows, _convention(grid.rows, convention), src.name
+
+
+def _convention(rows: list[list[Any]], fixed: bool | None) -> bool:
+    if fixed is not None:
+        return fixed
+    return _decimal_comma_votes([_cell_text(c) for r in rows for c in r if isinstance(c, str)])
 
 
 def header_index(rows: list[list[Any]], score) -> int:
@@ -294,12 +266,18 @@ def frame_from_grid(rows: list[list[Any]], header: int) -> pd.DataFrame:
     width = max((len(r) for r in rows), default=0)
     pad = [list(r) + [None] * (width - len(r)) for r in rows]
     names: list[str] = []
+    taken: set[str] = set()
+    seen: dict[str, int] = {}
     for j in range(width):
         own = _cell_text(pad[header][j]) if pad else ""
         above = _cell_text(pad[header - 1][j]) if header > 0 else ""
         name = own or above or f"kolom_{j + 1}"
-        while name in names:
-            name += "_"
+        base, k = name, seen.get(name, 0)
+        while name in taken:  # a header written twice: 'x', 'x_', 'x__' (counted, so 3,000 copies stay linear)
+            k += 1
+            name = base + "_" * k
+        seen[base] = k
+        taken.add(name)
         names.append(name)
     body = pad[header + 1:]
     data = {n: [r[j] for r in body] for j, n in enumerate(names)}
@@ -309,15 +287,21 @@ def frame_from_grid(rows: list[list[Any]], header: int) -> pd.DataFrame:
     return frame.loc[filled.any(axis=1)].reset_index(drop=True)
 
 
-def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFrame:
+def read_table(file: Any, *, sheet: str | None = None, score=None, limits: Limits = TABLE) -> pd.DataFrame:
     """Any supported table file -> a DataFrame of what it means: numbers as numbers, codes as text.
 
     A column becomes numeric when every filled cell in it reads as a number and its header does not
     name a code (codes keep their dots and leading zeros). Other columns stay text. The column
     `_baris` holds each row's number in the file as Excel shows it. `score` tells how well a row
-    of cells looks like a header (default: count of cells that look like words).
+    of cells looks like a header (default: count of cells that look like words). The file is refused past
+    `limits` before it is expanded, and when a cell holds an Excel error or a formula without its value.
+
+    `attrs`: `catatan_berkas` (what reading decided: the sheet, percentages as shown), `persen` (the cells, as
+    (row, header), that showed a percentage: "80%" in a CSV, a percent format in Excel), `lembar` (the sheet).
     """
-    rows, decimal_comma, name = read_grid(file, sheet=sheet)
+    src = source(file)
+    grid, fixed = _grid(src, sheet, limits)
+    rows, decimal_comma, name = grid.rows, _convention(grid.rows, fixed), src.name
     if not rows:
         raise DataError([Problem(name, None, None, None, "berkas kosong")])
     score = score or (lambda cells: sum(1 for c in cells if c and parse_number(c) is None))
@@ -325,6 +309,9 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
     frame = frame_from_grid(rows, header)
     if frame.drop(columns=ROW_COLUMN).empty or frame.empty:
         raise DataError([Problem(name, None, None, None, "tidak ada baris data di bawah judul kolom")])
+    _refuse_uncomputed(frame, name)
+    names = [c for c in frame.columns if c != ROW_COLUMN]
+    percent = {(r, names[c - 1]) for r, c in grid.percent if r > header + 1 and c <= len(names)}
     out = {}
     for col in frame.columns:
         if col == ROW_COLUMN or is_code_header(col):
@@ -335,6 +322,8 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
         filled = [_cell_text(v) != "" for v in frame[col]]
         if any(filled) and all(p is not None for p, f in zip(parsed, filled, strict=True) if f):
             out[col] = pd.Series(parsed, index=frame.index, dtype="float64")
+            percent |= {(int(r), col) for r, v in zip(frame[ROW_COLUMN], frame[col], strict=True)
+                        if isinstance(v, str) and v.strip().endswith("%")}
         else:
             # object dtype keeps None for an empty cell (a str column would make it NaN, read as "nan")
             out[col] = pd.Series([_unquoted(_cell_text(v)) or None for v in frame[col]], index=frame.index,
@@ -344,12 +333,34 @@ def read_table(file: Any, *, sheet: str | None = None, score=None) -> pd.DataFra
     result.attrs["berkas"] = name
     # the title rows above the header: a BPS table names its indicator there ("... Sanitasi Layak (Persen)")
     result.attrs["judul"] = [" ".join(t for c in r if (t := _cell_text(c))) for r in rows[:header]]
+    result.attrs.update(catatan_berkas=list(grid.notes), persen=percent, lembar=grid.sheet)
     return result
+
+
+def _refuse_uncomputed(frame: pd.DataFrame, name: str) -> None:
+    """Every cell of the table holding an Excel error or a formula saved without its value, named as such: what
+    Excel would show there is not in the file."""
+    problems = []
+    for col in frame.columns:
+        if col == ROW_COLUMN:
+            continue
+        for r, v in zip(frame[ROW_COLUMN], frame[col], strict=True):
+            if isinstance(v, workbook.CellError):
+                problems.append(Problem(name, int(r), col, str(v), f"sel berisi galat Excel {v}: rumus di sel ini "
+                                        "gagal dihitung; perbaiki rumusnya atau ketik nilainya"))
+            elif isinstance(v, workbook.Uncomputed):
+                problems.append(Problem(name, int(r), col, str(v), "sel berisi rumus tanpa nilai tersimpan (berkas "
+                                        "dibuat oleh LibreOffice atau program lain yang tidak menghitung rumus); buka "
+                                        "di Excel atau LibreOffice Calc lalu simpan ulang, atau ketik nilainya"))
+    if problems:
+        problems.sort(key=lambda p: (p.baris, p.kolom))
+        raise DataError(problems)
 
 
 def _unquoted(text: str) -> str:
     """A text cell as written before `exports.neutralise` guarded it against Excel formulas ("'=x" -> "=x"), so a
     file the dashboard exported reads back as it was."""
+    text = re.sub(r"([\r\n]+)'([=+\-@\t])", r"\1\2", text)  # the guard after a line break, too
     return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 

@@ -314,8 +314,9 @@ CUT_JS = """() => {
       else if (r.width && (r.right > box.right + 1 || r.left < box.left - 1)) out.push('outside its chart: ' + text);
     }
   }
+  // an element drawn zero wide shows nothing to cut (the file uploader's hidden <input type=file>)
   for (const e of document.querySelectorAll('[data-testid="stMain"] *'))
-    if (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+    if (e.clientWidth > 0 && getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
       out.push('cut: ' + e.textContent.trim().slice(0, 60));
   return out;
 }"""

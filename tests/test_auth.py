@@ -138,8 +138,12 @@ def test_only_complete_oidc_sections_count() -> None:
 
 def test_only_listed_signed_in_users_may_edit() -> None:
     allowed = frozenset({"ani@tanahbumbukab.go.id"})
-    ani = {"is_logged_in": True, "email": "Ani@TanahBumbuKab.go.id", "name": "Ani"}
+    ani = {"is_logged_in": True, "email": "Ani@TanahBumbuKab.go.id", "name": "Ani", "email_verified": True}
     assert auth.may_edit(ani, allowed)
+    # only a true boolean proves the address: a string "false" (some providers send it), "true", a missing claim
+    for claim in ("false", "true", 1, None):
+        assert not auth.may_edit({**ani, "email_verified": claim}, allowed), claim
+    assert not auth.may_edit({k: v for k, v in ani.items() if k != "email_verified"}, allowed)
     assert not auth.may_edit({**ani, "is_logged_in": False}, allowed)
     assert not auth.may_edit({**ani, "email": "budi@x.id"}, allowed)
     assert not auth.may_edit({**ani, "email_verified": False}, allowed)

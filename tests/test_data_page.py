@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io as _io
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import geopandas as gpd
@@ -19,7 +20,7 @@ import streamlit as st
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, charts, exports, history, i18n, readers, store
+from sanitasi import auth, charts, exports, history, i18n, readers, signin, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -84,9 +85,9 @@ def test_without_an_editor_hash_the_page_is_read_only(db: str) -> None:
     assert at.title[0].value == t("data.judul")
     assert any(i.value == t("data.editor_belum") for i in at.info)  # says how to set it up
     assert "hash-password" in t("data.editor_belum") and "SANITASI_EDITOR_HASH" in t("data.editor_belum")
-    assert len(at.file_uploader) == 0
-    assert len(at.text_input) == 0  # no sign-in form either
-    assert any(c.value == t("data.muat_hanya_editor") for c in at.caption)
+    assert len(at.file_uploader) == 1  # anyone may check a file (the dry run) ...
+    assert len(at.text_input) == 0  # ... no sign-in form
+    assert any(c.value == t("data.uji_tanpa_masuk") for c in at.caption)
     assert [b for b in at.button if b.key in ("data_aktifkan", "data_hapus", "data_simpan")] == []
 
 
@@ -101,8 +102,9 @@ def test_editor_signs_in_uploads_sees_the_summary_and_saves(editor: str, dataset
     assert any(w.value == t("banner.ilustratif") for w in before.warning)
     assert any(c.value.startswith("Bawaan dasbor, versi 0") for c in before.sidebar.caption)
 
+    signin.add_editor(store.Store(editor), "Ani", PASSWORD)  # a named editor: the version names her
     at = open_page()
-    assert len(at.file_uploader) == 0  # not before signing in
+    assert len(at.file_uploader) == 1  # anyone may check a file; saving needs the editor
     sign_in(at)
     assert any(s.value == t("data.editor_masuk", nama="Ani") for s in at.success)
     assert len(at.file_uploader) == 1
@@ -286,17 +288,20 @@ def test_a_one_indicator_table_asks_which_indicator(editor: str) -> None:
                for s in at.success)
 
 
-def test_wrong_password_then_lock_out(editor: str) -> None:
+def test_wrong_password_then_this_client_waits(editor: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a long delay after the free tries, so the page is surely still waiting when it is opened again
+    monkeypatch.setattr(signin, "delay", lambda n: timedelta(minutes=15) if n >= signin.FREE else timedelta(0))
     at = sign_in(open_page(), password="salah")
     assert any(e.value == t("data.sandi_salah") for e in at.error)
-    assert len(at.file_uploader) == 0
-    for _ in range(4):
+    assert len(at.file_uploader) == 1  # anyone may check a file ...
+    assert [b for b in at.button if b.key == "data_simpan"] == []  # ... but not save one
+    for _ in range(signin.FREE - 1):
         sign_in(at, password="masih-salah")
-    # five failures within 15 minutes: the page says editing is locked and shows no sign-in form
+    # this client now waits: the page says so and shows no sign-in form; the password was never checked again
     at = open_page()
-    assert any(w.value.startswith("Terlalu banyak percobaan masuk yang gagal") for w in at.warning)
-    assert len(at.text_input) == 0 and len(at.file_uploader) == 0
-    assert store.locked_until(store.Store(editor)) is not None
+    assert any(w.value.startswith("Terlalu banyak percobaan masuk yang gagal dari perangkat ini") for w in at.warning)
+    assert not [x for x in at.text_input if x.key in ("data_nama_editor", "data_sandi")]
+    assert signin.wait(store.Store(editor), "tak-dikenal") > timedelta(minutes=14)
 
 
 # ------------------------------------------------------------------------------------- village STBM
@@ -400,7 +405,7 @@ def test_with_desa_boundaries_the_stbm_page_draws_the_village_map(db: str, datas
 
 SSO = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "k" * 32, "client_id": "dasbor",
        "client_secret": "rahasia", "server_metadata_url": "https://sso.tanahbumbukab.go.id/.well-known/openid"}
-ANI = {"is_logged_in": True, "email": "ani@tanahbumbukab.go.id", "name": "Ani"}
+ANI = {"is_logged_in": True, "email": "ani@tanahbumbukab.go.id", "name": "Ani", "email_verified": True}
 
 
 def sso_page(user: dict, emails: list[str] | None = None) -> AppTest:
@@ -417,7 +422,7 @@ def test_sso_offers_the_office_login_and_nothing_else_before_sign_in(db: str) ->
     at = sso_page({"is_logged_in": False})
     assert [b.label for b in at.button if b.key == "data_sso_utama"] == [t("data.masuk_sso")]
     assert any(c.value == t("data.sso_kembali") for c in at.caption)  # where the sign-in comes back to
-    assert len(at.file_uploader) == 0
+    assert len(at.file_uploader) == 1  # a dry run is anyone's; saving is not
     assert len(at.text_input) == 0  # no password configured: no password form
     assert not any(i.value == t("data.editor_belum") for i in at.info)
 
@@ -444,7 +449,7 @@ def test_sso_sign_out_ends_the_identity_and_stops_the_page(db: str) -> None:
 def test_an_unlisted_sso_account_stays_read_only(db: str) -> None:
     at = sso_page({**ANI, "email": "tamu@gmail.com"})
     assert any(w.value == t("data.sso_bukan_editor", email="tamu@gmail.com") for w in at.warning)
-    assert len(at.file_uploader) == 0
+    assert any(c.value == t("data.uji_tanpa_masuk") for c in at.caption)  # may check a file, not save it
     assert [b for b in at.button if b.key in ("data_aktifkan", "data_hapus", "data_simpan")] == []
 
 
@@ -458,7 +463,7 @@ def test_password_and_sso_can_both_be_offered(editor: str) -> None:
     at = sso_page({"is_logged_in": False})
     assert any(b.key == "data_sso_utama" for b in at.button)
     sign_in(at)
-    assert any(s.value == t("data.editor_masuk", nama="Ani") for s in at.success)
+    assert any(s.value == t("data.editor_masuk", nama="Ani (kata sandi bersama)") for s in at.success)
     assert len(at.file_uploader) == 1
 
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import io as _io
+import re
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from sanitasi import exports, readers
+from sanitasi import exports, fmt, readers
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
 
-DANGEROUS = ["=1+1", "+62 812", "-2+3", "@SUM(A1:A9)", "\t=cmd", "\r=cmd", "=HYPERLINK(\"http://x\",\"klik\")"]
+DANGEROUS = ["=1+1", "+62 812", "-2+3", "@SUM(A1:A9)", "\t=cmd", "\r", "=HYPERLINK(\"http://x\",\"klik\")"]
 HARMLESS = ["Batulicin", "63.10.01", "a=b", "Rp 1.500.000", "", "'sudah dikutip"]
 
 
@@ -112,3 +113,23 @@ def test_access_has_a_template_per_level(dataset: Dataset) -> None:
 def test_no_template_for_boundaries(kind: str, dataset: Dataset) -> None:
     with pytest.raises(ValueError, match="tidak ada templat"):
         exports.template(kind, dataset.wilayah)
+
+
+# ------------------------------------------------------------------------------------- issue 14: injection
+def test_formula_starts_after_a_line_break_and_control_characters_are_neutralised() -> None:
+    frame = pd.DataFrame({"komitmen": ["Verifikasi\r=cmd|' /C calc'!A0", "baik\n+1", "bel\x07l\x1b", "=SUM(A1)",
+                                       "\r=cmd"]})
+    out = exports.neutralise(frame)["komitmen"].tolist()
+    assert out == ["Verifikasi\r'=cmd|' /C calc'!A0", "baik\n'+1", "bell", "'=SUM(A1)", "'\r'=cmd"]
+    csv = exports.to_csv(frame).decode("utf-8-sig")
+    assert not any(line.startswith(("=", "+")) for line in csv.replace("\r", "\n").split("\n")), csv
+    book = openpyxl.load_workbook(_io.BytesIO(exports.to_xlsx({"k": frame})))  # control characters would break it
+    assert [c.value for c in book["k"]["A"]][1:] == out
+
+
+def test_imported_markup_in_a_slide_message_stays_text() -> None:
+    said = fmt.inert("**Target** RPJMN <img src=x onerror=alert(1)> 2025 ![](http://contoh.id/x.png) [a](b)")
+    # every angle and square bracket escaped: no tag, no image, no link can start
+    assert re.search(r"(?<!\\)[<>\[\]]", said) is None, said
+    assert "\\<img" in said and "!\\[\\](" in said
+    assert said.startswith("**Target**")  # our own emphasis stays

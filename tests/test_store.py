@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas as gpd
@@ -323,43 +323,6 @@ def test_boundaries_round_trip(s: store.Store, dataset: Dataset, tmp_path: Path)
     again = s.table("batas", v2, dataset)
     assert isinstance(again, gpd.GeoDataFrame)
     assert shapely.equals_exact(again.geometry.to_numpy(), dataset.batas.geometry.to_numpy(), tolerance=1e-9).all()
-
-
-# ------------------------------------------------------------------------------------- sign-in attempts
-NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-
-
-def fail(st: store.Store, minutes_ago: float) -> None:
-    st.record_attempt(False, NOW - timedelta(minutes=minutes_ago))
-
-
-def test_lock_after_five_failures_within_fifteen_minutes(s: store.Store) -> None:
-    for m in (14, 10, 6, 2):
-        fail(s, m)
-    assert store.locked_until(s, NOW) is None  # four failures: not yet
-    fail(s, 1)
-    # locked until 15 minutes after the last failure (1 minute ago): 14 minutes from now
-    assert store.locked_until(s, NOW) == NOW + timedelta(minutes=14)
-    assert store.locked_until(s, NOW + timedelta(minutes=14, seconds=1)) is None  # old failures fall out
-
-
-def test_old_failures_do_not_lock(s: store.Store) -> None:
-    for m in (40, 30, 20, 16, 1):
-        fail(s, m)
-    assert s.failures_since(NOW - store.LOCK_FOR) == 1
-    assert store.locked_until(s, NOW) is None
-
-
-def test_a_success_resets_the_count(s: store.Store) -> None:
-    for m in (12, 10, 8, 6):
-        fail(s, m)
-    s.record_attempt(True, NOW - timedelta(minutes=5))
-    fail(s, 3)
-    assert s.failures_since(NOW - store.LOCK_FOR) == 1
-    assert store.locked_until(s, NOW) is None
-    for m in (2.5, 2, 1.5, 1):
-        fail(s, m)
-    assert store.locked_until(s, NOW) == NOW + timedelta(minutes=14)
 
 
 def test_default_url_is_under_instance_or_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,7 +4,10 @@ activation reaches every session within a second and nothing is computed twice."
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +16,8 @@ import streamlit as st
 from sanitasi import load, sources, store
 from sanitasi.analysis import Analysis, analyse
 from sanitasi.load import Dataset
+
+log = logging.getLogger("sanitasi")
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,33 +41,71 @@ def _secret(*keys: str) -> str | None:
     return None if value is None else str(value)
 
 
+RETRY_SECONDS = 5.0  # a database that did not answer is asked again after this long, by the next page run
+
+
 @st.cache_resource(show_spinner=False)
+def _link() -> dict[str, Any]:
+    """The one store of the process and what is known of the database: opened or not, answering or not, the
+    last active version it gave. Never "absent forever": a store that failed to open is tried again."""
+    return {"store": None, "tried": -RETRY_SECONDS, "down": False, "known": None, "lock": threading.Lock()}
+
+
 def data_store() -> store.Store | None:
-    """The versioned store (SANITASI_DB_URL, secrets, or instance/sanitasi.db); None if it cannot open."""
-    try:
-        return store.Store(_secret("SANITASI_DB_URL") if not os.environ.get(store.ENV_URL) else None)
-    except Exception:  # noqa: BLE001 - a broken database must not take the dashboard down
-        return None
+    """The versioned store (SANITASI_DB_URL, secrets, or instance/sanitasi.db); None while it cannot be opened
+    (tried again every few seconds, so the dashboard recovers without a restart when the database returns)."""
+    link = _link()
+    if link["store"] is None and time.monotonic() - link["tried"] >= RETRY_SECONDS:
+        with link["lock"]:
+            if link["store"] is None and time.monotonic() - link["tried"] >= RETRY_SECONDS:
+                link["tried"] = time.monotonic()
+                try:
+                    link["store"] = store.Store(_secret("SANITASI_DB_URL") if not os.environ.get(store.ENV_URL)
+                                                else None)
+                    link["down"] = False
+                except Exception:  # noqa: BLE001 - a broken database must not take the dashboard down
+                    log.warning("penyimpanan data tidak bisa dibuka", exc_info=True)
+                    link["down"] = True
+    return link["store"]
+
+
+def database_down() -> bool:
+    """Did the database fail to answer at the last look (the banner says so on every page)?"""
+    return bool(_link()["down"])
+
+
+def known_version() -> int | None:
+    """The last active version the database gave (shown while it does not answer)."""
+    return _link()["known"]
 
 
 @st.cache_data(ttl=1.0, show_spinner=False)
-def _active(url: str) -> int:
+def _active(url: str) -> int | None:
     """The active version, read from the store at most once a second (a page asks for it many times per run;
-    an editor's activation reaches every session within a second)."""
+    an editor's activation reaches every session within a second); None when the database does not answer."""
     s = data_store()
     if s is None:
-        return store.BUNDLED
+        return None
     try:
         return s.active_id()
-    except Exception:  # noqa: BLE001
-        return store.BUNDLED
+    except Exception:  # noqa: BLE001 - down, or a table it cannot read: the last known version stays in use
+        log.warning("basis data tidak terjangkau", exc_info=True)
+        return None
 
 
 def _vk() -> str:
-    """The key of the data in use: the store and its active version (caches below are keyed by it)."""
+    """The key of the data in use: the store and its active version (caches below are keyed by it). While the
+    database does not answer, the last version it gave (its data set is still in the cache), else the bundled."""
     s = data_store()
     url = s.url if s is not None else "-"
-    return f"{url}|{_active(url)}"
+    link = _link()
+    version = _active(url) if s is not None else None
+    if version is None:
+        link["down"] = True
+        version = link["known"] if link["known"] is not None and s is not None else store.BUNDLED
+    else:
+        link["down"], link["known"] = False, version
+    return f"{url}|{version}"
 
 
 def version_changed() -> None:
@@ -77,9 +120,21 @@ def _dataset(vk: str) -> Dataset:
     return bundled() if s is None or version == store.BUNDLED else s.dataset(version, bundled())
 
 
+def _usable(vk: str) -> str:
+    """`vk` when its data set can be had (cached, or read now); the bundled data's key when the database stopped
+    answering before this version was ever read."""
+    try:
+        _dataset(vk)
+        return vk
+    except store.UNREACHABLE:
+        log.warning("basis data tidak terjangkau saat membaca versi %s", vk, exc_info=True)
+        _link()["down"] = True
+        return f"{vk.rsplit('|', 1)[0]}|{store.BUNDLED}"
+
+
 def dataset() -> Dataset:
     """The active version's data set (the bundled one when nothing was imported)."""
-    return _dataset(_vk())
+    return _dataset(_usable(_vk()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -89,7 +144,7 @@ def _analysis(vk: str, tahun: int) -> Analysis:
 
 def _current() -> tuple[str, int]:
     """(data key, reference year) of this session now: the chosen year, or the latest the data have."""
-    vk = _vk()
+    vk = _usable(_vk())
     return vk, _chosen_year(_dataset(vk).tahun)
 
 
@@ -133,4 +188,4 @@ def _district_choices(vk: str) -> tuple[tuple[str, ...], str]:
 def district_choices() -> tuple[tuple[str, ...], str]:
     """The district series the data offer (the kabupaten sources, then the roll-up) and the one that leads by
     default (the official one when loaded)."""
-    return _district_choices(_vk())
+    return _district_choices(_usable(_vk()))

@@ -3,6 +3,9 @@ the illustrative-data banner. Every page calls `setup()` first, so each page als
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 import streamlit as st
 
 from sanitasi import charts, fmt, sources, store
@@ -10,7 +13,7 @@ from sanitasi.analysis import Analysis
 from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from sanitasi.views import data as data_view
-from ui.cache import analysis, dataset, district_choices
+from ui.cache import analysis, database_down, dataset, district_choices, known_version
 from ui.state import (
     LANGS,
     _relabel,
@@ -26,6 +29,8 @@ from ui.state import (
     t,
     years,
 )
+
+log = logging.getLogger("sanitasi")
 
 # Less empty space around the content: at 1024x768 on a projector every line counts. Streamlit's wide layout keeps
 # 5rem on each side, a quarter of the width at 1024 with the sidebar open. The header is cut to the height of its one
@@ -69,8 +74,28 @@ def setup(page_key: str) -> Analysis:
     if presenting():
         st.html(_CSS_PAPARAN)
     an = analysis()
+    outage_banner()
     banner(an.data, page_key)
     return an
+
+
+def outage_banner() -> None:
+    """Said on every page while the database does not answer: which data are shown instead (never a silent
+    switch to the bundled data)."""
+    if not database_down():
+        return
+    known = known_version()
+    if known is None or known == store.BUNDLED:
+        st.error(t("db.tak_terjangkau_bawaan"), icon=":material/cloud_off:")
+    else:
+        st.error(t("db.tak_terjangkau", versi=t("db.versi", versi=known)), icon=":material/cloud_off:")
+
+
+def page_failed() -> None:
+    """A page that raised: a short message with a code to quote, the detail in the server's log only."""
+    code = uuid.uuid4().hex[:8]
+    log.exception("halaman gagal [%s]", code)
+    st.error(t("halaman.gagal", kode=code), icon=":material/error:")
 
 
 def sidebar() -> None:

@@ -1,6 +1,6 @@
 """The Data page's widgets over the store: the versions (view, compare, download, activate, hide), the import of a
-file (editors only: what it holds, what it changes, adding rows or replacing the table) and the templates. What
-they show is formatted by `sanitasi.views.data`."""
+file (anyone may check one, editors save it: what it holds, what it changes, adding rows or replacing the table)
+and the templates. What they show is formatted by `sanitasi.views.data`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, history, readers, store
+from sanitasi import exports, history, limits, readers, store
 from sanitasi.errors import DataError
 from sanitasi.views import data
 from ui.cache import bundled, version_changed
@@ -82,34 +82,44 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
 
 
 def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
-    """Load a file as a new version: choose its kind, upload, answer what the reader asks, see every problem or
-    a preview, then save (editors only)."""
-    if not editor:
-        st.caption(t("data.muat_hanya_editor"))
-        return
+    """Check a file as a new version: choose its kind, upload, answer what the reader asks, see every problem or a
+    preview. Anyone may check a file (the dry run, with a smaller upload limit); only an editor saves it."""
     base = bundled()
+    if not editor:
+        st.caption(t("data.uji_tanpa_masuk"))
     kind = st.segmented_control(t("data.jenis"), list(r.impor), default="akses", required=True,
                                 format_func=lambda k: r.label[k], key="data_jenis")
     st.caption(r.bantuan[kind])
     if kind == "akses":
         levels()
-    types = ["zip", "geojson", "json", "gpkg"] if kind in r.geo else ["csv", "txt", "xlsx"]
+    types = "zip, geojson, json, gpkg" if kind in r.geo else "csv, txt, xlsx"
     # a new key after each save empties the uploader, so the same file is not saved twice by accident
     upload_key = f"unggah_{kind}_{st.session_state.get('_unggah_n', 0)}"
-    upload = st.file_uploader(t("data.unggah"), type=types, key=upload_key)
+    # no `type=`: Streamlit would refuse another extension with an English exception; the readers say in Bahasa
+    # Indonesia what the file is and what is read (an old .xls, a table given as boundaries)
+    upload = st.file_uploader(t("data.unggah"), key=upload_key, help=t("data.unggah_jenis", jenis=types))
     if upload is None:
         return
     src = readers.source(upload)
-    sheets = [] if kind in r.geo else readers.sheet_names(src)
+    if not editor and len(src.data) > limits.VIEWER_BYTES:
+        st.error(t("data.terlalu_besar", nama=src.name, ukuran=data.megabytes(len(src.data)),
+                   batas=limits.VIEWER_BYTES // limits.MB, batas_editor=limits.EDITOR_BYTES // limits.MB),
+                 icon=":material/error:")
+        return
+    try:
+        sheets = readers.sheet_names(src)  # a workbook's sheets, a GeoPackage's polygon layers
+    except DataError as err:
+        show_problems(err, src.name)
+        return
     sheet = st.selectbox(t("data.lembar"), sheets, key="data_lembar") if len(sheets) > 1 else None
     result = try_import(kind, src, base.wilayah, sheet)
     if isinstance(result, DataError):
         show_problems(result, src.name)
         return
-    _preview(s, kind, src, result)
+    _preview(s, kind, src, result, editor)
 
 
-def _preview(s: store.Store, kind: str, src: Any, result: Any) -> None:
+def _preview(s: store.Store, kind: str, src: Any, result: Any, editor: bool) -> None:
     """What the file holds, what the editor still picks, and what saving would change, before anything is saved."""
     base = bundled()
     names = data.names_with_kabupaten(base.wilayah)
@@ -131,10 +141,19 @@ def _preview(s: store.Store, kind: str, src: Any, result: Any) -> None:
     st.markdown(f"**{t('data.isi_berkas')}**")
     st.dataframe(data.readable(data.shown(kind, result, rows=50), lang()), hide_index=True, width="stretch",
                  key="data_pratinjau")
+    if not editor:
+        st.info(t("data.simpan_hanya_editor"), icon=":material/lock:")
+        return
     note = st.text_input(t("data.catatan_versi"), key="data_catatan")
     if st.button(t("data.simpan"), type="primary", key="data_simpan"):
         meta = store.Meta(berkas=src.name, checksum=store.checksum(src.data), oleh=editor_name(), catatan=note)
-        version = s.save(kind, result, meta, bundled=base, mode=mode)
+        try:
+            version = s.save(kind, result, meta, bundled=base, mode=mode)
+        except DataError:
+            raise
+        except store.UNREACHABLE:
+            st.error(t("data.simpan_gagal"), icon=":material/database:")
+            return
         version_changed()
         forget_import()
         st.session_state.pop("data_cara", None)  # the next file starts from adding/updating rows again

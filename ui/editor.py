@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
-from sanitasi import auth, store
+from sanitasi import auth, signin, store
 from ui.cache import _secret, _secret_value
 from ui.state import t
 
 
 def editor_hash() -> str | None:
     return auth.configured_hash(_secret("editor", "password_hash"))
+
+
+def client() -> str:
+    """This session's address: the connection's, or the one a trusted proxy forwarded (`sanitasi.signin`)."""
+    try:
+        remote, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
+    except Exception:  # noqa: BLE001 - no request context (a test harness): one shared address
+        remote = forwarded = None
+    return signin.client_address(remote if isinstance(remote, str) else None,
+                                 forwarded if isinstance(forwarded, str) else None)
 
 
 def editor_name() -> str:
@@ -64,10 +76,12 @@ def editor_panel(s: store.Store) -> bool:
     """Sign-in for editors; True when this session may change data. Read-only when nothing is configured.
 
     Two ways in, each optional: the office's single sign-on (OIDC, for listed e-mail addresses) and the
-    editor password (a salted hash, with a lock-out after repeated failures)."""
+    editors' own passwords (named editors added with the CLI, or the older shared hash), each failure slowing the
+    client it came from (`sanitasi.signin`)."""
     hashed = editor_hash()
     providers, emails = oidc_setup()
-    if hashed is None and not providers:
+    named = signin.any_editor(s)
+    if hashed is None and not named and not providers:
         st.info(t("data.editor_belum"), icon=":material/lock:")
         return False
     if providers:
@@ -76,22 +90,22 @@ def editor_panel(s: store.Store) -> bool:
             return sso
     if st.session_state.get("_editor"):
         return _signed_in(via_sso=False)
-    if hashed is None:
+    if hashed is None and not named:
         return False
-    until = store.locked_until(s)
-    if until is not None:
-        st.warning(t("data.terkunci", waktu=store.local_time(until)), icon=":material/lock_clock:")
+    address = client()
+    left = signin.wait(s, address)
+    if left.total_seconds() > 0:
+        st.warning(t("data.terkunci", detik=math.ceil(left.total_seconds())), icon=":material/lock_clock:")
         return False
     with st.form("data_masuk"):
         st.markdown(f"**{t('data.masuk_judul')}**")
         name = st.text_input(t("data.nama_editor"), key="data_nama_editor")
         password = st.text_input(t("data.sandi"), type="password", key="data_sandi")
         if st.form_submit_button(t("data.masuk")):
-            ok = auth.verify(password, hashed)
-            s.record_attempt(ok)
-            if ok:
+            who, _ = signin.attempt(s, address, name, password, hashed)
+            if who is not None:
                 st.session_state["_editor"] = True
-                st.session_state["_editor_nama"] = name.strip() or "editor"
+                st.session_state["_editor_nama"] = who
                 st.rerun()
             st.error(t("data.sandi_salah"))
     return False

@@ -37,7 +37,7 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
     name_map = st.session_state.get(key + "_nama", {})
     chosen = {"pilihan": {f: st.session_state.get(f"{key}_{f}") for f in PICKED}} if kind == "akses" else {}
     try:
-        return readers.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet, **chosen)
+        return _read_once(kind, src, wilayah, sheet, name_map, column_map, chosen)
     except readers.ChoiceError as err:
         st.selectbox(t("data.indikator_tanya"), err.options, index=None, key=f"{key}_{err.field}",
                      format_func=lambda k: indicators.get(k).label(lang()), placeholder=t("data.pilih"))
@@ -69,6 +69,27 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
                     st.session_state[key + "_nama"] = {**name_map, **{r: k for r, k in picks.items() if k}}
                     st.rerun()
         return err
+
+
+def _read_once(kind: str, src: Any, wilayah: Any, sheet: str | None, name_map: dict, column_map: dict,
+               chosen: dict) -> Any:
+    """The reader's answer for this file and these choices, read once: every widget click reruns the page, and a
+    large file would be parsed again each time. Keyed by the file's content hash and the choices; one per session."""
+    key = (kind, store.checksum(src.data), src.name, sheet, repr(sorted(column_map.items())),
+           repr(sorted(name_map.items())), repr(chosen))
+    cached = st.session_state.get("_impor__dibaca")
+    if cached is not None and cached[0] == key:
+        outcome = cached[1]
+    else:
+        try:
+            outcome = readers.read_kind(kind, src, wilayah, name_map=name_map, column_map=column_map, sheet=sheet,
+                                        **chosen)
+        except readers.DataError as err:  # ColumnError and ChoiceError too: kept to be asked again
+            outcome = err
+        st.session_state["_impor__dibaca"] = (key, outcome)
+    if isinstance(outcome, readers.DataError):
+        raise outcome
+    return outcome
 
 
 def access_choices(src: Any, result: Any) -> None:

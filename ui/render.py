@@ -127,8 +127,9 @@ def table(frame: Any) -> None:
 
 
 def message(markdown: str) -> None:
-    """The one message of a slide: larger than body text, smaller than a heading."""
-    st.markdown(f"<div class='slide-msg'>\n\n{markdown}\n\n</div>", unsafe_allow_html=True)
+    """The one message of a slide: larger than body text, smaller than a heading. The message carries imported
+    names (the target document's): only the frame is HTML, the message itself is escaped (`fmt.inert`)."""
+    st.markdown(f"<div class='slide-msg'>\n\n{fmt.inert(markdown)}\n\n</div>", unsafe_allow_html=True)
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:

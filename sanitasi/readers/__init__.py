@@ -28,7 +28,8 @@ from sanitasi.readers import akses, boundaries, generic, hooks, program, stbm_de
 from sanitasi.readers.akses import Pilihan
 from sanitasi.readers.hooks import read_komitmen, read_target
 from sanitasi.readers.reading import FIRST_YEAR, ChoiceError, ColumnError, problems_frame
-from sanitasi.tables import read_table, sheet_names, source
+from sanitasi.tables import read_table, source
+from sanitasi.tables import sheet_names as _table_sheets
 
 __all__ = ["DataError", "Problem", "ColumnError", "ChoiceError", "Pilihan", "read_table", "read_akses", "read_target",
            "read_biaya", "read_boundaries", "read_boundaries_desa", "read_stbm_desa", "read_sampah", "read_drainase",
@@ -45,6 +46,13 @@ OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "komitmen": hooks.read_komitmen, "peran": hooks.read_peran, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
     "batas_desa": boundaries.read_desa, "ssk": program.read,
 }
+
+
+def sheet_names(file: Any) -> list[str]:
+    """What a file offers to choose from: an XLSX workbook's visible sheets, a GeoPackage's polygon layers (empty
+    for a CSV, a GeoJSON, a zip); a broken workbook is a DataError."""
+    src = source(file)
+    return boundaries.layers(src) if src.suffix == ".gpkg" else _table_sheets(src)
 
 
 def read_kind(kind: str, file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,

@@ -52,7 +52,7 @@ from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.matching import AreaIndex
 from sanitasi.readers import published
 from sanitasi.readers.ladder import SHARE_COLUMNS, households, rung_problems
-from sanitasi.readers.reading import FIRST_YEAR, ColumnError, Reading, area, blank, num_text, row
+from sanitasi.readers.reading import FIRST_YEAR, ColumnError, Reading, area, blank, num_text
 from sanitasi.schema import validate, whole_numbers
 from sanitasi.tables import ROW_COLUMN, normalise_header, read_table, source
 
@@ -106,7 +106,7 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     """The `akses_sanitasi` contract's rows from an official's file, or DataError with every problem at once."""
     choice = Pilihan.of(pilihan)
     src = source(file)
-    table = read_table(src, sheet=sheet, score=_header_score)
+    table = read_table(src, sheet=sheet, score=_header_score, limits=kinds.get("akses").limits)
     r = Reading(src.name, table, {}, table.attrs.get("desimal_koma", True))
     shape = _shape(r, column_map)
     if shape.layout == "jumlah":
@@ -182,23 +182,24 @@ def _require(r: Reading, meta: Mapping[str, str], unmatched: list[str], counts: 
 def _count_records(r: Reading, shape: Shape) -> list[dict[str, Any]]:
     """One record per row of a file of counts (or rung percentages); a kabupaten row of published shares beside
     them (the dashboard's export) is a record of shares only."""
-    kk = r.numbers("jumlah_kk", "jumlah_kk")
-    rungs = {c: r.numbers(c) for c in shape.rungs}
+    kk = r.numbers("jumlah_kk", "jumlah_kk").tolist()
+    rungs = {c: r.numbers(c).tolist() for c in shape.rungs}
     shares = {c: h for c, h in r.found.items() if c.startswith(("pct_", "rse_", "ci_"))}
-    tahun = r.years()
+    tahun = r.years().tolist()
     as_shares = shape.rungs[0].startswith("pst_")
+    # each column once as a list: a column per cell would cost a pandas Series per cell
+    meta = {m: r.table[r.found[m]].tolist() if m in r.found else [None] * len(r.table) for m in published.META}
+    share_cells = {c: r.table[h].tolist() for c, h in shares.items()}
+    counted_cells = [r.table[r.found[c]].tolist() for c in ("jumlah_kk", *shape.rungs)]
     records = []
-    for i in range(len(r.table)):
-        at = row(r.table, i)
-        rec = {ROW_COLUMN: at, "tahun": tahun.iloc[i],
-               **{m: r.table[r.found[m]].iloc[i] if m in r.found else None for m in published.META}}
-        values = {c: published.value(r.table[h].iloc[i], r, at, h) for c, h in shares.items()}
-        counted = [r.table[r.found[c]].iloc[i] for c in ("jumlah_kk", *shape.rungs)]
-        if all(blank(v) for v in counted) and any(not np.isnan(v) for v in values.values()):
+    for i, at in enumerate(int(a) for a in r.table[ROW_COLUMN]):
+        rec = {ROW_COLUMN: at, "tahun": tahun[i], **{m: meta[m][i] for m in published.META}}
+        values = {c: published.value(share_cells[c][i], r, at, h) for c, h in shares.items()}
+        if all(blank(cells[i]) for cells in counted_cells) and any(not np.isnan(v) for v in values.values()):
             records.append(rec | values)
             continue
-        rung_problems(r, i, kk.iloc[i], list(shape.rungs), [rungs[c].iloc[i] for c in shape.rungs], as_shares)
-        records.append(rec | {"jumlah_kk": kk.iloc[i], **{c: rungs[c].iloc[i] for c in shape.rungs}} | values)
+        rung_problems(r, i, kk[i], list(shape.rungs), [rungs[c][i] for c in shape.rungs], as_shares)
+        records.append(rec | {"jumlah_kk": kk[i], **{c: rungs[c][i] for c in shape.rungs}} | values)
     return records
 
 
@@ -210,7 +211,9 @@ def _finish(r: Reading, rec: pd.DataFrame, shape: Shape, wilayah: pd.DataFrame,
     index = AreaIndex.of(wilayah)
     classes = [_class(c, n, index, name_map) if has_area else ("kabupaten", KODE_KABUPATEN)
                for c, n in zip(rec["kode_wilayah"], rec["nama_wilayah"], strict=True)]
-    if not has_area:
+    if has_area:
+        _disagreements(r, rec, index, name_map)
+    else:
         r.notes.append(f"Tidak ada kolom wilayah: semua baris dianggap baris {NAMA_KABUPATEN}.")
     level = "kecamatan" if any(c == "kecamatan" for c, _ in classes) else "kabupaten"
     counted = rec[["jumlah_kk", *RUNG_COLUMNS, *SHARE_COLUMNS]].notna().any(axis=1)
@@ -234,7 +237,7 @@ def _finish(r: Reading, rec: pd.DataFrame, shape: Shape, wilayah: pd.DataFrame,
     except DataError as err:
         rows = out[ROW_COLUMN].to_numpy()
         raise DataError([Problem(r.name, int(rows[p.baris - 2]) if p.baris else None, p.kolom, p.nilai, p.pesan)
-                         for p in err.problems]) from None
+                         for p in err.problems], err.more) from None
     result = whole_numbers(result.astype({"tahun": "int64"})).sort_values(["tahun", "kode_wilayah", "sumber"])
     result = result.reset_index(drop=True)
     asked = [f for f in ASKED if f not in r.found or any(blank(v) for v in out.get(f"_{f}_sel", []))]
@@ -243,6 +246,18 @@ def _finish(r: Reading, rec: pd.DataFrame, shape: Shape, wilayah: pd.DataFrame,
     result.attrs.update(catatan=r.notes, tingkat=level, tanya=tuple(asked),
                         pilihan={**used, "indikator": choice.indikator}, persen=not counted[keep].any())
     return result
+
+
+def _disagreements(r: Reading, rec: pd.DataFrame, index: AreaIndex, name_map: Mapping[str, str] | None) -> None:
+    """A row whose code names one kecamatan and whose name another is a problem with both (once per row)."""
+    column = r.found.get("kode_wilayah") or r.found.get("nama_wilayah")
+    said: set[int] = set()
+    for at, code, name in zip(rec[ROW_COLUMN], rec["kode_wilayah"], rec["nama_wilayah"], strict=True):
+        pair = index.disagreement(code, name, name_map)
+        if pair is not None and int(at) not in said:
+            said.add(int(at))
+            r.problems.append(Problem(r.name, int(at), column, f"{str(code).strip()} / {str(name).strip()}",
+                                      index.disagreement_text(pair, code, name)))
 
 
 def _class(code: Any, name: Any, index: AreaIndex, name_map: Mapping[str, str] | None) -> tuple[str, str | None]:
@@ -267,8 +282,9 @@ def _kept(r: Reading, rec: pd.DataFrame, classes: list[tuple[str, str | None]], 
     column = r.found.get("nama_wilayah") or r.found.get("kode_wilayah")
     explicit = any(c == "kabupaten" for c, _ in classes)
     keep, others, previous, said = [], [], None, set()
-    for j, ((cls, _), (_, x)) in enumerate(zip(classes, rec.iterrows(), strict=True)):
-        at, code, name = int(x[ROW_COLUMN]), x["kode_wilayah"], x["nama_wilayah"]
+    rows = zip(rec[ROW_COLUMN].tolist(), rec["kode_wilayah"].tolist(), rec["nama_wilayah"].tolist(), strict=True)
+    for j, ((cls, _), (at, code, name)) in enumerate(zip(classes, rows, strict=True)):
+        at = int(at)
         if level == "kecamatan" or (cls == "lain" and not explicit):
             ok = cls in ("kecamatan", "kabupaten", "total")
             if not ok and at not in said:  # a row of a years-as-columns table is several records: said once
@@ -392,14 +408,14 @@ def _key_problems(r: Reading, rec: pd.DataFrame, wilayah: pd.DataFrame) -> list[
     last = pd.Timestamp.today().year
     ok = rec["kode_wilayah"].notna() & rec["tahun"].between(FIRST_YEAR, last) & (rec["tahun"] % 1 == 0)
     keys = rec.loc[ok].reset_index(drop=True)
-    problems = [Problem(r.name, int(keys[ROW_COLUMN].iloc[i]), None,
-                        f"{keys['kode_wilayah'].iloc[i]}, {int(keys['tahun'].iloc[i])}",
+    at, kode, tahun = keys[ROW_COLUMN].tolist(), keys["kode_wilayah"].tolist(), keys["tahun"].tolist()
+    problems = [Problem(r.name, int(at[i]), None, f"{kode[i]}, {int(tahun[i])}",
                         "baris ganda: wilayah, tahun dan sumber ini sudah ada di baris sebelumnya")
                 for i in np.flatnonzero(keys.duplicated(["kode_wilayah", "tahun", "sumber"]).to_numpy())]
     kec = keys.loc[keys["kode_wilayah"] != KODE_KABUPATEN].reset_index(drop=True)
     found = check_codes(kec.assign(tahun=kec["tahun"].astype("int64")), wilayah, r.name)
-    return problems + [Problem(r.name, int(kec[ROW_COLUMN].iloc[p.baris - 2]), p.kolom, p.nilai, p.pesan)
-                       for p in found]
+    rows = kec[ROW_COLUMN].tolist()
+    return problems + [Problem(r.name, int(rows[p.baris - 2]), p.kolom, p.nilai, p.pesan) for p in found]
 
 
 def _counted(r: Reading, rec: pd.DataFrame, shape: Shape) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def needs_area(kind: Kind) -> bool:
 
 
 def open_kind(kind: Kind, file: Any, column_map: Mapping[str, str] | None, sheet: str | None) -> Reading:
-    return Reading.open(file, kind.fields, column_map, sheet, need_area=needs_area(kind))
+    return Reading.open(file, kind.fields, column_map, sheet, need_area=needs_area(kind), limits=kind.limits)
 
 
 def read(kind: Kind, file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,

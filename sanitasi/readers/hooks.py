@@ -96,6 +96,10 @@ def read_biaya(file: Any, wilayah: pd.DataFrame | None = None, *, name_map: Mapp
     inds = _indicators(r, "indikator tidak dikenal")
     cost = r.numbers("biaya_per_kk", "biaya_per_kk")
     share = r.numbers("porsi", "porsi")
+    # a share is a fraction (0 to 1): a cell that shows "80%" (a CSV's text, Excel's percent format) means 0.8
+    shown = r.file.get("persen", set())
+    as_percent = [(at, r.found["porsi"]) in shown for at in r.table[ROW_COLUMN]]
+    share = share.where(~pd.Series(as_percent, index=share.index), share / 100)
     found, table = r.found, r.table
     raw = pd.DataFrame({
         "kode": table[found["kode"]].to_numpy(), "indikator": inds, "langkah": table[found["langkah"]].to_numpy(),

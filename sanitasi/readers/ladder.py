@@ -20,15 +20,19 @@ SHARE_COLUMNS = tuple(f"pst_{r}" for r in RUNGS)  # the rungs as percentages of 
 def rung_problems(r: Reading, i: int, kk: float, cols: list[str], vals: list[float], as_shares: bool) -> None:
     """One row's households and rungs: whole counts adding up to the households, or shares adding up to 100."""
     at, found, problems = row(r.table, i), r.found, r.problems
+
+    def cell(field: str) -> object:
+        return r.table.iat[i, r.table.columns.get_loc(found[field])]
+
     # an unreadable cell is NaN too, but it already has its "harus berupa angka" problem
     if np.isnan(kk):
-        if blank(r.table[found["jumlah_kk"]].iloc[i]):
+        if blank(cell("jumlah_kk")):
             problems.append(Problem(r.name, at, "jumlah_kk", None, "jumlah KK wajib diisi"))
     elif kk < 0 or kk != round(kk):
         problems.append(Problem(r.name, at, "jumlah_kk", num_text(kk), "jumlah KK harus bilangan bulat tidak negatif"))
     if any(np.isnan(v) for v in vals):
         for c, v in zip(cols, vals, strict=True):
-            if np.isnan(v) and blank(r.table[found[c]].iloc[i]):
+            if np.isnan(v) and blank(cell(c)):
                 problems.append(Problem(r.name, at, found[c], None, "nilai wajib diisi"))
         return
     if as_shares:

@@ -96,7 +96,7 @@ def _indicator_cells(r: Reading, chosen: str | None, headers: Sequence[str]) -> 
             out.append(k)
         return out
     if chosen is None:
-        chosen = guess_indicator([*r.table.attrs.get("judul", []), *headers])
+        chosen = guess_indicator([*r.file.get("judul", []), *headers])
         if chosen is not None:
             r.notes.append(f"Indikator dibaca dari judul tabel: {indicator_label(chosen)}. Pilih indikator lain di "
                            "pratinjau bila keliru.")

@@ -19,6 +19,7 @@ from sanitasi import indicators, matching
 from sanitasi.contracts import check_codes
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
 from sanitasi.headers import AREA_NAME, Field
+from sanitasi.limits import TABLE, Limits
 from sanitasi.matching import AreaIndex
 from sanitasi.schema import Contract, validate
 from sanitasi.tables import ROW_COLUMN, parse_number, read_table, source
@@ -58,13 +59,21 @@ class Reading:
     decimal_comma: bool
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader decided on its own, shown before saving
+    file: dict[str, Any] = field(default_factory=dict)  # what `read_table` said about the file (its `attrs`)
+
+    def __post_init__(self) -> None:
+        # the file's facts move off the table: pandas copies a frame's attrs into every column taken from it
+        self.file = {**self.table.attrs, **self.file}
+        self.table.attrs = {}
+        # what reading the file decided (the sheet read, percentages as shown) comes first
+        self.notes[:0] = [n for n in self.file.get("catatan_berkas", []) if n not in self.notes]
 
     @classmethod
     def open(cls, file: Any, fields: Sequence[Field], column_map: Mapping[str, str] | None, sheet: str | None,
-             need_area: bool) -> Reading:
+             need_area: bool, limits: Limits = TABLE) -> Reading:
         """The file's header row found by its known spellings, and every required field located (or ColumnError)."""
         src = source(file)
-        table = read_table(src, sheet=sheet, score=matching.header_score(fields))
+        table = read_table(src, sheet=sheet, score=matching.header_score(fields), limits=limits)
         dec = table.attrs.get("desimal_koma", True)
         return cls(src.name, table, find_columns(table, fields, column_map, src.name, need_area), dec)
 
@@ -79,7 +88,9 @@ class Reading:
 
 
 def row(frame: pd.DataFrame, i: int) -> int:
-    return int(frame[ROW_COLUMN].iloc[i]) if ROW_COLUMN in frame else i + 2
+    """The i-th row's number as Excel shows it (by position: a column Series per call would cost a copy of the
+    frame's metadata, a thousand rows of problems many times over)."""
+    return int(frame.iat[i, frame.columns.get_loc(ROW_COLUMN)]) if ROW_COLUMN in frame else i + 2
 
 
 def find_columns(table: pd.DataFrame, fields: Sequence[Field], column_map: Mapping[str, str] | None, name: str,
@@ -125,6 +136,11 @@ def area(c: Any, n: Any, index: AreaIndex, name_map: Mapping[str, str] | None, a
     """One row's kecamatan code from its code and name cells; an unmatched one is a problem with suggestions."""
     blank = not str(c or "").strip() and not str(n or "").strip()
     if blank and allow_empty:
+        return None
+    pair = index.disagreement(c, n, name_map)
+    if pair is not None:
+        problems.append(Problem(where[0], where[1], where[2], f"{str(c).strip()} / {str(n).strip()}",
+                                index.disagreement_text(pair, c, n)))
         return None
     hit = index.code_for(c, n, name_map)
     if hit is None:
@@ -189,9 +205,16 @@ def blank(cell: Any) -> bool:
 
 
 def problems_frame(error: DataError) -> pd.DataFrame:
-    """The problems as a table to show and to download (Bahasa Indonesia headers)."""
-    return pd.DataFrame([{"Berkas": p.tabel, "Baris": p.baris, "Kolom": p.kolom, "Nilai ditemukan": p.nilai,
-                          "Masalah": p.pesan} for p in error.problems])
+    """The problems as a table to show and to download (Bahasa Indonesia headers); a last row counts the ones
+    not listed."""
+    rows = [{"Berkas": p.tabel, "Baris": p.baris, "Kolom": p.kolom, "Nilai ditemukan": p.nilai, "Masalah": p.pesan}
+            for p in error.problems]
+    if error.more:
+        name = error.problems[-1].tabel if error.problems else ""
+        rows.append({"Berkas": name, "Baris": None, "Kolom": None, "Nilai ditemukan": None,
+                     "Masalah": f"dan {error.more} masalah lain (tidak dicantumkan; perbaiki yang di atas lalu "
+                                "muat lagi)"})
+    return pd.DataFrame(rows, columns=["Berkas", "Baris", "Kolom", "Nilai ditemukan", "Masalah"])
 
 
 # ------------------------------------------------------------------------------------- keys
@@ -202,13 +225,15 @@ def key_problems(table: pd.DataFrame, kode: pd.Series, tahun: pd.Series, wilayah
     keys = pd.DataFrame({ROW_COLUMN: table[ROW_COLUMN].to_numpy()[ok], "kode_wilayah": kode.to_numpy()[ok],
                          "tahun": tahun.to_numpy()[ok].astype("int64")})
     problems = duplicates(keys, ["kode_wilayah", "tahun"], name)
-    return problems + [Problem(name, int(keys[ROW_COLUMN].iloc[p.baris - 2]), p.kolom, p.nilai, p.pesan)
+    rows = keys[ROW_COLUMN].tolist()
+    return problems + [Problem(name, int(rows[p.baris - 2]), p.kolom, p.nilai, p.pesan)
                        for p in check_codes(keys, wilayah, name)]
 
 
 def duplicates(frame: pd.DataFrame, key: list[str], name: str, what: str = "kecamatan dan tahun") -> list[Problem]:
     dup = frame.duplicated(key, keep="first")
-    return [Problem(name, int(frame[ROW_COLUMN].iloc[i]), None, ", ".join(str(frame[k].iloc[i]) for k in key),
+    rows, cells = frame[ROW_COLUMN].tolist(), [frame[k].tolist() for k in key]
+    return [Problem(name, int(rows[i]), None, ", ".join(str(c[i]) for c in cells),
                     f"baris ganda: {what} ini sudah ada di baris sebelumnya")
             for i in np.flatnonzero(dup.to_numpy())]
 
@@ -273,10 +298,12 @@ def validated(raw: pd.DataFrame, contract: Contract, table: pd.DataFrame, name: 
     earlier = earlier or []
     field_of = {header: "kode_wilayah" if f == "nama_wilayah" else f for f, header in (found or {}).items()}
     said = {(p.baris, field_of.get(p.kolom, p.kolom)) for p in earlier}
+    more = 0
     try:
         out = validate(raw.astype(object).where(raw.notna(), None), contract)
         fixed: list[Problem] = []
     except DataError as err:
+        more = err.more
         rows = table[ROW_COLUMN].to_numpy()
         fixed = [Problem(name, int(rows[p.baris - 2]) if p.baris else None, p.kolom, p.nilai, p.pesan)
                  for p in err.problems]
@@ -284,6 +311,6 @@ def validated(raw: pd.DataFrame, contract: Contract, table: pd.DataFrame, name: 
         fixed = [p for p in fixed if not (p.kolom is None and extra is not None) and (p.baris, p.kolom) not in said]
     problems = earlier + fixed + (extra or [])
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, more)
     out.attrs["catatan"] = notes
     return out

@@ -53,7 +53,8 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     `sanitasi.desa.rollup` turns the result into the kecamatan table the indicators read.
     """
     kind = kinds.get("stbm_desa")
-    reading = Reading.open(file, kind.fields, column_map, sheet, need_area=False)  # a kecamatan may come from a code
+    # a kecamatan may come from a desa code
+    reading = Reading.open(file, kind.fields, column_map, sheet, need_area=False, limits=kind.limits)
     name, table, found, dec = reading.name, reading.table, reading.found, reading.decimal_comma
     notes, problems = reading.notes, reading.problems
     table = _drop_desa_totals(table, found, notes)

@@ -110,6 +110,11 @@ def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFra
     return shown if rows is None else shown.head(rows)
 
 
+def megabytes(n: int) -> str:
+    """5_500_000 bytes -> '5,2' (MB, as the upload limits are said)."""
+    return f"{n / (1024 * 1024):.1f}".replace(".", ",")
+
+
 def names(wilayah: pd.DataFrame) -> dict[str, str]:
     return names_of(wilayah)
 

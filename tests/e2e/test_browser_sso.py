@@ -147,7 +147,8 @@ def sign_in(chromium: Any, base: str, watch: browser.Watch) -> Any:
     _, page = browser.open_page(chromium, browser.SIZES[1], watch)
     browser.goto(page, base + "/data")
     assert page.get_by_role("button", name=t("data.masuk_sso")).count() == 1
-    assert page.locator(UPLOADER).count() == 0  # nobody signed in: read-only
+    # nobody signed in: a file may be checked (the dry run), not saved
+    assert page.get_by_text(t("data.uji_tanpa_masuk"), exact=True).count() == 1
     page.get_by_role("button", name=t("data.masuk_sso")).click()
     # /auth/login -> the provider -> /oauth2callback -> back to the dashboard's first page
     page.wait_for_url(lambda url: at_root(url, base), timeout=60_000)
@@ -170,6 +171,7 @@ def test_a_listed_editor_signs_in_with_the_office_account(chromium: Any, idp: Fa
         banner = t("data.editor_masuk", nama=f"Ani Rahmawati ({EDITOR})")
         assert page.get_by_text(banner, exact=True).count() == 1
         assert page.locator(UPLOADER).count() == 1
+        assert page.get_by_text(t("data.uji_tanpa_masuk"), exact=True).count() == 0  # an editor: saving too
         assert page.get_by_role("button", name=t("data.masuk_sso")).count() == 0
         page.screenshot(path=str(ARTIFACTS / "sso-editor.png"))
 
@@ -179,7 +181,8 @@ def test_a_listed_editor_signs_in_with_the_office_account(chromium: Any, idp: Fa
         assert not any(c["name"] == "_streamlit_user" for c in page.context.cookies())
         browser.goto(page, sso_url + "/data")
         assert page.get_by_role("button", name=t("data.masuk_sso")).count() == 1
-        assert page.locator(UPLOADER).count() == 0
+        # a visitor may still check a file (the dry run), but is told only an editor saves
+        assert page.get_by_text(t("data.uji_tanpa_masuk"), exact=True).count() == 1
         clean(page, watch)
     finally:
         page.context.close()
@@ -191,7 +194,7 @@ def test_an_unlisted_account_is_told_and_stays_read_only(chromium: Any, idp: Fak
     page = sign_in(chromium, sso_url, watch)
     try:
         assert page.get_by_text(t("data.sso_bukan_editor", email="tamu@gmail.com"), exact=True).count() == 1
-        assert page.locator(UPLOADER).count() == 0
+        assert page.get_by_text(t("data.uji_tanpa_masuk"), exact=True).count() == 1  # a dry run only
         assert page.get_by_text(t("data.editor_masuk", nama="Tamu (tamu@gmail.com)")).count() == 0
         page.screenshot(path=str(ARTIFACTS / "sso-tamu.png"))
         clean(page, watch)

@@ -154,3 +154,35 @@ def test_the_walk_finds_what_lacks_a_source(an) -> None:
 def test_a_source_line_says_where_the_figures_come_from() -> None:
     assert PREFIX.search(i18n.t("grafik.sumber_ilustratif", "id", versi="0", tanggal="01-12-2026"))
     assert PREFIX.search(i18n.t("grafik.sumber_nama", "en", nama="BPS", versi="3", tanggal="01-12-2026"))
+
+
+def test_every_export_names_its_source(an) -> None:
+    """What leaves the dashboard as a file carries its source too: each slide of the deck, the performance
+    workbooks of Lintasan and OPD, and every row of the programme matrix; with the bundled data, ILUSTRATIF."""
+    import io
+
+    import openpyxl
+    from pptx import Presentation
+
+    doc = DOCS[0]
+    r = views(an, "id", doc)
+    prs = Presentation(io.BytesIO(r["paparan"].pptx()))
+    content = list(prs.slides)[1:-1]  # between the title slide and the methods
+    assert len(content) == len(r["paparan"].slides)
+    for slide, shown in zip(content, r["paparan"].slides, strict=True):
+        text = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        assert re.search(r"(^|\n)Sumber: \S", text) and shown.sumber.split(" · ")[0] in text, shown.judul
+
+    for name, book in (("lintasan", r["lintasan"].kinerja_xlsx()), ("opd", r["opd"].target_xlsx())):
+        cells = [c.value for ws in openpyxl.load_workbook(io.BytesIO(book)) for row in ws.iter_rows() for c in row
+                 if isinstance(c.value, str)]
+        assert any(re.search(r"(^|\n)Sumber: \S", c) for c in cells), name
+        assert any("ILUSTRATIF" in c for c in cells), name
+
+    matrix = openpyxl.load_workbook(io.BytesIO(r["program_ssk"].xlsx()))["matriks_ssk"]
+    rows = [[c.value for c in row] for row in matrix.iter_rows()]
+    header = next(i for i, row in enumerate(rows) if "Sumber data" in row)
+    col = rows[header].index("Sumber data")
+    # below the header and its row of years, a row with a volume or a cost names its source
+    costed = [row for row in rows[header + 2:] if any(isinstance(v, (int, float)) for v in row[1:col])]
+    assert costed and all(row[col] for row in costed)
