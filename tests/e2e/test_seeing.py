@@ -50,10 +50,14 @@ def record(found: dict[str, list[str]], where: str) -> list[str]:
 
 
 def open_all(tab) -> None:
-    """Open every closed expander (a popover stays closed: it covers the page)."""
-    for summary in tab.page.locator('[data-testid="stExpander"] details:not([open]) > summary').all():
-        summary.click()
-    tab.settle()
+    """Open every closed expander in sight (a popover stays closed: it covers the page; one in a hidden tab waits for
+    its tab), one at a time: each opening may redraw the page."""
+    closed = tab.page.locator('[data-testid="stExpander"] details:not([open]) > summary').locator("visible=true")
+    for _ in range(20):
+        if not closed.count():
+            break
+        closed.first.click()
+        tab.settle()
 
 
 def tab_groups(tab) -> list:
