@@ -25,14 +25,15 @@ with costs_box.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:
     edited = st.data_editor(
         o.biaya.frame, key=f"biaya_{ind}", hide_index=True, width="stretch", disabled=o.biaya.locked,
         column_config={"kode": None, "langkah": st.column_config.TextColumn(ui.t("kebutuhan.b_langkah")),
-                       "biaya_per_kk": st.column_config.NumberColumn(ui.t("kebutuhan.b_biaya"), min_value=0,
-                                                                     step=50000, format="localized"),
-                       "porsi": st.column_config.NumberColumn(ui.t("kebutuhan.b_porsi"), min_value=0.0,
-                                                              max_value=1.0, step=0.05, format="localized")})
+                       # written the Indonesian way by the view ("6.500.000", "0,80"): a number column would
+                       # follow the browser's locale
+                       "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya"),
+                                                                   validate=r"^[0-9.,\s]*$"),
+                       "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"), validate=r"^[0-9.,\s]*$")})
 
 # the what-if box below keeps the number entered; before there is one, the view starts it at the plan's own number
 r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach,
-                                               biaya=kebutuhan.cost_rows(edited),
+                                               biaya=kebutuhan.cost_rows(edited, lang),
                                                skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
                                                lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")

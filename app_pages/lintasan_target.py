@@ -9,13 +9,13 @@ an = ui.setup("lintasan")
 dok = ui.dokumen()
 
 st.title(ui.t("lintasan.judul"))
-c1, c2, c3 = st.columns([3, 3, 4])
-ind = ui.indicator(c1, lintasan_target.options(an, dok))
+bar = st.container(horizontal=True, wrap=True, gap="medium")  # wraps to a second row on a narrow screen
+ind = ui.indicator(bar, lintasan_target.options(an, dok), width=270)
 district_only = lintasan_target.district_only(ind)
-kode = None if district_only else ui.kecamatan(c2, with_district=True)
+kode = None if district_only else ui.kecamatan(bar, with_district=True, width=200)
 if district_only:
-    c2.caption(ui.t("lintasan.hanya_kabupaten"))
-basis = ui.select("basis", lintasan_target.BASES, ui.t("lintasan.basis"), container=c3, horizontal=True,
+    bar.caption(ui.t("lintasan.hanya_kabupaten"), width=200)
+basis = ui.select("basis", lintasan_target.BASES, ui.t("lintasan.basis"), container=bar, horizontal=True,
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
 r = ui.view(lintasan_target.view, lintasan_target.Settings(indikator=ind, dokumen=dok, kode=kode, basis=basis,
                                                            lang=ui.lang(), seri=ui.seri()))
@@ -49,4 +49,4 @@ st.download_button(ui.t("kinerja.unduh"), r.kinerja_xlsx, file_name=r.kinerja_na
 if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
     st.subheader(r.semua_judul)
     st.caption(r.semua_bantuan)
-    ui.figure(r.semua)
+    ui.figure_by_width(r.semua_kolom, key="lintasan_semua")

@@ -8,12 +8,13 @@ from sanitasi.views import peta
 an = ui.setup("peta")
 st.title(peta.heading(an, ui.lang()))
 
-c1, c2, c3, c4 = st.columns([5, 5, 6, 4])
-ind = ui.indicator(c1, peta.options())
-kode = ui.kecamatan(c2)
-mode = ui.select("peta_warna", peta.MODES, ui.t("peta.warna"), container=c3, horizontal=True,
+# one row that wraps: at 1024 px with the sidebar open the choices go to a second row instead of being clipped
+bar = st.container(horizontal=True, wrap=True, gap="medium")
+ind = ui.indicator(bar, peta.options(), width=270)
+kode = ui.kecamatan(bar, width=200)
+mode = ui.select("peta_warna", peta.MODES, ui.t("peta.warna"), container=bar, horizontal=True,
                  format_func=lambda m: ui.t(f"peta.warna_{m}"))
-view = ui.select("peta_tampilan", peta.LAYOUTS, ui.t("peta.tampilan"), container=c4, horizontal=True,
+view = ui.select("peta_tampilan", peta.LAYOUTS, ui.t("peta.tampilan"), container=bar, horizontal=True,
                  format_func=lambda m: ui.t(f"peta.tampilan_{m}"))
 r = ui.view(peta.view, peta.Settings(indikator=ind, kode=kode, dokumen=ui.dokumen(), warna=mode, tampilan=view,
                                      lang=ui.lang()))
@@ -30,7 +31,8 @@ def _picked() -> None:
         st.session_state["kecamatan"] = point["kode"]
 
 
-left, right = st.columns([3, 2])
+# map and ranking side by side where both have room; the ranking goes below the map on a narrow screen
+left, right = ui.columns_that_wrap("peta_isi", [(3, 380), (2, 340)])
 with left:
     ui.figure(r.peta, on_select=_picked, key="peta_klik", selection_mode=PICK)
     if view == "wilayah":

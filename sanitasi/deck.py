@@ -25,8 +25,9 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 from shapely.geometry import shape
 
-from sanitasi import NAMA_KABUPATEN, charts, i18n, indicators, maps
+from sanitasi import NAMA_KABUPATEN, charts, fmt, i18n, indicators, maps
 from sanitasi.analysis import Analysis
+from sanitasi.documents import final_target
 
 PNG_SCALE = 2  # 2x for slides
 INK = RGBColor(0x26, 0x27, 0x30)
@@ -106,7 +107,10 @@ def _media_box(pdf: bytes) -> tuple[float, float]:
 
 
 def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: str) -> dict:
-    """The Vega-Lite spec of the A3 map (also rendered as PNG for a preview)."""
+    """The Vega-Lite spec of the A3 map (also rendered as PNG for a preview): the map with its legend, names, north
+    arrow and scale bar, and beside it every kecamatan's value ranked against the target, under one title with the
+    source, the data version and the day it was printed. The two fill the sheet (the map alone left half of it
+    empty and showed no value)."""
     t = i18n.t
     vals = maps.map_values(an, indikator, dokumen, lang)
     features = maps.map_features(an, vals)
@@ -114,8 +118,8 @@ def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: s
     ind_label = indicators.get(indikator).label(lang)
     title = t("peta.judul_grafik", lang, indikator=ind_label, tahun=an.tahun) + " — " + NAMA_KABUPATEN
     # the boundaries' source line follows these (charts.choropleth adds it from the features)
-    notes = [source, t("ekspor.dicetak", lang, tanggal=date.today().strftime("%d-%m-%Y"), dokumen=dokumen)]
-    plot_w, plot_h = 1060, 640  # with title, notes and padding the page comes to about A3 landscape
+    notes = [source, t("ekspor.dicetak", lang, tanggal=fmt.date(date.today(), lang), dokumen=dokumen)]
+    plot_w, plot_h = 620, 620  # the map; the ranking beside it: with title, notes and padding about A3 landscape
     base = charts.choropleth(features, labels, mode="nilai", indikator=indikator,
                              class_labels=maps.class_labels(indikator, lang), selected=None, title=title,
                              source=notes, lang=lang, height=plot_h)
@@ -138,10 +142,42 @@ def map_a3_spec(an: Analysis, indikator: str, dokumen: str, lang: str, source: s
         if "datasets" in layer:
             spec.setdefault("datasets", {}).update(layer.pop("datasets"))
     spec["layer"] = spec["layer"] + extra
+    spec = _beside(spec, _ranking_spec(an, vals, indikator, dokumen, lang, plot_h))
     spec["config"] = {**spec.get("config", {}), "title": {"fontSize": 24, "subtitleFontSize": 14, "anchor": "start"},
-                      "legend": {"labelFontSize": 15, "titleFontSize": 15}}
+                      "legend": {"labelFontSize": 15, "titleFontSize": 15},
+                      "axis": {"labelFontSize": 14, "titleFontSize": 14}, "text": {"fontSize": 14}}
     spec["padding"] = {"top": 30, "left": 40, "right": 40, "bottom": 30}
     return spec
+
+
+def _ranking_spec(an: Analysis, vals: pd.DataFrame, indikator: str, dokumen: str, lang: str, height: int) -> dict:
+    """The kecamatan ranked by value, coloured as on the map, with the target line: the values the map shows."""
+    t = i18n.t
+    tgt = final_target(an, dokumen, indikator)
+    target_label = (t("peta.garis_target", lang, nilai=fmt.number(tgt[1], 0, lang), tahun=tgt[0]) if tgt else
+                    t("kartu.tanpa_target_dokumen", lang, dokumen=dokumen,
+                      indikator=indicators.get(indikator).kata(lang)))
+    bars = charts.ranked_bars(maps.ranked(vals, indikator), mode="nilai", indikator=indikator,
+                              class_labels=maps.class_labels(indikator, lang), target=tgt[1] if tgt else None,
+                              target_label=target_label, selected=None, title=t("peta.peringkat_judul", lang),
+                              source="", lang=lang)
+    return static_spec(bars, 260, height)
+
+
+def _beside(left: dict, right: dict) -> dict:
+    """Two finished specs side by side under the left one's title, with one set of data and config."""
+    out = {k: v for k, v in left.items() if k in ("$schema", "title", "config", "background", "usermeta")}
+    datasets = {**left.get("datasets", {}), **right.get("datasets", {})}
+    parts = []
+    for i, part in enumerate((left, right)):
+        inner = {k: v for k, v in part.items()
+                 if k not in ("$schema", "config", "datasets", "background", "usermeta", "padding")}
+        if i == 1:  # the ranking keeps a heading of its own, without the source lines the whole sheet carries
+            inner["title"] = {"text": part["title"]["text"], "anchor": "start", "fontSize": 18}
+        else:
+            inner.pop("title", None)
+        parts.append(inner)
+    return {**out, "datasets": datasets, "hconcat": parts, "spacing": 40}
 
 
 # ------------------------------------------------------------------------------------- the deck
@@ -235,7 +271,7 @@ def build_deck(slides: list[Page], cover: Cover) -> bytes:
     _text(first, margin, Inches(3.2), inner, Inches(2.5), [
         NAMA_KABUPATEN,
         t("ekspor.sub_dek", lang, dokumen=cover.dokumen, tahun=cover.tahun),
-        t("ekspor.tanggal_dek", lang, tanggal=date.today().strftime("%d-%m-%Y"), versi=cover.versi),
+        t("ekspor.tanggal_dek", lang, tanggal=fmt.date(date.today(), cover.lang), versi=cover.versi),
         *([t("ekspor.ilustratif_dek", lang)] if cover.ilustratif else []),
     ], 20, False, INK)
 

@@ -12,6 +12,8 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from numbers import Real
 
+import pandas as pd
+
 MISSING = "–"
 MINUS = "−"
 
@@ -121,6 +123,26 @@ def is_missing(x) -> bool:
 
 def is_number(x) -> bool:
     return isinstance(x, Real) and not _missing(x)
+
+
+MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+                 "November", "Desember"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December")}
+
+
+def date(d, lang: str = "id") -> str:
+    """One date style on every page, slide and export: 2025-11-14 -> "14 November 2025" ("14 Mei 2025" in Bahasa
+    Indonesia); a text that is not a date is returned as it is, missing -> "–"."""
+    if d is None or (isinstance(d, Real) and _missing(d)) or (isinstance(d, str) and not d.strip()):
+        return MISSING
+    try:
+        when = pd.Timestamp(d)
+    except (ValueError, TypeError):
+        return str(d)
+    if pd.isna(when):
+        return MISSING
+    return f"{when.day} {MONTHS[lang][when.month - 1]} {when.year}"
 
 
 _ACTIVE = re.compile(r"[<>\[\]\\]")

@@ -117,16 +117,18 @@ def display(rows: list[Owners], target: pd.DataFrame, dokumen: str, tahun: int, 
         final = targets.final(target, dokumen, o.indikator) if dokumen else None
         row = {t("tabel.indikator", lang): ind.label(lang)}
         if dokumen:
+            # a dash says why it stands: the document sets no target for it, no agency supports, no activity
             row[t("peran.k_target", lang, dokumen=dokumen)] = (f"{_value(ind, final[1], lang)} ({final[0]})"
-                                                              if final else fmt.MISSING)
+                                                              if final else t("status.tanpa_target", lang))
         out.append({
             **row,
             t("peran.k_pemimpin", lang): short(o.pemimpin.opd) if o.pemimpin else t("peran.belum", lang),
-            t("peran.k_pendukung", lang): ", ".join(short(s.opd) for s in o.pendukung) or fmt.MISSING,
+            t("peran.k_pendukung", lang): ", ".join(short(s.opd) for s in o.pendukung) or t("peran.tidak_ada", lang),
             t("peran.k_data", lang): "; ".join(f"{short(d.opd)} ({d.catatan})" if d.catatan else short(d.opd)
                                                for d in o.pemilik_data) or t("peran.belum", lang),
             t("peran.k_kegiatan", lang, tahun=tahun): (t("peran.kegiatan", lang, n=o.kegiatan,
-                                                         pagu=fmt.rupiah(o.pagu, lang)) if o.kegiatan else fmt.MISSING),
+                                                         pagu=fmt.rupiah(o.pagu, lang)) if o.kegiatan
+                                                       else t("peran.tanpa_kegiatan", lang)),
         })
     return pd.DataFrame(out)
 

@@ -54,7 +54,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from sanitasi import desa, history, kinds, paths
+from sanitasi import desa, fmt, history, kinds, paths
 from sanitasi.errors import DataError, Problem
 from sanitasi.load import BUNDLED_DATE, Dataset
 from sanitasi.schema import Contract, validate, whole_numbers
@@ -476,7 +476,8 @@ def local_date(t: datetime):
 
 
 def local_time(t: datetime | None) -> str:
-    """A stored UTC time as officials in Kalimantan Selatan read it: '28-11-2026 07:48 WITA'."""
+    """A stored UTC time as officials in Kalimantan Selatan read it: '28 November 2026 07:48 WITA'."""
     if t is None or pd.isna(t):
         return ""
-    return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).strftime("%d-%m-%Y %H:%M WITA")
+    when = _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar"))
+    return f"{fmt.date(when.date())} {when.strftime('%H:%M')} WITA"

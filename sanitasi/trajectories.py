@@ -137,15 +137,22 @@ def _facts(a: progress.Assessment, tgt: tuple[int, float], ind: indicators.Indic
     if a.judged_year is not None and a.judged_year != a.latest_year:
         # the status speaks of the target year: its value, beside the latest
         judged = [(t("fakta.dinilai", lang), f"{ind.teks(a.judged_value, lang)} ({a.judged_year})")]
+    # a dash says why it stands: the target year has passed (nothing left to pace or project), or too few years
+    why = t("fakta.sudah_lewat" if a.latest_year is not None and tgt[0] <= a.latest_year else "fakta.data_kurang",
+            lang)
+
+    def said(text: str) -> str:
+        return f"{fmt.MISSING} ({why})" if text == fmt.MISSING else text
+
     return [
         (t("fakta.terakhir", lang), f"{ind.teks(a.latest_value, lang)} ({fmt.year(a.latest_year)})"),
         *judged,
         (t("fakta.target", lang), f"{ind.teks(tgt[1], lang)} ({tgt[0]})"),
-        (t("fakta.laju_kini", lang), pace_text(ind, a.current_rate, lang)),
-        (t("fakta.laju_perlu", lang), rate_text(ind, a.required_rate, lang)),
-        (t("fakta.rasio", lang), fmt.ratio(a.ratio, lang)),
-        (t("fakta.proyeksi", lang, tahun=tgt[0]), ind.teks(a.projected_value, lang)),
-        (t("fakta.perkiraan", lang), est),
+        (t("fakta.laju_kini", lang), said(pace_text(ind, a.current_rate, lang))),
+        (t("fakta.laju_perlu", lang), said(rate_text(ind, a.required_rate, lang))),
+        (t("fakta.rasio", lang), said(fmt.ratio(a.ratio, lang))),
+        (t("fakta.proyeksi", lang, tahun=tgt[0]), said(ind.teks(a.projected_value, lang))),
+        (t("fakta.perkiraan", lang), said(est)),
     ]
 
 

@@ -66,6 +66,11 @@ def unavailable() -> str | None:
     return None
 
 
+def required() -> bool:
+    """Must the browser tests run here? In CI (`CI=true`, as CI services set it) a missing browser is a failure."""
+    return os.environ.get("CI", "").lower() == "true"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

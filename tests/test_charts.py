@@ -155,7 +155,7 @@ def test_trajectory_layers(an: analysis.Analysis) -> None:
 
 
 LONG_TITLE = "KK per tahun yang perlu dijangkau sampai 2030, per kecamatan"
-LONG_SOURCE = "Sumber: data ILUSTRATIF, bukan angka resmi · v0, 28-11-2026"
+LONG_SOURCE = "Sumber: data ILUSTRATIF, bukan angka resmi · v0, 28 November 2026"
 
 
 def _finished(title: str = LONG_TITLE, source: str = LONG_SOURCE) -> dict:
@@ -224,3 +224,85 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
         else:
             assert spec["projection"] == {"type": "mercator"} and 114 < point[0] < 117
             assert "aria" not in shapes["mark"]
+
+
+def test_presentation_scale_grows_the_picture_with_its_type() -> None:
+    """Larger type on an unchanged chart makes labels collide: sizes, steps, offsets and marks grow by the same
+    factor (point sizes are areas), the legend's columns need proportionally more room, the original is untouched."""
+    frame = alt.Chart(alt.Data(values=[{"a": "x", "b": 1}]))
+    bars = frame.mark_bar(size=10).encode(x="b:Q", y="a:N")
+    text = frame.mark_text(dx=4, fontSize=12).encode(x="b:Q", y="a:N", text="b:Q")
+    dots = frame.mark_point(size=100).encode(x="b:Q", y="a:N")
+    legend = charts.bottom_legend(["Satu panjang sekali", "Dua panjang sekali"])
+    layered = alt.layer(bars, text, dots.encode(color=alt.Color("a:N", legend=legend)))
+    spec = charts.finish(layered.properties(height=alt.Step(20), width="container"), title="T", source="S",
+                         lang="id").to_dict()
+    big = charts.scale_spec(spec, 1.5)
+    assert big["height"] == {"step": 30}
+    layers = {ly["mark"]["type"]: ly["mark"] for ly in big["layer"]}
+    assert layers["bar"]["size"] == 15 and layers["text"]["dx"] == 6 and layers["text"]["fontSize"] == 18
+    assert layers["point"]["size"] == 225
+    columns = big["layer"][2]["encoding"]["color"]["legend"]["columns"]["expr"]
+    before = spec["layer"][2]["encoding"]["color"]["legend"]["columns"]["expr"]
+    n = int(before.split(">= ")[1].split(" ")[0])
+    assert f">= {round(n * 1.5)} " in columns
+    assert spec["height"] == {"step": 20} and spec["layer"][0]["mark"]["size"] == 10
+
+
+@pytest.mark.parametrize("fill", [*charts.SEQ_GOOD, *charts.SEQ_BAD, *WARNA.values(), charts.NO_DATA])
+def test_a_label_on_any_fill_of_the_maps_reads_at_aa(fill: str) -> None:
+    assert charts.contrast(charts.ink_on(fill), fill) >= 4.5
+
+
+def test_contrast_ratio_by_hand() -> None:
+    # black on white is 21:1; white on #767676 is the classic 4.54:1
+    assert charts.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert charts.contrast("#ffffff", "#767676") == pytest.approx(4.54, abs=0.01)
+
+
+@pytest.mark.parametrize("mode", ["nilai", "status", "selisih"])
+def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mode: str) -> None:
+    from sanitasi.views import peta
+
+    r = peta.view(an, peta.Settings(indikator="layak", kode="63.10.01", dokumen="RPJMN 2025-2029", warna=mode,
+                                    tampilan="petak", lang="id"))
+    spec = r.peta.spec
+    text = next(ly for ly in spec["layer"] if ly["mark"]["type"] == "text")
+    (rows,) = spec["datasets"].values()  # one table for the tiles and their labels
+    tiles = maps.tiles(an, maps.map_values(an, "layak", "RPJMN 2025-2029", "id"))
+    fills = charts.tile_fills(tiles, mode, "layak", maps.class_labels("layak"), "id")
+    assert text["encoding"]["color"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}
+    assert [r["tinta"] for r in rows] == [charts.ink_on(f) for f in fills]
+    assert all(charts.contrast(r["tinta"], f) >= 4.5 for r, f in zip(rows, fills, strict=True))
+
+
+def test_the_standing_water_map_legend_says_hectares(an: analysis.Analysis) -> None:
+    from sanitasi.views import sampah_drainase
+
+    spec = sampah_drainase.view(an, sampah_drainase.Settings(dokumen="RPJMN 2025-2029", lang="id")).peta.spec
+    titles = [ly["encoding"]["color"].get("title") for ly in spec["layer"] if "color" in ly.get("encoding", {})]
+    assert any(str(t).endswith("(ha)") for t in titles), titles
+    assert not any(str(t).endswith("(%)") for t in titles)
+
+
+@pytest.mark.parametrize(("width", "labels"), [(500, ["5.666 KK"] * 4), (200, ["5.666"] * 4), (90, ["5.666"] * 2)])
+def test_yearly_totals_thin_out_by_width(an: analysis.Analysis, width: int, labels: list[str]) -> None:
+    """Whole labels where a year's band has room, numbers alone where less, every other year where even they touch."""
+    import re
+
+    import vl_convert as vlc
+
+    r = kebutuhan.view(an, kebutuhan.Settings(dokumen="RPJMN 2025-2029", indikator="aman", tahun_capai=2029))
+    svg = vlc.vegalite_to_svg({**r.tahunan.spec, "width": width})
+    drawn = [t for t in re.findall(r">([^<>]*)</text>", svg) if t.startswith("5.666")]
+    assert drawn == labels
+
+
+def test_presentation_scale_asks_more_room_of_thinned_labels(an: analysis.Analysis) -> None:
+    r = kebutuhan.view(an, kebutuhan.Settings(dokumen="RPJMN 2025-2029", indikator="aman", tahun_capai=2029))
+    spec = r.tahunan.spec
+    calc = next(tr["calculate"] for ly in spec["layer"] for tr in ly.get("transform", []) if "calculate" in tr)
+    big = charts.scale_spec(spec, 2.0)
+    calc2 = next(tr["calculate"] for ly in big["layer"] for tr in ly.get("transform", []) if "calculate" in tr)
+    first = int(calc.split(">= ")[1].split(" ")[0])
+    assert f">= {first * 2} " in calc2

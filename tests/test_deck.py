@@ -14,7 +14,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from sanitasi import charts, deck, geo, indicators, maps
+from sanitasi import charts, deck, geo, i18n, indicators, maps
 from sanitasi.views import paparan
 
 RPJMN = "RPJMN 2020-2024"
@@ -100,6 +100,15 @@ def test_a3_map_pdf(an) -> None:
     assert re.search(r"\d+ km \(skala perkiraan\)", text)  # scale bar label
     assert spec["title"]["subtitle"][0] == SOURCE
     assert spec["title"]["subtitle"][-1] == geo.boundary_credit(0, "id")  # real boundaries, author and licence
+    # beside the map, every kecamatan's value ranked: the numbers the map only colours
+    vals = maps.map_values(an, "layak", RPJMN)
+    assert len(spec["hconcat"]) == 2
+    assert all(v in text for v in vals["nilai_teks"])
+    assert i18n.t("peta.peringkat_judul", "id") in text
+    # the sheet is filled: the first rendering, before padding to A3, takes most of it
+    import vl_convert as vlc
+    w, h = deck._media_box(vlc.vegalite_to_pdf(spec))
+    assert w > 0.85 * deck.A3_WIDTH and h > 0.85 * deck.A3_HEIGHT and w <= deck.A3_WIDTH and h <= deck.A3_HEIGHT
 
 
 @pytest.mark.parametrize(("width", "height"), [(1060, 640), (500, 500)])
@@ -129,7 +138,7 @@ def test_presentation_fonts_are_larger_except_map_names(an) -> None:
     spec = charts.choropleth(maps.map_features(an, vals), maps.map_labels(an), mode="nilai", indikator="layak",
                              class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
-    big = charts.scale_fonts(spec, 1.5)
+    big = charts.scale_spec(spec, 1.5)
     assert big["config"]["axis"]["labelFontSize"] == 13 * 1.5
     assert big["config"]["title"]["fontSize"] == 17 * 1.5
     labels = [ly for ly in big["layer"] if str(ly.get("name", "")).startswith(charts.MAP_LABELS)]

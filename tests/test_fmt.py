@@ -113,3 +113,15 @@ def test_number_round_trips(x, decimals, lang):
 ])
 def test_rupiah_scale_is_chosen_after_rounding(value: float, expected: str) -> None:
     assert fmt.rupiah(value) == expected
+
+
+@pytest.mark.parametrize(("value", "lang", "expected"), [
+    ("2025-11-14", "id", "14 November 2025"),
+    ("2025-05-01", "id", "1 Mei 2025"),
+    ("2025-08-17", "en", "17 August 2025"),
+    (None, "id", "–"),
+    ("", "id", "–"),
+    ("segera", "id", "segera"),  # a text that is not a date stays as written
+])
+def test_one_date_style(value, lang: str, expected: str) -> None:
+    assert fmt.date(value, lang) == expected

@@ -333,8 +333,8 @@ def test_default_url_is_under_instance_or_from_the_environment(monkeypatch: pyte
 
 
 @pytest.mark.parametrize(("stored", "expected"), [
-    (datetime(2026, 11, 27, 23, 48, tzinfo=UTC), "28-11-2026 07:48 WITA"),  # UTC+8 crosses midnight
-    (datetime(2026, 11, 27, 23, 48), "28-11-2026 07:48 WITA"),  # SQLite hands back naive UTC
+    (datetime(2026, 11, 27, 23, 48, tzinfo=UTC), "28 November 2026 07:48 WITA"),  # UTC+8 crosses midnight
+    (datetime(2026, 11, 27, 23, 48), "28 November 2026 07:48 WITA"),  # SQLite hands back naive UTC
     (None, ""),
 ])
 def test_local_time(stored: datetime | None, expected: str) -> None:

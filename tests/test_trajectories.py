@@ -55,3 +55,15 @@ def test_small_multiples_are_ordered_by_status(an: analysis.Analysis) -> None:
     assert order["rank"].is_monotonic_increasing
     _, order2020 = trajectories.small_multiples(an, "babs_terbuka", SDG, basis="2020")
     assert len(order2020) == 10
+
+
+def test_a_dash_in_the_facts_says_why(an) -> None:
+    """RPJMN 2020-2024's target year has passed: no pace is required and nothing is projected, and the facts say so
+    rather than showing a bare dash."""
+    from sanitasi import fmt, i18n
+    from sanitasi.analysis import KABUPATEN
+
+    tr = trajectories.trajectory(an, KABUPATEN, "layak", "RPJMN 2020-2024", "id")
+    facts = dict(tr.facts)
+    assert facts[i18n.t("fakta.laju_perlu", "id")] == f"{fmt.MISSING} ({i18n.t('fakta.sudah_lewat', 'id')})"
+    assert all(v != fmt.MISSING for v in facts.values())

@@ -12,8 +12,10 @@ from ui.importer import commitments_editor, forget_import, show_problems, try_im
 from ui.render import (  # noqa: F401
     badge,
     card,
+    columns_that_wrap,
     download_csv,
     figure,
+    figure_by_width,
     message,
     number,
     on_demand,

@@ -8,7 +8,7 @@ import uuid
 
 import streamlit as st
 
-from sanitasi import charts, sources, store
+from sanitasi import charts, fmt, sources, store
 from sanitasi.analysis import Analysis
 from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
@@ -32,22 +32,35 @@ from ui.state import (
 
 log = logging.getLogger("sanitasi")
 
-# Less empty space above the content: at 1024x768 on a projector every line counts.
+# Less empty space around the content: at 1024x768 on a projector every line counts. Streamlit's wide layout keeps
+# 5rem on each side, a quarter of the width at 1024 with the sidebar open. The header is cut to the height of its one
+# button (the sidebar's), and the content starts below it: the banner's top once hid under it.
 _CSS = """<style>
-.block-container {padding-top: 2.2rem; padding-bottom: 2rem;}
+[data-testid="stHeader"] {height: 2.4rem; min-height: 2.4rem;}
+.block-container {padding-top: 2.7rem; padding-bottom: 2rem; padding-left: clamp(1rem, 2.5vw, 5rem);
+                  padding-right: clamp(1rem, 2.5vw, 5rem);}
 h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 [data-testid="stMetricValue"] {font-size: 2.0rem;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
+.slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
 </style>"""
 
 
-# Presentation mode: everything larger for the back of a room, and less chrome.
+# Presentation mode: everything larger for the back of a room, and less chrome. The slide's own controls (the
+# clicker's Page Up/Down buttons) are there for the keys only.
 _CSS_PAPARAN = """<style>
-html {font-size: 20px;}
-.block-container {padding-top: 3rem; max-width: 100%;}
+html {font-size: 18px;}
+.block-container {padding-top: 2.7rem; padding-bottom: 0.5rem; max-width: 100%;}
 [data-testid="stMetricValue"] {font-size: 2.6rem;}
-h1 {font-size: 1.9rem !important; padding-bottom: 0.2rem !important;}
+h1 {font-size: 1.75rem !important; padding: 0 !important;}
+[data-testid="stAlert"] > div {padding: 0.3rem 0.8rem; min-height: 0;}
+[data-testid="stAlert"] p {font-size: 0.85rem;}
+.slide-msg {font-size: 1.15rem; line-height: 1.4; margin: 0 0 0.3rem;}
+.st-key-slide_sisi p, .st-key-slide_sisi li {font-size: 0.9rem; line-height: 1.35;}
+.st-key-slide_sisi table {font-size: 0.8rem;}
+.st-key-slide_sisi td, .st-key-slide_sisi th {padding: 0.2rem 0.4rem !important;}
+.st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 </style>"""
 
 
@@ -128,10 +141,10 @@ def _flip_mode() -> None:
 
 def data_label(d: Dataset) -> str:
     if d.versi == str(store.BUNDLED):
-        return t("sidebar.data_isi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"),
+        return t("sidebar.data_isi", versi=d.versi, tanggal=fmt.date(d.tanggal, lang()),
                  status=t("umum.ilustratif"))
     state = t("umum.ilustratif") if d.ilustratif else t("umum.resmi")
-    return t("sidebar.data_versi", versi=d.versi, tanggal=d.tanggal.strftime("%d-%m-%Y"), status=state)
+    return t("sidebar.data_versi", versi=d.versi, tanggal=fmt.date(d.tanggal, lang()), status=state)
 
 
 # The tables each page shows numbers from: its banner names the illustrative ones among them.

@@ -41,7 +41,8 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
         if frame is None:
             st.caption(t("data.belum_ada", jenis=r.label[kind]))
         else:
-            st.dataframe(data.shown(kind, frame), hide_index=True, width="stretch", key="data_lihat_tabel")
+            st.dataframe(data.readable(data.shown(kind, frame), lang()), hide_index=True, width="stretch",
+                         key="data_lihat_tabel")
     with compare:
         if chosen == active:
             st.caption(t("data.banding_sama"))
@@ -138,7 +139,8 @@ def _preview(s: store.Store, kind: str, src: Any, result: Any, editor: bool) -> 
     if change.more:
         st.caption(change.more)
     st.markdown(f"**{t('data.isi_berkas')}**")
-    st.dataframe(data.shown(kind, result, rows=50), hide_index=True, width="stretch", key="data_pratinjau")
+    st.dataframe(data.readable(data.shown(kind, result, rows=50), lang()), hide_index=True, width="stretch",
+                 key="data_pratinjau")
     if not editor:
         st.info(t("data.simpan_hanya_editor"), icon=":material/lock:")
         return

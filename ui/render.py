@@ -23,6 +23,36 @@ def figure(fig: Figure, **kw: Any) -> Any:
     return _draw(fig.chart, fig.spec, fig.name, kw)
 
 
+def figure_by_width(options: tuple, key: str) -> None:
+    """One chart drawn in several column counts ((columns, Figure), widest first), of which the page shows the widest
+    that fits its place: small multiples cannot wrap by themselves (Vega-Lite's facet columns are a number), so
+    container queries hide the others. The widths grow with the type in presentation mode."""
+    scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    widths = [charts.facet_width(n) * scale for n, _ in options]
+    rules = [f".st-key-{key} {{container-type: inline-size;}}"]
+    for i, (n, _) in enumerate(options):
+        if i < len(options) - 1:  # too narrow for this one: a narrower one shows
+            rules.append(f"@container (max-width: {widths[i] - 1:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
+        if i > 0:  # wide enough for the one before: it shows instead
+            rules.append(f"@container (min-width: {widths[i - 1]:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
+    st.html("<style>" + "\n".join(rules) + "</style>")
+    with st.container(key=key):
+        for n, fig in options:
+            with st.container(key=f"{key}_{n}"):
+                figure(fig)
+
+
+def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
+    """Side-by-side places that move below each other when the page is too narrow for them: `parts` gives each its
+    share of the row and the least width (px) its content reads at (a ranking of bars squeezed to 75 px does not)."""
+    # the flex item is the wrapper Streamlit puts around each child of a horizontal container
+    rules = [f".st-key-{key} > div:has(> .st-key-{key}_{i}) {{flex: {share} 1 0 !important; "
+             f"min-width: min({least}px, 100%) !important;}}" for i, (share, least) in enumerate(parts)]
+    st.html("<style>" + "\n".join(rules) + "</style>")
+    row = st.container(horizontal=True, wrap=True, gap="medium", key=key)
+    return [row.container(key=f"{key}_{i}") for i in range(len(parts))]
+
+
 def card(c: Card, *, brief: bool = False) -> None:
     """A status card in a bordered box: the figure with its change on the year before, the status badge, then
     either the target, the gap and the households short (and the method when the view gives it), or, `brief`,
@@ -43,11 +73,15 @@ def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
     """Our theme (not Streamlit's), full width, larger type when presenting. With `name`, a small menu below
     offers the chart as PNG (2x, for slides) and SVG, rendered on the server only when asked for."""
     scale = charts.PRESENTATION_SCALE if presenting() else 1.0
+    if not any(k in spec for k in ("facet", "hconcat", "vconcat", "concat")):
+        # the height a builder gives is the plot's, as in the exported picture: Streamlit's default ("fit") makes it
+        # the whole chart's, so a legend and a two-line title squeezed the ladder's bars to 25 px
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     if scale != 1.0:
-        spec = charts.scale_fonts(spec, scale)
+        spec = charts.scale_spec(spec, scale)
     # titles broken to the chart's width: Vega cuts them with '…' (two charts side by side at 1024x768)
     event = st.vega_lite_chart(charts.fit_title(spec, scale), theme=None, width="stretch", **kw)
-    if name:
+    if name and not presenting():  # on the projector the picture menu would push the slide past the screen
         with st.popover(t("ekspor.unduh_gambar"), icon=":material/download:"):
             st.download_button(t("ekspor.png"), lambda: deck.png(c), file_name=f"{name}.png", mime="image/png",
                                on_click="ignore", key=f"png_{name}")
@@ -59,9 +93,9 @@ def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
 def badge(status: str) -> str:
     """HTML for a status badge in the status colour used on every page (text is from our catalogue)."""
     colour = WARNA.get(Status(status)) if status in Status._value2member_map_ else charts.NO_DATA
-    dark = status in ("tercapai", "memburuk", "tidak_tercapai", "lambat")
+    ink = charts.ink_on(colour)  # chosen for contrast with the fill (white on orange was 3:1)
     label = html.escape(status_label(status, lang()))
-    return (f"<span style='background:{colour};color:{'#fff' if dark else '#1b1b1b'};padding:2px 10px;"
+    return (f"<span style='background:{colour};color:{ink};padding:2px 10px;"
             f"border-radius:10px;font-weight:600;font-size:0.95rem;white-space:nowrap'>{label}</span>")
 
 
@@ -95,8 +129,7 @@ def table(frame: Any) -> None:
 def message(markdown: str) -> None:
     """The one message of a slide: larger than body text, smaller than a heading. The message carries imported
     names (the target document's): only the frame is HTML, the message itself is escaped (`fmt.inert`)."""
-    st.markdown(f"<div style='font-size:1.3rem;line-height:1.45;margin:0.2rem 0 0.8rem'>\n\n{fmt.inert(markdown)}"
-                "\n\n</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='slide-msg'>\n\n{fmt.inert(markdown)}\n\n</div>", unsafe_allow_html=True)
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:

@@ -148,19 +148,19 @@ def _relabel(key: str) -> None:
     drawn[key] = lang()
 
 
-def indicator(container: Any = None, options: Sequence[str] | None = None) -> str:
+def indicator(container: Any = None, options: Sequence[str] | None = None, **kw: Any) -> str:
     opts = list(options or indicators.HEADLINE)
     v = select("indikator", opts, t("kontrol.indikator"), container=container,
-               format_func=lambda k: indicators.get(k).label(lang()))
+               format_func=lambda k: indicators.get(k).label(lang()), **kw)
     return v or opts[0]
 
 
-def kecamatan(container: Any = None, with_district: bool = False) -> str:
+def kecamatan(container: Any = None, with_district: bool = False, **kw: Any) -> str:
     d = dataset()
     names = d.names
     opts = ([KABUPATEN] if with_district else []) + sorted(names, key=names.get)
     v = select("kecamatan", opts, t("kontrol.kecamatan"), container=container,
-               format_func=lambda k: t("umum.kabupaten") if k == KABUPATEN else names[k])
+               format_func=lambda k: t("umum.kabupaten") if k == KABUPATEN else names[k], **kw)
     return v or opts[0]
 
 

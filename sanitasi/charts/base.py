@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 import textwrap
 from typing import Any
 
@@ -67,6 +68,30 @@ def theme() -> alt.theme.ThemeConfig:
             "text": {"fontSize": 13, "color": INK},
         }
     }
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a '#rrggbb' colour."""
+    rgb = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours (1 to 21)."""
+    x, y = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (x + 0.05) / (y + 0.05)
+
+
+MIN_CONTRAST = 4.5  # WCAG AA for text
+
+
+def ink_on(fill: str) -> str:
+    """The text colour for a label on `fill`: the house ink where it reaches 4.5:1, else black or white, whichever
+    contrasts more (on the palettes' middle tones the house ink reaches about 3.6:1, black 5:1)."""
+    if contrast(INK, fill) >= MIN_CONTRAST:
+        return INK
+    return max(("#000000", "#ffffff"), key=lambda c: contrast(c, fill))
 
 
 def register_theme() -> None:
@@ -248,16 +273,33 @@ def _pct_text(v: float, lang: str, decimals: int = 1) -> str:
 
 
 FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+# Lengths that must grow with the type, or larger labels collide: chart and cell sizes, bar and band steps, label
+# offsets and limits, tick lengths, line widths
+LENGTH_KEYS = ("height", "width", "step", "dx", "dy", "labelLimit", "titleLimit", "labelPadding", "thickness",
+               "strokeWidth", "offset", "cornerRadius", "spacing", "padding")
+AREA_MARKS = ("point", "circle", "square")  # their `size` is an area
 
 
 PRESENTATION_SCALE = 1.35
 
 
-def scale_fonts(spec: dict, factor: float) -> dict:
-    """A copy of a chart spec with every font size multiplied: the back of the room must read the labels.
+def _scale_widths(expr: dict | str, factor: float) -> dict | str:
+    """`bottom_legend`'s expressions compare the room with the pixels its labels need: they need more when larger."""
+    def grow(text: str) -> str:
+        return re.sub(r"(>=|<) (\d+)", lambda m: f"{m.group(1)} {round(int(m.group(2)) * factor)}", text)
+    if isinstance(expr, dict):
+        return {**expr, "expr": grow(expr["expr"])} if isinstance(expr.get("expr"), str) else expr
+    return grow(expr)
 
-    Builders set some sizes on marks (map names) and some in the theme; the theme's sizes are written
-    into the spec's config first so both grow. Symbol sizes grow with the square of the factor.
+
+def scale_spec(spec: dict, factor: float) -> dict:
+    """A copy of a chart spec drawn `factor` times larger: the back of the room must read the labels.
+
+    Fonts and every length that goes with them grow together (chart and cell sizes, bar steps, label offsets and
+    limits, tick sizes), so a chart in presentation mode is the same picture, larger: with only the fonts larger,
+    labels collide and bars are thinner than their labels. Builders set some sizes on marks (map names) and some in
+    the theme; the theme's are written into the spec's config first so both grow. Symbol and point sizes are areas:
+    they grow with the square of the factor. Map names keep their size (small polygons).
     """
     out = copy.deepcopy(spec)
     config = out.setdefault("config", {})
@@ -266,23 +308,40 @@ def scale_fonts(spec: dict, factor: float) -> dict:
             merged = {**values, **config.get(part, {})}
             config[part] = merged
 
-    def walk(node):
+    def grow(key: str, value: float, area: bool) -> float:
+        if key in FONT_KEYS:
+            return round(value * factor, 1)
+        if key == "symbolSize" or (key == "size" and area):
+            return round(value * factor * factor)
+        return round(value * factor, 1)
+
+    def walk(node, area: bool = False):
         if isinstance(node, dict):
             if str(node.get("name", "")).startswith(MAP_LABELS):
                 return
+            area = area or node.get("type") in AREA_MARKS
             for k, v in node.items():
-                if k in FONT_KEYS and isinstance(v, int | float):
-                    node[k] = round(v * factor, 1)
-                elif k == "symbolSize" and isinstance(v, int | float):
-                    node[k] = round(v * factor * factor)
-                else:
-                    walk(v)
+                if k in ("columns", "labelExpr") and isinstance(v, dict | str):
+                    node[k] = _scale_widths(v, factor)  # a legend's columns chosen by the room its labels need
+                elif k == "calculate" and isinstance(v, str):  # labels thinned by the room each band has
+                    node[k] = re.sub(r"(width / \d+ >= )(\d+)",
+                                     lambda m: f"{m.group(1)}{round(int(m.group(2)) * factor)}", v)
+                elif isinstance(v, bool) or not isinstance(v, int | float):
+                    walk(v, k == "point" or (area and k == "mark"))
+                elif k in FONT_KEYS or k in LENGTH_KEYS or k in ("symbolSize", "size"):
+                    node[k] = grow(k, v, area or k == "symbolSize")
         elif isinstance(node, list):
             for item in node:
-                walk(item)
+                walk(item, area)
 
     for key, value in out.items():
-        if key not in ("datasets", "data", "usermeta"):
+        if key in ("datasets", "data", "usermeta"):
+            continue
+        if key in ("height", "width") and isinstance(value, int | float) and not isinstance(value, bool):
+            out[key] = round(value * factor)
+        elif key == "padding":
+            continue  # the chart's own padding keeps the title's first pixels; it need not grow
+        else:
             walk(value)
     return out
 

@@ -20,6 +20,7 @@ from sanitasi.charts.base import (
     _unit,
     class_scale,
     finish,
+    ink_on,
     odf_scale,
     status_scale,
 )
@@ -39,7 +40,8 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
     if mode == "status":
         return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
                          legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
-    return alt.Color(f"{prefix}kelas:O", title=indicators.get(indikator).label(lang) + " (%)",
+    ind = indicators.get(indikator)  # the legend's unit is the classes' own: hectares of standing water are not %
+    return alt.Color(f"{prefix}kelas:O", title=f"{ind.label(lang)} ({'%' if ind.persen else ind.satuan(lang)})",
                      scale=class_scale(indikator, class_labels), sort=class_labels,
                      legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
                      if legend else None)
@@ -116,6 +118,27 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)
 
 
+# Vega's "blueorange" scheme at the gap map's clamped ends (-25 and +25 points, reversed) and its middle: what a
+# tile's fill is near, for choosing its label's colour
+_GAP_STOPS = ((-25, "#b54e00"), (-12, "#f0a35b"), (0, "#f1f1f1"), (12, "#6a9fcf"), (25, "#134b85"))
+
+
+def tile_fills(tiles: pd.DataFrame, mode: str, indikator: str, class_labels: list[str], lang: str) -> list[str]:
+    """The fill each tile is drawn in ('#rrggbb'), by the same scales as the map: class, status, or the gap's."""
+    if mode == "status":
+        scale = status_scale(lang)
+        colours = dict(zip(scale.domain, scale.range, strict=True))
+        return [NO_DATA if pd.isna(n) else colours.get(s, NO_DATA) for n, s in zip(tiles["nilai"], tiles["status_teks"],
+                                                                                    strict=True)]
+    if mode == "selisih":
+        return [NO_DATA if pd.isna(g) else min(_GAP_STOPS, key=lambda stop: abs(stop[0] - g))[1]
+                for g in tiles["selisih"]]
+    scale = class_scale(indikator, class_labels)
+    colours = dict(zip(scale.domain, scale.range, strict=False))
+    return [NO_DATA if pd.isna(n) else colours.get(k, NO_DATA) for n, k in zip(tiles["nilai"], tiles["kelas"],
+                                                                               strict=True)]
+
+
 def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
              title: str, source: str, lang: str, step: int = 92) -> alt.LayerChart:
     """One equal square per kecamatan, placed roughly by geography: small urban kecamatan stay visible.
@@ -123,6 +146,8 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
     `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines).
     """
     colour = _map_colour(mode, indikator, lang, class_labels)
+    # the label's colour is chosen per tile for contrast with its fill (dark tiles get white text)
+    tiles = tiles.assign(tinta=[ink_on(f) for f in tile_fills(tiles, mode, indikator, class_labels, lang)])
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
     y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
@@ -131,8 +156,8 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
         stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value("white")),
         strokeWidth=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(3), alt.value(1)),
         tooltip=_tooltips("", lang, indikator)).add_params(pick)
-    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n", color=INK).encode(
-        x=x, y=y, text="label:N")
+    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
+        x=x, y=y, text="label:N", color=alt.Color("tinta:N", scale=None, legend=None))
     chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8))
     return finish(chart, title=title, source=source, lang=lang)
 

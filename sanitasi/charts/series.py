@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from sanitasi import i18n, indicators
+from sanitasi import fmt, i18n, indicators
 from sanitasi.charts.base import (
     COMPARE_COLOURS,
     MUTED,
@@ -117,6 +117,15 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
     return finish(chart, title=title, source=source, lang=lang)
 
 
+SMALL_CELL = (150, 95)  # px: one kecamatan's small chart
+
+
+def facet_width(columns: int, cell: int = SMALL_CELL[0]) -> int:
+    """About how wide (px) small multiples in `columns` columns are drawn: the y-axis, the cells, the spacing
+    between them (Vega-Lite's 20) and the chart's padding. A page shows the widest that fits its column."""
+    return 48 + columns * cell + (columns - 1) * 20 + 17
+
+
 def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
                     lang: str, columns: int = 4, indikator: str | None = None) -> alt.FacetChart:
     """The same small chart for every kecamatan, ordered by status, line coloured by status."""
@@ -141,7 +150,7 @@ def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | No
     if target is not None:
         layers.append(alt.Chart().mark_rule(strokeDash=[4, 3], color=SERIES_COLOURS["jalur"]).encode(
             y="mean(target):Q"))
-    chart = alt.layer(*layers, data=data).properties(width=150, height=95).facet(
+    chart = alt.layer(*layers, data=data).properties(width=SMALL_CELL[0], height=SMALL_CELL[1]).facet(
         facet=alt.Facet("judul:N", sort=order["judul"].tolist(), title=None,
                         header=alt.Header(labelFontSize=12, labelLimit=200)), columns=columns)
     return finish(chart, title=title, source=source, lang=lang)
@@ -165,6 +174,7 @@ def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.L
 
 
 PLAN_COLOURS = ["#2b8a7e", "#9fd3c7"]  # backlog (dark), growth (light)
+LABEL_GLYPH_PX = 12 * 0.58  # a bar label's average glyph at 12 px, digits and the dot, on the generous side
 
 
 def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str, height: int = 260) -> alt.LayerChart:
@@ -185,8 +195,18 @@ def plan_bars(plan: pd.DataFrame, *, title: str, source: str, lang: str, height:
                  alt.Tooltip("kk_teks:N", title=t("kebutuhan.kk_per_tahun", lang)),
                  alt.Tooltip("tambah_teks:N", title=t("kebutuhan.k_kesenjangan", lang)),
                  alt.Tooltip("persen_teks:N", title=t("kebutuhan.persen_akhir", lang))])
-    totals = plan.drop_duplicates("tahun")
-    text = alt.Chart(totals).mark_text(dy=-8, fontSize=12).encode(x=x, y="tambah:Q", text="tambah_teks:N")
+    totals = plan.drop_duplicates("tahun").reset_index(drop=True)
+    # the totals thin out by width: whole ("5.666 KK") where a bar's band has room, the number alone where it has
+    # less, every other year's where even that would touch its neighbour (Vega never moves a label for another)
+    totals = totals.assign(pendek=[fmt.number(v, 0, lang) for v in totals["tambah"]],
+                           genap=[i % 2 == (len(totals) - 1) % 2 for i in range(len(totals))])
+    n = max(len(totals), 1)
+    need_full = max(map(len, totals["tambah_teks"]), default=0) * LABEL_GLYPH_PX + 8
+    need_short = max(map(len, totals["pendek"]), default=0) * LABEL_GLYPH_PX + 8
+    shown = (f"width / {n} >= {need_full:.0f} ? datum.tambah_teks : width / {n} >= {need_short:.0f} ? datum.pendek"
+             f" : datum.genap ? datum.pendek : ''")
+    text = alt.Chart(totals).mark_text(dy=-8, fontSize=12).transform_calculate(teks=shown).encode(
+        x=x, y="tambah:Q", text="teks:N")
     chart = alt.layer(bars, text).properties(height=height, width="container")
     return finish(chart, title=title, source=source, lang=lang)
 

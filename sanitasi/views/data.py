@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 import pandas as pd
 
@@ -83,6 +84,20 @@ def template_label(kind: str, name: str, lang: str = "id") -> str:
 def kind_label(kind: str, lang: str = "id") -> str:
     """A table kind's name; "semua" (the bundled version, which holds every table) and unknown ones alike."""
     return kinds.REGISTRY[kind].label(lang) if kind in kinds.REGISTRY else i18n.t("data.jenis_semua", lang)
+
+
+def readable(frame: pd.DataFrame, lang: str = "id") -> Any:
+    """A stored table as officials read numbers: a Styler writing every number the way of `lang` ("13.344", "82,55")
+    while the grid still sorts them as numbers; years stay as they are written (2018, not 2.018)."""
+    def writer(column: str, values: pd.Series):
+        if "tahun" in column.lower() or pd.api.types.is_bool_dtype(values):
+            return None
+        whole = values.dropna().apply(lambda v: float(v).is_integer()).all()
+        return lambda v: fmt.number(v, 0 if whole else 2, lang)
+
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    formats = {c: f for c in numeric if (f := writer(str(c), frame[c])) is not None}
+    return frame.style.format(formats, na_rep="")
 
 
 def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFrame:

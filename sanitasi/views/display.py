@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from sanitasi import i18n
+from sanitasi import fmt, i18n
 from sanitasi.load import Dataset
 
 
@@ -46,7 +46,7 @@ def source_line(data: Dataset, *kinds: str, lang: str = "id", names: str = "", i
     table it draws on, by default the access table, holds illustrative rows)."""
     if illustrative is None:
         illustrative = any(data.illustrative(k) for k in (kinds or ("akses",)))
-    when = {"versi": data.versi, "tanggal": data.tanggal.strftime("%d-%m-%Y")}
+    when = {"versi": data.versi, "tanggal": fmt.date(data.tanggal, lang)}
     if names:
         key = "grafik.sumber_nama_ilustratif" if illustrative else "grafik.sumber_nama"
         return i18n.t(key, lang, nama=names, **when)

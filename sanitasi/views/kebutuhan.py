@@ -12,6 +12,7 @@ import pandas as pd
 from sanitasi import charts, fmt, i18n, indicators, lineage, needs
 from sanitasi.analysis import KABUPATEN, Analysis, gap, latest_rows
 from sanitasi.documents import default_reach_year, final_target, indicators_of
+from sanitasi.tables import parse_number
 from sanitasi.views.display import Figure, source_line
 
 # The goal when the document sets no target for the indicator (`sanitasi.needs.default_goal`)
@@ -205,19 +206,21 @@ def _share_text(v: float, lang: str) -> str:
 
 # ------------------------------------------------------------------------------------- unit costs
 def cost_editor(biaya: pd.DataFrame, indikator: str, lang: str = "id") -> CostEditor:
+    """The unit costs of one indicator as the editor shows them: written the way of `lang` ("6.500.000" and "0,80" in
+    Bahasa Indonesia; a grid's own number format follows the browser's locale, English on most laptops)."""
     rows = biaya.loc[biaya["indikator"] == indikator, ["kode", "langkah", "biaya_per_kk", "porsi"]]
-    return CostEditor(rows.reset_index(drop=True), ["kode", "langkah"])
+    shown = rows.assign(biaya_per_kk=[fmt.number(v, 0, lang) for v in rows["biaya_per_kk"]],
+                        porsi=[fmt.number(v, 2, lang) for v in rows["porsi"]])
+    return CostEditor(shown.reset_index(drop=True), ["kode", "langkah"])
 
 
-def cost_rows(edited: pd.DataFrame) -> tuple[CostRow, ...]:
-    """The edited grid as settings: (kode, biaya_per_kk, porsi) rows. An emptied or unreadable cell becomes None,
-    not NaN: NaN never equals itself, so settings holding one would never find their cached result again."""
+def cost_rows(edited: pd.DataFrame, lang: str = "id") -> tuple[CostRow, ...]:
+    """The edited grid as settings: (kode, biaya_per_kk, porsi) rows, its cells read as written in `lang`
+    ("6.500.000", "0,8"). An emptied or unreadable cell becomes None, not NaN: NaN never equals itself, so settings
+    holding one would never find their cached result again."""
     def number(v: object) -> float | None:
-        try:
-            x = float(v)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return None
-        return None if np.isnan(x) else x
+        x = parse_number(v, decimal_comma=lang == "id")
+        return None if x is None or np.isnan(x) else float(x)
 
     return tuple((str(k), number(b), number(p))
                  for k, b, p in zip(edited["kode"], edited["biaya_per_kk"], edited["porsi"], strict=True))

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sanitasi import i18n, indicators
+from sanitasi import fmt, i18n, indicators
 from sanitasi.analysis import Analysis
 from sanitasi.views.display import source_line
 
@@ -87,11 +87,13 @@ def counts(frame: pd.DataFrame) -> Counts:
 
 
 def display(frame: pd.DataFrame, lang: str = "id", open_only: bool = False) -> pd.DataFrame:
-    """The commitments as the page shows them: clinic, party, area, commitment, indicator, deadline, status."""
+    """The commitments as the page shows them, the columns that show one is late first (at 1024 px the last columns
+    are off screen): deadline, status, party, commitment, area, indicator, clinic."""
     t = i18n.t
     f = frame.loc[frame["status_efektif"].isin(OPEN)] if open_only else frame
-    return pd.DataFrame({t("komitmen.k_klinik", lang): f["klinik"], t("komitmen.k_pihak", lang): f["pihak"],
-                         t("komitmen.k_wilayah", lang): f["wilayah"], t("komitmen.k_isi", lang): f["komitmen"],
+    return pd.DataFrame({t("komitmen.k_tenggat", lang): [fmt.date(d, lang) for d in f["tenggat"]],
+                         t("komitmen.k_status", lang): f["status_teks"],
+                         t("komitmen.k_pihak", lang): f["pihak"], t("komitmen.k_isi", lang): f["komitmen"],
+                         t("komitmen.k_wilayah", lang): f["wilayah"],
                          t("komitmen.k_indikator", lang): f["indikator_teks"],
-                         t("komitmen.k_tenggat", lang): f["tenggat"],
-                         t("komitmen.k_status", lang): f["status_teks"]}).reset_index(drop=True)
+                         t("komitmen.k_klinik", lang): [fmt.date(d, lang) for d in f["klinik"]]}).reset_index(drop=True)

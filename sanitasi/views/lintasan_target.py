@@ -14,6 +14,7 @@ from sanitasi.trajectories import Trajectory, small_multiples, trajectory
 from sanitasi.views.display import Figure, Table, source_line
 
 BASES = ("kini", "2020")  # today's 12 kecamatan, or the 10 of before the 2021 split
+COLUMNS = (4, 3, 2)  # the small multiples' column counts, widest first
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Lintasan:
     semua_judul: str
     semua_bantuan: str
     semua: Figure | None  # every kecamatan's series; None for an indicator measured for the district only
+    semua_kolom: tuple = ()  # (columns, Figure) of `semua` in 4, 3 and 2 columns, widest first
     kinerja_judul: str = ""
     kinerja_bantuan: str = ""
     kinerja: Table | None = None  # the yearly targets judged (SAKIP shape); None: the document sets none
@@ -65,11 +67,15 @@ def view(an: Analysis, s: Settings) -> Lintasan:
     lines = trajectory_sources(an, tr, lang)
     chart = trajectory_chart(tr, title=t("lintasan.judul_grafik", lang, indikator=ind.label(lang), wilayah=tr.nama),
                              source=lines, lang=lang)
-    semua = None
+    semua, by_width = None, ()
     if not district_only(s.indikator):
-        semua = Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
-                                     title=t("lintasan.semua_grafik", lang, indikator=ind.label(lang))),
-                       f"lintasan_semua_{s.indikator}")
+        # the same small multiples in 4, 3 and 2 columns: the page shows the widest that fits its width
+        by_width = tuple((n, Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
+                                                  title=t("lintasan.semua_grafik", lang, indikator=ind.label(lang)),
+                                                  columns=n),
+                                    f"lintasan_semua_{s.indikator}" + ("" if n == COLUMNS[0] else f"_{n}kolom")))
+                         for n in COLUMNS)
+        semua = by_width[0][1]
     return Lintasan(
         catatan=tr.catatan,
         lintasan=Figure(chart, f"lintasan_{s.indikator}_{tr.kode}"),
@@ -80,6 +86,7 @@ def view(an: Analysis, s: Settings) -> Lintasan:
         semua_judul=t("lintasan.semua_judul", lang, indikator=ind.label(lang)),
         semua_bantuan=t("lintasan.semua_bantuan", lang, dokumen=s.dokumen),
         semua=semua,
+        semua_kolom=by_width,
         sumber=lines[0],  # the observed series' source: under the facts beside the chart
         **yearly_targets(an, s.dokumen, s.indikator, kode, lang, lines[0]),
     )
@@ -127,10 +134,10 @@ def trajectory_sources(an: Analysis, tr: Trajectory, lang: str) -> list[str]:
 
 
 def all_kecamatan(an: Analysis, indikator: str, dokumen: str, basis: str, *, title: str, source: str,
-                  lang: str) -> Any:
+                  lang: str, columns: int = 4) -> Any:
     """Every kecamatan's series, worst status first; the district's final target as a dashed rule when the
     target holds for each kecamatan too."""
     frame, order = small_multiples(an, indikator, dokumen, lang, basis=basis)
     tgt = final_target(an, dokumen, indikator)
     return charts.small_multiples(frame, order, tgt[1] if tgt and targets.shared_down(indikator) else None,
-                                  title=title, source=source, lang=lang, indikator=indikator)
+                                  title=title, source=source, lang=lang, indikator=indikator, columns=columns)

@@ -26,7 +26,9 @@ from sanitasi.trajectories import trajectory
 from sanitasi.views import kebutuhan, komitmen, lintasan_target, peta, program_ssk, ringkasan
 from sanitasi.views.display import Figure, source_line
 
-CHART_HEIGHT = 340  # px: with the title and the message a slide fits a 1024x768 projector
+# px, before presentation mode scales the chart with its type (ui: charts.PRESENTATION_SCALE): with the banner, the
+# title, the message and the chart's own title and legend, a slide fits a 1024x768 projector without scrolling
+CHART_HEIGHT = 150
 BEHIND = (Status.PERLU_PERCEPATAN, Status.LAMBAT, Status.MEMBURUK, Status.TIDAK_TERCAPAI)
 
 
@@ -164,7 +166,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
         "ringkasan", t("paparan.s1_judul", lang, tahun=an.tahun, dokumen=s.dokumen),
         headline(an, s.dokumen, s.indikator, lang, seri=s.seri),
         tuple(f"{c.judul}: {c.nilai} · {c.status_label} · {plain(c.target)}" for c in overview.kartu),
-        Figure(overview.tangga.chart, "paparan_ringkasan"), sumber=source))
+        Figure(overview.tangga.chart.properties(height=CHART_HEIGHT), "paparan_ringkasan"), sumber=source))
 
     # 1b. the regency's figure by source: the clinic's first sentence
     if overview.banding:
@@ -183,7 +185,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
                 target=_target_text(an, s), terendah=lowest)
     area = peta.area_map(an, vals, s.indikator, mode="nilai", layout="wilayah", selected=None,
                          title=t("peta.judul_grafik", lang, indikator=label, tahun=an.tahun), source=source,
-                         lang=lang, height=CHART_HEIGHT + 30)
+                         lang=lang, height=CHART_HEIGHT + 60)
     out.append(Slide("peta", t("paparan.s2_judul", lang, indikator=label, tahun=an.tahun), message, (),
                      Figure(area, "paparan_peta"), sumber=source))
 
@@ -193,7 +195,7 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     tr = trajectory(an, KABUPATEN, s.indikator, s.dokumen, lang, seri=s.seri)
     chart = lintasan_target.trajectory_chart(
         tr, title=t("lintasan.judul_grafik", lang, indikator=label, wilayah=tr.nama),
-        source=lintasan_target.trajectory_sources(an, tr, lang), lang=lang, height=CHART_HEIGHT - 40)
+        source=lintasan_target.trajectory_sources(an, tr, lang), lang=lang, height=CHART_HEIGHT)
     out.append(Slide("lintasan", t("paparan.s3_judul", lang, indikator=label), path.kalimat,
                      tuple(f"{k}: {v}" for k, v in path.fakta if v != fmt.MISSING),
                      Figure(chart, "paparan_lintasan"), sumber=source))
@@ -220,9 +222,11 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     # 5. needs and cost
     yearly = kebutuhan.yearly(needs, lang=lang)
     out.append(Slide(
-        "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai), plain(needs.ringkasan),
+        # the page's whole summary is a paragraph: on the projector its one sentence, the figures beside the chart
+        "kebutuhan", t("paparan.s5_judul", lang, tahun=s.tahun_capai),
+        needs_sentence(s, needs) or plain(needs.ringkasan),
         tuple(f"{k}: {v}" for k, v in needs.metrics),
-        Figure(plan.tahunan.chart, "paparan_kebutuhan") if len(yearly) else None,
+        Figure(plan.tahunan.chart.properties(height=CHART_HEIGHT), "paparan_kebutuhan") if len(yearly) else None,
         sumber=source_line(an.data, "akses", "biaya", lang=lang)))  # households and money: what it draws on
 
     # 5b. the SSK programme against the need: what the plan reaches, the money missing per year and source
@@ -253,6 +257,20 @@ def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     return out
 
 
+def needs_sentence(s: Settings, needs: kebutuhan.Needs) -> str | None:
+    """The needs in one sentence (households and money a year, backlog and growth), or None when nothing is needed:
+    the needs slide's message and the first next step."""
+    g = needs.gap
+    if not (needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun):
+        return None
+    return i18n.t("paparan.l_kabupaten", s.lang, kk=fmt.kk(needs.total_per_tahun, s.lang), tahun=s.tahun_capai,
+                  biaya=fmt.rupiah(needs.total_per_tahun * needs.biaya_per_kk, s.lang),
+                  tanda=kebutuhan.cost_mark(needs.biaya_ilustratif, s.lang),
+                  backlog=fmt.kk(g.backlog_kecamatan, s.lang),
+                  pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, s.lang),
+                  backlog_kabupaten=fmt.kk(g.backlog_kabupaten, s.lang))
+
+
 def programme_slides(an: Analysis, s: Settings) -> list[Slide]:
     """The Program SSK page's numbers on two slides: the district (its sentence, the money per year by source with
     the gap, the year the target is reached if the plan is carried out), then each kecamatan (households and money
@@ -263,7 +281,7 @@ def programme_slides(an: Analysis, s: Settings) -> list[Slide]:
     label = indicators.get(s.indikator).label(lang)
     points = [*r.dana_ringkas, plain(r.capai_ringkas)]
     return [Slide("program", t("paparan.sp_judul", lang, indikator=label), plain(r.ringkasan), tuple(points),
-                  Figure(r.dana.chart, "paparan_program"), sumber=r.sumber),
+                  Figure(r.dana.chart.properties(height=CHART_HEIGHT), "paparan_program"), sumber=r.sumber),
             Slide("program_kecamatan", t("paparan.sp_kecamatan_judul", lang, indikator=label),
                   plain(r.ringkasan_kecamatan), (), None, r.tabel_ringkas, r.sumber)]
 
@@ -273,13 +291,9 @@ def next_steps(an: Analysis, s: Settings, needs: kebutuhan.Needs, vals: pd.DataF
     t, lang = i18n.t, s.lang
     kec = needs.table.loc[(needs.table["kode_wilayah"] != KABUPATEN) & (needs.table["kesenjangan_kk"] > 0)]
     points = []
-    g = needs.gap
-    if needs.total_kk > 0 and needs.total_per_tahun == needs.total_per_tahun:
-        points.append(t("paparan.l_kabupaten", lang, kk=fmt.kk(needs.total_per_tahun, lang), tahun=s.tahun_capai,
-                        biaya=fmt.rupiah(needs.total_per_tahun * needs.biaya_per_kk, lang),
-                        tanda=kebutuhan.cost_mark(needs.biaya_ilustratif, lang),
-                        backlog=fmt.kk(g.backlog_kecamatan, lang), pertumbuhan=fmt.kk(g.pertumbuhan_kecamatan, lang),
-                        backlog_kabupaten=fmt.kk(g.backlog_kabupaten, lang)))
+    sentence = needs_sentence(s, needs)
+    if sentence:
+        points.append(sentence)
     done = vals.loc[met(vals), "nama"].tolist()
     # a priority is short of the target now: never one that meets it (the closing slide cannot list one as both)
     top = kec.loc[~kec["kode_wilayah"].isin(vals.loc[met(vals), "kode"])].sort_values(

@@ -227,7 +227,7 @@ def village_values(data: Dataset, tahun: int, lang: str = "id") -> pd.DataFrame:
         "kode_wilayah": rows["kode_wilayah"].astype(str), "kecamatan": rows["kode_wilayah"].map(names).astype(str),
         "tahun": rows["tahun"].astype("int64"), "status": rows["status_odf"].astype(str),
         "status_teks": [status_label(s, lang) for s in rows["status_odf"]],
-        "tanggal": when, "tanggal_teks": [d.strftime("%d-%m-%Y") if not pd.isna(d) else "" for d in when],
+        "tanggal": when, "tanggal_teks": [fmt.date(d, lang) if not pd.isna(d) else "" for d in when],
         "jumlah_kk": rows["jumlah_kk"].astype("int64"), "kk_sehat": sehat.astype("int64"),
         "pct_sehat": share.astype("float64"), "kk_od": rows["kk_od"].astype("int64"),
         "sehat_teks": [f"{fmt.kk(k, lang)} ({fmt.pct(p, lang=lang)})" for k, p in zip(sehat, share, strict=True)],
@@ -249,7 +249,7 @@ def village_table(frame: pd.DataFrame, lang: str = "id") -> Table:
     shown = frame[list(cols)].rename(columns=cols) if len(frame) else pd.DataFrame(columns=list(cols.values()))
     formats = {cols[c]: (lambda v: fmt.number(v, 0, lang)) for c in ("jumlah_kk", "kk_sehat", "kk_od")}
     formats[cols["pct_sehat"]] = lambda v: fmt.number(v, 1, lang)
-    formats[cols["tanggal"]] = lambda d: "" if pd.isna(d) else d.strftime("%d-%m-%Y")
+    formats[cols["tanggal"]] = lambda d: "" if pd.isna(d) else fmt.date(d, lang)
     return Table(shown, shown.style.format(formats))
 
 

@@ -1,7 +1,8 @@
 """Browser fixtures: one Streamlit server and one headless Chromium for the whole session, a fresh tab per test.
 
 The tests skip, with the reason shown in the summary, where playwright or Chromium is missing (a laptop
-without them); CI installs Debian's chromium first (`.ci/run`). Every request that would leave the
+without them); in CI (`CI=true`) they fail instead: CI installs Debian's chromium first (`.ci/run`) and a run that
+skipped what the room sees would pass unseen. Every request that would leave the
 machine is blocked, and a test that caused one, or a browser console error, fails.
 """
 
@@ -83,6 +84,8 @@ class Tab:
 def chromium() -> Iterator[Any]:
     """Headless system Chromium, shared by every test (each test opens its own context)."""
     reason = browser.unavailable()
+    if reason and browser.required():
+        pytest.fail(f"browser tests must run in CI (CI=true): {reason}", pytrace=False)
     if reason:
         pytest.skip(f"browser tests skipped: {reason}")
     from playwright.sync_api import sync_playwright

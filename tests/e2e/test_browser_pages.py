@@ -15,8 +15,9 @@ from sanitasi.views import kebutuhan, lintasan_target
 from scripts import browser
 
 DOKUMEN = "RPJMN 2025-2029"  # the running national plan: the sidebar's default (documents.default_document)
-# Charts each page draws with the default controls; a chart that never mounts is caught here.
-CHARTS = {"ringkasan": 1, "peta": 2, "lintasan_target": 2, "kecamatan": 2, "kebutuhan": 3, "metodologi": 0}
+# Charts each page draws with the default controls; a chart that never mounts is caught here. Lintasan draws its
+# small multiples in 4, 3 and 2 columns and shows the one that fits (ui.figure_by_width).
+CHARTS = {"ringkasan": 1, "peta": 2, "lintasan_target": 4, "kecamatan": 2, "kebutuhan": 3, "metodologi": 0}
 PAGES = browser.app_pages()
 
 

@@ -69,3 +69,14 @@ def test_the_access_templates_are_one_per_level(an: Analysis) -> None:
 def test_the_preview_leaves_out_columns_no_row_fills(dataset: Dataset) -> None:
     shown = data.shown("akses", susenas(dataset))
     assert shown.columns.tolist() == ["kode_wilayah", "tahun", "sumber", "satuan", "resmi", "pct_layak", "pct_aman"]
+
+
+def test_stored_tables_read_the_indonesian_way_and_years_stay_years() -> None:
+    import pandas as pd
+
+    from sanitasi.views import data as data_view
+
+    frame = pd.DataFrame({"kode_wilayah": ["63.10.01"], "tahun": [2018], "jumlah_kk": [13344], "persen": [82.55]})
+    html = data_view.readable(frame, "id").to_html()
+    assert "13.344" in html and "82,55" in html and ">2018<" in html
+    assert "13,344" in data_view.readable(frame, "en").to_html()

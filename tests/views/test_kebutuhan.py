@@ -155,6 +155,18 @@ def test_cost_editor_keeps_the_file_and_rejects_negative(an: Analysis) -> None:
     assert an.data.biaya.set_index("kode").equals(base)  # the loaded table is untouched
 
 
+@pytest.mark.parametrize(("lang", "cost", "share"), [("id", "6.500.000", "0,80"), ("en", "6,500,000", "0.80")])
+def test_the_cost_editor_writes_and_reads_numbers_the_way_of_the_language(an: Analysis, lang: str, cost: str,
+                                                                          share: str) -> None:
+    grid = kebutuhan.cost_editor(an.data.biaya, "layak", lang).frame
+    base = an.data.biaya.loc[an.data.biaya["indikator"] == "layak"].reset_index(drop=True)
+    assert grid["biaya_per_kk"].tolist() == [fmt.number(v, 0, lang) for v in base["biaya_per_kk"]]
+    edited = grid.assign(biaya_per_kk=[cost, ""], porsi=[share, grid["porsi"].iloc[1]])
+    rows = kebutuhan.cost_rows(edited, lang)
+    assert rows[0][1:] == (6_500_000.0, 0.8) and rows[1][1] is None
+    assert rows[1][2] == pytest.approx(float(base["porsi"].iloc[1]))
+
+
 def test_edited_costs_reach_the_view_as_settings(an: Analysis, r: kebutuhan.Kebutuhan) -> None:
     grid = kebutuhan.options(an, RPJMN, "layak").biaya.frame
     # the first step at 10 million, the second emptied (back to the file's 4.5 million)

@@ -13,10 +13,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from sanitasi import i18n
+from sanitasi import fmt, i18n
 from sanitasi.views import komitmen
 
-HEADERS = ["Klinik", "Pihak", "Wilayah", "Komitmen", "Indikator", "Tenggat", "Status"]
+# deadline and status first: what shows a commitment is late stays on screen at 1024 px
+HEADERS = ["Tenggat", "Status", "Pihak", "Komitmen", "Wilayah", "Indikator", "Klinik"]
 
 
 def view(an, today: str, lang: str = "id") -> komitmen.Komitmen:
@@ -43,7 +44,10 @@ def test_tables_show_every_commitment_and_the_open_ones_by_deadline(an) -> None:
     r = view(an, "2027-01-01")
     assert list(r.tabel.columns) == HEADERS == list(r.terbuka.columns)
     assert len(r.tabel) == len(an.data.komitmen) == 5
-    assert r.tabel["Tenggat"].tolist() == sorted(an.data.komitmen["tenggat"].tolist())
+    # in deadline order, written "14 November 2025" like every date (the clinic's day too)
+    assert r.tabel["Tenggat"].tolist() == [fmt.date(d) for d in sorted(an.data.komitmen["tenggat"].tolist())]
+    assert set(r.tabel["Klinik"]) == {fmt.date(d) for d in an.data.komitmen["klinik"]}
+    assert not r.tabel.astype(str).apply(lambda c: c.str.match(r"^\d{4}-\d{2}-\d{2}$")).any().any()
     by = r.tabel.set_index("Komitmen")
     assert by.loc["Dua TPS3R baru beroperasi", "Status"] == "Terlambat"
     assert by.loc["Pemutakhiran SSK dengan target 2025-2029", "Status"] == "Selesai"
@@ -59,7 +63,7 @@ def test_tables_show_every_commitment_and_the_open_ones_by_deadline(an) -> None:
 
 def test_english_headers_and_statuses(an) -> None:
     r = view(an, "2027-01-01", lang="en")
-    assert list(r.tabel.columns) == ["Clinic", "Party", "Area", "Commitment", "Indicator", "Deadline", "Status"]
+    assert list(r.tabel.columns) == ["Deadline", "Status", "Party", "Commitment", "Area", "Indicator", "Clinic"]
     assert set(r.tabel["Status"]) == {i18n.t(f"komitmen.status_{s}", "en") for s in ("terlambat", "selesai",
                                                                                        "belum", "berjalan")}
     assert r.ringkas == i18n.t("komitmen.ringkas", "en", terbuka=4, terlambat=1, selesai=1)
@@ -85,7 +89,7 @@ def test_cancelled_commitments_are_neither_open_nor_done(an) -> None:
     assert len(r.tabel) == 6 and len(r.terbuka) == 4
     row = r.tabel.loc[r.tabel["Komitmen"] == "Dibatalkan"].iloc[0]
     assert row["Status"] == "Batal" and row["Indikator"] == ""
-    assert r.tabel["Tenggat"].iloc[0] == "2026-01-31"  # sorted by deadline
+    assert r.tabel["Tenggat"].iloc[0] == "31 Januari 2026"  # sorted by deadline
 
 
 def test_no_commitments_give_no_sentence_and_empty_tables_with_headers(an) -> None:

@@ -158,8 +158,8 @@ def test_the_owners_of_the_chosen_documents_targets(an: Analysis) -> None:
     k = an.data.kegiatan
     k = k.loc[(k["tahun"] == 2025) & k["indikator"].eq("layak").fillna(False)]
     assert layak["Kegiatan 2025"] == f"2 · {fmt.rupiah(k['pagu'].sum())}"
-    # an indicator the document does not set shows no target, never another document's
-    assert p.tabel.set_index("Indikator").loc["Luas genangan", "Target RPJMN 2020-2024"] == "–"
+    # an indicator the document does not set shows no target, never another document's, and says so (not a bare dash)
+    assert p.tabel.set_index("Indikator").loc["Luas genangan", "Target RPJMN 2020-2024"] == "Tanpa target"
     assert p.catatan == (i18n.t("peran.penunjang", "id", tahun=2025, kegiatan=(
         "Sanitasi sekolah dan CTPS (Dinas Pendidikan dan Kebudayaan, Rp900 juta); "
         "Pemutakhiran SSK dan coaching clinic PPSP (Badan Perencanaan Pembangunan Daerah, Rp250 juta)")),)

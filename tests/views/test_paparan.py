@@ -35,7 +35,8 @@ def test_sequence_order_and_messages(an, slides) -> None:
     below = int((vals["selisih"] < 0).sum())
     assert by["peta"].pesan.startswith(f"{below} dari 12 kecamatan")
     needs = kebutuhan.needs_table(an, "layak", 90.0, 2030, an.data.biaya)
-    assert fmt.kk(needs.total_kk) in by["kebutuhan"].pesan
+    # the slide says it in one sentence: households a year (the page's paragraph gives the total too)
+    assert fmt.kk(needs.total_per_tahun) in by["kebutuhan"].pesan
     source = source_line(an.data, *kinds.page_kinds()["paparan"])
     assert all(s.sumber == source for s in slides)
     # a chart on a slide is the page's own chart, downloaded under the slide's name
@@ -48,7 +49,9 @@ def test_slides_draw_what_their_pages_draw(an, slides) -> None:
     assert slides[0].grafik.spec["datasets"] == page.tangga.spec["datasets"]
     plan = kebutuhan.view(an, kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030))
     by = {s.kunci: s for s in slides}
-    assert by["kebutuhan"].grafik.spec == plan.tahunan.spec
+    # the same chart, shorter on the slide (it must fit a 768-pixel screen with its message)
+    assert {**by["kebutuhan"].grafik.spec, "height": None} == {**plan.tahunan.spec, "height": None}
+    assert by["kebutuhan"].grafik.spec["height"] == paparan.CHART_HEIGHT
     assert by["kebutuhan"].poin == tuple(f"{k}: {v}" for k, v in plan.metrik)
 
 

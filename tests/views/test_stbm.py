@@ -213,7 +213,8 @@ def test_the_village_map_colours_each_village_by_its_status(mapped: Dataset, lan
     first = next(f["properties"] for f in view.features if f["properties"]["kode"] == "63.10.01.2001")
     # 70 JSP + 30 JSSP of 120 households
     assert first["sehat_teks"] == ("100 KK (83,3%)" if lang == "id" else "100 households (83.3%)")
-    assert first["tanggal_teks"] == "17-05-2023" and first["kecamatan"] == "Batulicin"
+    assert first["tanggal_teks"] == {"id": "17 Mei 2023", "en": "17 May 2023"}[lang]
+    assert first["kecamatan"] == "Batulicin"
     empty = next(f["properties"] for f in view.features if f["properties"]["status"] is None)
     assert (empty["nama"], empty["kecamatan"], empty["status_teks"]) == \
         ("Desa 02-3", "Kusan Hilir", i18n.t("stbm.desa_tanpa_data", lang))  # named from the boundary file
@@ -245,7 +246,7 @@ def test_the_village_table_sorts_numbers_and_shows_them_the_indonesian_way(mappe
                                                                   "Pantai Satu", "Desa 02-2"]
     assert table.frame[i18n.t("stbm.k_pct_sehat", "id")].dtype == "float64"  # numbers stay numbers: sortable
     html = table.styler.to_html()
-    assert "83,3" in html and "17-05-2023" in html  # 100 of 120 households; the verification date
+    assert "83,3" in html and "17 Mei 2023" in html  # 100 of 120 households; the verification date
 
 
 def test_the_bundled_village_table_shows_out_of_the_box_and_says_it_is_illustrative(r: stbm.Stbm) -> None:
