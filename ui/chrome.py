@@ -44,11 +44,12 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
 .slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
+.st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 </style>"""
 
 
-# Presentation mode: everything larger for the back of a room, and less chrome. The slide's own controls (the
-# clicker's Page Up/Down buttons) are there for the keys only.
+# Presentation mode: everything larger for the back of a room, and less chrome. (The clicker's Page Up/Down
+# buttons on Paparan are there for the keys only: hidden in _CSS, in and out of presentation mode.)
 _CSS_PAPARAN = """<style>
 html {font-size: 18px;}
 .block-container {padding-top: 2.7rem; padding-bottom: 0.5rem; max-width: 100%;}
@@ -60,7 +61,6 @@ h1 {font-size: 1.75rem !important; padding: 0 !important;}
 .st-key-slide_sisi p, .st-key-slide_sisi li {font-size: 0.9rem; line-height: 1.35;}
 .st-key-slide_sisi table {font-size: 0.8rem;}
 .st-key-slide_sisi td, .st-key-slide_sisi th {padding: 0.2rem 0.4rem !important;}
-.st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 </style>"""
 
 
