@@ -37,14 +37,8 @@ with right:
     st.caption(r.sumber)
     st.caption(ui.t("metode.singkat"))
 
-st.subheader(r.kinerja_judul)
-st.caption(r.kinerja_bantuan)
-if r.kinerja is not None:
-    ui.table(r.kinerja)
-st.caption(r.kinerja_catatan)
-st.download_button(ui.t("kinerja.unduh"), r.kinerja_xlsx, file_name=r.kinerja_nama, on_click="ignore",
-                   icon=":material/table_view:", key="unduh_kinerja",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_catatan, r.kinerja_xlsx,
+                     r.kinerja_nama, key="unduh_kinerja")
 
 if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
     st.subheader(r.semua_judul)

@@ -38,11 +38,5 @@ for line in r.kk_kalimat:
 if r.kk_tabel is not None:
     ui.table(r.kk_tabel)
 
-st.subheader(r.target_judul)
-st.caption(r.target_bantuan)
-if r.target_tabel is not None:
-    ui.table(r.target_tabel)
-st.caption(r.target_catatan)
-st.download_button(ui.t("kinerja.unduh"), r.target_xlsx, file_name=r.target_nama, on_click="ignore",
-                   icon=":material/table_view:", key="unduh_kinerja_opd",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ui.performance_table(r.target_judul, r.target_bantuan, r.target_tabel, r.target_catatan, r.target_xlsx,
+                     r.target_nama, key="unduh_kinerja_opd")

@@ -20,6 +20,7 @@ from ui.render import (  # noqa: F401
     number,
     on_demand,
     page_link,
+    performance_table,
     rows_of_columns,
     sorted_table,
     stat,

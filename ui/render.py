@@ -156,3 +156,16 @@ def on_demand(label: str, key: str) -> Any | None:
     tables read now and then, so the page's first draw stays light. The open container, or None while closed."""
     box = st.expander(label, key=key, on_change="rerun")
     return box if box.open else None
+
+
+def performance_table(title: str, help_text: str, judged: Table | None, note: str, xlsx: Any, file_name: str,
+                      key: str) -> None:
+    """The yearly targets judged (Lintasan and OPD): heading, help, the table with its source, the note, and the
+    workbook download."""
+    st.subheader(title)
+    st.caption(help_text)
+    if judged is not None:
+        table(judged)
+    st.caption(note)
+    st.download_button(t("kinerja.unduh"), xlsx, file_name=file_name, on_click="ignore", icon=":material/table_view:",
+                       key=key, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
