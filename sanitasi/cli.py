@@ -100,7 +100,9 @@ def cmd_versions(_args: argparse.Namespace) -> int:
     for _, r in table.iterrows():
         mark = "*" if r["aktif"] else " "
         when = store.local_time(r["dibuat"])
-        print(f"{mark} {int(r['id']):>4}  {when:<16}  {r['jenis']:<7} {r['berkas']:<30} {int(r['jumlah_baris']):>6} "
+        # version 0 is the bundled files, which the store never reads: their rows are counted here
+        rows = load.row_count(load.load_bundled()) if r["id"] == store.BUNDLED else int(r["jumlah_baris"])
+        print(f"{mark} {int(r['id']):>4}  {when:<16}  {r['jenis']:<7} {r['berkas']:<30} {rows:>6} "
               f"baris  {r['oleh']}")
     return 0
 

@@ -146,6 +146,12 @@ def read_daftar_desa(path) -> pd.DataFrame:
     return validate(villages.assign(kode_wilayah=villages["kode"].str.slice(0, 8))[DAFTAR_DESA.names], DAFTAR_DESA)
 
 
+def row_count(dataset: Dataset) -> int:
+    """The rows a data set's tables hold, counted as a loaded version counts its file's rows: what version 0 (the
+    bundled data, which the store never reads) shows in the version list instead of 0."""
+    return sum(len(frame) for frame in dataset.tables.values() if frame is not None)
+
+
 def load_bundled() -> Dataset:
     """The data shipped with the dashboard: real kecamatan facts and boundaries, ILLUSTRATIVE figures."""
     wilayah = validate(read_csv_plain(paths.WILAYAH_CSV), WILAYAH)

@@ -475,9 +475,10 @@ def local_date(t: datetime):
     return _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar")).date()
 
 
-def local_time(t: datetime | None) -> str:
-    """A stored UTC time as officials in Kalimantan Selatan read it: '28 November 2026 07:48 WITA'."""
+def local_time(t: datetime | None, lang: str = "id") -> str:
+    """A stored UTC time as officials in Kalimantan Selatan read it: '28 November 2026 07:48 WITA' (the month in
+    `lang`: '14 Mei 2025', '14 May 2025')."""
     if t is None or pd.isna(t):
         return ""
     when = _aware(pd.Timestamp(t).to_pydatetime()).astimezone(ZoneInfo("Asia/Makassar"))
-    return f"{fmt.date(when.date())} {when.strftime('%H:%M')} WITA"
+    return f"{fmt.date(when.date(), lang)} {when.strftime('%H:%M')} WITA"

@@ -85,6 +85,7 @@ def test_import_creates_an_active_version_listed_by_versions(env: dict[str, str]
     assert len(lines) == 2
     assert lines[0].startswith("*    1") and "akses_2025.csv" in lines[0] and "Budi" in lines[0]
     assert lines[1].startswith("     0") and "bawaan" in lines[1]
+    assert " 1805 baris" in lines[1]  # the bundled tables' rows (tests/views/test_data.py), not 0
 
 
 # The same contract in-process (no interpreter start-up per case): exit code and what is printed.

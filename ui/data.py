@@ -28,7 +28,7 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
     and, for an editor, activating or hiding it. Returns whether this session may change data."""
     base = bundled()
     all_versions = s.versions()
-    st.dataframe(data.table(all_versions, lang()), hide_index=True, width="stretch", key="data_versi_tabel")
+    st.dataframe(data.table(all_versions, base, lang()), hide_index=True, width="stretch", key="data_versi_tabel")
     visible = [int(v) for v, hidden in zip(all_versions["id"], all_versions["dihapus"], strict=True) if not hidden]
     active = s.active_id()
     chosen = st.selectbox(t("data.pilih_versi"), visible, index=visible.index(active) if active in visible else 0,

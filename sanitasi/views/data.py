@@ -17,7 +17,7 @@ import pandas as pd
 from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, exports, fmt, history, i18n, indicators, kinds, sources, store
 from sanitasi.analysis import Analysis
 from sanitasi.contracts import PERCENT_INDICATORS
-from sanitasi.load import names_of
+from sanitasi.load import Dataset, names_of, row_count
 
 
 @dataclass(frozen=True)
@@ -119,26 +119,32 @@ def names(wilayah: pd.DataFrame) -> dict[str, str]:
     return names_of(wilayah)
 
 
-def table(versions: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """The version list as officials read it (hidden versions left out), newest first."""
+def table(versions: pd.DataFrame, bundled: Dataset, lang: str = "id") -> pd.DataFrame:
+    """The version list as officials read it (hidden versions left out), newest first. Version 0 shows the rows of
+    the bundled tables, and who made it and what it is in the page's language."""
     v = versions.loc[~versions["dihapus"].astype(bool)]
     t = i18n.t
+    own = (v["id"] == store.BUNDLED).to_numpy()
+    rows = [row_count(bundled) if mine else n for mine, n in zip(own, v["jumlah_baris"], strict=True)]
     return pd.DataFrame({
         t("data.k_versi", lang): v["id"].astype(int).to_numpy(),
         t("data.k_aktif", lang): ["✔" if a else "" for a in v["aktif"]],
-        t("data.k_waktu", lang): [store.local_time(x) for x in v["dibuat"]],
+        t("data.k_waktu", lang): [store.local_time(x, lang) for x in v["dibuat"]],
         t("data.k_jenis", lang): [kind_label(k, lang) for k in v["jenis"]],
         t("data.k_berkas", lang): v["berkas"].to_numpy(),
-        t("data.k_baris", lang): [fmt.number(n, 0, lang) for n in v["jumlah_baris"]],
-        t("data.k_oleh", lang): v["oleh"].to_numpy(),
-        t("data.k_catatan", lang): v["catatan"].to_numpy(),
+        t("data.k_baris", lang): [fmt.number(n, 0, lang) for n in rows],
+        t("data.k_oleh", lang): [t("data.bawaan_oleh", lang) if mine else who for mine, who in zip(own, v["oleh"],
+                                                                                                   strict=True)],
+        t("data.k_catatan", lang): [t("data.bawaan_catatan", lang, tabel=sum(f is not None for f in
+                                                                               bundled.tables.values()))
+                                    if mine else note for mine, note in zip(own, v["catatan"], strict=True)],
     })
 
 
 def label(versions: pd.DataFrame, version: int, lang: str = "id") -> str:
-    """'Versi 3 · Akses · akses_2025.csv · 29-11-2026 07:48 WITA' for a select box."""
+    """'Versi 3 · Akses · akses_2025.csv · 29 November 2026 07:48 WITA' for a select box."""
     r = versions.loc[versions["id"] == version].iloc[0]
-    when = store.local_time(r["dibuat"])
+    when = store.local_time(r["dibuat"], lang)
     return " · ".join(x for x in (i18n.t("data.versi_n", lang, n=int(version)), kind_label(r["jenis"], lang),
                                   str(r["berkas"]), when) if x)
 

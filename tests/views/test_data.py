@@ -80,3 +80,21 @@ def test_stored_tables_read_the_indonesian_way_and_years_stay_years() -> None:
     html = data_view.readable(frame, "id").to_html()
     assert "13.344" in html and "82,55" in html and ">2018<" in html
     assert "13,344" in data_view.readable(frame, "en").to_html()
+
+
+@pytest.mark.parametrize(("lang", "rows", "by"), [("id", "1.805", "bawaan dasbor"),
+                                                   ("en", "1,805", "shipped with the dashboard")])
+def test_the_versions_table_counts_the_bundled_rows(tmp_path, dataset: Dataset, lang: str, rows: str, by: str) -> None:
+    """Version 0 said 'Baris 0': the store never read the bundled files. The rows are those of its tables, counted by
+    hand from data/: akses 90, target 61, batas 12, biaya 6, stbm 100, stbm_desa 753, batas_desa 149, sampah 8,
+    drainase 90, kegiatan 30, komitmen 5, peran 38, ssk 463 = 1.805. A loaded version keeps its file's count."""
+    from sanitasi import store
+
+    s = store.Store(f"sqlite:///{tmp_path / 'v.db'}")
+    s.save("sampah", dataset.sampah.iloc[:3], store.Meta("sampah.csv", "x", "Ani"), bundled=dataset)
+    shown = data.table(s.versions(), dataset, lang).set_index(data.i18n.t("data.k_versi", lang))
+    rows_col, by_col = data.i18n.t("data.k_baris", lang), data.i18n.t("data.k_oleh", lang)
+    assert shown.loc[0, rows_col] == rows and shown.loc[0, by_col] == by
+    assert "13" in shown.loc[0, data.i18n.t("data.k_catatan", lang)]
+    assert (shown.loc[1, rows_col], shown.loc[1, by_col]) == ("3", "Ani")
+    assert data.row_count(dataset) == 1805
