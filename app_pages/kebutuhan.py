@@ -22,18 +22,21 @@ porsi = ui.share_input(growth_box, ind, o.porsi_label, o.porsi_bawaan, o.porsi_m
 
 with costs_box.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
     st.caption(ui.t("kebutuhan.biaya_bantuan"))
+    # text columns written the Indonesian way by the view ("6.500.000", "0,80"): Streamlit's number columns follow
+    # the browser's locale ("localized") or a printf format, and neither writes a decimal comma. No `validate`
+    # pattern: a cell it refuses turns red without a word; the view names every wrong cell instead.
     edited = st.data_editor(
         o.biaya.frame, key=f"biaya_{ind}", hide_index=True, width="stretch", disabled=o.biaya.locked,
         column_config={"kode": None, "langkah": st.column_config.TextColumn(ui.t("kebutuhan.b_langkah")),
-                       # written the Indonesian way by the view ("6.500.000", "0,80"): a number column would
-                       # follow the browser's locale
-                       "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya"),
-                                                                   validate=r"^[0-9.,\s]*$"),
-                       "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"), validate=r"^[0-9.,\s]*$")})
+                       "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya")),
+                       "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"))})
+    costs = kebutuhan.read_costs(edited, lang)
+    if costs.pesan:
+        st.error(costs.pesan, icon=":material/error:")
 
 # the what-if box below keeps the number entered; before there is one, the view starts it at the plan's own number
 r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach,
-                                               biaya=kebutuhan.cost_rows(edited, lang),
+                                               biaya=costs.rows,
                                                skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
                                                lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")

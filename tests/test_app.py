@@ -226,6 +226,48 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     assert stats(at) == [f"{k}|{v}" for k, v in satui.metrik]
 
 
+def edited_costs(lang: str, edits: dict[int, dict[str, str]]) -> AppTest:
+    """Kebutuhan (layak, by 2030, RPJMN 2020-2024) with the unit-cost grid edited as a person would: AppTest seeds a
+    keyed data_editor's edit state before the run."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("app_pages/kebutuhan.py")
+    for key, value in {"indikator": "layak", "capai": "2030", "target": "RPJMN 2020-2024", "lang": lang}.items():
+        at.query_params[key] = value
+    at.session_state["biaya_layak"] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize(("lang", "cost", "share", "ten"), [("id", "6.500.000", "0,80", "10.000.000"),
+                                                            ("en", "6,500,000", "0.80", "10,000,000")])
+def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wrong_cell(
+        an: analysis.Analysis, lang: str, cost: str, share: str, ten: str) -> None:
+    at = edited_costs(lang, {})
+    grid = next(d for d in at.data_editor if d.key == "biaya_layak").value
+    assert (grid["biaya_per_kk"].iloc[0], grid["porsi"].iloc[0]) == (cost, share)
+    plan = [f"{k}|{v}" for k, v in kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030,
+                                                                       lang=lang)).metrik]
+    # stats(at)[0] is the target used; the four after it are the plan's figures
+    assert stats(at)[1:] == plan and not at.error
+
+    # a right edit (10 million in the first row) is applied: 0.8 x 10 million + 0.2 x 4.5 million a household
+    at = edited_costs(lang, {0: {"biaya_per_kk": ten}})
+    dearer = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030, lang=lang, biaya=(
+        (grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], 4_500_000.0, 0.2))))
+    assert dearer.kebutuhan.biaya_per_kk == pytest.approx(8_900_000)
+    assert stats(at)[1:] == [f"{k}|{v}" for k, v in dearer.metrik] != plan and not at.error
+
+    # with a share of 80 (meant as 80%) beside it, nothing is applied and the cell is named
+    at = edited_costs(lang, {0: {"biaya_per_kk": ten}, 1: {"porsi": "80"}})
+    assert stats(at)[1:] == plan  # the file's unit costs
+    [error] = at.error
+    assert error.value.startswith(i18n.t("kebutuhan.biaya_salah", lang))
+    where = {"id": "Baris 2 ({}), kolom **Porsi KK (0–1)**: “80” di luar 0–1",
+             "en": "Row 2 ({}), column **Share of households (0–1)**: “80” is outside 0–1"}[lang]
+    assert "- " + where.format(grid["langkah"].iloc[1]) in error.value
+
+
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()

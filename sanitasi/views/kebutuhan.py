@@ -19,8 +19,8 @@ from sanitasi.views.display import Figure, source_line
 GOAL_UP = needs.GOAL_UP
 GOAL_DOWN = needs.GOAL_DOWN
 
-# An edited unit-cost row: (kode, biaya_per_kk, porsi); an emptied cell is None.
-CostRow = tuple[str, float | None, float | None]
+# An edited unit-cost row: (kode, biaya_per_kk, porsi), every cell checked (`read_costs`).
+CostRow = tuple[str, float, float]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,15 @@ class Settings:
 class CostEditor:
     frame: pd.DataFrame  # kode, langkah, biaya_per_kk, porsi (the editable rows of one indicator)
     locked: list[str]  # columns that cannot be edited
+
+
+@dataclass(frozen=True)
+class CostEdit:
+    """The unit-cost grid as read: the rows to cost the plan with, or, when a cell is wrong, no rows (the file's unit
+    costs stay, nothing edited is applied) and a message naming each wrong cell by row and column."""
+
+    rows: tuple[CostRow, ...]
+    pesan: str | None = None  # markdown: what is wrong, one line per cell; None when every cell is right
 
 
 @dataclass(frozen=True)
@@ -214,16 +223,42 @@ def cost_editor(biaya: pd.DataFrame, indikator: str, lang: str = "id") -> CostEd
     return CostEditor(shown.reset_index(drop=True), ["kode", "langkah"])
 
 
-def cost_rows(edited: pd.DataFrame, lang: str = "id") -> tuple[CostRow, ...]:
-    """The edited grid as settings: (kode, biaya_per_kk, porsi) rows, its cells read as written in `lang`
-    ("6.500.000", "0,8"). An emptied or unreadable cell becomes None, not NaN: NaN never equals itself, so settings
-    holding one would never find their cached result again."""
-    def number(v: object) -> float | None:
-        x = parse_number(v, decimal_comma=lang == "id")
-        return None if x is None or np.isnan(x) else float(x)
+def read_costs(edited: pd.DataFrame, lang: str = "id") -> CostEdit:
+    """The edited grid as settings, its cells read as written in `lang` ("6.500.000", "0,8") and checked: a cost is a
+    number of at least 0, a share a number from 0 to 1. One wrong cell and no edit is applied: a plan costed with some
+    of the new prices and some of the file's would be a figure nobody entered."""
+    t = i18n.t
+    example = {"biaya_per_kk": fmt.number(6_500_000, 0, lang), "porsi": fmt.number(0.8, 2, lang)}
+    header = {"biaya_per_kk": t("kebutuhan.b_biaya", lang), "porsi": t("kebutuhan.b_porsi", lang)}
 
-    return tuple((str(k), number(b), number(p))
-                 for k, b, p in zip(edited["kode"], edited["biaya_per_kk"], edited["porsi"], strict=True))
+    def problem(column: str, raw: object, x: float | None) -> str | None:
+        typed = fmt.inert(str(raw).strip())  # shown as typed, so it can start no markdown link or tag
+        if x is None:
+            return t("kebutuhan.sel_bukan_angka", lang, nilai=typed, contoh=example[column])
+        if np.isnan(x):
+            return t("kebutuhan.sel_kosong", lang, contoh=example[column])
+        if column == "biaya_per_kk" and x < 0:
+            return t("kebutuhan.sel_negatif", lang, nilai=typed)
+        if column == "porsi" and not 0 <= x <= 1:
+            return t("kebutuhan.sel_porsi_luar", lang, nilai=typed, contoh=example["porsi"])
+        return None
+
+    rows, wrong = [], []
+    names = edited["langkah"] if "langkah" in edited else edited["kode"]
+    for n, (kode, name, cost, share) in enumerate(zip(edited["kode"], names, edited["biaya_per_kk"], edited["porsi"],
+                                                      strict=True), start=1):
+        cells = {"biaya_per_kk": cost, "porsi": share}
+        read = {c: parse_number(v, decimal_comma=lang == "id") for c, v in cells.items()}
+        for column, raw in cells.items():
+            why = problem(column, raw, read[column])
+            if why:
+                wrong.append(t("kebutuhan.sel_salah", lang, baris=n, langkah=fmt.inert(str(name)),
+                               kolom=header[column], masalah=why))
+        if not wrong:
+            rows.append((str(kode), float(read["biaya_per_kk"]), float(read["porsi"])))
+    if wrong:
+        return CostEdit((), "\n".join([t("kebutuhan.biaya_salah", lang), *(f"- {w}" for w in wrong)]))
+    return CostEdit(tuple(rows))
 
 
 def costs(an: Analysis, s: Settings) -> pd.DataFrame:

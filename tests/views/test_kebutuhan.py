@@ -160,22 +160,61 @@ def test_the_cost_editor_writes_and_reads_numbers_the_way_of_the_language(an: An
                                                                           share: str) -> None:
     grid = kebutuhan.cost_editor(an.data.biaya, "layak", lang).frame
     base = an.data.biaya.loc[an.data.biaya["indikator"] == "layak"].reset_index(drop=True)
-    assert grid["biaya_per_kk"].tolist() == [fmt.number(v, 0, lang) for v in base["biaya_per_kk"]]
-    edited = grid.assign(biaya_per_kk=[cost, ""], porsi=[share, grid["porsi"].iloc[1]])
-    rows = kebutuhan.cost_rows(edited, lang)
-    assert rows[0][1:] == (6_500_000.0, 0.8) and rows[1][1] is None
-    assert rows[1][2] == pytest.approx(float(base["porsi"].iloc[1]))
+    assert grid["biaya_per_kk"].tolist()[0] == cost and grid["porsi"].tolist()[0] == share  # the file's own values
+    edited = grid.assign(biaya_per_kk=[cost, grid["biaya_per_kk"].iloc[1]], porsi=[share, grid["porsi"].iloc[1]])
+    read = kebutuhan.read_costs(edited, lang)
+    assert read.pesan is None
+    assert read.rows == ((base["kode"].iloc[0], 6_500_000.0, 0.8), (base["kode"].iloc[1], 4_500_000.0, 0.2))
+
+
+# one wrong cell per case, in the second row (Layak bersama/MCK, 4.500.000 and 0,20 in the file)
+@pytest.mark.parametrize(("lang", "column", "typed", "says"), [
+    ("id", "biaya_per_kk", "empat juta", "Baris 2 ({langkah}), kolom **Biaya per KK (Rp)**: “empat juta” bukan angka; "
+                                         "tulis misalnya 6.500.000."),
+    ("id", "biaya_per_kk", "-5", "Baris 2 ({langkah}), kolom **Biaya per KK (Rp)**: “-5” kurang dari 0; biaya tidak "
+                                 "boleh negatif."),
+    ("id", "biaya_per_kk", "", "Baris 2 ({langkah}), kolom **Biaya per KK (Rp)**: kosong; isi angka, misalnya "
+                               "6.500.000."),
+    ("id", "porsi", "80", "Baris 2 ({langkah}), kolom **Porsi KK (0–1)**: “80” di luar 0–1; porsi ditulis sebagai "
+                          "bagian KK, misalnya 0,80 untuk 80%."),
+    ("id", "porsi", "-0,1", "Baris 2 ({langkah}), kolom **Porsi KK (0–1)**: “-0,1” di luar 0–1; porsi ditulis sebagai "
+                            "bagian KK, misalnya 0,80 untuk 80%."),
+    ("en", "porsi", "1.5", "Row 2 ({langkah}), column **Share of households (0–1)**: “1.5” is outside 0–1; a share is "
+                           "a part of households, e.g. 0.80 for 80%."),
+    ("id", "porsi", None, "Baris 2 ({langkah}), kolom **Porsi KK (0–1)**: kosong; isi angka, misalnya 0,80."),
+])
+def test_a_wrong_cell_is_named_by_row_and_column_and_nothing_is_applied(an: Analysis, lang: str, column: str,
+                                                                        typed: str | None, says: str) -> None:
+    grid = kebutuhan.cost_editor(an.data.biaya, "layak", lang).frame
+    edited = grid.copy()
+    edited.loc[0, "biaya_per_kk"] = fmt.number(10_000_000, 0, lang)  # a right edit in the first row ...
+    edited.loc[1, column] = typed
+    read = kebutuhan.read_costs(edited, lang)
+    assert read.rows == ()  # ... is not applied either: the file's unit costs stay
+    lines = read.pesan.splitlines()
+    assert lines[0] == i18n.t("kebutuhan.biaya_salah", lang)
+    assert lines[1:] == ["- " + says.format(langkah=grid["langkah"].iloc[1])]
+
+
+def test_every_wrong_cell_is_listed_and_typed_text_stays_text(an: Analysis) -> None:
+    grid = kebutuhan.cost_editor(an.data.biaya, "layak").frame
+    edited = grid.assign(biaya_per_kk=["[klik](http://x)", "1.000"], porsi=["2", "0,5"])
+    lines = kebutuhan.read_costs(edited).pesan.splitlines()[1:]
+    first = grid["langkah"].iloc[0]
+    assert [line.split(":")[0] for line in lines] == [f"- Baris 1 ({first}), kolom **Biaya per KK (Rp)**",
+                                                      f"- Baris 1 ({first}), kolom **Porsi KK (0–1)**"]
+    assert "“\\[klik\\](http://x)”" in lines[0]  # no link: what was typed is shown as typed
 
 
 def test_edited_costs_reach_the_view_as_settings(an: Analysis, r: kebutuhan.Kebutuhan) -> None:
     grid = kebutuhan.options(an, RPJMN, "layak").biaya.frame
-    # the first step at 10 million, the second emptied (back to the file's 4.5 million)
-    edited = grid.assign(biaya_per_kk=[10_000_000, float("nan")])
-    rows = kebutuhan.cost_rows(edited)
-    assert rows == ((grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], None, 0.2))
+    # the first step at 10 million, the second as in the file (4.5 million)
+    edited = grid.assign(biaya_per_kk=["10.000.000", grid["biaya_per_kk"].iloc[1]])
+    rows = kebutuhan.read_costs(edited).rows
+    assert rows == ((grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], 4_500_000.0, 0.2))
     s = kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030, biaya=rows)
     assert s == kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030,
-                                   biaya=kebutuhan.cost_rows(edited))  # so the cached result is found again
+                                   biaya=kebutuhan.read_costs(edited).rows)  # so the cached result is found again
     hash(s)
     out = kebutuhan.view(an, s)
     # 0.8 x 10 million + 0.2 x 4.5 million = 8.9 million a household
@@ -183,7 +222,8 @@ def test_edited_costs_reach_the_view_as_settings(an: Analysis, r: kebutuhan.Kebu
     assert out.kebutuhan.total_biaya == pytest.approx(r.kebutuhan.total_kk * 8_900_000)
     assert out.metrik[0] == r.metrik[0]  # households do not depend on the price
     # the file's own rows give the file's plan
-    same = kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030, biaya=kebutuhan.cost_rows(grid))
+    same = kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030,
+                              biaya=kebutuhan.read_costs(grid).rows)
     assert kebutuhan.view(an, same).metrik == r.metrik
 
 
