@@ -112,6 +112,12 @@ def ratio(x, lang: str = "id") -> str:
     return MISSING if _missing(x) else pct(100 * float(x), 0, lang)
 
 
+def absent(reason: str) -> str:
+    """A dash that says why it stands: "– (tidak ada target)". A bare dash on a projector reads as zero or as a
+    fault; every missing figure a person sees carries its reason."""
+    return f"{MISSING} ({reason})"
+
+
 def year(x) -> str:
     """2027.0 -> "2027"; missing -> "–"."""
     return MISSING if _missing(x) else str(int(x))

@@ -98,9 +98,13 @@ def display(frame: pd.DataFrame, lang: str = "id", with_indicator: bool = True) 
                                          zip(frame["indikator"], frame["target"], strict=True)]
     cols[t("kinerja.k_realisasi", lang)] = [t("kinerja.belum", lang) if pd.isna(v) else indicators.get(k).teks(v, lang)
                                             for k, v in zip(frame["indikator"], frame["realisasi"], strict=True)]
-    cols[t("kinerja.k_capaian", lang)] = [fmt.MISSING if pd.isna(v) else fmt.pct(v, 1, lang) for v in frame["capaian"]]
-    cols[t("kinerja.k_predikat", lang)] = [fmt.MISSING if p is None or pd.isna(p) else t(f"kinerja.{p}", lang)
-                                           for p in frame["predikat"]]
+    # a capaian needs a realisation (and, for a falling indicator, a base year that differs from the target)
+    why = [fmt.absent(t("kosong.tanpa_realisasi" if pd.isna(r) else "kosong.tak_terhitung", lang))
+           for r in frame["realisasi"]]
+    cols[t("kinerja.k_capaian", lang)] = [w if pd.isna(v) else fmt.pct(v, 1, lang)
+                                          for v, w in zip(frame["capaian"], why, strict=True)]
+    cols[t("kinerja.k_predikat", lang)] = [w if p is None or pd.isna(p) else t(f"kinerja.{p}", lang)
+                                           for p, w in zip(frame["predikat"], why, strict=True)]
     return pd.DataFrame(cols)
 
 

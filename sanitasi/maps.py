@@ -44,18 +44,22 @@ def _map_row(kode: str, nama: str, r: pd.Series | None, j: judging.Judgement | N
         have = int(indicators.households_with(r, ind.kode))
         households = int(r[ind.penyebut]) - have if ind.arah > 0 else have
     st = j.status if j is not None and j.status != judging.NO_TARGET else None
+    why = i18n.t("kosong.tanpa_data" if np.isnan(value) else "kosong.tanpa_target", lang)  # a gap needs both
     return {
         "kode": kode, "nama": nama, "nilai": value, "target": tgt, "selisih": gap,
         "status": st or "tanpa_target", "kelas": _class_label(value, ind.kode, lang), "kk": households,
-        "nilai_teks": ind.teks(value, lang), "target_teks": ind.teks(tgt, lang, 0),
+        "nilai_teks": ind.teks(value, lang),
+        "target_teks": fmt.absent(i18n.t("kosong.tanpa_target", lang)) if np.isnan(tgt) else ind.teks(tgt, lang, 0),
         # in words that follow the indicator's direction: "kurang 3,5 poin", "5,6 poin di atas batas target"
-        "selisih_teks": judging.gap_text(j, value, lang) if j is not None and not np.isnan(gap) else fmt.MISSING,
+        "selisih_teks": judging.gap_text(j, value, lang) if j is not None and not np.isnan(gap) else fmt.absent(why),
         "status_teks": status_label(st, lang),  # the plain label: the status colours' legend
         # the status with the year it speaks of, and both years when that is not the latest (tooltips, tables)
         "status_lengkap": judging.status_text(j, lang) if j is not None else status_label(None, lang),
         "dinilai_teks": judging.judged_text(j, lang) if j is not None else "",
         "sejak": j.sejak if j is not None else None,
-        "kk_teks": count_text(ind, households, lang),
+        # a quantity (hectares of standing water) has no units short to count: its tooltip leaves the line out
+        "kk_teks": count_text(ind, households, lang) if households is not None
+        else fmt.absent(i18n.t("kosong.tanpa_data", lang)) if ind.persen else "",
         "catatan": catatan,
     }
 

@@ -79,7 +79,8 @@ def test_the_table_as_read_and_the_workbook(an):
     assert r.kinerja.frame.columns.tolist() == ["Tahun", "Target", "Realisasi", "Capaian", "Predikat"]
     # 9,09 / 12,5 = 72,7%: sedang; 2029 not yet observed
     assert r.kinerja.frame.values.tolist() == [["2025 (antara)", "12,5%", "9,1%", "72,7%", "Sedang"],
-                                               ["2029", "30,0%", "belum ada data", "–", "–"]]
+                                               ["2029", "30,0%", "belum ada data", "– (belum ada realisasi)",
+                                                "– (belum ada realisasi)"]]
     assert r.kinerja.sumber.startswith("Sumber: ")  # shown under it
     assert "periksa Lampiran Perpres 12/2025" in r.kinerja_catatan
     book = pd.read_excel(io.BytesIO(r.kinerja_xlsx()), sheet_name=None)

@@ -49,11 +49,14 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
 
 def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
     t = i18n.t
+    # households (or villages) short exist only for a share; hectares of standing water have none
+    short = [alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang))
+             ] if indicators.get(indikator).persen else []
     return [alt.Tooltip(f"{prefix}nama:N", title=t("grafik.kecamatan", lang)),
             alt.Tooltip(f"{prefix}nilai_teks:N", title=t("grafik.nilai", lang)),
             alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
             alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
-            alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang)),
+            *short,
             alt.Tooltip(f"{prefix}status_lengkap:N", title=t("grafik.status", lang)),
             alt.Tooltip(f"{prefix}dinilai_teks:N", title=t("grafik.dinilai", lang)),
             alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]

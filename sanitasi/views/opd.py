@@ -222,9 +222,13 @@ def opd_households(an: Analysis, year: int, lang: str = "id", dokumen: str = "",
     out = pd.DataFrame(rows)
     if out.empty:
         return out
+    # no need without the document's target; no share of a need of 0
+    why = [i18n.t("kosong.tanpa_target" if pd.isna(p) else "kosong.tanpa_kebutuhan", lang) for p in out["perlu"]]
     return out.assign(kk_teks=[fmt.kk(v, lang) for v in out["kk"]],
-                      perlu_teks=[fmt.kk(v, lang) for v in out["perlu"]],
-                      bagian_teks=[fmt.pct(v, 0, lang) for v in out["bagian"]])
+                      perlu_teks=[fmt.absent(w) if pd.isna(v) else fmt.kk(v, lang)
+                                  for v, w in zip(out["perlu"], why, strict=True)],
+                      bagian_teks=[fmt.absent(w) if pd.isna(v) else fmt.pct(v, 0, lang)
+                                   for v, w in zip(out["bagian"], why, strict=True)])
 
 
 def needed(an: Analysis, dokumen: str, indikator: str, porsi_baru: float | None = None) -> needs.Gap | None:

@@ -318,19 +318,25 @@ def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id", part: str = "
     names = [t("program.seluruh", lang) if k == WIDE else an.nama(k, lang) for k in rows["kode"]]
     share = cov.seri.loc[cov.seri["tahun"] == cov.tahun_target].set_index("kode_wilayah")["persen"]
     mark = money_mark(an, lang)
+    # the district-wide work is planned, not needed, per kecamatan: its need, shortfall and share say so
+    shared = fmt.absent(t("kosong.tidak_dibagi", lang))
+
+    def cells(values: Any, write: Any) -> list[str]:
+        return [shared if k == WIDE else write(v) for k, v in zip(rows["kode"], values, strict=True)]
+
     out = {  # key -> (heading, cells)
         "tabel.kecamatan": (t("tabel.kecamatan", lang), names),
-        "program.k_perlu": (t("program.k_perlu", lang), [fmt.number(v, 0, lang) for v in rows["kk_perlu"]]),
+        "program.k_perlu": (t("program.k_perlu", lang), cells(rows["kk_perlu"], lambda v: fmt.number(v, 0, lang))),
         "program.k_rencana": (t("program.k_rencana", lang), [fmt.number(v, 0, lang) for v in rows["kk_rencana"]]),
-        "program.k_kurang": (t("program.k_kurang", lang), [fmt.number(v, 0, lang) for v in rows["kk_kurang"]]),
+        "program.k_kurang": (t("program.k_kurang", lang), cells(rows["kk_kurang"], lambda v: fmt.number(v, 0, lang))),
         "program.k_perlu_rp": (t("program.k_perlu_rp", lang) + mark,
-                               [fmt.rupiah(v, lang) for v in rows["biaya_perlu"]]),
+                               cells(rows["biaya_perlu"], lambda v: fmt.rupiah(v, lang))),
         "program.k_rencana_rp": (t("program.k_rencana_rp", lang) + mark,
                                  [fmt.rupiah(v, lang) for v in rows["biaya_rencana"]]),
         "program.k_kurang_dana": (t("program.k_kurang_dana", lang) + mark,
-                                  [fmt.rupiah(v, lang) for v in rows["biaya_kurang"]]),
-        "program.k_persen": (t("program.k_persen", lang, tahun=cov.tahun_target), [
-            fmt.MISSING if k == WIDE or k not in share.index else fmt.pct(share[k], 1, lang) for k in rows["kode"]]),
+                                  cells(rows["biaya_kurang"], lambda v: fmt.rupiah(v, lang))),
+        "program.k_persen": (t("program.k_persen", lang, tahun=cov.tahun_target), cells(rows["kode"], lambda k: (
+            fmt.absent(t("kosong.tanpa_data", lang)) if k not in share.index else fmt.pct(share[k], 1, lang)))),
         "program.k_capai": (t("program.k_capai", lang), [reach_cell(cov, k, y, lang) for k, y in zip(
             rows["kode"], rows["tahun_capai"], strict=True)]),
     }
@@ -340,7 +346,7 @@ def kecamatan_table(an: Analysis, cov: Coverage, lang: str = "id", part: str = "
 def reach_cell(cov: Coverage, kode: str, year: Any, lang: str = "id") -> str:
     """The year the target is reached and kept under the plan, as the table says it: 'sudah' when it is today."""
     if kode == WIDE:
-        return fmt.MISSING
+        return fmt.absent(i18n.t("kosong.tidak_dibagi", lang))
     if pd.isna(year):
         return i18n.t("kebutuhan.belum_capai", lang, tahun=needs.HORIZON_YEAR)
     return i18n.t("program.sudah", lang) if int(year) <= cov.gap.tahun else str(int(year))
@@ -356,17 +362,19 @@ def carriers_table(an: Analysis, lang: str = "id") -> pd.DataFrame:
     real = _span(m.tahun)
     return pd.DataFrame({
         "OPD": [owners.short(o) for o in c["opd"]],
-        t("program.k_memimpin", lang): [", ".join(indicators.get(k).label(lang) for k in ks) or fmt.MISSING
-                                         for ks in c["memimpin"]],
+        t("program.k_memimpin", lang): [", ".join(indicators.get(k).label(lang) for k in ks)
+                                         or t("program.tidak_memimpin", lang) for ks in c["memimpin"]],
         t("program.k_dana", lang): [f"{fmt.rupiah(v, lang)} ({fmt.pct(p, 0, lang)})"
                                     for v, p in zip(c["biaya"], c["porsi_biaya"], strict=True)],
-        t("program.k_kk_akses", lang): [fmt.MISSING if not v else f"{fmt.kk(v, lang)} ({fmt.pct(p, 0, lang)})"
+        t("program.k_kk_akses", lang): [f"{fmt.kk(v, lang)} ({fmt.pct(p, 0, lang)})" if v
+                                        else t("program.tanpa_kk", lang)
                                         for v, p in zip(c["kk"], c["porsi_kk"], strict=True)],
         t("program.k_pagu", lang, tahun=real): [
-            fmt.MISSING if pd.isna(r) else f"{fmt.rupiah(p, lang)} / {fmt.rupiah(r, lang)}"
+            fmt.absent(t("kosong.tanpa_data", lang)) if pd.isna(r) else f"{fmt.rupiah(p, lang)} / {fmt.rupiah(r, lang)}"
             for p, r in zip(c["pagu"], c["rencana"], strict=True)],
         t("program.k_belanja", lang, tahun=real): [
-            fmt.MISSING if pd.isna(b) else f"{fmt.rupiah(b, lang)} ({fmt.pct(100.0 * b / p if p else np.nan, 0, lang)})"
+            fmt.absent(t("kosong.tanpa_data", lang)) if pd.isna(b)
+            else f"{fmt.rupiah(b, lang)} ({fmt.pct(100.0 * b / p if p else np.nan, 0, lang)})"
             for b, p in zip(c["belanja"], c["pagu"], strict=True)],
     })
 
