@@ -15,6 +15,7 @@ so "the row loaded last" is the one later in the table (`sanitasi.sources` relie
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,7 @@ GABUNG = "gabung"  # add the file's rows, replace those with the same key, keep 
 GANTI = "ganti"  # the file becomes the whole table
 MODES = (GABUNG, GANTI)
 LIMIT = 20  # changed values listed one by one in a preview; the rest are counted
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # how dates are stored (klinik, tenggat, tanggal_odf)
 
 
 @dataclass(frozen=True)
@@ -184,22 +186,26 @@ def warning(ch: Changes, lang: str = "id") -> str | None:
     return i18n.t("riwayat.ganti", lang, hapus=fmt.number(ch.removed, 0, lang))
 
 
-def key_text(ch: Changes, key: tuple, names: dict[str, str]) -> str:
+def key_text(ch: Changes, key: tuple, names: dict[str, str], lang: str = "id") -> str:
     """A row's key as officials read it: 'Batulicin · 2025 · ilustratif'."""
     parts = []
     for column, v in zip(ch.key, key, strict=True):
         if v is None:
             continue
-        parts.append(names.get(v, v) if isinstance(v, str) and column.startswith("kode") else str(v))
+        parts.append(names.get(v, v) if isinstance(v, str) and column.startswith("kode")
+                     else fmt.date(v, lang) if isinstance(v, str) and ISO_DATE.fullmatch(v) else str(v))
     return " · ".join(parts)
 
 
 def shown(column: str, v: Any, lang: str = "id") -> str:
-    """One old or new value: numbers the Indonesian way, years as years, a shape as a shape."""
+    """One old or new value: numbers the Indonesian way, years as years, dates as '14 November 2025', a shape as a
+    shape, an empty cell as empty."""
     if v is None:
-        return fmt.MISSING
+        return fmt.absent(i18n.t("riwayat.kosong", lang))
     if isinstance(v, BaseGeometry):
         return i18n.t("riwayat.bentuk", lang)
+    if isinstance(v, str) and ISO_DATE.fullmatch(v):
+        return fmt.date(v, lang)
     if isinstance(v, bool) or not isinstance(v, int | float) or column.startswith("tahun"):
         return str(v)
     decimals = 0 if isinstance(v, int) else min(4, len(f"{v:.4f}".rstrip("0").split(".")[1]))

@@ -91,7 +91,9 @@ def test_the_listing_stops_at_the_limit_and_counts_the_rest(dataset: Dataset) ->
 
 @pytest.mark.parametrize(("column", "value", "lang", "shown"), [
     ("kk_aman", 12345, "id", "12.345"), ("kk_aman", 12345, "en", "12,345"), ("pct_layak", 85.35, "id", "85,35"),
-    ("tahun", 2025, "id", "2025"), ("sumber", "BPS", "id", "BPS"), ("resmi", None, "id", "–"),
+    ("tahun", 2025, "id", "2025"), ("sumber", "BPS", "id", "BPS"), ("resmi", None, "id", "– (kosong)"),
+    ("resmi", None, "en", "– (empty)"), ("tenggat", "2027-06-30", "id", "30 Juni 2027"),
+    ("klinik", "2025-05-14", "en", "14 May 2025"),
 ])
 def test_values_are_shown_the_indonesian_way(column: str, value, lang: str, shown: str) -> None:
     assert history.shown(column, value, lang) == shown

@@ -97,7 +97,21 @@ def readable(frame: pd.DataFrame, lang: str = "id") -> Any:
 
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     formats = {c: f for c in numeric if (f := writer(str(c), frame[c])) is not None}
+    # dates are stored as ISO text (klinik, tenggat, tanggal_odf) and shown as "14 November 2025"; the grid still
+    # sorts them by the stored text, which is chronological
+    dated = [c for c in frame.columns if c not in numeric and _iso_dates(frame[c])]
+    formats |= {c: partial(_date_cell, lang=lang) for c in dated}
     return frame.style.format(formats, na_rep="")
+
+
+def _iso_dates(values: pd.Series) -> bool:
+    """Is every filled cell of a text column an ISO date ('2025-11-14')?"""
+    filled = values.dropna()
+    return bool(len(filled)) and filled.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+def _date_cell(v: Any, lang: str) -> str:
+    return "" if v is None or (isinstance(v, float) and pd.isna(v)) else fmt.date(v, lang)
 
 
 def shown(kind: str, frame: pd.DataFrame, rows: int | None = None) -> pd.DataFrame:
@@ -159,7 +173,7 @@ def preview(ch: history.Changes, names: dict[str, str], lang: str = "id", new: s
     table is replaced. `new` names the column of the new values (the file's, or a chosen version's)."""
     t = i18n.t
     columns = [t("data.k_baris_kunci", lang), t("data.k_kolom", lang), t("data.k_lama", lang), t(new, lang)]
-    rows = [dict(zip(columns, (history.key_text(ch, c.key, names), c.column, history.shown(c.column, c.old, lang),
+    rows = [dict(zip(columns, (history.key_text(ch, c.key, names, lang), c.column, history.shown(c.column, c.old, lang),
                               history.shown(c.column, c.new, lang)), strict=True)) for c in ch.details]
     table = pd.DataFrame(rows, columns=columns)
     more = t("riwayat.lainnya", lang, n=fmt.number(ch.more, 0, lang)) if ch.more else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -98,3 +100,27 @@ def test_the_versions_table_counts_the_bundled_rows(tmp_path, dataset: Dataset, 
     assert "13" in shown.loc[0, data.i18n.t("data.k_catatan", lang)]
     assert (shown.loc[1, rows_col], shown.loc[1, by_col]) == ("3", "Ani")
     assert data.row_count(dataset) == 1805
+
+
+@pytest.mark.parametrize(("lang", "klinik", "tenggat"), [("id", "20 November 2026", "30 Juni 2027"),
+                                                         ("en", "20 November 2026", "30 June 2027")])
+def test_stored_tables_show_their_dates_as_words(dataset: Dataset, lang: str, klinik: str, tenggat: str) -> None:
+    """The Data page's view of a stored table wrote the commitments' and villages' dates as stored ('2026-11-20');
+    it writes them as every other page does, while the cells keep the stored text (so the grid sorts by date)."""
+    styled = data.readable(data.shown("komitmen", dataset.komitmen), lang)
+    first = dataset.komitmen.iloc[0]
+    assert (first["klinik"], first["tenggat"]) == ("2026-11-20", "2027-06-30")
+    html = styled.to_html()
+    assert klinik in html and tenggat in html and "2026-11-20" not in html
+    assert styled.data["klinik"].tolist() == dataset.komitmen["klinik"].tolist()
+    villages = data.readable(data.shown("stbm_desa", dataset.stbm_desa), lang).to_html()
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", villages)
+
+
+def test_a_comparison_of_commitments_writes_dates_as_words_and_says_a_cell_was_emptied(dataset: Dataset) -> None:
+    new = dataset.komitmen.copy()
+    new.loc[0, "tenggat"], new.loc[0, "catatan"] = "2027-09-30", None
+    p = data.compare("komitmen", dataset.komitmen, new, data.names_with_kabupaten(dataset.wilayah), 3, 1, "id")
+    row = "20 November 2026 · Dinas Kesehatan · Pemicuan STBM di 5 desa Mantewe yang belum ODF"  # klinik is in the key
+    assert p.table.values.tolist() == [[row, "tenggat", "30 Juni 2027", "30 September 2027"],
+                                       [row, "catatan", "ILUSTRATIF: contoh komitmen", "– (kosong)"]]
