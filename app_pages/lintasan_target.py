@@ -10,15 +10,17 @@ dok = ui.dokumen()
 
 st.title(ui.t("lintasan.judul"))
 bar = st.container(horizontal=True, wrap=True, gap="medium")  # wraps to a second row on a narrow screen
-ind = ui.indicator(bar, lintasan_target.options(an, dok), width=270)
+choices = lintasan_target.options(an, dok)
+ind = ui.indicator(bar, choices, width=270)
 district_only = lintasan_target.district_only(ind)
 kode = None if district_only else ui.kecamatan(bar, with_district=True, width=200)
 if district_only:
     bar.caption(ui.t("lintasan.hanya_kabupaten"), width=200)
 basis = ui.select("basis", lintasan_target.BASES, ui.t("lintasan.basis"), container=bar, horizontal=True,
                   format_func=lambda b: ui.t(f"lintasan.basis_{b}"), help=ui.t("lintasan.basis_bantuan"))
-r = ui.view(lintasan_target.view, lintasan_target.Settings(indikator=ind, dokumen=dok, kode=kode, basis=basis,
-                                                           lang=ui.lang(), seri=ui.seri()))
+settings = lintasan_target.Settings(indikator=ind, dokumen=dok, kode=kode, basis=basis, lang=ui.lang(), seri=ui.seri())
+r = ui.view(lintasan_target.view, settings)
+ui.prepare(lintasan_target.view, lintasan_target.other_indicators(settings, choices))  # the next choice, built ahead
 
 if r.catatan:
     st.warning(r.catatan, icon=":material/call_split:")
@@ -43,4 +45,4 @@ ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_ca
 if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
     st.subheader(r.semua_judul)
     st.caption(r.semua_bantuan)
-    ui.figure_by_width(r.semua_kolom, key="lintasan_semua")
+    ui.small_multiples(r.semua, key="lintasan_semua")

@@ -1,4 +1,5 @@
-"""Persampahan & drainase: waste reduction and handling against Jakstranas 2025; standing water by kecamatan."""
+"""Persampahan & drainase: waste reduction and handling against Jakstranas 2025; standing water by kecamatan. The
+two in tabs built when shown."""
 
 import streamlit as st
 
@@ -11,22 +12,26 @@ r = ui.view(sampah_drainase.view, sampah_drainase.Settings(dokumen=ui.dokumen(),
 st.title(ui.t("sampah.judul"))
 st.markdown(ui.t("sampah.pengantar"))
 
-st.subheader(ui.t("sampah.sampah_judul"))
-if r.nyata:
-    st.info(r.nyata, icon=":material/fact_check:")
-for col, waste in zip(st.columns(2), r.sampah, strict=True):
-    with col:
-        for card in waste.kartu:
-            ui.card(card, brief=True)
-        if waste.lintasan is not None:
-            st.markdown(waste.kalimat)
-            ui.figure(waste.lintasan)
+waste_tab, water_tab = ui.tabs_on_demand([ui.t("sampah.sampah_judul"), ui.t("sampah.drainase_judul")],
+                                         key="sampah_tab")
+if waste_tab is not None:
+    with waste_tab:
+        if r.nyata:
+            st.info(r.nyata, icon=":material/fact_check:")
+        for col, waste in zip(st.columns(2), r.sampah, strict=True):
+            with col:
+                for card in waste.kartu:
+                    ui.card(card, brief=True)
+                if waste.lintasan is not None:
+                    st.markdown(waste.kalimat)
+                    ui.figure(waste.lintasan)
 
-st.subheader(ui.t("sampah.drainase_judul"))
-left, right = st.columns([3, 2])
-with left:
-    ui.figure(r.peta)
-with right:
-    if r.kalimat:
-        st.markdown(r.kalimat)
-    ui.figure(r.lintasan)
+if water_tab is not None:
+    with water_tab:
+        left, right = st.columns([3, 2])
+        with left:
+            ui.figure(r.peta)
+        with right:
+            if r.kalimat:
+                st.markdown(r.kalimat)
+            ui.figure(r.lintasan)

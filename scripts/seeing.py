@@ -33,7 +33,7 @@ OVERFLOW_SELECTORS = ", ".join([
     '[data-testid="stPopover"] button', '[data-testid="stPopover"] button *',
     '[data-testid="stMetricLabel"]', '[data-testid="stMetricLabel"] *',
     '[data-testid="stMetricValue"]', '[data-testid="stMetricValue"] *', '[data-testid="stMetricDelta"] *',
-    '[data-testid="stTable"] th', '[data-testid="stTable"] th *',
+    '[data-testid="stTable"] th', '[data-testid="stTable"] th *', '.tabel th', '.tabel th *',
     '[data-testid="stExpander"] summary', '[data-testid="stExpander"] summary *',
     '[data-baseweb="tab"]', '[data-baseweb="tab"] *',
     '[data-testid="stSliderThumbValue"]', '[data-testid="stNumberInput"] input',

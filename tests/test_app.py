@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from pathlib import Path
 
+import lxml.html
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -52,6 +55,17 @@ def stats(at: AppTest) -> list[str]:
     """The label|value figures drawn by ui.stat (HTML, so long rupiah amounts wrap)."""
     found = [re.findall(r"<div class='stat-(?:label|value)'>(.*?)</div>", h.proto.body) for h in at.get("html")]
     return ["|".join(html.unescape(x) for x in f) for f in found if len(f) == 2]
+
+
+def tables(at: AppTest) -> list[pd.DataFrame]:
+    """The static tables drawn by ui.table (one HTML block each), read back as text frames, first column first."""
+    out = []
+    for h in at.get("html"):
+        if h.proto.body.startswith("<div class='tabel'>"):
+            doc = lxml.html.fromstring(h.proto.body)
+            rows = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in doc.xpath("//tbody/tr")]
+            out.append(pd.DataFrame(rows, columns=[th.text_content() for th in doc.xpath("//thead//th")]))
+    return out
 
 
 def texts(at: AppTest) -> str:
@@ -216,8 +230,8 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     assert at.info[0].value == district.ringkasan and district.ringkasan.startswith("**ILUSTRATIF**")
     assert stats(at) == [f"{k}|{v}" for k, v in district.metrik]
     assert district.capai_teks in texts(at)
-    shown = [tb.value.reset_index() for tb in at.table]
-    assert any(list(tb.columns) == list(district.tabel.columns) and tb.astype(str).equals(district.tabel)
+    shown = tables(at)
+    assert any(list(tb.columns) == list(district.tabel.columns) and tb.equals(district.tabel.astype(str))
                for tb in shown)
     at.selectbox(key="kecamatan").set_value("63.10.04").run()
     satui = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak",
@@ -368,12 +382,36 @@ def test_trajectory_of_waste_is_for_the_district_only() -> None:
     assert not [s for s in at.selectbox if s.key == "kecamatan"]  # no kecamatan to choose for a district figure
 
 
+def test_the_trajectory_page_builds_the_other_indicators_ahead(an: analysis.Analysis,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening Lintasan builds the other indicators' views in the background; choosing one then builds nothing."""
+    import ui.cache
+
+    built: list[str] = []
+    real = lintasan_target.all_kecamatan
+    monkeypatch.setattr(lintasan_target, "all_kecamatan", lambda an, ind, *a, **k: built.append(ind) or real(an, ind,
+                                                                                                           *a, **k))
+    ui.cache._view.clear()
+    ui.cache._ahead.clear()
+    dok = "SSK 2025-2029 (ilustratif)"
+    at = open_page("lintasan_target", indikator="layak", target=dok)
+    assert not at.exception, [e.value for e in at.exception]
+    deadline = time.monotonic() + 60
+    while ui.cache._ahead_working[0] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    per_kecamatan = [i for i in lintasan_target.options(an, dok) if not lintasan_target.district_only(i)]
+    assert len(per_kecamatan) >= 3
+    assert sorted(built) == sorted(per_kecamatan)  # "layak" by the page, every other one ahead of the choice
+    at.selectbox(key="indikator").set_value("aman").run()
+    assert not at.exception and sorted(built) == sorted(per_kecamatan)  # found ready: nothing built again
+
+
 def test_the_trajectory_page_judges_the_yearly_targets(an: analysis.Analysis) -> None:
     at = open_page("lintasan_target", indikator="babs_terbuka", target="SSK 2025-2029 (ilustratif)")
     assert not at.exception
     expected = lintasan_target.view(an, lintasan_target.Settings("babs_terbuka", "SSK 2025-2029 (ilustratif)")
                                     ).kinerja.frame
-    shown = at.table[0].value
+    shown = tables(at)[0]
     # 2025: 5,6% against 5,0%, from 6,3% in the 2024 base year: 56,2%, rendah
     assert shown["Capaian"].tolist() == expected["Capaian"].tolist() and shown["Capaian"].iloc[0] == "56,2%"
     assert shown["Predikat"].iloc[0] == "Rendah"
@@ -387,9 +425,9 @@ def test_metodologi_builds_its_long_tables_only_when_opened(an: analysis.Analysi
     labels = [e.proto.label for e in at.expander]
     assert labels == [i18n.t("metodologi.buka_tabel", "id", n=str(n))
                       for n in (len(an.data.target), len(kinds.bundled_files()), len(an.data.fakta))]
-    closed = len(at.table)
+    closed = len(tables(at))
     assert closed == 3  # indicators, status rules, yearly-target rules
     at.session_state["metodologi_target"] = True
     at.run()
-    assert len(at.table) == closed + 1
-    assert len(at.table[2].value) == len(an.data.target)  # in page order: indicators, rules, the targets, ...
+    assert len(tables(at)) == closed + 1
+    assert len(tables(at)[2]) == len(an.data.target)  # in page order: indicators, rules, the targets, ...

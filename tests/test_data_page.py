@@ -272,6 +272,7 @@ def test_the_preview_counts_what_changes_and_replacing_is_a_choice(editor: str, 
     assert sorted(a["tahun"].unique()) == list(range(2018, 2026)) and len(a) == 90
     assert int(a["kk_aman"].sum()) == int(dataset.akses["kk_aman"].sum()) + 12
     # the versions' comparison says the same, for the access table or any other
+    at.session_state["data_buka_banding"] = True  # the comparison is built once its box is opened
     at.selectbox(key="data_versi").set_value(0).run()
     assert any(c.value.startswith("Versi 0 dibanding versi aktif (1): 0 baris hanya di versi 0, 0 baris hanya di "
                                   "versi aktif, 12 baris berbeda, 78 baris sama.") for c in at.caption)
@@ -313,7 +314,10 @@ DESA = "\n".join([
 
 
 def stbm_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app_pages" / "stbm.py"), default_timeout=TIMEOUT).run()
+    """The STBM page on its village tab (the tabs build only the one shown)."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / "stbm.py"), default_timeout=TIMEOUT)
+    at.session_state["stbm_tab"] = t("stbm.desa_judul")
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -328,7 +332,7 @@ def test_a_desa_table_is_imported_and_the_stbm_page_shows_its_villages(editor: s
     assert len(village_table(before)) == 157 and any(c.value == t("stbm.desa_ilustratif") for c in before.caption)
 
     at = sign_in(open_page())
-    at.button_group(key="data_jenis").set_value("stbm_desa").run()
+    at.selectbox(key="data_jenis").set_value("stbm_desa").run()
     assert any(c.value == t("data.bantuan_stbm_desa") for c in at.caption)
     at.file_uploader(key="unggah_stbm_desa_0").set_value(("stbm_desa_2024.csv", DESA, "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -366,7 +370,7 @@ def test_a_desa_table_is_imported_and_the_stbm_page_shows_its_villages(editor: s
 
 def test_a_bad_desa_table_shows_its_problems_and_saves_nothing(editor: str) -> None:
     at = sign_in(open_page())
-    at.button_group(key="data_jenis").set_value("stbm_desa").run()
+    at.selectbox(key="data_jenis").set_value("stbm_desa").run()
     bad = DESA.replace(b"Pantai Satu;Kusan Hilir;2024;150", b"Pantai Satu;Batulicin;2024;150").replace(
         b"Sudah deklarasi", b"hampir")
     at.file_uploader(key="unggah_stbm_desa_0").set_value(("stbm_desa.csv", bad, "text/csv")).run()
@@ -474,7 +478,7 @@ def test_an_instrumen_ssk_workbook_is_imported_and_the_programme_page_uses_it(ed
     from helpers import instrumen_xlsx
 
     at = sign_in(open_page())
-    at.button_group(key="data_jenis").set_value("ssk").run()
+    at.selectbox(key="data_jenis").set_value("ssk").run()
     assert any(c.value == t("data.bantuan_ssk") for c in at.caption)
     workbook = instrumen_xlsx()
     at.file_uploader(key="unggah_ssk_0").set_value(("tabel_5_1.xlsx", workbook, "application/vnd.ms-excel")).run()

@@ -1049,7 +1049,7 @@ def test_no_case_gives_a_viewer_a_traceback_on_the_data_page(kind: str, dataset:
     at = AppTest.from_file(page, default_timeout=120).run()
     assert not at.exception, [e.value for e in at.exception]
     if kind != "akses":
-        at.segmented_control(key="data_jenis").set_value(kind).run()
+        at.selectbox(key="data_jenis").set_value(kind).run()
     for case in KIND_CASES[kind]:
         data = case_file(case, dataset, tmp_path).read_bytes()
         at.file_uploader(key=f"unggah_{kind}_0").set_value((case.name, data, "application/octet-stream")).run()

@@ -5,7 +5,7 @@ below; calculations stay in `sanitasi`.
 """
 
 from ui import data  # noqa: F401  (ui.data.versions_panel, import_panel, templates, flash)
-from ui.cache import bundled, data_store, database_down, dataset, version_changed, view  # noqa: F401
+from ui.cache import bundled, data_store, database_down, dataset, prepare, version_changed, view  # noqa: F401
 from ui.chrome import banner, data_label, page_failed, setup, sidebar  # noqa: F401
 from ui.editor import editor_name, editor_panel  # noqa: F401
 from ui.importer import commitments_editor, forget_import, show_problems, try_import  # noqa: F401
@@ -15,16 +15,17 @@ from ui.render import (  # noqa: F401
     columns_that_wrap,
     download_csv,
     figure,
-    figure_by_width,
     message,
     number,
     on_demand,
     page_link,
     performance_table,
     rows_of_columns,
+    small_multiples,
     sorted_table,
     stat,
     table,
+    tabs_on_demand,
 )
 from ui.state import (  # noqa: F401
     LANGS,

@@ -45,6 +45,14 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
 .slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
 .st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
+.tabel {overflow-x: auto; margin: 0 0 0.5rem;}
+.tabel table {border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; color: #262730;}
+.tabel th, .tabel td {padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6e8ec; text-align: left; vertical-align: top;
+                      overflow-wrap: break-word;}
+.tabel thead th {font-weight: 600; color: #4a4f57; border-bottom: 2px solid #d5d8de; vertical-align: bottom;}
+.tabel tbody th {font-weight: 600;}
+.tabel .n {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
+.tabel tbody tr:hover {background: #f5f6f8;}
 </style>"""
 
 

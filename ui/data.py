@@ -14,6 +14,7 @@ from sanitasi.views import data
 from ui.cache import bundled, version_changed
 from ui.editor import editor_name, editor_panel
 from ui.importer import access_choices, forget_import, show_problems, try_import
+from ui.render import on_demand
 from ui.state import lang, t
 
 
@@ -33,38 +34,34 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
     active = s.active_id()
     chosen = st.selectbox(t("data.pilih_versi"), visible, index=visible.index(active) if active in visible else 0,
                           format_func=lambda v: data.label(all_versions, v, lang()), key="data_versi")
-    view, compare, download = st.tabs([t("data.tab_lihat"), t("data.tab_banding"), t("data.tab_unduh")])
-    with view:
-        kind = st.segmented_control(t("data.jenis"), list(r.lihat), default="akses", required=True,
-                                    format_func=lambda k: r.label[k], key="data_lihat")
-        frame = s.table(kind, chosen, base)
-        if frame is None:
-            st.caption(t("data.belum_ada", jenis=r.label[kind]))
-        else:
-            st.dataframe(data.readable(data.shown(kind, frame), lang()), hide_index=True, width="stretch",
-                         key="data_lihat_tabel")
-    with compare:
-        if chosen == active:
-            st.caption(t("data.banding_sama"))
-        else:
-            diff = data.compare(kind, s.table(kind, active, base), frame, data.names_with_kabupaten(base.wilayah),
-                                chosen, active, lang())
-            st.caption(diff.text)
-            st.dataframe(diff.table, hide_index=True, width="stretch", key="data_banding_tabel")
-            if diff.more:
-                st.caption(diff.more)
-    with download:
-        tables = {k: frame for k in r.lihat if k not in r.geo and (frame := s.table(k, chosen, base)) is not None}
-        st.caption(t("data.unduh_bantuan"))
-        cols = st.columns(3)
-        for i, (k, frame) in enumerate(tables.items()):
-            # files are made when clicked, not on every rerun; each loads back as it is (`cli export`)
-            cols[i % 3].download_button(t("data.unduh_csv", jenis=r.label[k]),
-                                        lambda k=k, f=frame: exports.table_file(k, f, base.wilayah, ".csv"),
-                                        file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}",
-                                        on_click="ignore")
-        st.download_button(t("data.unduh_xlsx"), lambda: exports.to_xlsx(tables),
-                           file_name=f"data_versi_{chosen}.xlsx", key="unduh_xlsx", on_click="ignore")
+    # three closed boxes, each built when opened: the page's first draw carries no table of data
+    view = on_demand(t("data.tab_lihat"), key="data_buka_lihat")
+    if view is not None:
+        with view:
+            kind = _kind(r, "data_lihat")
+            frame = s.table(kind, chosen, base)
+            if frame is None:
+                st.caption(t("data.belum_ada", jenis=r.label[kind]))
+            else:
+                st.dataframe(data.readable(data.shown(kind, frame), lang()), hide_index=True, width="stretch",
+                             key="data_lihat_tabel")
+    compare = on_demand(t("data.tab_banding"), key="data_buka_banding")
+    if compare is not None:
+        with compare:
+            if chosen == active:
+                st.caption(t("data.banding_sama"))
+            else:
+                kind = _kind(r, "data_banding_jenis")
+                diff = data.compare(kind, s.table(kind, active, base), s.table(kind, chosen, base),
+                                    data.names_with_kabupaten(base.wilayah), chosen, active, lang())
+                st.caption(diff.text)
+                st.dataframe(diff.table, hide_index=True, width="stretch", key="data_banding_tabel")
+                if diff.more:
+                    st.caption(diff.more)
+    download = on_demand(t("data.tab_unduh"), key="data_buka_unduh")
+    if download is not None:
+        with download:
+            _downloads(s, r, chosen, base)
 
     editor = editor_panel(s)
     if editor:
@@ -81,14 +78,33 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
     return editor
 
 
+def _kind(r: data.Data, key: str) -> str:
+    """Which table to look at or compare: a select box (13 buttons cost the page's first draw more)."""
+    return st.selectbox(t("data.jenis"), list(r.lihat), format_func=lambda k: r.label[k], key=key, width=360)
+
+
+def _downloads(s: store.Store, r: data.Data, chosen: int, base: Any) -> None:
+    """Every table of the chosen version as CSV (one each) and all of them as one XLSX."""
+    tables = {k: frame for k in r.lihat if k not in r.geo and (frame := s.table(k, chosen, base)) is not None}
+    st.caption(t("data.unduh_bantuan"))
+    cols = st.columns(3)
+    for i, (k, frame) in enumerate(tables.items()):
+        # files are made when clicked, not on every rerun; each loads back as it is (`cli export`)
+        cols[i % 3].download_button(t("data.unduh_csv", jenis=r.label[k]),
+                                    lambda k=k, f=frame: exports.table_file(k, f, base.wilayah, ".csv"),
+                                    file_name=f"{k}_versi_{chosen}.csv", mime="text/csv", key=f"unduh_{k}",
+                                    on_click="ignore")
+    st.download_button(t("data.unduh_xlsx"), lambda: exports.to_xlsx(tables),
+                       file_name=f"data_versi_{chosen}.xlsx", key="unduh_xlsx", on_click="ignore")
+
+
 def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     """Check a file as a new version: choose its kind, upload, answer what the reader asks, see every problem or a
     preview. Anyone may check a file (the dry run, with a smaller upload limit); only an editor saves it."""
     base = bundled()
     if not editor:
         st.caption(t("data.uji_tanpa_masuk"))
-    kind = st.segmented_control(t("data.jenis"), list(r.impor), default="akses", required=True,
-                                format_func=lambda k: r.label[k], key="data_jenis")
+    kind = st.selectbox(t("data.jenis"), list(r.impor), format_func=lambda k: r.label[k], key="data_jenis", width=360)
     st.caption(r.bantuan[kind])
     if kind == "akses":
         levels()
@@ -169,13 +185,15 @@ def levels() -> None:
 
 
 def templates(r: data.Data) -> None:
-    """A CSV and an XLSX template for every kind an official can fill in, four to a row."""
+    """The CSV and XLSX template of the kind chosen (the kinds an official can fill in): one choice and two buttons
+    instead of 26 buttons on every visit."""
     levels()
-    cols = st.columns(4)
-    for i, tpl in enumerate(r.templat):
-        col = cols[i % 4]
-        col.markdown(f"**{tpl.label}**")
-        col.download_button("CSV", tpl.csv, file_name=f"{tpl.file}.csv", mime="text/csv",
-                            key=f"{tpl.file}_csv", on_click="ignore")
-        col.download_button("XLSX", tpl.xlsx, file_name=f"{tpl.file}.xlsx", key=f"{tpl.file}_xlsx",
-                            on_click="ignore")
+    by_file = {tpl.file: tpl for tpl in r.templat}
+    row = st.container(horizontal=True, wrap=True, gap="medium", vertical_alignment="bottom")
+    chosen = row.selectbox(t("data.templat_pilih"), list(by_file), format_func=lambda f: by_file[f].label,
+                           key="data_templat", width=360)
+    tpl = by_file[chosen]
+    row.download_button(t("data.templat_csv"), tpl.csv, file_name=f"{tpl.file}.csv", mime="text/csv",
+                        key="templat_csv", on_click="ignore", icon=":material/download:")
+    row.download_button(t("data.templat_xlsx"), tpl.xlsx, file_name=f"{tpl.file}.xlsx", key="templat_xlsx",
+                        on_click="ignore", icon=":material/table_view:")

@@ -13,7 +13,7 @@ from streamlit.errors import StreamlitAPIException
 from sanitasi import charts, deck, exports, fmt
 from sanitasi.cards import Card
 from sanitasi.progress import WARNA, Status, status_label
-from sanitasi.views.display import Figure, Table
+from sanitasi.views.display import Figure, Table, html_table
 from ui.state import lang, presenting, t
 
 
@@ -23,23 +23,14 @@ def figure(fig: Figure, **kw: Any) -> Any:
     return _draw(fig.chart, fig.spec, fig.name, kw)
 
 
-def figure_by_width(options: tuple, key: str) -> None:
-    """One chart drawn in several column counts ((columns, Figure), widest first), of which the page shows the widest
-    that fits its place: small multiples cannot wrap by themselves (Vega-Lite's facet columns are a number), so
-    container queries hide the others. The widths grow with the type in presentation mode."""
-    scale = charts.PRESENTATION_SCALE if presenting() else 1.0
-    widths = [charts.facet_width(n) * scale for n, _ in options]
-    rules = [f".st-key-{key} {{container-type: inline-size;}}"]
-    for i, (n, _) in enumerate(options):
-        if i < len(options) - 1:  # too narrow for this one: a narrower one shows
-            rules.append(f"@container (max-width: {widths[i] - 1:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
-        if i > 0:  # wide enough for the one before: it shows instead
-            rules.append(f"@container (min-width: {widths[i - 1]:.0f}px) {{.st-key-{key}_{n} {{display: none;}}}}")
-    st.html("<style>" + "\n".join(rules) + "</style>")
+def small_multiples(fig: Figure, key: str) -> None:
+    """Small multiples drawn once, in four columns (three on the projector, where the type is larger), shrunk to
+    their place where it is narrower (the picture is SVG with a view box, so it scales whole). Drawing the same
+    chart in several column counts and hiding all but one, as before, cost the browser three charts' work."""
+    columns = 3 if presenting() else 4
+    st.html(f"<style>.st-key-{key} [data-testid='stVegaLiteChart'] svg {{max-width: 100%; height: auto;}}</style>")
     with st.container(key=key):
-        for n, fig in options:
-            with st.container(key=f"{key}_{n}"):
-                figure(fig)
+        _draw(fig.chart, {**fig.spec, "columns": columns}, fig.name, {})
 
 
 def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
@@ -123,7 +114,7 @@ def table(frame: Any) -> None:
         if frame.sumber:
             st.caption(frame.sumber)
         return
-    st.table(frame.set_index(frame.columns[0]))
+    st.html(html_table(frame))
 
 
 def message(markdown: str) -> None:
@@ -156,6 +147,12 @@ def on_demand(label: str, key: str) -> Any | None:
     tables read now and then, so the page's first draw stays light. The open container, or None while closed."""
     box = st.expander(label, key=key, on_change="rerun")
     return box if box.open else None
+
+
+def tabs_on_demand(labels: list[str], key: str) -> list[Any | None]:
+    """Tabs whose content is built only for the tab shown (choosing another reruns the page): the page's first draw
+    carries one tab's charts instead of all of them. Each tab's container while it is shown, None otherwise."""
+    return [box if box.open else None for box in st.tabs(labels, key=key, on_change="rerun")]
 
 
 def performance_table(title: str, help_text: str, judged: Table | None, note: str, xlsx: Any, file_name: str,

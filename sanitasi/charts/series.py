@@ -120,12 +120,6 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
 SMALL_CELL = (150, 95)  # px: one kecamatan's small chart
 
 
-def facet_width(columns: int, cell: int = SMALL_CELL[0]) -> int:
-    """About how wide (px) small multiples in `columns` columns are drawn: the y-axis, the cells, the spacing
-    between them (Vega-Lite's 20) and the chart's padding. A page shows the widest that fits its column."""
-    return 48 + columns * cell + (columns - 1) * 20 + 17
-
-
 def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | None, *, title: str, source: str,
                     lang: str, columns: int = 4, indikator: str | None = None) -> alt.FacetChart:
     """The same small chart for every kecamatan, ordered by status, line coloured by status."""

@@ -3,7 +3,7 @@ reads out; below, every kecamatan's series ordered by status."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -14,7 +14,6 @@ from sanitasi.trajectories import Trajectory, small_multiples, trajectory
 from sanitasi.views.display import Figure, Table, source_line
 
 BASES = ("kini", "2020")  # today's 12 kecamatan, or the 10 of before the 2021 split
-COLUMNS = (4, 3, 2)  # the small multiples' column counts, widest first
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,6 @@ class Lintasan:
     semua_judul: str
     semua_bantuan: str
     semua: Figure | None  # every kecamatan's series; None for an indicator measured for the district only
-    semua_kolom: tuple = ()  # (columns, Figure) of `semua` in 4, 3 and 2 columns, widest first
     kinerja_judul: str = ""
     kinerja_bantuan: str = ""
     kinerja: Table | None = None  # the yearly targets judged (SAKIP shape); None: the document sets none
@@ -58,6 +56,12 @@ def district_only(indikator: str) -> bool:
     return indicators.get(indikator).tingkat == "kabupaten"
 
 
+def other_indicators(s: Settings, choices: list[str]) -> list[Settings]:
+    """The same view for each other indicator on offer, as choosing it would ask for it (an indicator of the district
+    alone drops the kecamatan): what the page builds ahead, so a change of indicator finds it ready."""
+    return [replace(s, indikator=i, kode=None if district_only(i) else s.kode) for i in choices if i != s.indikator]
+
+
 def view(an: Analysis, s: Settings) -> Lintasan:
     t, lang = i18n.t, s.lang
     ind = indicators.get(s.indikator)
@@ -67,15 +71,11 @@ def view(an: Analysis, s: Settings) -> Lintasan:
     lines = trajectory_sources(an, tr, lang)
     chart = trajectory_chart(tr, title=t("lintasan.judul_grafik", lang, indikator=ind.label(lang), wilayah=tr.nama),
                              source=lines, lang=lang)
-    semua, by_width = None, ()
+    semua = None
     if not district_only(s.indikator):
-        # the same small multiples in 4, 3 and 2 columns: the page shows the widest that fits its width
-        by_width = tuple((n, Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
-                                                  title=t("lintasan.semua_grafik", lang, indikator=ind.label(lang)),
-                                                  columns=n),
-                                    f"lintasan_semua_{s.indikator}" + ("" if n == COLUMNS[0] else f"_{n}kolom")))
-                         for n in COLUMNS)
-        semua = by_width[0][1]
+        semua = Figure(all_kecamatan(an, s.indikator, s.dokumen, s.basis, lang=lang, source=src,
+                                     title=t("lintasan.semua_grafik", lang, indikator=ind.label(lang))),
+                       f"lintasan_semua_{s.indikator}")
     return Lintasan(
         catatan=tr.catatan,
         lintasan=Figure(chart, f"lintasan_{s.indikator}_{tr.kode}"),
@@ -86,7 +86,6 @@ def view(an: Analysis, s: Settings) -> Lintasan:
         semua_judul=t("lintasan.semua_judul", lang, indikator=ind.label(lang)),
         semua_bantuan=t("lintasan.semua_bantuan", lang, dokumen=s.dokumen),
         semua=semua,
-        semua_kolom=by_width,
         sumber=lines[0],  # the observed series' source: under the facts beside the chart
         **yearly_targets(an, s.dokumen, s.indikator, kode, lang, lines[0]),
     )

@@ -1,12 +1,16 @@
-"""The source line under every chart says ILLUSTRATIVE exactly when a table the chart draws on is bundled."""
+"""The source line under every chart says ILLUSTRATIVE exactly when a table the chart draws on is bundled; static
+tables are escaped HTML."""
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
 from helpers import loaded
 
 from sanitasi import i18n
 from sanitasi.load import load_bundled
-from sanitasi.views.display import source_line
+from sanitasi.views.display import html_table, source_line
 
 BUNDLED = load_bundled()
 
@@ -40,3 +44,28 @@ def test_the_line_follows_the_tables_the_chart_uses(loaded: dict, kinds: tuple, 
     assert ("ILUSTRATIF" in text) is illustrative
     key = "grafik.sumber_ilustratif" if illustrative else "grafik.sumber"
     assert text == i18n.t(key, "id", versi=d.versi, tanggal="28 November 2026")
+
+
+def test_a_static_table_is_escaped_text_with_figures_aligned_right() -> None:
+    frame = pd.DataFrame({"Kecamatan": ["<img src=x onerror=alert(1)>", "2029"],
+                          "Akses": ["85,2%", "1.234 KK"], "Catatan": ["[tautan](http://example.com)", None],
+                          "Realisasi": ["9,1%", "belum ada data"], "Predikat": ["Sedang", "–"]})
+    out = html_table(frame)
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "<a " not in out and "[tautan](http://example.com)" in out
+    # the first column names each row and stays left, even a year
+    assert "<th scope='row'>2029</th>" in out and out.count("<th scope='row'") == 2
+    # a column of figures is aligned right with its heading, also where a cell says there is none yet
+    assert "<th scope='col' class='n'>Akses</th>" in out and "<td class='n'>1.234 KK</td>" in out
+    assert "<th scope='col' class='n'>Realisasi</th>" in out and "<td class='n'>belum ada data</td>" in out
+    assert "<th scope='col'>Catatan</th>" in out and "<th scope='col'>Predikat</th>" in out
+    assert "<td></td>" in out  # a missing value is an empty cell, not "None"
+    read = pd.read_html(io.StringIO(out), flavor="lxml", keep_default_na=False)[0]
+    assert read.columns.tolist() == frame.columns.tolist() and read["Akses"].tolist() == ["85,2%", "1.234 KK"]
+
+
+@pytest.mark.parametrize(("text", "right"), [("12", True), ("-3,5", True), ("+1,2%", True), ("Rp 6.500.000", True),
+                                             ("Tercapai", False), ("2025-2029", False), ("-", False), ("", False)])
+def test_only_figures_make_a_column_of_figures(text: str, right: bool) -> None:
+    out = html_table(pd.DataFrame({"a": ["x"], "b": [text]}))
+    assert ("<td class='n'>" in out) is right
