@@ -34,6 +34,7 @@ OVERFLOW_SELECTORS = ", ".join([
     '[data-testid="stMetricLabel"]', '[data-testid="stMetricLabel"] *',
     '[data-testid="stMetricValue"]', '[data-testid="stMetricValue"] *', '[data-testid="stMetricDelta"] *',
     '[data-testid="stTable"] th', '[data-testid="stTable"] th *', '.tabel th', '.tabel th *',
+    '.tabel',  # a static table wider than its place scrolls sideways out of sight: the room does not see the rest
     '[data-testid="stExpander"] summary', '[data-testid="stExpander"] summary *',
     '[data-baseweb="tab"]', '[data-baseweb="tab"] *',
     '[data-testid="stSliderThumbValue"]', '[data-testid="stNumberInput"] input',

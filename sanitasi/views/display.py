@@ -60,7 +60,9 @@ def html_table(frame: pd.DataFrame) -> str:
     right = [False] + [_figures([row[j] for row in cells]) for j in range(1, len(frame.columns))]
 
     def cell(tag: str, value: str, j: int, scope: str = "") -> str:
-        attrs = (f" scope='{scope}'" if scope else "") + (" class='n'" if right[j] else "")
+        # in a column of figures a figure stays on one line; a heading or a word there ("belum ada data") wraps
+        kind = ("n" if tag == "td" and _FIGURE.fullmatch(value.strip()) else "n w") if right[j] else ""
+        attrs = (f" scope='{scope}'" if scope else "") + (f" class='{kind}'" if kind else "")
         return f"<{tag}{attrs}>{html.escape(value)}</{tag}>"
 
     head = "".join(cell("th", text(c), j, "col") for j, c in enumerate(frame.columns))
