@@ -74,6 +74,13 @@ def database_down() -> bool:
     return bool(_link()["down"])
 
 
+def lost() -> None:
+    """The database stopped answering in the middle of a page run (inside the second the active version is
+    cached): from the next run every page says so, until it answers again."""
+    _link()["down"] = True
+    _active.clear()
+
+
 def known_version() -> int | None:
     """The last active version the database gave (shown while it does not answer)."""
     return _link()["known"]

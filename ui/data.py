@@ -4,6 +4,9 @@ and the templates. What they show is formatted by `sanitasi.views.data`."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
@@ -11,10 +14,24 @@ import streamlit as st
 from sanitasi import exports, history, limits, readers, store
 from sanitasi.errors import DataError
 from sanitasi.views import data
-from ui.cache import bundled, version_changed
+from ui.cache import bundled, lost, version_changed
 from ui.editor import editor_name, editor_panel
 from ui.importer import access_choices, forget_import, show_problems, try_import
 from ui.state import lang, t
+
+log = logging.getLogger("sanitasi")
+
+
+@contextmanager
+def while_reachable() -> Iterator[None]:
+    """The page's talk with the database: if it stops answering half-way (the pages' banner may not know yet), the
+    viewer reads that it is unreachable, never the driver's traceback; the detail goes to the server's log."""
+    try:
+        yield
+    except store.UNREACHABLE:
+        log.warning("basis data tidak terjangkau di halaman Data", exc_info=True)
+        lost()
+        st.error(t("data.store_gagal"), icon=":material/database:")
 
 
 def flash() -> None:
