@@ -11,9 +11,9 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, history, limits, readers, store
+from sanitasi import exports, fmt, history, limits, readers, store
 from sanitasi.errors import DataError
-from sanitasi.views import data
+from sanitasi.views import data, display
 from ui.cache import bundled, lost, version_changed
 from ui.editor import editor_name, editor_panel
 from ui.importer import access_choices, forget_import, show_problems, try_import
@@ -64,12 +64,13 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
         if chosen == active:
             st.caption(t("data.banding_sama"))
         else:
-            diff = data.compare(kind, s.table(kind, active, base), frame, data.names_with_kabupaten(base.wilayah),
-                                chosen, active, lang())
-            st.caption(diff.text)
+            current = s.table(kind, active, base)
+            diff = data.compare(kind, current, frame, data.names_with_kabupaten(base.wilayah), chosen, active, lang())
+            texts = display.imported_texts(*(f for f in (current, frame) if f is not None))
+            st.caption(fmt.inert(diff.text, texts))
             st.dataframe(diff.table, hide_index=True, width="stretch", key="data_banding_tabel")
             if diff.more:
-                st.caption(diff.more)
+                st.caption(fmt.inert(diff.more, texts))
     with download:
         tables = {k: frame for k in r.lihat if k not in r.geo and (frame := s.table(k, chosen, base)) is not None}
         st.caption(t("data.unduh_bantuan"))
@@ -140,21 +141,23 @@ def _preview(s: store.Store, kind: str, src: Any, result: Any, editor: bool) -> 
     """What the file holds, what the editor still picks, and what saving would change, before anything is saved."""
     base = bundled()
     names = data.names_with_kabupaten(base.wilayah)
-    st.success(data.summary(kind, result, names, lang()), icon=":material/check_circle:")
+    # what the file holds is data, never markup: its texts and its name are escaped where they are said
+    texts = (*display.imported_texts(result), *((src.name,) if fmt.has_markup(src.name) else ()))
+    st.success(fmt.inert(data.summary(kind, result, names, lang()), texts), icon=":material/check_circle:")
     for note in result.attrs.get("catatan", []):
-        st.info(note, icon=":material/info:")
+        st.info(fmt.inert(note, texts), icon=":material/info:")
     if kind == "akses":
         access_choices(src, result)
     mode = st.radio(t("data.cara"), history.MODES, format_func=lambda m: t(f"data.cara_{m}"), key="data_cara",
                     horizontal=True)
     change = data.preview(s.preview(kind, result, base, mode), names, lang())
-    st.markdown(f"**{t('data.perubahan_judul')}** {change.text}")
+    st.markdown(f"**{t('data.perubahan_judul')}** {fmt.inert(change.text, texts)}")
     if change.warning:
-        st.warning(change.warning, icon=":material/warning:")
+        st.warning(fmt.inert(change.warning, texts), icon=":material/warning:")
     if len(change.table):
         st.dataframe(change.table, hide_index=True, width="stretch", key="data_perubahan")
     if change.more:
-        st.caption(change.more)
+        st.caption(fmt.inert(change.more, texts))
     st.markdown(f"**{t('data.isi_berkas')}**")
     st.dataframe(data.readable(data.shown(kind, result, rows=50), lang()), hide_index=True, width="stretch",
                  key="data_pratinjau")
