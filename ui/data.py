@@ -118,12 +118,14 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     upload = st.file_uploader(t("data.unggah"), key=upload_key, help=t("data.unggah_jenis", jenis=types))
     if upload is None:
         return
-    src = readers.source(upload)
-    if not editor and len(src.data) > limits.VIEWER_BYTES:
-        st.error(t("data.terlalu_besar", nama=src.name, ukuran=data.megabytes(len(src.data)),
+    # Streamlit's upload limit (server.maxUploadSize) is one for everyone, the editors' 50 MB: a visitor's larger
+    # file has been received by then, but is refused here from its size alone, before it is copied or read
+    if not editor and upload.size > limits.VIEWER_BYTES:
+        st.error(t("data.terlalu_besar", nama=fmt.inert(upload.name), ukuran=data.megabytes(upload.size),
                    batas=limits.VIEWER_BYTES // limits.MB, batas_editor=limits.EDITOR_BYTES // limits.MB),
                  icon=":material/error:")
         return
+    src = readers.source(upload)
     try:
         sheets = readers.sheet_names(src)  # a workbook's sheets, a GeoPackage's polygon layers
     except DataError as err:
