@@ -16,11 +16,12 @@ if s is None or ui.database_down():
     st.error(ui.t("data.store_gagal"), icon=":material/database:")
     st.stop()
 
-st.subheader(ui.t("data.versi_judul"))
-editor = ui.data.versions_panel(s, r)
+with ui.data.while_reachable():  # the database may stop between the banner's look and these
+    st.subheader(ui.t("data.versi_judul"))
+    editor = ui.data.versions_panel(s, r)
 
-st.subheader(ui.t("data.muat_judul"))
-ui.data.import_panel(s, r, editor)
+    st.subheader(ui.t("data.muat_judul"))
+    ui.data.import_panel(s, r, editor)
 
 st.subheader(ui.t("data.templat_judul"))
 st.caption(ui.t("data.templat_bantuan"))

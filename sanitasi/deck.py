@@ -12,6 +12,7 @@ import copy
 import io
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -251,9 +252,14 @@ def methods_points(lang: str = "id") -> list[str]:
             t("paparan.m_sumber", lang)]
 
 
-def plain(markdown: str) -> str:
-    """Markdown emphasis removed, for slide text boxes."""
-    return markdown.replace("**", "").replace("*", "")
+def plain(markdown: str, keep: Iterable[str] = ()) -> str:
+    """Markdown emphasis removed, for slide text boxes; the texts in `keep` (imported names, which may hold
+    asterisks of their own) stay as typed."""
+    kept = [k for k in sorted(set(keep), key=len, reverse=True) if "*" in k and k in markdown]
+    if not kept:
+        return markdown.replace("*", "")
+    parts = re.split("(" + "|".join(map(re.escape, kept)) + ")", markdown)
+    return "".join(p if i % 2 else p.replace("*", "") for i, p in enumerate(parts))
 
 
 def build_deck(slides: list[Page], cover: Cover) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal
 from numbers import Real
 
@@ -151,11 +152,31 @@ def date(d, lang: str = "id") -> str:
     return f"{when.day} {MONTHS[lang][when.month - 1]} {when.year}"
 
 
-_ACTIVE = re.compile(r"[<>\[\]\\]")
+# what can start markup in Streamlit's markdown (HTML tags, links, images, emphasis, code, maths, tables,
+# colour and icon directives, entities) and the escape itself; not `-`, `.` or `(`: names keep them as typed
+_ACTIVE = re.compile(r"[\\`*_\[\]<>$~|&#]")
 
 
-def inert(markdown: str) -> str:
-    """Markdown whose text can start no HTML tag, link or image: `<`, `>`, `[`, `]` and backslashes are escaped
-    (bold and italics stay). Imported names reach slides this way: `RPJMN <img onerror=...>` shows as typed,
-    and `![](http://...)` is text, not a picture every viewer's browser would fetch."""
-    return _ACTIVE.sub(lambda m: "\\" + m.group(), markdown)
+def has_markup(text: str) -> bool:
+    """Could `text` be read as markup by markdown or HTML (an imported name that needs `inert`)?"""
+    return bool(_ACTIVE.search(text))
+
+
+def uninert(text: str) -> str:
+    """`inert` undone, for the places that show a view's text as text, not markdown (an HTML box that escapes it)."""
+    return re.sub(r"\\([\\`*_\[\]<>$~|&#])", r"\1", text)
+
+
+def inert(text: str, within: Iterable[str] | None = None) -> str:
+    """Imported text as data, never markup: every character that could start markdown or HTML is escaped, so
+    `RPJMN <img onerror=...>` and `**tebal**` show as typed and `![](http://...)` is text, not a picture every
+    viewer's browser would fetch.
+
+    With `within` (the imported texts of the data in use), only those texts are escaped where they occur in `text`,
+    which is the app's own markdown around them: a sentence keeps its own emphasis, the names in it are inert."""
+    if within is None:
+        return _ACTIVE.sub(lambda m: "\\" + m.group(), text)
+    for value in sorted(within, key=len, reverse=True):  # a name inside a longer one is escaped as part of it
+        if value and value in text:
+            text = text.replace(value, inert(value))
+    return text

@@ -20,7 +20,7 @@ import streamlit as st
 from shapely.geometry import box
 from streamlit.testing.v1 import AppTest
 
-from sanitasi import auth, charts, exports, history, i18n, readers, signin, store
+from sanitasi import auth, charts, exports, history, i18n, limits, readers, signin, store
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
@@ -508,3 +508,33 @@ def test_an_instrumen_ssk_workbook_is_imported_and_the_programme_page_uses_it(ed
     assert not page.exception, [e.value for e in page.exception]
     # layak in the workbook: one communal IPAL (45 KK) in Satui in 2026, two in 2027: 135 KK over 2026-2029
     assert "Rencana SSK menjangkau **34 KK per tahun** (2026–2029)" in page.info[0].value
+
+
+def test_a_visitors_file_over_the_viewer_limit_is_refused_before_it_is_read(db: str,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Visitors may check files up to 5 MB, editors up to 50 (Streamlit's own limit, one for everyone): a larger
+    file is refused from its size, saying both limits, and nothing in it is copied or parsed."""
+    calls: list[str] = []
+    for name in ("source", "sheet_names", "read_kind"):
+        original = getattr(readers, name)
+        monkeypatch.setattr(readers, name, lambda *a, _f=original, _n=name, **k: (calls.append(_n), _f(*a, **k))[1])
+    over = (HEADER + "\n").encode() + b"\n" * (limits.VIEWER_BYTES - len(HEADER))  # one byte over 5 MB
+    assert len(over) == limits.VIEWER_BYTES + 1
+    at = upload(open_page(), "besar.csv", over)
+    assert [e.value for e in at.error] == [t("data.terlalu_besar", nama="besar.csv", ukuran="5,0", batas=5,
+                                             batas_editor=50)]
+    assert calls == []
+    # a file at the limit is read (the refusal is the size, nothing else)
+    at = upload(open_page(), "batas.csv", over[:-1])
+    assert calls and t("data.terlalu_besar", nama="batas.csv", ukuran="5,0", batas=5, batas_editor=50) not in \
+        [e.value for e in at.error]
+
+
+def test_an_editor_may_check_a_file_over_the_viewer_limit(editor: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = readers.sheet_names
+    monkeypatch.setattr(readers, "sheet_names", lambda *a, **k: (calls.append("sheet_names"), original(*a, **k))[1])
+    over = (HEADER + "\n").encode() + b"\n" * (limits.VIEWER_BYTES - len(HEADER))
+    at = upload(sign_in(open_page()), "besar.csv", over)
+    assert calls == ["sheet_names"]
+    assert not [e for e in at.error if "tanpa masuk sebagai editor" in e.value]

@@ -128,7 +128,8 @@ def test_formula_starts_after_a_line_break_and_control_characters_are_neutralise
 
 
 def test_imported_markup_in_a_slide_message_stays_text() -> None:
-    said = fmt.inert("**Target** RPJMN <img src=x onerror=alert(1)> 2025 ![](http://contoh.id/x.png) [a](b)")
+    name = "RPJMN <img src=x onerror=alert(1)> 2025 ![](http://contoh.id/x.png) [a](b)"
+    said = fmt.inert(f"**Target** {name}", within=(name,))
     # every angle and square bracket escaped: no tag, no image, no link can start
     assert re.search(r"(?<!\\)[<>\[\]]", said) is None, said
     assert "\\<img" in said and "!\\[\\](" in said

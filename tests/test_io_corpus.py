@@ -9,6 +9,7 @@ version in the store.
 
 from __future__ import annotations
 
+import functools
 import io as _io
 import json
 import os
@@ -31,7 +32,7 @@ from sqlalchemy import MetaData, create_engine
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import hostile
-from sanitasi import cli, errors, readers, store, tables
+from sanitasi import cli, errors, paths, readers, store, tables
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.readers import boundaries
@@ -250,6 +251,60 @@ def zip_bomb() -> bytes:
     return zipped({"batas_kecamatan.shp": bytes(5_000_000), "batas_kecamatan.dbf": b"", "batas_kecamatan.shx": b""})
 
 
+@functools.cache
+def bundled_villages() -> gpd.GeoDataFrame:
+    """The bundled real village boundaries (149 polygons, Kemendagri codes 63.10.NN.NNNN)."""
+    return gpd.read_file(paths.BATAS_DESA)[["kode", "nama", "kode_wilayah", "geometry"]]
+
+
+def bps_villages(style: str) -> gpd.GeoDataFrame:
+    """The bundled villages keyed by BPS codes, as HDX COD-AB publishes them (`ADM4_PCODE` ID6310010001,
+    `ADM3_PCODE`, `ADM3_EN`, `ADM4_EN`, `ADM2_PCODE`) or with plain English columns (`village_code` 6310010001,
+    `district_code`, `district`, `village`). A BPS village number is not Kemendagri's (Kusan Hilir's first village
+    is 6310010001 there, 63.10.02.xxxx here), so only the kecamatan comes from the code, the village from its name.
+    Kusan Tengah and Teluk Kepayang (2021) get codes the bundled list does not have: found by their kecamatan's name.
+    A Kotabaru village is in the file too."""
+    v = bundled_villages().sort_values("kode").reset_index(drop=True)
+    w = pd.read_csv(paths.WILAYAH_CSV, dtype=str).set_index("kode")
+    kec_bps = v["kode_wilayah"].map(w["kode_bps"].fillna("").to_dict()).replace(
+        {"": None}).fillna(v["kode_wilayah"].map({"63.10.11": "6310011", "63.10.12": "6310042"}))
+    number = v.groupby("kode_wilayah").cumcount() + 1
+    village_bps = kec_bps + number.map(lambda n: f"{n:03d}")
+    kec_name = v["kode_wilayah"].map(w["nama"].to_dict())
+    if style == "hdx":
+        ours = pd.DataFrame({"ADM2_PCODE": "ID6310", "ADM2_EN": "Tanah Bumbu", "ADM3_PCODE": "ID" + kec_bps,
+                             "ADM3_EN": kec_name, "ADM4_PCODE": "ID" + village_bps, "ADM4_EN": v["nama"]})
+        other = pd.DataFrame({"ADM2_PCODE": ["ID6302"], "ADM2_EN": ["Kotabaru"], "ADM3_PCODE": ["ID6302010"],
+                              "ADM3_EN": ["Pulau Sembilan"], "ADM4_PCODE": ["ID6302010001"], "ADM4_EN": ["Tanjung"]})
+    else:
+        ours = pd.DataFrame({"village_code": village_bps, "district_code": kec_bps, "district": kec_name,
+                             "village": v["nama"]})
+        other = pd.DataFrame({"village_code": ["6302010001"], "district_code": ["6302010"], "district": ["Pulau "
+                              "Sembilan"], "village": ["Tanjung"]})
+    return gpd.GeoDataFrame(pd.concat([ours, other], ignore_index=True), geometry=[*v.geometry, ELSEWHERE],
+                            crs="EPSG:4326")
+
+
+def village_changed(v: gpd.GeoDataFrame, geom=None, **values) -> gpd.GeoDataFrame:
+    """The first village with attributes or its polygon changed."""
+    out = v.copy()
+    for column, value in values.items():
+        out.loc[out.index[0], column] = value
+    if geom is not None:
+        out.loc[out.index[0], "geometry"] = geom
+    return out
+
+
+def kecamatan_shape(code: str):
+    return shapely.union_all(bundled_villages().loc[lambda v: v["kode_wilayah"] == code].geometry.to_numpy())
+
+
+def moved_into(geom, code: str):
+    """`geom` moved to lie in the middle of kecamatan `code`."""
+    c, p = geom.centroid, kecamatan_shape(code).representative_point()
+    return shapely.affinity.translate(geom, p.x - c.x, p.y - c.y)
+
+
 # ------------------------------------------------------------------------------------- expectations
 ANY = object()
 
@@ -297,6 +352,10 @@ UNK = errors.UNKNOWN_AREA
 
 def geo(id_: str, name: str, build: Callable[[gpd.GeoDataFrame, Path], bytes], expect, **options) -> Case:
     return Case(id_, G, name, build, expect, options, geo=True)
+
+
+def village(id_: str, name: str, build: Callable[[], bytes], expect, **options) -> Case:
+    return Case(id_, V, name, build, expect, options)
 
 
 CASES = [
@@ -779,6 +838,34 @@ CASES = [
         Bad((P(None, None, "GeoPackage berisi lebih dari satu lapisan poligon: a, b; pilih satu lapisan"),))),
     geo("geopackage-layer-chosen", "batas.gpkg", lambda g, tmp: gpkg(tmp, {"jalan": roads(g), "a": g, "b": g}),
         Good(12), sheet="b"),
+    geo("boundary-code-and-name-disagree", "batas.geojson",
+        lambda g, tmp: geojson(g.assign(nama=g["nama"].replace({"Batulicin": "Satui"}))),
+        Bad((P(1, "nama", "kode 63.10.01 adalah Batulicin, tetapi nama 'Satui' adalah Satui (63.10.04)",
+               "63.10.01 / Satui"),))),
+    # ---- issue 14: village boundaries keyed by BPS codes (HDX COD-AB), and villages where their kecamatan is ------
+    village("village-hdx-cod-ab", "idn_admbnda_adm4.geojson", lambda: geojson(bps_villages("hdx")),
+            Good(149, note="kode BPS: kecamatan dari kodenya, desa dari namanya")),
+    village("village-bps-english-columns", "villages.geojson", lambda: geojson(bps_villages("english")),
+            Good(149, note="Berkas mencakup wilayah lain: hanya 149 poligon")),
+    village("village-bps-name-not-in-its-kecamatan", "villages.geojson",
+            lambda: geojson(village_changed(bps_villages("english"), village="Sungai Loban")),
+            Bad((P(1, "village", "desa 'Sungai Loban' tidak ada di Kecamatan Batulicin", "Sungai Loban"),))),
+    village("village-bps-name-misspelt", "villages.geojson",
+            lambda: geojson(village_changed(bps_villages("english"), village="Batulicn")),
+            Bad((P(1, "village", "desa 'Batulicn' tidak ada di Kecamatan Batulicin; mungkin: Batulicin "
+                                 "(63.10.01.1007)", "Batulicn"),))),
+    village("village-bps-unknown-kecamatan-code", "idn_admbnda_adm4.geojson",
+            lambda: geojson(village_changed(bps_villages("hdx"), ADM3_PCODE="ID6310999", ADM3_EN="Entah")),
+            Bad((P(1, "ADM3_PCODE", "kode kecamatan BPS 6310999 tidak dikenal", "ID6310999"),))),
+    village("village-larger-than-its-kecamatan", "batas_desa.geojson",
+            lambda: geojson(village_changed(bundled_villages().sort_values("kode").reset_index(drop=True),
+                                            geom=shapely.union_all([kecamatan_shape(k) for k in
+                                                                    ("63.10.01", "63.10.06", "63.10.07")]))),
+            Bad((P(1, None, "luas poligon desa Batulicin", ANY),))),
+    village("village-outside-its-kecamatan", "batas_desa.geojson",
+            lambda: geojson(village_changed(v := bundled_villages().sort_values("kode").reset_index(drop=True),
+                                            geom=moved_into(v.geometry.iloc[0], "63.10.04"))),
+            Bad((P(1, None, "poligon desa Batulicin berada di luar Kecamatan Batulicin", ANY),))),
 ]
 
 
@@ -1064,3 +1151,18 @@ def test_no_case_gives_a_viewer_a_traceback_on_the_data_page(kind: str, dataset:
         assert [b for b in at.button if b.key == "data_simpan"] == [], case.id
     assert store.Store(url).versions()["id"].tolist() == [0]
     st.cache_resource.clear()
+
+
+# ------------------------------------------------------------------------------------- issue 14: BPS-coded villages
+@pytest.mark.parametrize("style", ["hdx", "english"])
+def test_bps_coded_villages_get_their_kemendagri_codes(style: str, dataset: Dataset) -> None:
+    out = readers.read_kind(V, Source("desa.geojson", geojson(bps_villages(style))), dataset.wilayah)
+    expected = bundled_villages().sort_values("kode")
+    assert out["kode"].tolist() == expected["kode"].tolist()
+    assert out["kode_wilayah"].tolist() == expected["kode_wilayah"].tolist()
+    # Kusan Hilir's first village is BPS 6310010001: ten digits that would pass for 63.10.01.0001 (in Batulicin)
+    raw = bps_villages(style)
+    code_col, name_col = ("ADM4_PCODE", "ADM4_EN") if style == "hdx" else ("village_code", "village")
+    nama = raw.loc[raw[code_col].str.endswith("6310010001"), name_col].iloc[0]
+    assert "63.10.02" in out.loc[out["nama"] == nama, "kode_wilayah"].tolist()
+    assert not out["kode"].str.startswith("63.10.01.0").any()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import make_url
 
 from sanitasi import contracts, documents, exports, history, readers, store
 from sanitasi.errors import DataError
@@ -464,3 +466,53 @@ def test_an_older_store_gets_the_target_tables_family_and_period(tmp_path, datas
     docs = {d.nama: d for d in documents.catalogue(t)}
     assert (docs["RPJMN 2025-2029"].keluarga, docs["RPJMN 2025-2029"].mulai, docs["RPJMN 2025-2029"].akhir) == \
         ("rpjmn", 2025, 2029)
+
+
+# ------------------------------------------------------------------------------------- first starts
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """The URL of a database with nothing in it: a new SQLite file, or a new database on the PostgreSQL test
+    server (created for the test, dropped after it)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'kosong.db'}"
+        return
+    base = os.environ.get(PG_ENV, "").strip()
+    if not base:
+        pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
+    name = f"sanitasi_kosong_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def test_six_first_starts_at_once_on_an_empty_database(empty_url: str, dataset: Dataset) -> None:
+    """Six dashboard processes starting together on an empty database each make the tables if missing: none fails
+    (on PostgreSQL one used to fail on CREATE TABLE), and the store they made is one store with one active row."""
+    start = threading.Barrier(6)
+    opened: list[store.Store] = []
+    failed: list[BaseException] = []
+
+    def first_start() -> None:
+        start.wait()
+        try:
+            opened.append(store.Store(empty_url))
+        except BaseException as err:  # noqa: BLE001 - every failure is the finding
+            failed.append(err)
+
+    threads = [threading.Thread(target=first_start) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert failed == [] and len(opened) == 6
+    with opened[0].engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(opened[0].schema.aktif)).scalar_one() == 1
+    # every one of them works on the same store: a save through one is the active version of all
+    version = opened[3].save("biaya", dataset.biaya.assign(porsi=1.0), meta("biaya.csv"), bundled=dataset)
+    assert {s.active_id() for s in opened} == {version}
+    for s in opened:
+        s.engine.dispose()

@@ -16,6 +16,7 @@ import streamlit as st
 from sanitasi import load, sources, store
 from sanitasi.analysis import Analysis, analyse
 from sanitasi.load import Dataset
+from sanitasi.views import display
 
 log = logging.getLogger("sanitasi")
 
@@ -72,6 +73,13 @@ def data_store() -> store.Store | None:
 def database_down() -> bool:
     """Did the database fail to answer at the last look (the banner says so on every page)?"""
     return bool(_link()["down"])
+
+
+def lost() -> None:
+    """The database stopped answering in the middle of a page run (inside the second the active version is
+    cached): from the next run every page says so, until it answers again."""
+    _link()["down"] = True
+    _active.clear()
 
 
 def known_version() -> int | None:
@@ -166,9 +174,20 @@ def _key(fn: Callable) -> str:
     return f"{fn.__module__}.{fn.__qualname__}"
 
 
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _texts(vk: str) -> tuple[str, ...]:
+    return display.imported_texts(_dataset(vk))
+
+
+def imported_texts() -> tuple[str, ...]:
+    """The texts of the data in use that markdown could read as markup: escaped wherever a page shows them."""
+    return _texts(_usable(_vk()))
+
+
 @st.cache_resource(max_entries=1024, show_spinner=False)
 def _view(key: str, _fn: Callable, vk: str, tahun: int, settings: Any) -> Any:
-    return _fn(_analysis(vk, tahun), settings)
+    # imported text is data, never markup: the names in the result's texts are escaped once, here (`fmt.inert`)
+    return display.inert_result(_fn(_analysis(vk, tahun), settings), _texts(vk))
 
 
 def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:

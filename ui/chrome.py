@@ -51,8 +51,8 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
                       overflow-wrap: break-word;}
 .tabel thead th {font-weight: 600; color: #4a4f57; border-bottom: 2px solid #d5d8de; vertical-align: bottom;}
 .tabel tbody th {font-weight: 600;}
-.tabel .n {text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;}
-.tabel .w {white-space: normal;}
+/* figures wrap only at their spaces ("Rp2,9 / miliar"): seven money columns fit 1024 px with the sidebar open */
+.tabel .n {text-align: right; font-variant-numeric: tabular-nums;}
 .tabel tbody tr:hover {background: #f5f6f8;}
 </style>"""
 

@@ -4,18 +4,35 @@ and the templates. What they show is formatted by `sanitasi.views.data`."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
 
-from sanitasi import exports, history, limits, readers, store
+from sanitasi import exports, fmt, history, limits, readers, store
 from sanitasi.errors import DataError
-from sanitasi.views import data
-from ui.cache import bundled, version_changed
+from sanitasi.views import data, display
+from ui.cache import bundled, lost, version_changed
 from ui.editor import editor_name, editor_panel
 from ui.importer import access_choices, forget_import, show_problems, try_import
 from ui.render import on_demand
 from ui.state import lang, t
+
+log = logging.getLogger("sanitasi")
+
+
+@contextmanager
+def while_reachable() -> Iterator[None]:
+    """The page's talk with the database: if it stops answering half-way (the pages' banner may not know yet), the
+    viewer reads that it is unreachable, never the driver's traceback; the detail goes to the server's log."""
+    try:
+        yield
+    except store.UNREACHABLE:
+        log.warning("basis data tidak terjangkau di halaman Data", exc_info=True)
+        lost()
+        st.error(t("data.store_gagal"), icon=":material/database:")
 
 
 def flash() -> None:
@@ -52,12 +69,14 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
                 st.caption(t("data.banding_sama"))
             else:
                 kind = _kind(r, "data_banding_jenis")
-                diff = data.compare(kind, s.table(kind, active, base), s.table(kind, chosen, base),
-                                    data.names_with_kabupaten(base.wilayah), chosen, active, lang())
-                st.caption(diff.text)
+                current, frame = s.table(kind, active, base), s.table(kind, chosen, base)
+                diff = data.compare(kind, current, frame, data.names_with_kabupaten(base.wilayah), chosen, active,
+                                    lang())
+                texts = display.imported_texts(*(f for f in (current, frame) if f is not None))
+                st.caption(fmt.inert(diff.text, texts))
                 st.dataframe(diff.table, hide_index=True, width="stretch", key="data_banding_tabel")
                 if diff.more:
-                    st.caption(diff.more)
+                    st.caption(fmt.inert(diff.more, texts))
     download = on_demand(t("data.tab_unduh"), key="data_buka_unduh")
     if download is not None:
         with download:
@@ -116,12 +135,14 @@ def import_panel(s: store.Store, r: data.Data, editor: bool) -> None:
     upload = st.file_uploader(t("data.unggah"), key=upload_key, help=t("data.unggah_jenis", jenis=types))
     if upload is None:
         return
-    src = readers.source(upload)
-    if not editor and len(src.data) > limits.VIEWER_BYTES:
-        st.error(t("data.terlalu_besar", nama=src.name, ukuran=data.megabytes(len(src.data)),
+    # Streamlit's upload limit (server.maxUploadSize) is one for everyone, the editors' 50 MB: a visitor's larger
+    # file has been received by then, but is refused here from its size alone, before it is copied or read
+    if not editor and upload.size > limits.VIEWER_BYTES:
+        st.error(t("data.terlalu_besar", nama=fmt.inert(upload.name), ukuran=data.megabytes(upload.size),
                    batas=limits.VIEWER_BYTES // limits.MB, batas_editor=limits.EDITOR_BYTES // limits.MB),
                  icon=":material/error:")
         return
+    src = readers.source(upload)
     try:
         sheets = readers.sheet_names(src)  # a workbook's sheets, a GeoPackage's polygon layers
     except DataError as err:
@@ -139,21 +160,23 @@ def _preview(s: store.Store, kind: str, src: Any, result: Any, editor: bool) -> 
     """What the file holds, what the editor still picks, and what saving would change, before anything is saved."""
     base = bundled()
     names = data.names_with_kabupaten(base.wilayah)
-    st.success(data.summary(kind, result, names, lang()), icon=":material/check_circle:")
+    # what the file holds is data, never markup: its texts and its name are escaped where they are said
+    texts = (*display.imported_texts(result), *((src.name,) if fmt.has_markup(src.name) else ()))
+    st.success(fmt.inert(data.summary(kind, result, names, lang()), texts), icon=":material/check_circle:")
     for note in result.attrs.get("catatan", []):
-        st.info(note, icon=":material/info:")
+        st.info(fmt.inert(note, texts), icon=":material/info:")
     if kind == "akses":
         access_choices(src, result)
     mode = st.radio(t("data.cara"), history.MODES, format_func=lambda m: t(f"data.cara_{m}"), key="data_cara",
                     horizontal=True)
     change = data.preview(s.preview(kind, result, base, mode), names, lang())
-    st.markdown(f"**{t('data.perubahan_judul')}** {change.text}")
+    st.markdown(f"**{t('data.perubahan_judul')}** {fmt.inert(change.text, texts)}")
     if change.warning:
-        st.warning(change.warning, icon=":material/warning:")
+        st.warning(fmt.inert(change.warning, texts), icon=":material/warning:")
     if len(change.table):
         st.dataframe(change.table, hide_index=True, width="stretch", key="data_perubahan")
     if change.more:
-        st.caption(change.more)
+        st.caption(fmt.inert(change.more, texts))
     st.markdown(f"**{t('data.isi_berkas')}**")
     st.dataframe(data.readable(data.shown(kind, result, rows=50), lang()), hide_index=True, width="stretch",
                  key="data_pratinjau")

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from sanitasi import errors, exports, history, indicators, readers, store
+from sanitasi import errors, exports, fmt, history, indicators, readers, store
 from sanitasi.contracts import PERCENT_INDICATORS, SATUAN, YA_TIDAK
 from sanitasi.load import KOMITMEN_STATUS, names_of
 from ui.cache import bundled, version_changed
@@ -62,7 +62,8 @@ def try_import(kind: str, src: Any, wilayah: Any, sheet: str | None) -> Any:
                 picks = {}
                 for raw, near in unknown:
                     options = ["", *[k for k, _ in near], *[k for k in names if k not in {k for k, _ in near}]]
-                    picks[raw] = st.selectbox(t("data.nama_di_berkas", nama=raw), options, key=f"{key}_n_{raw}",
+                    label = t("data.nama_di_berkas", nama=fmt.inert(str(raw)))  # a widget label is markdown
+                    picks[raw] = st.selectbox(label, options, key=f"{key}_n_{raw}",
                                               format_func=lambda k: t("data.bukan_kecamatan") if not k
                                               else f"{names[k]} ({k})")
                 if st.form_submit_button(t("data.pakai")):

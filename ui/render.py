@@ -14,6 +14,7 @@ from sanitasi import charts, deck, exports, fmt
 from sanitasi.cards import Card
 from sanitasi.progress import WARNA, Status, status_label
 from sanitasi.views.display import Figure, Table, html_table
+from ui.cache import imported_texts
 from ui.state import lang, presenting, t
 
 
@@ -102,8 +103,8 @@ def page_link(path: str, label: str, icon: str | None = None) -> None:
 
 def stat(label: str, value: str, container: Any = None) -> None:
     """A figure with its label that wraps instead of being cut off (long rupiah amounts)."""
-    (container or st).html(f"<div class='stat-label'>{html.escape(label)}</div>"
-                           f"<div class='stat-value'>{html.escape(value)}</div>")
+    (container or st).html(f"<div class='stat-label'>{html.escape(fmt.uninert(label))}</div>"
+                           f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
 
 
 def table(frame: Any) -> None:
@@ -114,13 +115,16 @@ def table(frame: Any) -> None:
         if frame.sumber:
             st.caption(frame.sumber)
         return
-    st.html(html_table(frame))
+    st.html(html_table(frame))  # every cell HTML-escaped: imported names show as typed
 
 
 def message(markdown: str) -> None:
     """The one message of a slide: larger than body text, smaller than a heading. The message carries imported
-    names (the target document's): only the frame is HTML, the message itself is escaped (`fmt.inert`)."""
-    st.markdown(f"<div class='slide-msg'>\n\n{fmt.inert(markdown)}\n\n</div>", unsafe_allow_html=True)
+    names (the target document's): only the frame is HTML; the names in the message come escaped from the view
+    result (`ui.view`, `fmt.inert`), and whatever imported text is in it is escaped again here if it came another
+    way."""
+    st.markdown(f"<div class='slide-msg'>\n\n{fmt.inert(markdown, imported_texts())}\n\n</div>",
+                unsafe_allow_html=True)
 
 
 def rows_of_columns(n: int, per_row: int) -> list[Any]:

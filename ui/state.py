@@ -15,9 +15,9 @@ from typing import Any
 import streamlit as st
 
 from sanitasi import documents as docs
-from sanitasi import i18n, indicators
+from sanitasi import fmt, i18n, indicators
 from sanitasi.analysis import KABUPATEN
-from ui.cache import _secret, dataset, district_choices
+from ui.cache import _secret, dataset, district_choices, imported_texts
 
 LANGS = ("id", "en")
 
@@ -70,7 +70,7 @@ def document_label(nama: str) -> str:
 
 def document_note(nama: str) -> str:
     """The line under the chooser: family, period, illustrative, the source and what to check."""
-    return docs.note_of(dataset().target, nama, max(dataset().tahun), lang())
+    return fmt.inert(docs.note_of(dataset().target, nama, max(dataset().tahun), lang()), imported_texts())
 
 
 def years() -> list[int]:

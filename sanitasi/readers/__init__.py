@@ -24,7 +24,7 @@ import pandas as pd
 
 from sanitasi import kinds
 from sanitasi.errors import DataError, Problem
-from sanitasi.readers import akses, boundaries, generic, hooks, program, stbm_desa
+from sanitasi.readers import akses, boundaries, generic, hooks, program, stbm_desa, villages
 from sanitasi.readers.akses import Pilihan
 from sanitasi.readers.hooks import read_komitmen, read_target
 from sanitasi.readers.reading import FIRST_YEAR, ChoiceError, ColumnError, problems_frame
@@ -44,7 +44,7 @@ GEO_KINDS = kinds.geo()
 OWN_READERS: dict[str, Callable[..., pd.DataFrame]] = {
     "akses": akses.read, "target": hooks.read_target, "biaya": hooks.read_biaya, "sampah": hooks.read_sampah,
     "komitmen": hooks.read_komitmen, "peran": hooks.read_peran, "stbm_desa": stbm_desa.read, "batas": boundaries.read,
-    "batas_desa": boundaries.read_desa, "ssk": program.read,
+    "batas_desa": villages.read_desa, "ssk": program.read,
 }
 
 
@@ -97,7 +97,7 @@ def read_boundaries_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[
 
     `name_map` is accepted for the same call as the other readers; villages are matched by code only.
     """
-    return boundaries.read_desa(file, wilayah, column_map=column_map)
+    return villages.read_desa(file, wilayah, column_map=column_map)
 
 
 def read_stbm_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,

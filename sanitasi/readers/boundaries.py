@@ -24,11 +24,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN, desa
+from sanitasi import KODE_KABUPATEN, NAMA_KABUPATEN
 from sanitasi.errors import UNKNOWN_AREA, DataError, Problem
-from sanitasi.headers import BOUNDARY_CODE, BOUNDARY_NAME, VILLAGE_CODE, VILLAGE_KECAMATAN, VILLAGE_NAME, Field
+from sanitasi.headers import BOUNDARY_CODE, BOUNDARY_NAME, Field
 from sanitasi.load import names_of
-from sanitasi.matching import AreaIndex, digits, normalise_name
+from sanitasi.matching import AreaIndex, normalise_name
 from sanitasi.readers import geocheck
 from sanitasi.readers.reading import ColumnError
 from sanitasi.tables import Source, normalise_header, source
@@ -341,6 +341,10 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
         c = row[code_col] if code_col else None
         n = row[name_col] if name_col else None
         hit = index.code_for(c, n, name_map)
+        pair = index.disagreement(c, n, name_map) if code_col and name_col else None
+        if pair is not None:  # `63.10.01` named Satui: said with both, as the tables say it, never stored under one
+            problems.append(Problem(src.name, i + 1, name_col, f"{str(c).strip()} / {str(n).strip()}",
+                                    index.disagreement_text(pair, c, n)))
         if hit is None:
             near = index.suggestions(n if n is not None else c)
             hint = ("; mungkin: " + ", ".join(f"{nama} ({kode})" for kode, nama in near)) if near else ""
@@ -358,77 +362,6 @@ def read(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None
     gdf = gdf.assign(nama=gdf["kode"].map(names))[["kode", "nama", "geometry"]]
     notes += coverage_notes(set(gdf["kode"]), wilayah)
     out = gdf.sort_values("kode").reset_index(drop=True)
-    out.attrs["catatan"] = notes
-    return out
-
-
-def read_desa(file: Any, wilayah: pd.DataFrame, *, name_map: Mapping[str, str] | None = None,
-              column_map: Mapping[str, str] | None = None, sheet: str | None = None) -> gpd.GeoDataFrame:
-    """Village boundaries -> `kode` (desa code), `nama`, `kode_wilayah` (its kecamatan), geometry; one row per desa.
-
-    `name_map` and `sheet` are accepted for the same call as every reader; villages are matched by code only.
-
-    BIG's desa layer (`KDEPUM` 63.10.01.2005, `WADMKD`, `KDCPUM`) or plain `kode`/`nama` with four-part codes.
-    Villages are matched by code only: their names repeat across kecamatan and have no alias list. The
-    kecamatan is the code's first three parts; a kecamatan column that says otherwise is a problem.
-    """
-    gdf, notes, src = _shapes(file, prefer="desa", layer="batas desa", sheet=sheet)
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    code_col = _pick(columns, VILLAGE_CODE, column_map)
-    name_col = _pick(columns, VILLAGE_NAME, column_map)
-    kec_col = _pick(columns, VILLAGE_KECAMATAN, column_map)
-    if code_col is None:
-        raise ColumnError([Problem(src.name, None, "kode desa", None,
-                                   "kolom kode desa (mis. KDEPUM berisi 63.10.01.2005) tidak dikenali; kolom yang ada: "
-                                   + ", ".join(columns))], [VILLAGE_CODE], columns)
-    gdf = _only_district(gdf, columns, column_map, notes)
-    parsed = [desa.parse_code(v) for v in gdf[code_col]]
-    ours = [bool(c) and c.startswith(KODE_KABUPATEN + ".") for c in parsed]
-    others = [bool(c) and not o for c, o in zip(parsed, ours, strict=True)]
-    if not any(ours):
-        raise _fail(src.name, f"berkas ini tidak berisi desa {NAMA_KABUPATEN} (kode desa berawal {KODE_KABUPATEN}.)")
-    if any(others):  # a province's file without district columns: Tanah Bumbu's villages by their codes
-        notes.append(f"Berkas mencakup wilayah lain: hanya {sum(ours)} desa {NAMA_KABUPATEN} yang dipakai.")
-        keep = [not o for o in others]
-        gdf, parsed = gdf.loc[keep], [c for c, k in zip(parsed, keep, strict=True) if k]
-    if problems := geocheck.placement(gdf, src.name):  # the province's other villages are not checked
-        raise DataError(problems)
-    index = AreaIndex.of(wilayah)
-    kecs, problems = [], []
-    for idx, raw, kode, kec_raw in zip(gdf.index, gdf[code_col], parsed,
-                                       gdf[kec_col] if kec_col else [None] * len(gdf), strict=True):
-        row = int(idx) + 1 if isinstance(idx, int | np.integer) else None  # the feature's place in the file
-        k = None
-        if kode == "":
-            problems.append(Problem(src.name, row, code_col, None, "kode desa wajib diisi"))
-        elif kode is None:
-            problems.append(Problem(src.name, row, code_col, desa.code_text(raw),
-                                    "kode desa harus berbentuk seperti 63.10.01.2005 (atau 6310012005)"))
-        else:
-            k = index.by_code.get(desa.kecamatan_of(kode))
-            given = desa.code_text(kec_raw)
-            if k is None:
-                problems.append(Problem(src.name, row, code_col, kode,
-                                        "kode desa tidak termasuk kecamatan mana pun di Kabupaten Tanah Bumbu"))
-            elif given and (index.by_code.get(given) or index.by_code.get(digits(given))) != k:
-                problems.append(Problem(src.name, row, kec_col, given,
-                                        f"kecamatan ini tidak cocok dengan kode desa {kode} (kecamatan {k})"))
-        kecs.append(k)
-    if problems:
-        raise DataError(problems)
-    names = [None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-             for v in (gdf[name_col] if name_col else [None] * len(gdf))]
-    out = gpd.GeoDataFrame({"kode": parsed, "nama": names, "kode_wilayah": kecs}, geometry=gdf.geometry.to_numpy(),
-                           crs="EPSG:4326")
-    if out["kode"].duplicated().any():
-        out = out.dissolve(by="kode", as_index=False, aggfunc="first")
-        notes.append("Beberapa poligon dengan kode desa yang sama digabung menjadi satu poligon desa.")
-    out = out[["kode", "nama", "kode_wilayah", "geometry"]].sort_values("kode").reset_index(drop=True)
-    kec_names = names_of(wilayah)
-    notes.append(f"{len(out)} desa/kelurahan di {out['kode_wilayah'].nunique()} kecamatan.")
-    missing = [kec_names[k] for k in wilayah["kode"] if k not in set(out["kode_wilayah"])]
-    if missing:
-        notes.append("Kecamatan tanpa desa di berkas ini: " + ", ".join(missing) + ".")
     out.attrs["catatan"] = notes
     return out
 

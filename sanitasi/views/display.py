@@ -3,6 +3,8 @@ line every chart carries."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -60,9 +62,7 @@ def html_table(frame: pd.DataFrame) -> str:
     right = [False] + [_figures([row[j] for row in cells]) for j in range(1, len(frame.columns))]
 
     def cell(tag: str, value: str, j: int, scope: str = "") -> str:
-        # in a column of figures a figure stays on one line; a heading or a word there ("belum ada data") wraps
-        kind = ("n" if tag == "td" and _FIGURE.fullmatch(value.strip()) else "n w") if right[j] else ""
-        attrs = (f" scope='{scope}'" if scope else "") + (f" class='{kind}'" if kind else "")
+        attrs = (f" scope='{scope}'" if scope else "") + (" class='n'" if right[j] else "")
         return f"<{tag}{attrs}>{html.escape(value)}</{tag}>"
 
     head = "".join(cell("th", text(c), j, "col") for j, c in enumerate(frame.columns))
@@ -90,3 +90,55 @@ def source_line(data: Dataset, *kinds: str, lang: str = "id", names: str = "", i
         key = "grafik.sumber_nama_ilustratif" if illustrative else "grafik.sumber_nama"
         return i18n.t(key, lang, nama=names, **when)
     return i18n.t("grafik.sumber_ilustratif" if illustrative else "grafik.sumber", lang, **when)
+
+
+def imported_texts(*frames: Any) -> tuple[str, ...]:
+    """The texts in these tables (or in every table of a data set) that markdown or HTML could read as markup
+    (`fmt.has_markup`): the names, notes and sources an official loaded, which pages must show as typed. Empty for
+    ordinary data, so escaping costs nothing there."""
+    tables = [t for f in frames for t in (f.tables.values() if isinstance(f, Dataset) else [f])]
+    found: dict[str, None] = {}
+    for table in tables:
+        if not isinstance(table, pd.DataFrame):
+            continue
+        for column in table.columns:
+            if table[column].dtype == object or isinstance(table[column].dtype, pd.StringDtype):
+                for value in table[column].dropna().unique():
+                    if isinstance(value, str) and fmt.has_markup(value):
+                        found[value] = None
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def inert_result(result: Any, texts: tuple[str, ...]) -> Any:
+    """A view result whose every text has the imported `texts` in it escaped (`fmt.inert`), ready for markdown:
+    titles, messages, points, captions, source lines, in dataclasses, tuples, lists and dicts. Tables' frames,
+    charts, files and callables stay as they are (a table escapes its own cells where it is drawn as markdown; a
+    chart and a file show text, not markup)."""
+    if not texts:
+        return result
+    return _inert(result, texts)
+
+
+def _inert(obj: Any, texts: tuple[str, ...]) -> Any:
+    if isinstance(obj, str):
+        return fmt.inert(obj, texts)
+    if isinstance(obj, Figure | pd.DataFrame | bytes) or callable(obj):
+        return obj
+    if isinstance(obj, tuple | list):
+        items = [_inert(x, texts) for x in obj]
+        if all(a is b for a, b in zip(items, obj, strict=True)):
+            return obj
+        return type(obj)(*items) if hasattr(obj, "_fields") else type(obj)(items)
+    if isinstance(obj, dict):
+        items = {k: _inert(v, texts) for k, v in obj.items()}
+        return obj if all(items[k] is v for k, v in obj.items()) else items
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changed = {f.name: new for f in dataclasses.fields(obj)
+                   if (new := _inert(old := getattr(obj, f.name), texts)) is not old}
+        if not changed:
+            return obj
+        out = copy.copy(obj)
+        for name, value in changed.items():
+            object.__setattr__(out, name, value)
+        return out
+    return obj

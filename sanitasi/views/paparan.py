@@ -17,14 +17,13 @@ import pandas as pd
 from sanitasi import deck, fmt, i18n, indicators, kinerja, programme, progress
 from sanitasi.analysis import KABUPATEN, Analysis
 from sanitasi.cards import headline
-from sanitasi.deck import plain
 from sanitasi.documents import default_reach_year, final_target, note_of
 from sanitasi.kinds import page_kinds
 from sanitasi.maps import map_values, ranked
 from sanitasi.progress import Status
 from sanitasi.trajectories import trajectory
 from sanitasi.views import kebutuhan, komitmen, lintasan_target, peta, program_ssk, ringkasan
-from sanitasi.views.display import Figure, source_line
+from sanitasi.views.display import Figure, imported_texts, source_line
 
 # px, before presentation mode scales the chart with its type (ui: charts.PRESENTATION_SCALE): with the banner, the
 # title, the message and the chart's own title and legend, a slide fits a 1024x768 projector without scrolling
@@ -153,6 +152,7 @@ def behind(an: Analysis, s: Settings, needs: kebutuhan.Needs) -> pd.DataFrame:
 def build(an: Analysis, s: Settings, source: str) -> list[Slide]:
     """The whole sequence for one setting."""
     t, lang = i18n.t, s.lang
+    plain = partial(deck.plain, keep=imported_texts(an.data))  # imported names keep their asterisks
     ind = indicators.get(s.indikator)
     label = ind.label(lang)
     overview = ringkasan.view(an, ringkasan.Settings(dokumen=s.dokumen, lang=lang, seri=s.seri))
@@ -279,6 +279,7 @@ def programme_slides(an: Analysis, s: Settings) -> list[Slide]:
     r = program_ssk.view(an, program_ssk.Settings(dokumen=s.dokumen, indikator=s.indikator, tahun_capai=s.tahun_capai,
                                                   porsi_baru=s.porsi_baru, lang=lang))
     label = indicators.get(s.indikator).label(lang)
+    plain = partial(deck.plain, keep=imported_texts(an.data))  # imported names keep their asterisks
     points = [*r.dana_ringkas, plain(r.capai_ringkas)]
     return [Slide("program", t("paparan.sp_judul", lang, indikator=label), plain(r.ringkasan), tuple(points),
                   Figure(r.dana.chart.properties(height=CHART_HEIGHT), "paparan_program"), sumber=r.sumber),

@@ -56,9 +56,8 @@ def test_a_static_table_is_escaped_text_with_figures_aligned_right() -> None:
     # the first column names each row and stays left, even a year
     assert "<th scope='row'>2029</th>" in out and out.count("<th scope='row'") == 2
     # a column of figures is aligned right with its heading, also where a cell says there is none yet
-    # (a figure stays on one line; a heading or a word among figures wraps: "w")
-    assert "<th scope='col' class='n w'>Akses</th>" in out and "<td class='n'>1.234 KK</td>" in out
-    assert "<th scope='col' class='n w'>Realisasi</th>" in out and "<td class='n w'>belum ada data</td>" in out
+    assert "<th scope='col' class='n'>Akses</th>" in out and "<td class='n'>1.234 KK</td>" in out
+    assert "<th scope='col' class='n'>Realisasi</th>" in out and "<td class='n'>belum ada data</td>" in out
     assert "<th scope='col'>Catatan</th>" in out and "<th scope='col'>Predikat</th>" in out
     assert "<td></td>" in out  # a missing value is an empty cell, not "None"
     read = pd.read_html(io.StringIO(out), flavor="lxml", keep_default_na=False)[0]
