@@ -26,12 +26,10 @@ with left:
         st.caption(r.catatan_tangga)
 with right:
     ui.figure(r.banding)
-    st.markdown(f"**{r.tanpa_judul}**")
-    for label, text in r.tanpa:
-        st.markdown(f"- {label}: **{text}**")
-    st.markdown(f"**{ui.t('profil.peringkat_judul')}**")
-    for label, text in r.peringkat:
-        st.markdown(f"- {label}: {text}")
+    # one block of text, not one element a line: each element costs the browser its own render
+    st.markdown("\n".join([f"**{r.tanpa_judul}**\n"] + [f"- {label}: **{text}**" for label, text in r.tanpa]
+                          + [f"\n**{ui.t('profil.peringkat_judul')}**\n"]
+                          + [f"- {label}: {text}" for label, text in r.peringkat]))
     st.caption(r.sumber)
 
 st.subheader(ui.t("profil.status_judul"))

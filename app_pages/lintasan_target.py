@@ -1,4 +1,5 @@
-"""Lintasan target: observed values, the trend and its projection, the target path; every kecamatan below."""
+"""Lintasan target: observed values, the trend and its projection, the target path; every kecamatan in a second
+tab."""
 
 import streamlit as st
 
@@ -25,24 +26,26 @@ ui.prepare(lintasan_target.view, lintasan_target.other_indicators(settings, choi
 if r.catatan:
     st.warning(r.catatan, icon=":material/call_split:")
 
-left, right = st.columns([5, 2])
-with left:
-    ui.figure(r.lintasan)
-    if r.catatan_lama:
-        st.caption(r.catatan_lama)
-with right:
-    st.markdown(ui.badge(r.status), unsafe_allow_html=True)
-    if r.kalimat:
-        st.markdown(r.kalimat)
-    for label, value in r.fakta:
-        st.markdown(f"**{label}**  \n{value}")
-    st.caption(r.sumber)
-    st.caption(ui.t("metode.singkat"))
-
-ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_catatan, r.kinerja_xlsx,
-                     r.kinerja_nama, key="unduh_kinerja")
-
-if r.semua is not None:  # a district figure (waste) has no kecamatan to draw
-    st.subheader(r.semua_judul)
-    st.caption(r.semua_bantuan)
-    ui.small_multiples(r.semua, key="lintasan_semua")
+# the area and every kecamatan in two tabs built when shown: the page's first draw carries one chart, not thirteen
+if r.semua is not None:
+    area, every = ui.tabs_on_demand([r.wilayah, r.semua_judul], key="lintasan_tab")
+else:  # a district figure (waste) has no kecamatan to draw
+    area, every = st.container(), None
+if area is not None:
+    with area:
+        left, right = st.columns([5, 2])
+        with left:
+            ui.figure(r.lintasan)
+            if r.catatan_lama:
+                st.caption(r.catatan_lama)
+        with right:
+            st.markdown(ui.badge(r.status), unsafe_allow_html=True)
+            # one block of text, not one element a fact: each element costs the browser its own render
+            st.markdown("\n\n".join(([r.kalimat] if r.kalimat else []) + [f"**{k}**  \n{v}" for k, v in r.fakta]))
+            st.caption(f"{r.sumber}  \n{ui.t('metode.singkat')}")
+        ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_catatan, r.kinerja_xlsx,
+                             r.kinerja_nama, key="unduh_kinerja")
+if every is not None:
+    with every:
+        st.caption(r.semua_bantuan)
+        ui.small_multiples(r.semua, key="lintasan_semua")

@@ -24,8 +24,8 @@ st.caption(r.sumber)
 st.subheader(r.peran.judul)
 st.caption(r.peran.bantuan)
 ui.table(r.peran.tabel)
-for line in r.peran.catatan:
-    st.markdown(f"- {line}")
+if r.peran.catatan:
+    st.markdown("\n".join(f"- {line}" for line in r.peran.catatan))
 st.caption(r.peran.singkatan)
 st.caption(r.peran.sumber)
 
@@ -33,8 +33,8 @@ st.subheader(r.matriks_judul)
 ui.figure(r.matriks)
 
 st.subheader(r.kk_judul)
-for line in r.kk_kalimat:
-    st.markdown(f"- {line}")
+if r.kk_kalimat:
+    st.markdown("\n".join(f"- {line}" for line in r.kk_kalimat))
 if r.kk_tabel is not None:
     ui.table(r.kk_tabel)
 

@@ -48,8 +48,8 @@ if side is not None:
     with side:
         if slide.ada_tabel:
             ui.table(slide.tabel)
-        for point in slide.poin:
-            st.markdown(f"- {point}")
+        if slide.poin:
+            st.markdown("\n".join(f"- {point}" for point in slide.poin))
 
 # the downloads sit in the menu: below the slide they would push it past the bottom of a 768-pixel screen
 with menu:

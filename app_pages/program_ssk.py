@@ -51,12 +51,12 @@ ui.figure(r.capai)
 
 st.subheader(r.pemikul_judul)
 ui.table(r.pemikul)
-for line in r.pemikul_catatan:
-    st.caption(line)
+if r.pemikul_catatan:
+    st.caption("\n\n".join(r.pemikul_catatan))
 
 st.subheader(ui.t("program.periksa_judul"))
-for line in r.periksa:
-    st.markdown(f"- {line}")
+if r.periksa:
+    st.markdown("\n".join(f"- {line}" for line in r.periksa))
 
 st.download_button(ui.t("program.unduh_xlsx"), r.xlsx, file_name=r.xlsx_nama, on_click="ignore",
                    icon=":material/table_view:", key="unduh_matriks_ssk",

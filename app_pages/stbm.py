@@ -47,8 +47,6 @@ if by_village is not None:
                 ui.figure(village.peta)
             else:
                 st.info(ui.t("stbm.desa_perlu_batas"), icon=":material/map:")
-            for note in village.notes:
-                st.caption(note)
-            st.caption(ui.t("stbm.desa_tabel_bantuan"))
+            st.caption("\n\n".join([*village.notes, ui.t("stbm.desa_tabel_bantuan")]))
             st.dataframe(village.table.styler, hide_index=True, width="stretch", key="stbm_desa_tabel")
             st.caption(village.sumber)

@@ -245,6 +245,7 @@ ID: dict[str, str] = {
     "lintasan.judul_grafik": "{indikator}: {wilayah}",
     "lintasan.catatan_lama": "Titik kosong: tahun sebelum pemekaran 2021, ketika kecamatan ini masih mencakup "
                              "wilayah yang kini kecamatan lain. Tidak dipakai untuk menghitung tren.",
+    "lintasan.tab_wilayah": "{wilayah}: lintasan dan target tahunan",
     "lintasan.semua_judul": "Semua kecamatan: {indikator}",
     "lintasan.semua_bantuan": "Diurutkan dari status terburuk. Garis putus-putus: target {dokumen}.",
     "lintasan.semua_grafik": "{indikator} per kecamatan, urut menurut status",
@@ -1130,6 +1131,7 @@ EN: dict[str, str] = {
     "lintasan.judul_grafik": "{indikator}: {wilayah}",
     "lintasan.catatan_lama": "Hollow points: years before the 2021 split, when this kecamatan still covered an area "
                              "that is now another kecamatan. They are not used for the trend.",
+    "lintasan.tab_wilayah": "{wilayah}: path and yearly targets",
     "lintasan.semua_judul": "All kecamatan: {indikator}",
     "lintasan.semua_bantuan": "Ordered from the worst status. Dashed line: the {dokumen} target.",
     "lintasan.semua_grafik": "{indikator} by kecamatan, ordered by status",

@@ -34,6 +34,7 @@ class Lintasan:
     status: str  # status code, for the badge
     kalimat: str  # the sentence a presenter reads out ('' on old boundaries for a kecamatan)
     fakta: tuple[tuple[str, str], ...]  # (label, value): latest, target, pace now and needed, ...
+    wilayah: str  # the area shown ("Kabupaten Tanah Bumbu", "Satui"): its tab's name beside every kecamatan's
     semua_judul: str
     semua_bantuan: str
     semua: Figure | None  # every kecamatan's series; None for an indicator measured for the district only
@@ -83,6 +84,7 @@ def view(an: Analysis, s: Settings) -> Lintasan:
         status=tr.status,
         kalimat=tr.kalimat,
         fakta=tuple(tr.facts),
+        wilayah=t("lintasan.tab_wilayah", lang, wilayah=tr.nama),
         semua_judul=t("lintasan.semua_judul", lang, indikator=ind.label(lang)),
         semua_bantuan=t("lintasan.semua_bantuan", lang, dokumen=s.dokumen),
         semua=semua,
