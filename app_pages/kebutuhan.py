@@ -10,8 +10,8 @@ lang, dok = ui.lang(), ui.dokumen()
 
 st.title(ui.t("kebutuhan.judul"))
 c1, c2, c3 = st.columns([3, 4, 3])
-ind = ui.indicator(c1, kebutuhan.indicator_choices(an, dok))
-o = kebutuhan.options(an, dok, ind, lang)
+ind = ui.indicator(c1, ui.derived(kebutuhan.indicator_choices, dok))
+o = ui.derived(kebutuhan.options, dok, ind, lang)
 reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_awal, c2,
                        help=ui.t("kebutuhan.tahun_capai_bantuan"))
 ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, c3)
@@ -44,20 +44,24 @@ for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
     ui.stat(label, value, col)
 st.caption(r.sumber_biaya)
 
-left, right = st.columns([1, 1])
-with left:
-    ui.figure(r.per_kecamatan)
-with right:
-    ui.figure(r.tahunan)
-    st.caption(ui.t("kebutuhan.catatan_tahunan"))
-
-st.dataframe(r.tabel, hide_index=True, width="stretch", key="kebutuhan_tabel")
+# the need by kecamatan and by year: two tabs built when shown, so the page draws two charts at first, not three
+by_kecamatan, by_year = ui.tabs_on_demand([ui.t("kebutuhan.tab_kecamatan"), ui.t("kebutuhan.tab_tahunan")],
+                                          key="kebutuhan_tab")
+if by_kecamatan is not None:
+    with by_kecamatan:
+        ui.figure(r.per_kecamatan)
+        st.dataframe(r.tabel, hide_index=True, width="stretch", key="kebutuhan_tabel")
+if by_year is not None:
+    with by_year:
+        ui.figure(r.tahunan)
+        st.caption(ui.t("kebutuhan.catatan_tahunan"))
 st.caption(r.asumsi)
 
 st.subheader(ui.t("kebutuhan.skenario_judul"))
 s1, s2 = st.columns([2, 5])
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
 s1.markdown(r.skenario_teks)
-s1.dataframe(r.skenario_tabel, hide_index=True, width="stretch", key="skenario_tabel")
+with s1:
+    ui.table(r.skenario_tabel)
 with s2:
     ui.figure(r.skenario)

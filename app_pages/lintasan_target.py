@@ -11,7 +11,7 @@ dok = ui.dokumen()
 
 st.title(ui.t("lintasan.judul"))
 bar = st.container(horizontal=True, wrap=True, gap="medium")  # wraps to a second row on a narrow screen
-choices = lintasan_target.options(an, dok)
+choices = ui.derived(lintasan_target.options, dok)
 ind = ui.indicator(bar, choices, width=270)
 district_only = lintasan_target.district_only(ind)
 kode = None if district_only else ui.kecamatan(bar, with_district=True, width=200)

@@ -11,9 +11,9 @@ lang, dok = ui.lang(), ui.dokumen()
 bar = st.columns([2, 2, 2, 4], vertical_alignment="center")
 menu = bar[3].popover(ui.t("paparan.pengaturan"), icon=":material/tune:", width="stretch")
 with menu:
-    o = paparan.options(an, dok)
+    o = ui.derived(paparan.options, dok)
     ind = ui.indicator(None, o.indikator)
-    reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, paparan.default_year(an, dok, ind))
+    reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, ui.derived(paparan.default_year, dok, ind))
 r = ui.view(paparan.view, paparan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach, today=paparan.today(),
                                            lang=lang, seri=ui.seri(), porsi_baru=ui.new_share(ind)))
 nav = ui.slide_nav(len(r.slides))

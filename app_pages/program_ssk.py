@@ -18,8 +18,8 @@ c1, c2 = st.columns(2)
 ind = ui.indicator(c1, o.indikator)
 kode = ui.kecamatan(c2, with_district=True)
 c3, c4 = st.columns([3, 2])
-reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, program_ssk.default_year(an, dok, ind), c3,
-                       help=ui.t("kebutuhan.tahun_capai_bantuan"))
+reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, ui.derived(program_ssk.default_year, dok, ind),
+                       c3, help=ui.t("kebutuhan.tahun_capai_bantuan"))
 rise = c4.number_input(ui.t("program.kenaikan"), min_value=0, max_value=25, step=1, value=0, key="ssk_kenaikan",
                        help=ui.t("program.kenaikan_bantuan"))
 r = ui.view(program_ssk.view, program_ssk.Settings(dokumen=dok, indikator=ind, tahun_capai=reach, kode=kode,
@@ -34,29 +34,39 @@ with left:
     ui.figure(r.rumah_tangga)
 with right:
     ui.figure(r.dana)
-with st.expander(ui.t("program.dana_judul"), icon=":material/table_view:"):
-    ui.table(r.dana_tabel)
+money_box = ui.on_demand(ui.t("program.dana_judul"), key="ssk_dana_buka")
+if money_box is not None:
+    with money_box:
+        ui.table(r.dana_tabel)
 
-st.subheader(ui.t("program.kecamatan_judul"))
-households, money = st.tabs([ui.t("program.tab_kk"), ui.t("program.tab_dana")])
-with households:
-    ui.table(r.tabel)
-with money:
-    ui.table(r.tabel_dana)
-st.caption(r.tabel_catatan)
-
-st.subheader(ui.t("program.capai_judul"))
-st.markdown(r.capai_teks)
-ui.figure(r.capai)
-
-st.subheader(r.pemikul_judul)
-ui.table(r.pemikul)
-if r.pemikul_catatan:
-    st.caption("\n\n".join(r.pemikul_catatan))
-
-st.subheader(ui.t("program.periksa_judul"))
-if r.periksa:
-    st.markdown("\n".join(f"- {line}" for line in r.periksa))
+# the details in tabs built when shown: the page's first draw carries the two charts above and one table
+kecamatan, reached, carriers, checks = ui.tabs_on_demand(
+    [ui.t("program.tab_kecamatan"), ui.t("program.capai_judul"), r.pemikul_judul, ui.t("program.periksa_judul")],
+    key="ssk_tab")
+if kecamatan is not None:
+    with kecamatan:
+        st.markdown(f"**{ui.t('program.kecamatan_judul')}**")
+        households, money = ui.tabs_on_demand([ui.t("program.tab_kk"), ui.t("program.tab_dana")], key="ssk_tab_isi")
+        if households is not None:
+            with households:
+                ui.table(r.tabel)
+        if money is not None:
+            with money:
+                ui.table(r.tabel_dana)
+        st.caption(r.tabel_catatan)
+if reached is not None:
+    with reached:
+        st.markdown(r.capai_teks)
+        ui.figure(r.capai)
+if carriers is not None:
+    with carriers:
+        ui.table(r.pemikul)
+        if r.pemikul_catatan:
+            st.caption("\n\n".join(r.pemikul_catatan))
+if checks is not None:
+    with checks:
+        if r.periksa:
+            st.markdown("\n".join(f"- {line}" for line in r.periksa))
 
 st.download_button(ui.t("program.unduh_xlsx"), r.xlsx, file_name=r.xlsx_nama, on_click="ignore",
                    icon=":material/table_view:", key="unduh_matriks_ssk",

@@ -158,8 +158,13 @@ _ACTIVE = re.compile(r"[\\`*_\[\]<>$~|&#]")
 
 
 def has_markup(text: str) -> bool:
-    """Could `text` be read as markup by markdown or HTML (an imported name that needs `inert`)?"""
-    return bool(_ACTIVE.search(text))
+    """Could `text` be read as markup by markdown or HTML (an imported name that needs `inert`)? An underscore
+    inside a word never is (CommonMark's intraword rule): codes such as `babs_terbuka` or `dana_desa` are not, and
+    escaping them would reach file names, choices and keys as `babs\\_terbuka`."""
+    return bool(_ACTIVE.search(_INTRAWORD.sub("", text)))
+
+
+_INTRAWORD = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
 
 
 def uninert(text: str) -> str:

@@ -229,7 +229,12 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     district = program_ssk.view(an, settings)
     assert at.info[0].value == district.ringkasan and district.ringkasan.startswith("**ILUSTRATIF**")
     assert stats(at) == [f"{k}|{v}" for k, v in district.metrik]
+    assert district.capai_teks not in texts(at)  # its tab is built once shown
+    at.session_state["ssk_tab"] = i18n.t("program.capai_judul", "id")
+    at.run()
     assert district.capai_teks in texts(at)
+    at.session_state["ssk_tab"] = i18n.t("program.tab_kecamatan", "id")
+    at.run()
     shown = tables(at)
     assert any(list(tb.columns) == list(district.tabel.columns) and tb.equals(district.tabel.astype(str))
                for tb in shown)

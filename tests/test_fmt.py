@@ -125,3 +125,11 @@ def test_rupiah_scale_is_chosen_after_rounding(value: float, expected: str) -> N
 ])
 def test_one_date_style(value, lang: str, expected: str) -> None:
     assert fmt.date(value, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "markup"), [("babs_terbuka", False), ("dana_desa", False), ("snake__case", False),
+                                              ("_miring_", True), ("Dinas <b>PUPR</b>", True), ("**tebal**", True),
+                                              ("kode_x [tautan](http://example.com)", True), ("x_", True)])
+def test_an_underscore_inside_a_word_is_not_markup(text: str, markup: bool) -> None:
+    """Codes are not escaped: an escaped code reached file names and choices as `babs\\_terbuka`."""
+    assert fmt.has_markup(text) is markup

@@ -5,7 +5,16 @@ below; calculations stay in `sanitasi`.
 """
 
 from ui import data  # noqa: F401  (ui.data.versions_panel, import_panel, templates, flash)
-from ui.cache import bundled, data_store, database_down, dataset, prepare, version_changed, view  # noqa: F401
+from ui.cache import (  # noqa: F401
+    bundled,
+    data_store,
+    database_down,
+    dataset,
+    derived,
+    prepare,
+    version_changed,
+    view,
+)
 from ui.chrome import banner, data_label, page_failed, setup, sidebar  # noqa: F401
 from ui.editor import editor_name, editor_panel  # noqa: F401
 from ui.importer import commitments_editor, forget_import, show_problems, try_import  # noqa: F401
