@@ -17,7 +17,7 @@ import streamlit as st
 from sanitasi import documents as docs
 from sanitasi import fmt, i18n, indicators
 from sanitasi.analysis import KABUPATEN
-from ui.cache import _secret, dataset, district_choices, imported_texts
+from ui.cache import _secret, dataset, district_choices, document_labels, imported_texts
 
 LANGS = ("id", "en")
 
@@ -64,8 +64,7 @@ def dokumen() -> str:
 
 def document_label(nama: str) -> str:
     """The chooser's text for a document: its name, marked when it has ended ('berakhir 2024')."""
-    d = docs.find(catalogue(), nama)
-    return nama if d is None else docs.chooser_label(d, max(dataset().tahun), lang())
+    return document_labels(lang()).get(nama, nama)
 
 
 def document_note(nama: str) -> str:
