@@ -61,7 +61,7 @@ st.subheader(ui.t("kebutuhan.skenario_judul"))
 s1, s2 = st.columns([2, 5])
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
 s1.markdown(r.skenario_teks)
-with s1:
-    ui.table(r.skenario_tabel)
+# a grid, not a static table: in this narrow column a grid scrolls its columns, a static table would be cut
+s1.dataframe(r.skenario_tabel, hide_index=True, width="stretch", key="skenario_tabel")
 with s2:
     ui.figure(r.skenario)

@@ -54,6 +54,11 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 /* figures wrap only at their spaces ("Rp2,9 / miliar"): seven money columns fit 1024 px with the sidebar open */
 .tabel .n {text-align: right; font-variant-numeric: tabular-nums;}
 .tabel tbody tr:hover {background: #f5f6f8;}
+/* seven columns and more (money by source and year): headings may break inside a word rather than push the table
+   past its place at 1024 px with the sidebar open ("(ILUSTRATIF)" under each source) */
+.tabel table:has(thead th:nth-child(7)) {font-size: 0.8125rem;}
+.tabel table:has(thead th:nth-child(7)) thead th:not(:first-child) {overflow-wrap: anywhere;}
+.tabel table:has(thead th:nth-child(7)) :is(th, td) {padding-left: 0.35rem; padding-right: 0.35rem;}
 </style>"""
 
 

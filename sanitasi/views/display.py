@@ -44,9 +44,9 @@ class Figure:
         return self.chart.to_dict(validate=False)
 
 
-# A cell that reads as a figure: a number in either language's style, with a sign, "Rp", a unit or a status
-# word's absence; aligned right so the digits line up down the column.
-_FIGURE = re.compile(r"[+\-−]?\s?(Rp\s?)?[\d.,]+\s?(%|KK|ha|jiwa|desa|x)?")
+# A cell that reads as a figure: a number in either language's style, with a sign, "Rp", a unit or a scale word
+# ("Rp4,1 miliar"); aligned right so the digits line up down the column.
+_FIGURE = re.compile(r"[+\-−]?\s?(Rp\s?)?[\d.,]+\s?(%|KK|ha|jiwa|desa|x|ribu|juta|miliar|triliun)?")
 
 
 def html_table(frame: pd.DataFrame) -> str:

@@ -65,7 +65,8 @@ def test_a_static_table_is_escaped_text_with_figures_aligned_right() -> None:
 
 
 @pytest.mark.parametrize(("text", "right"), [("12", True), ("-3,5", True), ("+1,2%", True), ("Rp 6.500.000", True),
-                                             ("Tercapai", False), ("2025-2029", False), ("-", False), ("", False)])
+                                             ("Rp4,1 miliar", True), ("Rp819 juta", True), ("Tercapai", False),
+                                             ("2025-2029", False), ("-", False), ("", False)])
 def test_only_figures_make_a_column_of_figures(text: str, right: bool) -> None:
     out = html_table(pd.DataFrame({"a": ["x"], "b": [text]}))
     assert ("<td class='n'>" in out) is right
