@@ -1,0 +1,18 @@
+"""The server's settings that keep the dashboard offline and quiet (.streamlit/config.toml)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+CONFIG = tomllib.loads((Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml").read_text("utf-8"))
+
+
+def test_nothing_leaves_the_machine_at_start_or_while_running() -> None:
+    # no usage statistics; and with the address set, a headless start does not look up the public IP outside
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+    assert CONFIG["server"]["headless"] is True and CONFIG["browser"]["serverAddress"] == "localhost"
+
+
+def test_viewers_never_see_a_traceback() -> None:
+    assert CONFIG["client"]["showErrorDetails"] == "none"
