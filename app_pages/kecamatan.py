@@ -26,10 +26,7 @@ with left:
         st.caption(r.catatan_tangga)
 with right:
     ui.figure(r.banding)
-    # one block of text, not one element a line: each element costs the browser its own render
-    st.markdown("\n".join([f"**{r.tanpa_judul}**\n"] + [f"- {label}: **{text}**" for label, text in r.tanpa]
-                          + [f"\n**{ui.t('profil.peringkat_judul')}**\n"]
-                          + [f"- {label}: {text}" for label, text in r.peringkat]))
+    ui.headed_lists((r.tanpa_judul, r.tanpa, True), (ui.t("profil.peringkat_judul"), r.peringkat, False))
     st.caption(r.sumber)
 
 st.subheader(ui.t("profil.status_judul"))

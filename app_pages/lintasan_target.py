@@ -40,9 +40,8 @@ if area is not None:
                 st.caption(r.catatan_lama)
         with right:
             st.markdown(ui.badge(r.status), unsafe_allow_html=True)
-            # one block of text, not one element a fact: each element costs the browser its own render
-            st.markdown("\n\n".join(([r.kalimat] if r.kalimat else []) + [f"**{k}**  \n{v}" for k, v in r.fakta]))
-            st.caption(f"{r.sumber}  \n{ui.t('metode.singkat')}")
+            ui.facts(r.kalimat, r.fakta)
+            ui.notes([r.sumber, ui.t("metode.singkat")])
         ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_catatan, r.kinerja_xlsx,
                              r.kinerja_nama, key="unduh_kinerja")
 if every is not None:

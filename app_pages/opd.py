@@ -24,8 +24,7 @@ st.caption(r.sumber)
 st.subheader(r.peran.judul)
 st.caption(r.peran.bantuan)
 ui.table(r.peran.tabel)
-if r.peran.catatan:
-    st.markdown("\n".join(f"- {line}" for line in r.peran.catatan))
+ui.points(r.peran.catatan)
 st.caption(r.peran.singkatan)
 st.caption(r.peran.sumber)
 
@@ -33,8 +32,7 @@ st.subheader(r.matriks_judul)
 ui.figure(r.matriks)
 
 st.subheader(r.kk_judul)
-if r.kk_kalimat:
-    st.markdown("\n".join(f"- {line}" for line in r.kk_kalimat))
+ui.points(r.kk_kalimat)
 if r.kk_tabel is not None:
     ui.table(r.kk_tabel)
 

@@ -48,8 +48,7 @@ if side is not None:
     with side:
         if slide.ada_tabel:
             ui.table(slide.tabel)
-        if slide.poin:
-            st.markdown("\n".join(f"- {point}" for point in slide.poin))
+        ui.points(slide.poin)
 
 # the downloads sit in the menu: below the slide they would push it past the bottom of a 768-pixel screen
 with menu:

@@ -61,12 +61,10 @@ if reached is not None:
 if carriers is not None:
     with carriers:
         ui.table(r.pemikul)
-        if r.pemikul_catatan:
-            st.caption("\n\n".join(r.pemikul_catatan))
+        ui.notes(r.pemikul_catatan)
 if checks is not None:
     with checks:
-        if r.periksa:
-            st.markdown("\n".join(f"- {line}" for line in r.periksa))
+        ui.points(r.periksa)
 
 st.download_button(ui.t("program.unduh_xlsx"), r.xlsx, file_name=r.xlsx_nama, on_click="ignore",
                    icon=":material/table_view:", key="unduh_matriks_ssk",

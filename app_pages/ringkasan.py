@@ -18,8 +18,7 @@ for col, card in zip(st.columns(3), r.kartu, strict=False):
 
 st.subheader(ui.t("ringkasan.banding_judul"))
 st.caption(ui.t("ringkasan.banding_bantuan"))
-if r.banding:
-    st.markdown("\n\n".join(r.banding))
+ui.paragraphs(r.banding)
 if r.banding_tabel is not None:
     ui.table(r.banding_tabel)
 if r.banding_catatan:

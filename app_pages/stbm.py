@@ -47,6 +47,6 @@ if by_village is not None:
                 ui.figure(village.peta)
             else:
                 st.info(ui.t("stbm.desa_perlu_batas"), icon=":material/map:")
-            st.caption("\n\n".join([*village.notes, ui.t("stbm.desa_tabel_bantuan")]))
+            ui.notes([*village.notes, ui.t("stbm.desa_tabel_bantuan")])
             st.dataframe(village.table.styler, hide_index=True, width="stretch", key="stbm_desa_tabel")
             st.caption(village.sumber)

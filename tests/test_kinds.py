@@ -175,7 +175,7 @@ def test_a_new_kind_is_read_stored_offered_and_templated(sedot: kinds.Kind, data
     pd.testing.assert_frame_equal(s.table("sedot", v, dataset), frame, check_dtype=False)
     assert not d.illustrative("sedot") and d.illustrative("akses") and d.akses.equals(dataset.akses)
     assert dataset.sedot is None and Dataset(dataset.wilayah, "0", dataset.tanggal).sedot is None
-    assert data_view.table(s.versions())["Jenis"].tolist()[0] == "Sedot tinja"
+    assert data_view.table(s.versions(), dataset)["Jenis"].tolist()[0] == "Sedot tinja"
     # the command line offers it and loads it
     assert "sedot" in [a for a in cli.parser()._subparsers._group_actions[0].choices["import"]._actions
                        if a.dest == "kind"][0].choices

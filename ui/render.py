@@ -4,6 +4,7 @@ status badges, figures that wrap, static tables, a slide's message."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any
 
@@ -116,6 +117,39 @@ def table(frame: Any) -> None:
             st.caption(frame.sumber)
         return
     st.html(html_table(frame))  # every cell HTML-escaped: imported names show as typed
+
+
+# Lines of text drawn as one element: each markdown element costs the browser its own render (a few ms a line).
+def points(lines: Sequence[str]) -> None:
+    """A bulleted list, one element."""
+    if lines:
+        st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def paragraphs(lines: Sequence[str]) -> None:
+    """Paragraphs of text, one element."""
+    if lines:
+        st.markdown("\n\n".join(lines))
+
+
+def notes(lines: Sequence[str]) -> None:
+    """Small print (sources, notes, the method), one element, a paragraph a line."""
+    if lines:
+        st.caption("\n\n".join(lines))
+
+
+def facts(sentence: str, pairs: Sequence[tuple[str, str]]) -> None:
+    """The sentence a presenter reads, then each fact's label in bold over its value: one element."""
+    paragraphs(([sentence] if sentence else []) + [f"**{label}**  \n{value}" for label, value in pairs])
+
+
+def headed_lists(*parts: tuple[str, Sequence[tuple[str, str]], bool]) -> None:
+    """Lists under bold headings, (heading, (label, text) pairs, text in bold), as one element."""
+    lines = []
+    for heading, pairs, bold in parts:
+        lines += [f"**{heading}**", ""] + [f"- {label}: **{text}**" if bold else f"- {label}: {text}"
+                                           for label, text in pairs] + [""]
+    st.markdown("\n".join(lines).strip())
 
 
 def message(markdown: str) -> None:
