@@ -210,9 +210,9 @@ def imported_texts() -> tuple[str, ...]:
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)
-def _view(key: str, _fn: Callable, vk: str, tahun: int, settings: Any) -> Any:
+def _view(key: str, _fn: Callable, vk: str, tahun: int, args: tuple) -> Any:
     # imported text is data, never markup: the names in the result's texts are escaped once, here (`fmt.inert`)
-    return display.inert_result(_fn(_analysis(vk, tahun), settings), _texts(vk))
+    return display.inert_result(_fn(_analysis(vk, tahun), *args), _texts(vk))
 
 
 def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:
@@ -220,12 +220,7 @@ def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:
     (a frozen dataclass) and shared by every session. Pages read the result and never change it, so a rerun (a
     click) costs little more than drawing."""
     vk, year = _current()  # each cached look-up costs hashing; one per page run
-    return _view(_key(fn), fn, vk, year, settings)
-
-
-@st.cache_resource(max_entries=1024, show_spinner=False)
-def _derived(key: str, _fn: Callable, vk: str, tahun: int, args: tuple) -> Any:
-    return display.inert_result(_fn(_analysis(vk, tahun), *args), _texts(vk))
+    return _view(_key(fn), fn, vk, year, (settings,))
 
 
 def derived(fn: Callable[..., Any], *args: Any) -> Any:
@@ -233,7 +228,7 @@ def derived(fn: Callable[..., Any], *args: Any) -> Any:
     per data version, reference year and arguments and shared like a view: 5-30 ms a rerun saved on the pages
     that ask (Kebutuhan's indicator choices and options cost 30 ms on every click)."""
     vk, year = _current()
-    return _derived(_key(fn), fn, vk, year, args)
+    return _view(_key(fn), fn, vk, year, args)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -253,6 +248,7 @@ _ahead: set[tuple] = set()  # views already prepared, or queued to be
 _ahead_lock = threading.Lock()
 _ahead_queue: list[Callable[[], Any]] = []
 _ahead_working = [False]  # one worker at a time
+_AHEAD_MAX = 1024  # as many as the view cache keeps
 
 
 def prepare(fn: Callable[[Any, Any], Any], choices: list[Any]) -> None:
@@ -263,11 +259,13 @@ def prepare(fn: Callable[[Any, Any], Any], choices: list[Any]) -> None:
     vk, year = _current()
     todo = []
     with _ahead_lock:
+        if len(_ahead) > _AHEAD_MAX:  # forget what was prepared long ago (the view cache may have let it go too)
+            _ahead.clear()
         for settings in choices:
             key = (_key(fn), vk, year, settings)
             if key not in _ahead:
                 _ahead.add(key)
-                todo.append(lambda s=settings: _view(_key(fn), fn, vk, year, s))
+                todo.append(lambda s=settings: _view(_key(fn), fn, vk, year, (s,)))
         _ahead_queue.extend(todo)
         start = bool(_ahead_queue) and not _ahead_working[0]
         _ahead_working[0] = _ahead_working[0] or start
