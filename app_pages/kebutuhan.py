@@ -11,28 +11,37 @@ lang, dok = ui.lang(), ui.dokumen()
 st.title(ui.t("kebutuhan.judul"))
 c1, c2, c3 = st.columns([3, 4, 3])
 ind = ui.indicator(c1, ui.derived(kebutuhan.indicator_choices, dok))
-o = ui.derived(kebutuhan.options, dok, ind, lang)
+saved = ui.saved_costs(ind)  # unit costs edited earlier in the session: the editor starts from them
+o = ui.derived(kebutuhan.options, dok, ind, lang, saved)
 reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_awal, c2,
                        help=ui.t("kebutuhan.tahun_capai_bantuan"))
 ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, c3)
 if o.target_lewat:
     st.caption(o.target_lewat)
-growth_box, costs_box = st.columns([3, 7], vertical_alignment="bottom")
-porsi = ui.share_input(growth_box, ind, o.porsi_label, o.porsi_bawaan, o.porsi_maks, o.porsi_bantuan)
 
-with costs_box.expander(ui.t("kebutuhan.biaya_judul"), icon=":material/payments:"):
-    st.caption(ui.t("kebutuhan.biaya_bantuan"))
-    # text columns written the Indonesian way by the view ("6.500.000", "0,80"): Streamlit's number columns follow
-    # the browser's locale ("localized") or a printf format, and neither writes a decimal comma. No `validate`
-    # pattern: a cell it refuses turns red without a word; the view names every wrong cell instead.
-    edited = st.data_editor(
-        o.biaya.frame, key=f"biaya_{ind}", hide_index=True, width="stretch", disabled=o.biaya.locked,
-        column_config={"kode": None, "langkah": st.column_config.TextColumn(ui.t("kebutuhan.b_langkah")),
-                       "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya")),
-                       "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"))})
-    costs = kebutuhan.read_costs(edited, lang)
-    if costs.pesan:
-        st.error(costs.pesan, icon=":material/error:")
+# the two assumptions in one box, built once opened; what was set holds while it is closed (the summary below and
+# its note say which assumptions are in use)
+porsi, costs = ui.new_share(ind), kebutuhan.CostEdit(saved)
+assumptions = ui.on_demand(ui.t("kebutuhan.asumsi_judul"), key="kebutuhan_asumsi")
+if assumptions is not None:
+    with assumptions:
+        growth_box, _ = st.columns([2, 3])
+        porsi = ui.share_input(growth_box, ind, o.porsi_label, o.porsi_bawaan, o.porsi_maks, o.porsi_bantuan)
+        st.markdown(f"**{ui.t('kebutuhan.biaya_judul')}**")
+        st.caption(ui.t("kebutuhan.biaya_bantuan"))
+        # text columns written the Indonesian way by the view ("6.500.000", "0,80"): Streamlit's number columns
+        # follow the browser's locale ("localized") or a printf format, and neither writes a decimal comma. No
+        # `validate` pattern: a cell it refuses turns red without a word; the view names every wrong cell instead.
+        edited = st.data_editor(
+            o.biaya.frame, key=f"biaya_{ind}_{lang}", hide_index=True, width="stretch", disabled=o.biaya.locked,
+            column_config={"kode": None, "langkah": st.column_config.TextColumn(ui.t("kebutuhan.b_langkah")),
+                           "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya")),
+                           "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"))})
+        costs = kebutuhan.read_costs(edited, lang)
+        if costs.pesan:
+            st.error(costs.pesan, icon=":material/error:")
+        else:
+            ui.keep_costs(ind, costs.rows)
 
 # the what-if box below keeps the number entered; before there is one, the view starts it at the plan's own number
 r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach,
@@ -40,17 +49,23 @@ r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun
                                                skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
                                                lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")
-for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
-    ui.stat(label, value, col)
+ui.stats(r.metrik)
 st.caption(r.sumber_biaya)
 
-# the need by kecamatan and by year: two tabs built when shown, so the page draws two charts at first, not three
-by_kecamatan, by_year = ui.tabs_on_demand([ui.t("kebutuhan.tab_kecamatan"), ui.t("kebutuhan.tab_tahunan")],
-                                          key="kebutuhan_tab")
+# the need by kecamatan as a table with bars (what officials read: the figures and the ranking at once), its chart
+# and the need by year each in a tab built when shown: the page draws one chart at first, the what-if
+by_kecamatan, chart, by_year = ui.tabs_on_demand(
+    [ui.t("kebutuhan.tab_kecamatan"), ui.t("kebutuhan.tab_grafik"), ui.t("kebutuhan.tab_tahunan")],
+    key="kebutuhan_tab")
 if by_kecamatan is not None:
     with by_kecamatan:
+        ui.table(r.tabel)
+        st.download_button(ui.t("kebutuhan.unduh_tabel"), r.tabel_xlsx, file_name=r.tabel_nama, on_click="ignore",
+                           icon=":material/table_view:", key="kebutuhan_unduh",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+if chart is not None:
+    with chart:
         ui.figure(r.per_kecamatan)
-        st.dataframe(r.tabel, hide_index=True, width="stretch", key="kebutuhan_tabel")
 if by_year is not None:
     with by_year:
         ui.figure(r.tahunan)
@@ -58,10 +73,11 @@ if by_year is not None:
 st.caption(r.asumsi)
 
 st.subheader(ui.t("kebutuhan.skenario_judul"))
-s1, s2 = st.columns([2, 5])
+# the number, its answer and the table beside the chart; below it where the page is too narrow for the table
+s1, s2 = ui.columns_that_wrap("skenario", [(2, 240), (5, 380)])
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
 s1.markdown(r.skenario_teks)
-# a grid, not a static table: in this narrow column a grid scrolls its columns, a static table would be cut
-s1.dataframe(r.skenario_tabel, hide_index=True, width="stretch", key="skenario_tabel")
+with s1:
+    ui.table(r.skenario_tabel)
 with s2:
     ui.figure(r.skenario)

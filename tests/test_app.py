@@ -52,9 +52,10 @@ def open_page(page: str, **params: str) -> AppTest:
 
 
 def stats(at: AppTest) -> list[str]:
-    """The label|value figures drawn by ui.stat (HTML, so long rupiah amounts wrap)."""
-    found = [re.findall(r"<div class='stat-(?:label|value)'>(.*?)</div>", h.proto.body) for h in at.get("html")]
-    return ["|".join(html.unescape(x) for x in f) for f in found if len(f) == 2]
+    """The label|value figures drawn by ui.stat and ui.stats (HTML, so long rupiah amounts wrap), in page order."""
+    found = [html.unescape(x) for h in at.get("html")
+             for x in re.findall(r"<div class='stat-(?:label|value)'>(.*?)</div>", h.proto.body)]
+    return [f"{label}|{value}" for label, value in zip(found[::2], found[1::2], strict=True)]
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
@@ -252,7 +253,8 @@ def edited_costs(lang: str, edits: dict[int, dict[str, str]]) -> AppTest:
     at.switch_page("app_pages/kebutuhan.py")
     for key, value in {"indikator": "layak", "capai": "2030", "target": "RPJMN 2020-2024", "lang": lang}.items():
         at.query_params[key] = value
-    at.session_state["biaya_layak"] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    at.session_state["kebutuhan_asumsi"] = True  # the assumptions' box, opened
+    at.session_state[f"biaya_layak_{lang}"] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -263,7 +265,7 @@ def edited_costs(lang: str, edits: dict[int, dict[str, str]]) -> AppTest:
 def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wrong_cell(
         an: analysis.Analysis, lang: str, cost: str, share: str, ten: str) -> None:
     at = edited_costs(lang, {})
-    grid = next(d for d in at.data_editor if d.key == "biaya_layak").value
+    grid = next(d for d in at.data_editor if d.key == f"biaya_layak_{lang}").value
     assert (grid["biaya_per_kk"].iloc[0], grid["porsi"].iloc[0]) == (cost, share)
     plan = [f"{k}|{v}" for k, v in kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030,
                                                                        lang=lang)).metrik]
@@ -287,6 +289,42 @@ def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wro
     assert "- " + where.format(grid["langkah"].iloc[1]) in error.value
 
 
+def test_edited_costs_hold_with_the_box_closed_and_after_another_page(an: analysis.Analysis) -> None:
+    """Streamlit forgets a widget's edits once a run does not draw it: the plan must not silently go back to the
+    file's unit costs when the assumptions' box is closed or the official looks at another page."""
+    at = edited_costs("id", {0: {"biaya_per_kk": "10.000.000"}})
+    grid = kebutuhan.options(an, "RPJMN 2020-2024", "layak").biaya.frame
+    dearer = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030, biaya=(
+        (grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], 4_500_000.0, 0.2))))
+    shown = [f"{k}|{v}" for k, v in dearer.metrik]
+    assert stats(at)[1:] == shown
+    at.session_state["kebutuhan_asumsi"] = False
+    at.run()
+    assert not at.data_editor and stats(at)[1:] == shown  # closed: not built, the edit still costs the plan
+    at.switch_page("app_pages/ringkasan.py").run()
+    at.switch_page("app_pages/kebutuhan.py").run()
+    assert not at.exception and stats(at)[1:] == shown
+    at.session_state["kebutuhan_asumsi"] = True
+    at.run()
+    [editor] = at.data_editor
+    assert editor.value["biaya_per_kk"].tolist() == ["10.000.000", grid["biaya_per_kk"].iloc[1]]  # starts from it
+    assert stats(at)[1:] == shown
+
+
+def test_the_need_by_kecamatan_is_a_table_with_bars_and_its_chart_is_a_tab_away(an: analysis.Analysis) -> None:
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
+    r = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030))
+    [need, what_if] = tables(at)
+    assert need.equals(r.tabel.frame) and what_if.equals(r.skenario_tabel.reset_index(drop=True))
+    body = next(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class='tabel'>"))
+    assert body.count("class='n batang'") == len(r.tabel.frame) - 2  # a bar for each kecamatan
+    assert [b.label for b in at.get("download_button")][:1] == [i18n.t("kebutuhan.unduh_tabel", "id")]
+    assert len(at.get("vega_lite_chart")) == 1  # the what-if: the need's charts wait in their tabs
+    at.session_state["kebutuhan_tab"] = i18n.t("kebutuhan.tab_grafik", "id")
+    at.run()
+    assert len(at.get("vega_lite_chart")) == 2 and len(tables(at)) == 1
+
+
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()
@@ -296,6 +334,8 @@ def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
 
 def test_the_growth_assumption_is_set_on_the_needs_page_and_followed_by_the_deck(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
+    at.session_state["kebutuhan_asumsi"] = True  # the assumptions' box, opened
+    at.run()
     box = at.number_input(key="porsi_baru_layak")
     assert box.value == 6  # the default: 90% - 84,2% today, in whole percent
     at.number_input(key="porsi_baru_layak").set_value(0).run()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import openpyxl
 import pytest
 from pptx import Presentation
 
@@ -61,10 +62,15 @@ def test_every_cost_figure_on_kebutuhan_is_marked(loaded, indikator: str) -> Non
     r = needs_view(loaded, indikator)
     costs = [label for label, value in r.metrik if money(value)]
     assert costs and all(MARK in label for label in costs)
-    money_columns = [c for c in r.tabel.columns if r.tabel[c].astype(str).map(money).any()]
+    frame = r.tabel.frame
+    money_columns = [c for c in frame.columns if frame[c].astype(str).map(money).any()]
     assert money_columns and all(MARK in c for c in money_columns)
     assert money(r.ringkasan) and MARK in r.ringkasan
-    assert MARK in r.sumber_biaya
+    assert MARK in r.sumber_biaya and MARK in r.tabel.sumber
+    # the table's workbook: the cost heading and the unit costs' source line
+    book = openpyxl.load_workbook(io.BytesIO(r.tabel_xlsx()))
+    sheets = [[cell for row in sheet.values for cell in row if isinstance(cell, str)] for sheet in book.worksheets]
+    assert any(MARK in c and "Rp" in c for c in sheets[0]) and any(MARK in line for line in sheets[1])
     # the household charts draw on the access data alone: official now, so no mark
     for fig in (r.per_kecamatan, r.tahunan, r.skenario):
         assert not any(MARK in line for line in fig.spec["usermeta"]["sumber"])
@@ -73,8 +79,8 @@ def test_every_cost_figure_on_kebutuhan_is_marked(loaded, indikator: str) -> Non
 def test_with_the_districts_own_costs_nothing_is_marked(priced) -> None:
     r = needs_view(priced, "layak")
     assert not any(MARK in label for label, _ in r.metrik)
-    assert not any(MARK in c for c in r.tabel.columns)
-    assert MARK not in r.ringkasan and MARK not in r.sumber_biaya
+    assert not any(MARK in c for c in r.tabel.frame.columns)
+    assert MARK not in r.ringkasan and MARK not in r.sumber_biaya and MARK not in r.tabel.sumber
 
 
 def test_every_slide_with_money_names_the_illustrative_costs(loaded, priced) -> None:

@@ -43,6 +43,8 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 [data-testid="stMetricValue"] {font-size: 2.0rem;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
+.stats {display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; margin-bottom: 0.25rem;}
+.stats > div {flex: 1 1 11rem; min-width: 0;}
 .slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
 .st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 .tabel {overflow-x: auto; margin: 0 0 0.5rem;}
@@ -53,12 +55,17 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .tabel tbody th {font-weight: 600;}
 /* figures wrap only at their spaces ("Rp2,9 / miliar"): seven money columns fit 1024 px with the sidebar open */
 .tabel .n {text-align: right; font-variant-numeric: tabular-nums;}
+/* a data bar behind a figure (html_table's `bar`): light enough that the figure over it keeps its contrast */
+.tabel td.batang {background: linear-gradient(to right, #c9dcee var(--batang), transparent var(--batang));}
 .tabel tbody tr:hover {background: #f5f6f8;}
 /* seven columns and more (money by source and year): headings may break inside a word rather than push the table
    past its place at 1024 px with the sidebar open ("(ILUSTRATIF)" under each source) */
 .tabel table:has(thead th:nth-child(7)) {font-size: 0.8125rem;}
 .tabel table:has(thead th:nth-child(7)) thead th:not(:first-child) {overflow-wrap: anywhere;}
 .tabel table:has(thead th:nth-child(7)) :is(th, td) {padding-left: 0.35rem; padding-right: 0.35rem;}
+/* ... and the names' column takes no more than its share: a long total row ("Kabupaten sebagai satu wilayah ...")
+   wraps instead of squeezing the figures into broken headings */
+.tabel table:has(thead th:nth-child(7)) th:first-child {width: 10rem;}
 </style>"""
 
 

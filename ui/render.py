@@ -108,11 +108,19 @@ def stat(label: str, value: str, container: Any = None) -> None:
                            f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
 
 
+def stats(pairs: Sequence[tuple[str, str]]) -> None:
+    """A row of figures with their labels, as one element that wraps to the width (Streamlit columns cost the browser
+    a layout block each)."""
+    cells = "".join(f"<div><div class='stat-label'>{html.escape(fmt.uninert(label))}</div>"
+                    f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div></div>" for label, value in pairs)
+    st.html(f"<div class='stats'>{cells}</div>")
+
+
 def table(frame: Any) -> None:
     """A static table whose long texts wrap (definitions, notes): for reading, not sorting. A view's `Table`
     brings its source line, shown under it."""
     if isinstance(frame, Table):
-        table(frame.frame)
+        st.html(html_table(frame.frame, frame.batang))
         if frame.sumber:
             st.caption(frame.sumber)
         return

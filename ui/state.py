@@ -201,6 +201,18 @@ def share_input(container: Any, indikator: str, label: str, default: float, maxi
     return new_share(indikator)
 
 
+def saved_costs(indikator: str) -> tuple:
+    """The unit costs of an indicator as last edited (and found right) in the Kebutuhan editor this session, for this
+    data version; () while none were changed. Kept outside the editor's key: Streamlit forgets a widget's edits once a
+    run does not draw it (the editor's box closed, another page), and the plan would silently go back to the file's."""
+    return st.session_state.get("_biaya_diubah", {}).get((dataset().versi, indikator), ())
+
+
+def keep_costs(indikator: str, rows: tuple) -> None:
+    """Remember the editor's rows (every cell checked) for `saved_costs`."""
+    st.session_state.setdefault("_biaya_diubah", {})[(dataset().versi, indikator)] = rows
+
+
 def presenting() -> bool:
     """Presentation mode: the sidebar switch or ?mode=paparan in the address."""
     return st.session_state.get("mode") == "paparan"

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from sanitasi import charts, fmt, i18n, indicators, lineage, needs
+from sanitasi import charts, exports, fmt, i18n, indicators, lineage, needs
 from sanitasi.analysis import KABUPATEN, Analysis, gap, latest_rows
 from sanitasi.documents import default_reach_year, final_target, indicators_of
 from sanitasi.tables import parse_number
-from sanitasi.views.display import Figure, source_line
+from sanitasi.views.display import Figure, Table, source_line
 
 # The goal when the document sets no target for the indicator (`sanitasi.needs.default_goal`)
 GOAL_UP = needs.GOAL_UP
@@ -105,7 +107,9 @@ class Kebutuhan:
     metrik: tuple[tuple[str, str], ...]  # (label, value): backlog, growth, a year, cost a year
     per_kecamatan: Figure
     tahunan: Figure
-    tabel: pd.DataFrame
+    tabel: Table  # the need by kecamatan, households a year drawn as bars
+    tabel_xlsx: Any  # () -> bytes: the table as a workbook, figures as numbers, with what they rest on
+    tabel_nama: str
     asumsi: str  # how the plan is counted, with the growth assumption in use
     skenario_label: str  # the what-if number's label
     skenario_awal: int  # its starting value: this plan's households a year
@@ -134,7 +138,9 @@ def reach_years(an: Analysis) -> list[int]:
     return list(range(an.tahun + 1, needs.HORIZON_YEAR + 1))
 
 
-def options(an: Analysis, dokumen: str, indikator: str, lang: str = "id") -> Options:
+def options(an: Analysis, dokumen: str, indikator: str, lang: str = "id", biaya: tuple[CostRow, ...] = ()) -> Options:
+    """What the controls offer; `biaya`, the unit costs changed earlier in the session, which the cost editor then
+    starts from."""
     final = final_target(an, dokumen, indikator)
     target = goal(an, dokumen, indikator)
     late = (i18n.t("kebutuhan.target_lewat", lang, tahun=final[0], dokumen=dokumen)
@@ -145,7 +151,7 @@ def options(an: Analysis, dokumen: str, indikator: str, lang: str = "id") -> Opt
     direction = "naik" if ind.arah > 0 else "babs"
     return Options(reach_years(an), default_reach_year(an, dokumen, indikator), target,
                    i18n.t("kebutuhan.target_nilai", lang, nilai=fmt.number(target, 1, lang), dokumen=dokumen), late,
-                   cost_editor(an.data.biaya, indikator, lang),
+                   cost_editor(with_edits(an.data.biaya, indikator, biaya), indikator, lang),
                    i18n.t(f"kebutuhan.porsi_{direction}", lang),
                    default, top,
                    i18n.t(f"kebutuhan.porsi_bantuan_{direction}", lang, bawaan=_number(default, lang),
@@ -162,8 +168,11 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
     t, lang = i18n.t, s.lang
     ind = indicators.get(s.indikator)
     target = goal(an, s.dokumen, s.indikator)
-    result = needs_table(an, s.indikator, target, s.tahun_capai, costs(an, s), lang, porsi_baru=share(s))
+    unit_costs = costs(an, s)
+    result = needs_table(an, s.indikator, target, s.tahun_capai, unit_costs, lang, porsi_baru=share(s))
     source = source_line(an.data, lang=lang)
+    cost_source = source_line(an.data, "akses", "biaya", lang=lang)
+    assumption = assumption_text(result.gap, lang)
     per_kec = result.table.loc[result.table["kode_wilayah"] != KABUPATEN]
     bars = charts.needs_bars(per_kec, value="per_tahun", text="per_tahun_teks",
                              axis_title=t("kebutuhan.kk_per_tahun", lang),
@@ -184,16 +193,29 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         metrik=result.metrics,
         per_kecamatan=Figure(bars, f"kebutuhan_kecamatan_{s.indikator}_{s.tahun_capai}"),
         tahunan=Figure(plan, f"kebutuhan_tahunan_{s.indikator}_{s.tahun_capai}"),
-        tabel=result.display,
-        asumsi=assumption_text(result.gap, lang),
+        tabel=Table(result.display, None, cost_source, batang=(result.display.columns[7], bar_lengths(result))),
+        tabel_xlsx=partial(workbook, result, an.tahun, s.dokumen,
+                           (assumption, *cost_lines(unit_costs, s.indikator, bool(s.biaya), lang), cost_source), lang),
+        tabel_nama=f"kebutuhan_{s.indikator}_{s.tahun_capai}_versi_{an.data.versi}.xlsx",
+        asumsi=assumption,
         skenario_label=t(f"kebutuhan.skenario_input_{direction}", lang, indikator=ind.kata(lang)),
         skenario_awal=start,
         skenario_kk=add,
         skenario_teks=scenario_text(reached, target, s.indikator, lang, tahun_capai=s.tahun_capai),
         skenario_tabel=scenario_display(reached, lang),
         skenario=Figure(what, f"skenario_{s.indikator}"),
-        sumber_biaya=source_line(an.data, "akses", "biaya", lang=lang),
+        sumber_biaya=cost_source,
     )
+
+
+def cost_lines(biaya: pd.DataFrame, indikator: str, edited: bool, lang: str = "id") -> list[str]:
+    """The unit costs the plan is costed with, one line a step ("Jamban sehat: Rp6.500.000 per KK × 0,80"), after a
+    line saying whether they were changed on screen."""
+    t = i18n.t
+    rows = biaya.loc[biaya["indikator"] == indikator]
+    head = t("kebutuhan.x_biaya_diubah" if edited else "kebutuhan.x_biaya_berkas", lang)
+    return [head, *(t("kebutuhan.x_biaya_baris", lang, langkah=r.langkah, biaya=fmt.number(r.biaya_per_kk, 0, lang),
+                      porsi=fmt.number(r.porsi, 2, lang)) for r in rows.itertuples())]
 
 
 def assumption_text(g: needs.Gap, lang: str = "id") -> str:
@@ -263,10 +285,14 @@ def read_costs(edited: pd.DataFrame, lang: str = "id") -> CostEdit:
 
 def costs(an: Analysis, s: Settings) -> pd.DataFrame:
     """The unit-cost table the plan is costed with: the file's, with the editor's rows put in."""
-    if not s.biaya:
-        return an.data.biaya
-    edited = pd.DataFrame(list(s.biaya), columns=["kode", "biaya_per_kk", "porsi"])
-    return costs_from_editor(an.data.biaya, s.indikator, edited)
+    return with_edits(an.data.biaya, s.indikator, s.biaya)
+
+
+def with_edits(biaya: pd.DataFrame, indikator: str, rows: tuple[CostRow, ...]) -> pd.DataFrame:
+    """The unit-cost table with one indicator's edited rows put in; the table itself when nothing was edited."""
+    if not rows:
+        return biaya
+    return costs_from_editor(biaya, indikator, pd.DataFrame(list(rows), columns=["kode", "biaya_per_kk", "porsi"]))
 
 
 def costs_from_editor(biaya: pd.DataFrame, indikator: str, edited: pd.DataFrame) -> pd.DataFrame:
@@ -345,28 +371,62 @@ def display_table(full: pd.DataFrame, g: needs.Gap, tahun: int, tahun_capai: int
                   lang: str, mark: str = "") -> pd.DataFrame:
     """The table as read: each kecamatan, their sum (every kecamatan reaches the target), and the district as one
     area (a kecamatan's surplus offsets another's shortfall), each backlog named."""
+    rows = need_rows(full, g, lang)
+    figures = {c: [fmt.number(v, 0, lang) for v in rows[c]] for c in _NEED_COLUMNS[1:-1]}
+    return pd.DataFrame(dict(zip(_headings(tahun, tahun_capai, ind, lang, mark),
+                                 [rows["nama"], *figures.values(), [fmt.rupiah(v, lang) for v in rows["biaya_total"]]],
+                                 strict=True)))
+
+
+_NEED_COLUMNS = ("nama", "kk_kini", "kk_akses", "backlog", "kk_baru", "pertumbuhan", "kesenjangan_kk", "per_tahun",
+                 "biaya_total")
+
+
+def need_rows(full: pd.DataFrame, g: needs.Gap, lang: str = "id") -> pd.DataFrame:
+    """The table's rows in numbers: each kecamatan, their sum, then the district as one area (its own backlog and
+    growth: surpluses count)."""
     t = i18n.t
     kab = full.loc[full["kode_wilayah"] == KABUPATEN].iloc[0]
-    district = {"nama": t("kebutuhan.satu_wilayah", lang), "kk_kini_teks": kab["kk_kini_teks"],
-                "kk_akses_teks": kab["kk_akses_teks"], "backlog_teks": fmt.number(g.backlog_kabupaten, 0, lang),
-                "kk_baru_teks": kab["kk_baru_teks"], "pertumbuhan_teks": fmt.number(g.pertumbuhan_kabupaten, 0, lang),
-                "kesenjangan_teks": fmt.number(g.total_kabupaten, 0, lang),
-                "per_tahun_teks": fmt.number(g.per_tahun_kabupaten, 0, lang),
-                "biaya_total_teks": fmt.rupiah(g.total_kabupaten * g.biaya_per_kk, lang)}
-    rows = pd.concat([full.assign(nama=full["nama"].where(full["kode_wilayah"] != KABUPATEN,
-                                                          t("kebutuhan.semua_kecamatan", lang))),
-                      pd.DataFrame([district])], ignore_index=True)
-    return pd.DataFrame({
-        t("tabel.kecamatan", lang): rows["nama"],
-        t("kebutuhan.k_kk_kini", lang, tahun=tahun): rows["kk_kini_teks"],
-        t(f"kebutuhan.k_akses_{'naik' if ind.arah > 0 else 'babs'}", lang): rows["kk_akses_teks"],
-        t("kebutuhan.k_backlog", lang): rows["backlog_teks"],
-        t("kebutuhan.k_kk_baru", lang, tahun=tahun_capai): rows["kk_baru_teks"],
-        t("kebutuhan.k_pertumbuhan", lang): rows["pertumbuhan_teks"],
-        t("kebutuhan.k_kesenjangan", lang): rows["kesenjangan_teks"],
-        t("kebutuhan.k_per_tahun", lang): rows["per_tahun_teks"],
-        t("kebutuhan.k_biaya", lang) + mark: rows["biaya_total_teks"],
-    })
+    district = {"nama": t("kebutuhan.satu_wilayah", lang), "kk_kini": kab["kk_kini"], "kk_akses": kab["kk_akses"],
+                "backlog": g.backlog_kabupaten, "kk_baru": kab["kk_baru"], "pertumbuhan": g.pertumbuhan_kabupaten,
+                "kesenjangan_kk": g.total_kabupaten, "per_tahun": g.per_tahun_kabupaten,
+                "biaya_total": g.total_kabupaten * g.biaya_per_kk}
+    named = full.assign(nama=full["nama"].where(full["kode_wilayah"] != KABUPATEN,
+                                                t("kebutuhan.semua_kecamatan", lang)))
+    return pd.concat([named[list(_NEED_COLUMNS)], pd.DataFrame([district])], ignore_index=True)
+
+
+def _headings(tahun: int, tahun_capai: int, ind: indicators.Indicator, lang: str, mark: str) -> list[str]:
+    t = i18n.t
+    return [t("tabel.kecamatan", lang), t("kebutuhan.k_kk_kini", lang, tahun=tahun),
+            t(f"kebutuhan.k_akses_{'naik' if ind.arah > 0 else 'babs'}", lang), t("kebutuhan.k_backlog", lang),
+            t("kebutuhan.k_kk_baru", lang, tahun=tahun_capai), t("kebutuhan.k_pertumbuhan", lang),
+            t("kebutuhan.k_kesenjangan", lang), t("kebutuhan.k_per_tahun", lang), t("kebutuhan.k_biaya", lang) + mark]
+
+
+def bar_lengths(result: Needs) -> tuple[float | None, ...]:
+    """Each row's households a year against the largest kecamatan's, for the table's bars; None for the two rows of
+    the whole district, which would dwarf every kecamatan."""
+    per_year = result.table.loc[result.table["kode_wilayah"] != KABUPATEN, "per_tahun"]
+    top = float(per_year.max()) if len(per_year) else 0.0
+    lengths = [float(v) / top if top > 0 else 0.0 for v in per_year]
+    return (*lengths, None, None)
+
+
+def workbook(result: Needs, tahun: int, dokumen: str, notes: tuple[str, ...], lang: str = "id") -> bytes:
+    """The table as a workbook an official can take on: figures as numbers (costs in rupiah), and a sheet of what
+    they rest on: the target, the assumptions and the sources, the ILLUSTRATIVE marks among them."""
+    t = i18n.t
+    ind = indicators.get(result.indikator)
+    mark = cost_mark(result.biaya_ilustratif, lang)
+    heads = _headings(tahun, result.tahun_capai, ind, lang, mark)
+    heads[-1] = t("kebutuhan.k_biaya", lang) + " (Rp)" + mark
+    rows = need_rows(result.table, result.gap, lang)
+    frame = rows.set_axis(heads, axis=1).round({heads[7]: 1, heads[8]: 0})
+    target = t("kebutuhan.x_target", lang, indikator=ind.kata(lang), target=_share_text(result.target, lang),
+               tahun=result.tahun_capai, dokumen=dokumen)
+    about = pd.DataFrame({t("kebutuhan.x_catatan", lang): [target, *(n for n in notes if n)]})
+    return exports.to_xlsx({t("kebutuhan.x_lembar", lang): frame, t("kebutuhan.x_lembar_catatan", lang): about})
 
 
 def yearly(result: Needs, kode: str | None = None, lang: str = "id") -> pd.DataFrame:

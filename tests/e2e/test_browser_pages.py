@@ -17,7 +17,7 @@ from scripts import browser
 DOKUMEN = "RPJMN 2025-2029"  # the running national plan: the sidebar's default (documents.default_document)
 # Charts each page draws with the default controls; a chart that never mounts is caught here. Lintasan draws its
 # small multiples on a second tab, built when shown (ui.tabs_on_demand).
-CHARTS = {"ringkasan": 1, "peta": 2, "lintasan_target": 1, "kecamatan": 2, "kebutuhan": 2, "metodologi": 0}
+CHARTS = {"ringkasan": 1, "peta": 2, "lintasan_target": 1, "kecamatan": 2, "kebutuhan": 1, "metodologi": 0}
 PAGES = browser.app_pages()
 
 

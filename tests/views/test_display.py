@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import lxml.html
 import pandas as pd
 import pytest
 from helpers import loaded
@@ -62,6 +63,23 @@ def test_a_static_table_is_escaped_text_with_figures_aligned_right() -> None:
     assert "<td></td>" in out  # a missing value is an empty cell, not "None"
     read = pd.read_html(io.StringIO(out), flavor="lxml", keep_default_na=False)[0]
     assert read.columns.tolist() == frame.columns.tolist() and read["Akses"].tolist() == ["85,2%", "1.234 KK"]
+
+
+def test_a_column_of_figures_can_be_drawn_over_bars() -> None:
+    frame = pd.DataFrame({"Kecamatan": ["Satui", "Angsana", "Batulicin", "Jumlah"],
+                          "Per tahun": ["1.203", "386", "0", "1.589"], "Biaya": ["Rp13 miliar", "Rp4,2 miliar", "Rp0",
+                                                                                 "Rp17,2 miliar"]})
+    out = html_table(frame, ("Per tahun", (1.0, 386 / 1203, 0.0, None)))
+    cells = [td for td in lxml.html.fromstring(out).xpath("//tbody/tr/td[1]")]
+    assert [td.get("class") for td in cells] == ["n batang", "n batang", "n batang", "n"]
+    assert [td.get("style") for td in cells] == ["--batang:100.0%", "--batang:32.1%", "--batang:0.0%", None]
+    assert [td.text_content() for td in cells] == ["1.203", "386", "0", "1.589"]  # the figure stays, over its bar
+    assert "batang" not in "".join(td.get("class") or "" for td in lxml.html.fromstring(out).xpath("//tbody/tr/td[2]"))
+    # out of range is held to the cell, a missing length draws no bar
+    clipped = html_table(frame, ("Per tahun", (2.0, -1.0, float("nan"), None)))
+    assert "--batang:100.0%" in clipped and "--batang:0.0%" in clipped and clipped.count("batang:") == 2
+    with pytest.raises(ValueError, match="3 bar lengths for 4 rows"):
+        html_table(frame, ("Per tahun", (1.0, 0.5, 0.0)))
 
 
 @pytest.mark.parametrize(("text", "right"), [("12", True), ("-3,5", True), ("+1,2%", True), ("Rp 6.500.000", True),

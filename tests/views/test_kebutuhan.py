@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import math
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -113,8 +115,62 @@ def test_view_shows_the_plan_for_the_document_goal(an: Analysis, r: kebutuhan.Ke
         ("Pertumbuhan sampai 2030", fmt.kk(plan.gap.pertumbuhan_kecamatan)),
         ("Per tahun sampai 2030", fmt.kk(plan.total_per_tahun)),
         ("Biaya per tahun (ILUSTRATIF)", fmt.rupiah(plan.total_per_tahun * 6_100_000)))
-    pd.testing.assert_frame_equal(r.tabel, plan.display)
+    pd.testing.assert_frame_equal(r.tabel.frame, plan.display)
+    assert r.tabel.sumber == r.sumber_biaya  # the table carries costs: its source names the unit costs too
     assert r.asumsi == i18n.t("kebutuhan.asumsi_bawaan", "id", porsi="6", kini="84,2", indikator="akses layak")
+
+
+def test_the_table_draws_households_a_year_as_bars_against_the_largest(r: kebutuhan.Kebutuhan) -> None:
+    heading, lengths = r.tabel.batang
+    assert heading == i18n.t("kebutuhan.k_per_tahun", "id") == r.tabel.frame.columns[7]
+    kec = r.kebutuhan.table.loc[r.kebutuhan.table["kode_wilayah"] != KABUPATEN]
+    assert len(lengths) == len(r.tabel.frame) == len(kec) + 2
+    assert lengths[-2:] == (None, None)  # the sum of the kecamatan and the district as one area: no bar
+    top = kec["per_tahun"].max()
+    assert list(lengths[:-2]) == pytest.approx([v / top for v in kec["per_tahun"]])
+    assert max(lengths[:-2]) == 1.0 and min(lengths[:-2]) == 0.0  # Batulicin and Simpang Empat need nothing
+    # the bars follow the figures written in the column: the longest bar is the largest figure
+    shown = r.tabel.frame[heading].iloc[:-2].tolist()
+    assert shown[lengths.index(1.0)] == fmt.number(top, 0)
+
+
+def test_the_tables_workbook_holds_the_figures_as_numbers_and_what_they_rest_on(an: Analysis,
+                                                                               r: kebutuhan.Kebutuhan) -> None:
+    assert r.tabel_nama == f"kebutuhan_layak_2030_versi_{an.data.versi}.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(r.tabel_xlsx()))
+    sheet = book[i18n.t("kebutuhan.x_lembar", "id")]
+    rows = list(sheet.values)
+    assert list(rows[0])[:8] == list(r.tabel.frame.columns)[:8]
+    assert rows[0][8] == "Biaya (Rp) (ILUSTRATIF)"  # the cost heading keeps its mark
+    assert len(rows) == 1 + len(r.tabel.frame)
+    g = r.kebutuhan.gap
+    by_name = {row[0]: row for row in rows[1:]}
+    everyone = by_name[i18n.t("kebutuhan.semua_kecamatan", "id")]
+    assert (everyone[3], everyone[6]) == (g.backlog_kecamatan, g.total_kecamatan)
+    assert everyone[8] == pytest.approx(g.total_kecamatan * 6_100_000)
+    district = by_name[i18n.t("kebutuhan.satu_wilayah", "id")]
+    assert (district[3], district[6]) == (g.backlog_kabupaten, g.total_kabupaten)
+    # each kecamatan's figures are the table's, as numbers
+    for name, shown in zip(r.tabel.frame.iloc[:-2, 0], r.tabel.frame.iloc[:-2, 6], strict=True):
+        assert fmt.number(by_name[name][6], 0) == shown
+    notes = [row[0] for row in book[i18n.t("kebutuhan.x_lembar_catatan", "id")].values][1:]
+    assert notes[0] == "Target: akses layak 90% pada 2030 (RPJMN 2020-2024)."
+    assert notes[1] == r.asumsi
+    assert notes[2] == i18n.t("kebutuhan.x_biaya_berkas", "id")
+    assert notes[3:5] == [f"{step}: Rp{cost} per KK × porsi {share}" for step, cost, share in
+                          kebutuhan.cost_editor(an.data.biaya, "layak").frame[["langkah", "biaya_per_kk",
+                                                                                 "porsi"]].itertuples(index=False)]
+    assert notes[-1] == r.sumber_biaya and "ILUSTRATIF" in notes[-1]
+
+
+def test_the_workbook_says_when_the_unit_costs_were_changed_on_screen(an: Analysis) -> None:
+    grid = kebutuhan.cost_editor(an.data.biaya, "layak").frame
+    rows = kebutuhan.read_costs(grid.assign(biaya_per_kk=["10.000.000", grid["biaya_per_kk"].iloc[1]])).rows
+    out = kebutuhan.view(an, kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030, biaya=rows))
+    notes = [row[0] for row in openpyxl.load_workbook(io.BytesIO(out.tabel_xlsx()))[
+        i18n.t("kebutuhan.x_lembar_catatan", "id")].values]
+    assert i18n.t("kebutuhan.x_biaya_diubah", "id") in notes
+    assert f"{grid['langkah'].iloc[0]}: Rp10.000.000 per KK × porsi 0,80" in notes
 
 
 def test_chart_of_households_a_year_per_kecamatan(an: Analysis, r: kebutuhan.Kebutuhan) -> None:
@@ -225,6 +281,18 @@ def test_edited_costs_reach_the_view_as_settings(an: Analysis, r: kebutuhan.Kebu
     same = kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030,
                               biaya=kebutuhan.read_costs(grid).rows)
     assert kebutuhan.view(an, same).metrik == r.metrik
+
+
+def test_the_cost_editor_starts_from_the_costs_changed_earlier(an: Analysis) -> None:
+    """Costs edited, the box closed (or another page seen) and opened again: the editor shows the edited costs, not
+    the file's, and the file's table is untouched."""
+    grid = kebutuhan.options(an, RPJMN, "layak").biaya.frame
+    rows = kebutuhan.read_costs(grid.assign(porsi=["0,50", "0,50"])).rows
+    again = kebutuhan.options(an, RPJMN, "layak", "id", rows).biaya.frame
+    assert again["porsi"].tolist() == ["0,50", "0,50"]
+    assert again["biaya_per_kk"].tolist() == grid["biaya_per_kk"].tolist()
+    assert kebutuhan.read_costs(again).rows == rows  # read back unchanged: the plan keeps the same costs
+    assert kebutuhan.options(an, RPJMN, "layak").biaya.frame.equals(grid)
 
 
 # ------------------------------------------------------------------------------------- the what-if

@@ -52,7 +52,7 @@ def test_the_plan_is_held_to_the_running_ssk_target_when_the_chosen_document_set
 def test_the_need_is_the_kebutuhan_pages_for_the_district_and_every_kecamatan(an: Analysis, r, need) -> None:
     """Households and money needed a year, as both pages print them, kecamatan by kecamatan and for the district."""
     years = 4  # 2026-2029
-    kk_page = by_name(need.tabel, t("kebutuhan.k_per_tahun"))
+    kk_page = by_name(need.tabel.frame, t("kebutuhan.k_per_tahun"))
     kk_plan = by_name(r.tabel, t("program.k_perlu"))
     names = [an.nama(k) for k in KEC]
     assert {n: kk_plan[n] for n in names} == {n: kk_page[n] for n in names}
