@@ -26,8 +26,7 @@ r = ui.view(program_ssk.view, program_ssk.Settings(dokumen=dok, indikator=ind, t
                                                    kenaikan=rise, porsi_baru=ui.new_share(ind), lang=lang))
 st.caption(r.target)
 st.info(r.ringkasan, icon=":material/fact_check:")
-for col, (label, value) in zip(st.columns(4), r.metrik, strict=True):
-    ui.stat(label, value, col)
+ui.stats(r.metrik)
 
 left, right = st.columns(2)
 with left:

@@ -44,7 +44,7 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
 .stats {display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; margin-bottom: 0.25rem;}
-.stats > div {flex: 1 1 11rem; min-width: 0;}
+.stats > div {flex: 1 1 9rem; min-width: 0; display: flex; flex-direction: column; justify-content: space-between;}
 .slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
 .st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 .tabel {overflow-x: auto; margin: 0 0 0.5rem;}
