@@ -14,6 +14,11 @@ dashboard in every round so a machine that drifts moves both:
 - the first page after a server start (caches cold) and the first page of a new session (caches warm);
 - a change of year (sidebar slider) on Peta and of indicator on Lintasan against the same widget on the bare app;
 - the server's CPU time per page view (the server process's own clock), hence page views per second per core.
+
+Both apps run with this project's settings (`.streamlit/config.toml`), so the ratios compare the pages and nothing
+else. One of those settings skips Streamlit's full garbage collection after every run, which the bare app gains from
+too; for reference, the bare app is also clicked with Streamlit's default (`DEFAULT_GC`), so a reader sees what a
+plain Streamlit app costs and where the dashboard's pages stand against it.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ DASHBOARD = "app.py"
 QUIET = 0.3  # seconds without a change in the page
 GOAL, AIM, COLD_GOAL = 2.0, 1.5, 3.0
 SECTION = "5 clicks"
+DEFAULT_GC = ["--runner.postScriptGC", "true"]  # Streamlit's default, which .streamlit/config.toml turns off
 WIDGET_DOCUMENT = "SSK 2025-2029 (ilustratif)"  # sets seven indicators, so Lintasan has a choice
 
 # Installed before the page loads: the time of the press, every change to the page, the script's runs.
@@ -195,17 +201,20 @@ def run(rounds: int = 5, colds: int = 3, sessions: int = 5, changes: int = 6) ->
                 else:
                     servers[name] = server
         bare, dash = servers["bare"], servers["dash"]
+        plain = browser.Server(BARE, log=folder / "bare-default-gc.log", options=DEFAULT_GC)
         try:
-            rows = _warm(chromium, bare, dash, pages, rounds, sessions, changes, cold, boot)
+            plain.start(timeout=180)
+            rows = _warm(chromium, bare, dash, pages, rounds, sessions, changes, cold, boot, plain)
         finally:
             bare.stop()
             dash.stop()
+            plain.stop()
             chromium.close()
     return rows
 
 
 def _warm(chromium: Any, bare: browser.Server, dash: browser.Server, pages: list[tuple[str, str, str]],
-          rounds: int, sessions: int, changes: int, cold: dict, boot: dict) -> list[Row]:
+          rounds: int, sessions: int, changes: int, cold: dict, boot: dict, plain: browser.Server) -> list[Row]:
     # first page of a new session, caches warm: bare, dashboard, bare, ..., bare
     warm: dict[str, list[float]] = {"bare": [first_page(chromium, bare)], "dash": []}
     for _ in range(sessions):
@@ -213,12 +222,14 @@ def _warm(chromium: Any, bare: browser.Server, dash: browser.Server, pages: list
         warm["bare"].append(first_page(chromium, bare))
 
     # clicks through the sidebar: a bare round (three there and back), a dashboard round, ..., a bare round
-    bt, dt = open_tab(chromium), open_tab(chromium)
-    for tab, server in ((bt, bare), (dt, dash)):
+    bt, dt, pt = open_tab(chromium), open_tab(chromium), open_tab(chromium)
+    for tab, server in ((bt, bare), (dt, dash), (pt, plain)):
         tab.page.goto(server.url + "/", wait_until="domcontentloaded")
         drawn(tab, pressed=False, frames=1)
+    plain_clicks: list[Wait] = []
 
     def bare_round() -> list[Wait]:
+        plain_clicks.extend(timed(pt, plain, nav_click(pt, i)) for i in (1, 0))
         return [timed(bt, bare, nav_click(bt, i)) for i in (1, 0) * 3]
 
     def dash_round() -> dict[str, Wait]:
@@ -256,7 +267,18 @@ def _warm(chromium: Any, bare: browser.Server, dash: browser.Server, pages: list
     choice["bare"].append(timed(bt, bare, select_other(bt, changes)))
     bt.close()
     dt.close()
-    return _rows(pages, bare_clicks, first_visit, per_page, cold, boot, warm, year, choice, rounds)
+    pt.close()
+    rows = _rows(pages, bare_clicks, first_visit, per_page, cold, boot, warm, year, choice, rounds)
+    waits = [median([w.seconds for w in ws]) for ws in per_page.values()]
+    plain_wait = median([w.seconds for w in plain_clicks])
+    rows.insert(1, Row(SECTION, "bare app with Streamlit's default garbage collection: click to drawn",
+                       f"{plain_wait * 1000:.0f} ms", "", None,
+                       f"for reference, not a goal: median of {len(plain_clicks)} clicks; server CPU "
+                       f"{median([w.cpu for w in plain_clicks]) * 1000:.0f} ms a view. The ratios below are against "
+                       f"the bare app with this project's settings; the dashboard's pages took "
+                       f"{min(waits) * 1000:.0f}-{max(waits) * 1000:.0f} ms "
+                       f"({sum(x <= plain_wait for x in waits)} of {len(waits)} within this plain app's wait)"))
+    return rows
 
 
 def _rows(pages: list, bare_clicks: list[Wait], first_visit: dict[str, Wait], per_page: dict[str, list[Wait]],
