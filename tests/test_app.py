@@ -325,6 +325,23 @@ def test_the_need_by_kecamatan_is_a_table_with_bars_and_its_chart_is_a_tab_away(
     assert len(at.get("vega_lite_chart")) == 2 and len(tables(at)) == 1
 
 
+@pytest.mark.parametrize(("page", "key", "label", "charts"), [
+    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_grafik", 2),
+    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_tahunan", 2),
+    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_kecamatan", 1),
+    ("kebutuhan", "kebutuhan_tab", "bukan tab", 1),
+])
+def test_a_link_naming_a_tab_opens_it(page: str, key: str, label: str, charts: int) -> None:
+    """The tabs are bound to the URL by their label: a link opens its tab with that tab's content built; a label no
+    tab has opens the first."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page(f"app_pages/{page}.py")
+    at.query_params[key] = i18n.t(label, "id") if "." in label else label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("vega_lite_chart")) == charts
+
+
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()

@@ -16,7 +16,7 @@ from sanitasi.cards import Card
 from sanitasi.progress import WARNA, Status, status_label
 from sanitasi.views.display import Figure, Table, html_table
 from ui.cache import imported_texts
-from ui.state import lang, presenting, t
+from ui.state import lang, presenting, t, use_tab
 
 
 def figure(fig: Figure, **kw: Any) -> Any:
@@ -197,8 +197,10 @@ def on_demand(label: str, key: str) -> Any | None:
 
 def tabs_on_demand(labels: list[str], key: str) -> list[Any | None]:
     """Tabs whose content is built only for the tab shown (choosing another reruns the page): the page's first draw
-    carries one tab's charts instead of all of them. Each tab's container while it is shown, None otherwise."""
-    return [box if box.open else None for box in st.tabs(labels, key=key, on_change="rerun")]
+    carries one tab's charts instead of all of them. Each tab's container while it is shown, None otherwise. The tab
+    shown is in the URL under `key`, by its label (Streamlit's binding), so a link or a replica restart reopens it."""
+    use_tab(key)
+    return [box if box.open else None for box in st.tabs(labels, key=key, on_change="rerun", bind="query-params")]
 
 
 def performance_table(title: str, help_text: str, judged: Table | None, note: str, xlsx: Any, file_name: str,

@@ -103,9 +103,25 @@ def publish_to_url() -> None:
     used = st.session_state.get("_url_used", [])
     params = {k: str(st.session_state[k]) for k in URL_PARAMS if k in used and k in st.session_state
               and st.session_state[k] is not None and not (k == "mode" and st.session_state[k] == "biasa")}
-    if dict(st.query_params) != params:
-        st.query_params.from_dict(params)
+    # tabs bound to the URL (`ui.tabs_on_demand`) own their parameter: Streamlit writes it, and st.query_params may
+    # neither set nor delete it, so the others are changed one by one around it
+    bound = set(st.session_state.get("_url_tabs", ()))
+    st.session_state["_url_tabs"] = []
+    shown = {k: v for k, v in st.query_params.items() if k not in bound}
+    if shown != params:
+        for k in [k for k in shown if k not in params]:
+            del st.query_params[k]
+        for k, v in params.items():
+            if shown.get(k) != v:
+                st.query_params[k] = v
     st.session_state["_url_used"] = []
+
+
+def use_tab(key: str) -> None:
+    """A set of tabs bound to the URL under `key` is on this page (`publish_to_url` keeps its parameter)."""
+    tabs = st.session_state.setdefault("_url_tabs", [])
+    if key not in tabs:
+        tabs.append(key)
 
 
 def _use(key: str) -> None:

@@ -123,3 +123,24 @@ def test_kecamatan_profile_follows_the_choice(open_tab, an: analysis.Analysis) -
     seen = tab.settle()
     assert seen["charts"] == 2 and all(n > 0 for n in seen["marks"])
     tab.assert_clean()
+
+
+def test_the_tab_shown_is_in_the_link_and_a_new_session_reopens_it(open_tab) -> None:
+    """A shared link, or a session moved to another replica, reopens the tab that was shown (st.tabs bound to the
+    URL, by its label in the link's language); the first tab leaves the link clean."""
+    tab = open_tab()
+    tab.goto("/kebutuhan?lang=id")
+    tabs = tab.page.locator('[role="tab"]')
+    tabs.nth(2).click()
+    browser.wait_for(lambda: tab.query().get("kebutuhan_tab") == i18n.t("kebutuhan.tab_tahunan", "id"))
+    browser.wait_for(lambda: tab.page.get_by_text(i18n.t("kebutuhan.catatan_tahunan", "id")[:40]).count() == 1)
+    link = tab.page.evaluate("() => location.href").split(tab.base, 1)[1]
+    again = open_tab()
+    again.goto(link)
+    browser.wait_for(lambda: again.page.locator('[role="tab"][aria-selected="true"]').inner_text().strip()
+                     == i18n.t("kebutuhan.tab_tahunan", "id"))
+    assert again.page.get_by_text(i18n.t("kebutuhan.catatan_tahunan", "id")[:40]).count() == 1  # built, not hidden
+    again.page.locator('[role="tab"]').nth(0).click()
+    browser.wait_for(lambda: "kebutuhan_tab" not in again.query())
+    tab.assert_clean()
+    again.assert_clean()
