@@ -20,8 +20,8 @@ if o.target_lewat:
     st.caption(o.target_lewat)
 
 # the two assumptions in one box, built once opened; what was set holds while it is closed (the summary below and
-# its note say which assumptions are in use)
-porsi, costs = ui.new_share(ind), kebutuhan.CostEdit(saved)
+# the notes under it say which assumptions are in use)
+porsi, costs = ui.new_share(ind), saved
 assumptions = ui.on_demand(ui.t("kebutuhan.asumsi_judul"), key="kebutuhan_asumsi")
 if assumptions is not None:
     with assumptions:
@@ -32,25 +32,30 @@ if assumptions is not None:
         # text columns written the Indonesian way by the view ("6.500.000", "0,80"): Streamlit's number columns
         # follow the browser's locale ("localized") or a printf format, and neither writes a decimal comma. No
         # `validate` pattern: a cell it refuses turns red without a word; the view names every wrong cell instead.
+        # The key names the data version: edits kept by row must not land on another file's steps.
         edited = st.data_editor(
-            o.biaya.frame, key=f"biaya_{ind}_{lang}", hide_index=True, width="stretch", disabled=o.biaya.locked,
+            o.biaya.frame, key=f"biaya_{ind}_{lang}_{an.data.versi}", hide_index=True, width="stretch",
+            disabled=o.biaya.locked,
             column_config={"kode": None, "langkah": st.column_config.TextColumn(ui.t("kebutuhan.b_langkah")),
                            "biaya_per_kk": st.column_config.TextColumn(ui.t("kebutuhan.b_biaya")),
                            "porsi": st.column_config.TextColumn(ui.t("kebutuhan.b_porsi"))})
-        costs = kebutuhan.read_costs(edited, lang)
-        if costs.pesan:
-            st.error(costs.pesan, icon=":material/error:")
+        read = kebutuhan.read_costs(edited, lang)
+        if read.pesan:  # nothing of this edit is used: the plan keeps the last right costs
+            st.error(read.pesan, icon=":material/error:")
         else:
-            ui.keep_costs(ind, costs.rows)
+            costs = kebutuhan.changed(read.rows, o.biaya)
+            ui.keep_costs(ind, costs)
 
 # the what-if box below keeps the number entered; before there is one, the view starts it at the plan's own number
 r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun_capai=reach,
-                                               biaya=costs.rows,
+                                               biaya=costs,
                                                skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
                                                lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")
 ui.stats(r.metrik)
 st.caption(r.sumber_biaya)
+if r.biaya_catatan:
+    st.caption(r.biaya_catatan)
 
 # the need by kecamatan as a table with bars (what officials read: the figures and the ranking at once), its chart
 # and the need by year each in a tab built when shown: the page draws one chart at first, the what-if

@@ -310,7 +310,9 @@ ID: dict[str, str] = {
     "kebutuhan.b_biaya": "Biaya per KK (Rp)",
     "kebutuhan.b_porsi": "Porsi KK (0–1)",
     "kebutuhan.biaya_salah": "**Biaya satuan yang diubah belum dipakai**: perbaiki sel berikut. Sampai semuanya "
-                             "benar, perhitungan di halaman ini memakai biaya satuan dari berkas.",
+                             "benar, perhitungan di halaman ini memakai biaya satuan terakhir yang benar.",
+    "kebutuhan.biaya_diubah_catatan": "Biaya satuan diubah di layar ini (berkas data tidak diubah). Halaman lain dan "
+                                      "bahan paparan memakai biaya satuan dari berkas.",
     "kebutuhan.sel_salah": "Baris {baris} ({langkah}), kolom **{kolom}**: {masalah}",
     "kebutuhan.sel_kosong": "kosong; isi angka, misalnya {contoh}.",
     "kebutuhan.sel_bukan_angka": "“{nilai}” bukan angka; tulis misalnya {contoh}.",
@@ -1207,7 +1209,9 @@ EN: dict[str, str] = {
     "kebutuhan.b_langkah": "Step",
     "kebutuhan.b_biaya": "Cost per household (Rp)",
     "kebutuhan.biaya_salah": "**The edited unit costs are not used yet**: correct the cells below. Until all are "
-                             "right, this page costs the plan with the unit costs from the file.",
+                             "right, this page costs the plan with the last right unit costs.",
+    "kebutuhan.biaya_diubah_catatan": "Unit costs changed on this screen (the data file is not changed). Other pages "
+                                      "and the presentation use the unit costs from the file.",
     "kebutuhan.sel_salah": "Row {baris} ({langkah}), column **{kolom}**: {masalah}",
     "kebutuhan.sel_kosong": "empty; enter a number, e.g. {contoh}.",
     "kebutuhan.sel_bukan_angka": "“{nilai}” is not a number; write e.g. {contoh}.",

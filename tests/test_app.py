@@ -246,15 +246,18 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     assert stats(at) == [f"{k}|{v}" for k, v in satui.metrik]
 
 
-def edited_costs(lang: str, edits: dict[int, dict[str, str]]) -> AppTest:
-    """Kebutuhan (layak, by 2030, RPJMN 2020-2024) with the unit-cost grid edited as a person would: AppTest seeds a
-    keyed data_editor's edit state before the run."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page("app_pages/kebutuhan.py")
-    for key, value in {"indikator": "layak", "capai": "2030", "target": "RPJMN 2020-2024", "lang": lang}.items():
-        at.query_params[key] = value
+def edited_costs(lang: str, edits: dict[int, dict[str, str]], versi: object, at: AppTest | None = None) -> AppTest:
+    """Kebutuhan (layak, by 2030, RPJMN 2020-2024) with the assumptions' box open and the unit-cost grid edited as a
+    person would: AppTest seeds a keyed data_editor's edit state before the run. The editor's key names the
+    indicator, the language and the data version (`versi`). `at`: go on in a session already open, in Indonesian
+    (AppTest cannot run an English page twice: it reads a select box's value back in the other language)."""
+    if at is None:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.switch_page("app_pages/kebutuhan.py")
+        for key, value in {"indikator": "layak", "capai": "2030", "target": "RPJMN 2020-2024", "lang": lang}.items():
+            at.query_params[key] = value
     at.session_state["kebutuhan_asumsi"] = True  # the assumptions' box, opened
-    at.session_state[f"biaya_layak_{lang}"] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    at.session_state[f"biaya_layak_{lang}_{versi}"] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -264,8 +267,8 @@ def edited_costs(lang: str, edits: dict[int, dict[str, str]]) -> AppTest:
                                                             ("en", "6,500,000", "0.80", "10,000,000")])
 def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wrong_cell(
         an: analysis.Analysis, lang: str, cost: str, share: str, ten: str) -> None:
-    at = edited_costs(lang, {})
-    grid = next(d for d in at.data_editor if d.key == f"biaya_layak_{lang}").value
+    at = edited_costs(lang, {}, an.data.versi)
+    [grid] = [d.value for d in at.data_editor]
     assert (grid["biaya_per_kk"].iloc[0], grid["porsi"].iloc[0]) == (cost, share)
     plan = [f"{k}|{v}" for k, v in kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030,
                                                                        lang=lang)).metrik]
@@ -273,14 +276,15 @@ def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wro
     assert stats(at)[1:] == plan and not at.error
 
     # a right edit (10 million in the first row) is applied: 0.8 x 10 million + 0.2 x 4.5 million a household
-    at = edited_costs(lang, {0: {"biaya_per_kk": ten}})
+    at = edited_costs(lang, {0: {"biaya_per_kk": ten}}, an.data.versi)
     dearer = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030, lang=lang, biaya=(
         (grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], 4_500_000.0, 0.2))))
     assert dearer.kebutuhan.biaya_per_kk == pytest.approx(8_900_000)
     assert stats(at)[1:] == [f"{k}|{v}" for k, v in dearer.metrik] != plan and not at.error
+    assert i18n.t("kebutuhan.biaya_diubah_catatan", lang) in texts(at)  # said under the figures
 
     # with a share of 80 (meant as 80%) beside it, nothing is applied and the cell is named
-    at = edited_costs(lang, {0: {"biaya_per_kk": ten}, 1: {"porsi": "80"}})
+    at = edited_costs(lang, {0: {"biaya_per_kk": ten}, 1: {"porsi": "80"}}, an.data.versi)
     assert stats(at)[1:] == plan  # the file's unit costs
     [error] = at.error
     assert error.value.startswith(i18n.t("kebutuhan.biaya_salah", lang))
@@ -289,10 +293,43 @@ def test_the_cost_editor_shows_numbers_the_way_of_the_language_and_refuses_a_wro
     assert "- " + where.format(grid["langkah"].iloc[1]) in error.value
 
 
+def test_opening_the_costs_without_editing_changes_nothing(an: analysis.Analysis) -> None:
+    at = edited_costs("id", {}, an.data.versi)
+    plan = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030))
+    assert stats(at)[1:] == [f"{k}|{v}" for k, v in plan.metrik]
+    assert i18n.t("kebutuhan.biaya_diubah_catatan", "id") not in texts(at)
+    assert at.session_state["_biaya_diubah"] == {(an.data.versi, "layak"): ()}  # nothing kept as an edit
+
+
+def test_a_wrong_cell_after_a_right_edit_keeps_the_right_one_open_or_closed(an: analysis.Analysis) -> None:
+    """The message says the last right unit costs stay in use: so the plan, whether the box is open or closed."""
+    at = edited_costs("id", {0: {"biaya_per_kk": "10.000.000"}}, an.data.versi)
+    dearer = stats(at)[1:]
+    at = edited_costs("id", {0: {"biaya_per_kk": "10.000.000"}, 1: {"porsi": "80"}}, an.data.versi, at)
+    assert at.error[0].value.startswith(i18n.t("kebutuhan.biaya_salah", "id"))
+    assert stats(at)[1:] == dearer  # the last right costs, not the file's
+    at.session_state["kebutuhan_asumsi"] = False
+    at.run()
+    assert stats(at)[1:] == dearer and not at.error
+
+
+def test_moving_between_tabs_inside_tabs_keeps_the_page() -> None:
+    """A tab inside a tab, then the outer tab changed: its URL parameter is still bound for one run (Streamlit), and
+    changing the link around it must not fail the page."""
+    at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029",
+                   ssk_tab_isi=i18n.t("program.tab_dana", "id"))  # a link with the inner tab in it
+    assert not at.exception, [e.value for e in at.exception]
+    at.session_state["ssk_tab"] = i18n.t("program.capai_judul", "id")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("app_pages/ringkasan.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
 def test_edited_costs_hold_with_the_box_closed_and_after_another_page(an: analysis.Analysis) -> None:
     """Streamlit forgets a widget's edits once a run does not draw it: the plan must not silently go back to the
     file's unit costs when the assumptions' box is closed or the official looks at another page."""
-    at = edited_costs("id", {0: {"biaya_per_kk": "10.000.000"}})
+    at = edited_costs("id", {0: {"biaya_per_kk": "10.000.000"}}, an.data.versi)
     grid = kebutuhan.options(an, "RPJMN 2020-2024", "layak").biaya.frame
     dearer = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030, biaya=(
         (grid["kode"].iloc[0], 10_000_000.0, 0.8), (grid["kode"].iloc[1], 4_500_000.0, 0.2))))
@@ -325,21 +362,22 @@ def test_the_need_by_kecamatan_is_a_table_with_bars_and_its_chart_is_a_tab_away(
     assert len(at.get("vega_lite_chart")) == 2 and len(tables(at)) == 1
 
 
-@pytest.mark.parametrize(("page", "key", "label", "charts"), [
-    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_grafik", 2),
-    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_tahunan", 2),
-    ("kebutuhan", "kebutuhan_tab", "kebutuhan.tab_kecamatan", 1),
-    ("kebutuhan", "kebutuhan_tab", "bukan tab", 1),
+@pytest.mark.parametrize(("label", "charts", "tables_", "yearly_note"), [
+    ("kebutuhan.tab_grafik", 2, 1, False),
+    ("kebutuhan.tab_tahunan", 2, 1, True),
+    ("kebutuhan.tab_kecamatan", 1, 2, False),
+    ("bukan tab", 1, 2, False),
 ])
-def test_a_link_naming_a_tab_opens_it(page: str, key: str, label: str, charts: int) -> None:
-    """The tabs are bound to the URL by their label: a link opens its tab with that tab's content built; a label no
-    tab has opens the first."""
+def test_a_link_naming_a_tab_opens_it(label: str, charts: int, tables_: int, yearly_note: bool) -> None:
+    """The tabs are bound to the URL by their label: a link opens its tab with that tab's content built (and only
+    that tab's); a label no tab has opens the first."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page(f"app_pages/{page}.py")
-    at.query_params[key] = i18n.t(label, "id") if "." in label else label
+    at.switch_page("app_pages/kebutuhan.py")
+    at.query_params["kebutuhan_tab"] = i18n.t(label, "id") if "." in label else label
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("vega_lite_chart")) == charts
+    assert (len(at.get("vega_lite_chart")), len(tables(at))) == (charts, tables_)
+    assert (i18n.t("kebutuhan.catatan_tahunan", "id") in texts(at)) is yearly_note
 
 
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:

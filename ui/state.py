@@ -9,10 +9,12 @@ here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from sanitasi import documents as docs
 from sanitasi import fmt, i18n, indicators
@@ -104,16 +106,20 @@ def publish_to_url() -> None:
     params = {k: str(st.session_state[k]) for k in URL_PARAMS if k in used and k in st.session_state
               and st.session_state[k] is not None and not (k == "mode" and st.session_state[k] == "biasa")}
     # tabs bound to the URL (`ui.tabs_on_demand`) own their parameter: Streamlit writes it, and st.query_params may
-    # neither set nor delete it, so the others are changed one by one around it
+    # neither set nor delete it while the binding lasts, which is until the end of the run after the tabs were last
+    # drawn (a tab inside another tab, a page's tabs just left). So the others are changed one by one around them,
+    # and a bound one that cannot be touched yet stays until a later run.
     bound = set(st.session_state.get("_url_tabs", ()))
     st.session_state["_url_tabs"] = []
     shown = {k: v for k, v in st.query_params.items() if k not in bound}
     if shown != params:
         for k in [k for k in shown if k not in params]:
-            del st.query_params[k]
+            with suppress(StreamlitAPIException):
+                del st.query_params[k]
         for k, v in params.items():
             if shown.get(k) != v:
-                st.query_params[k] = v
+                with suppress(StreamlitAPIException):
+                    st.query_params[k] = v
     st.session_state["_url_used"] = []
 
 

@@ -14,16 +14,21 @@ import pandas as pd
 from sanitasi import charts, exports, fmt, i18n, indicators, lineage, needs
 from sanitasi.analysis import KABUPATEN, Analysis, gap, latest_rows
 from sanitasi.documents import default_reach_year, final_target, indicators_of
-from sanitasi.tables import parse_number
+from sanitasi.unit_costs import (  # noqa: F401  (the page and the tests read the editor's names here)
+    CostEdit,
+    CostEditor,
+    CostRow,
+    changed,
+    cost_editor,
+    costs_from_editor,
+    read_costs,
+    with_edits,
+)
 from sanitasi.views.display import Figure, Table, source_line
 
 # The goal when the document sets no target for the indicator (`sanitasi.needs.default_goal`)
 GOAL_UP = needs.GOAL_UP
 GOAL_DOWN = needs.GOAL_DOWN
-
-# An edited unit-cost row: (kode, biaya_per_kk, porsi), every cell checked (`read_costs`).
-CostRow = tuple[str, float, float]
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -34,21 +39,6 @@ class Settings:
     skenario_kk: int | None = None  # households a year in the what-if; None = this plan's own (`default_scenario`)
     porsi_baru: float | None = None  # % of new households the programme must reach; None = the default (needs.gap)
     lang: str = "id"
-
-
-@dataclass(frozen=True)
-class CostEditor:
-    frame: pd.DataFrame  # kode, langkah, biaya_per_kk, porsi (the editable rows of one indicator)
-    locked: list[str]  # columns that cannot be edited
-
-
-@dataclass(frozen=True)
-class CostEdit:
-    """The unit-cost grid as read: the rows to cost the plan with, or, when a cell is wrong, no rows (the file's unit
-    costs stay, nothing edited is applied) and a message naming each wrong cell by row and column."""
-
-    rows: tuple[CostRow, ...]
-    pesan: str | None = None  # markdown: what is wrong, one line per cell; None when every cell is right
 
 
 @dataclass(frozen=True)
@@ -118,6 +108,7 @@ class Kebutuhan:
     skenario_tabel: pd.DataFrame
     skenario: Figure
     sumber_biaya: str = ""  # under the cost figures: the access data and the unit costs they are drawn from
+    biaya_catatan: str | None = None  # the unit costs were changed on screen: said under the figures
 
 
 def indicator_choices(an: Analysis, dokumen: str) -> list[str]:
@@ -151,7 +142,7 @@ def options(an: Analysis, dokumen: str, indikator: str, lang: str = "id", biaya:
     direction = "naik" if ind.arah > 0 else "babs"
     return Options(reach_years(an), default_reach_year(an, dokumen, indikator), target,
                    i18n.t("kebutuhan.target_nilai", lang, nilai=fmt.number(target, 1, lang), dokumen=dokumen), late,
-                   cost_editor(with_edits(an.data.biaya, indikator, biaya), indikator, lang),
+                   cost_editor(with_edits(an.data.biaya, indikator, biaya), indikator, lang, an.data.biaya),
                    i18n.t(f"kebutuhan.porsi_{direction}", lang),
                    default, top,
                    i18n.t(f"kebutuhan.porsi_bantuan_{direction}", lang, bawaan=_number(default, lang),
@@ -205,6 +196,7 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         skenario_tabel=scenario_display(reached, lang),
         skenario=Figure(what, f"skenario_{s.indikator}"),
         sumber_biaya=cost_source,
+        biaya_catatan=t("kebutuhan.biaya_diubah_catatan", lang) if s.biaya else None,
     )
 
 
@@ -236,80 +228,9 @@ def _share_text(v: float, lang: str) -> str:
 
 
 # ------------------------------------------------------------------------------------- unit costs
-def cost_editor(biaya: pd.DataFrame, indikator: str, lang: str = "id") -> CostEditor:
-    """The unit costs of one indicator as the editor shows them: written the way of `lang` ("6.500.000" and "0,80" in
-    Bahasa Indonesia; a grid's own number format follows the browser's locale, English on most laptops)."""
-    rows = biaya.loc[biaya["indikator"] == indikator, ["kode", "langkah", "biaya_per_kk", "porsi"]]
-    shown = rows.assign(biaya_per_kk=[fmt.number(v, 0, lang) for v in rows["biaya_per_kk"]],
-                        porsi=[fmt.number(v, 2, lang) for v in rows["porsi"]])
-    return CostEditor(shown.reset_index(drop=True), ["kode", "langkah"])
-
-
-def read_costs(edited: pd.DataFrame, lang: str = "id") -> CostEdit:
-    """The edited grid as settings, its cells read as written in `lang` ("6.500.000", "0,8") and checked: a cost is a
-    number of at least 0, a share a number from 0 to 1. One wrong cell and no edit is applied: a plan costed with some
-    of the new prices and some of the file's would be a figure nobody entered."""
-    t = i18n.t
-    example = {"biaya_per_kk": fmt.number(6_500_000, 0, lang), "porsi": fmt.number(0.8, 2, lang)}
-    header = {"biaya_per_kk": t("kebutuhan.b_biaya", lang), "porsi": t("kebutuhan.b_porsi", lang)}
-
-    def problem(column: str, raw: object, x: float | None) -> str | None:
-        typed = fmt.inert(str(raw).strip())  # shown as typed, so it can start no markdown link or tag
-        if x is None:
-            return t("kebutuhan.sel_bukan_angka", lang, nilai=typed, contoh=example[column])
-        if np.isnan(x):
-            return t("kebutuhan.sel_kosong", lang, contoh=example[column])
-        if column == "biaya_per_kk" and x < 0:
-            return t("kebutuhan.sel_negatif", lang, nilai=typed)
-        if column == "porsi" and not 0 <= x <= 1:
-            return t("kebutuhan.sel_porsi_luar", lang, nilai=typed, contoh=example["porsi"])
-        return None
-
-    rows, wrong = [], []
-    names = edited["langkah"] if "langkah" in edited else edited["kode"]
-    for n, (kode, name, cost, share) in enumerate(zip(edited["kode"], names, edited["biaya_per_kk"], edited["porsi"],
-                                                      strict=True), start=1):
-        cells = {"biaya_per_kk": cost, "porsi": share}
-        read = {c: parse_number(v, decimal_comma=lang == "id") for c, v in cells.items()}
-        for column, raw in cells.items():
-            why = problem(column, raw, read[column])
-            if why:
-                wrong.append(t("kebutuhan.sel_salah", lang, baris=n, langkah=fmt.inert(str(name)),
-                               kolom=header[column], masalah=why))
-        if not wrong:
-            rows.append((str(kode), float(read["biaya_per_kk"]), float(read["porsi"])))
-    if wrong:
-        return CostEdit((), "\n".join([t("kebutuhan.biaya_salah", lang), *(f"- {w}" for w in wrong)]))
-    return CostEdit(tuple(rows))
-
-
 def costs(an: Analysis, s: Settings) -> pd.DataFrame:
     """The unit-cost table the plan is costed with: the file's, with the editor's rows put in."""
     return with_edits(an.data.biaya, s.indikator, s.biaya)
-
-
-def with_edits(biaya: pd.DataFrame, indikator: str, rows: tuple[CostRow, ...]) -> pd.DataFrame:
-    """The unit-cost table with one indicator's edited rows put in; the table itself when nothing was edited."""
-    if not rows:
-        return biaya
-    return costs_from_editor(biaya, indikator, pd.DataFrame(list(rows), columns=["kode", "biaya_per_kk", "porsi"]))
-
-
-def costs_from_editor(biaya: pd.DataFrame, indikator: str, edited: pd.DataFrame) -> pd.DataFrame:
-    """The unit-cost table with the edited rows of one indicator put in (a copy; the file is untouched).
-
-    Empty or negative cells fall back to the bundled value, and shares are kept within 0..1.
-    """
-    base = biaya.set_index("kode")
-    e = edited.set_index("kode")
-    cost = pd.to_numeric(e["biaya_per_kk"], errors="coerce")
-    share = pd.to_numeric(e["porsi"], errors="coerce")
-    cost = cost.where(cost >= 0, base.loc[e.index, "biaya_per_kk"])
-    share = share.where(share.between(0, 1), base.loc[e.index, "porsi"])
-    out = base.copy()
-    out.loc[e.index, "biaya_per_kk"] = cost.astype(float)
-    out.loc[e.index, "porsi"] = share.astype(float)
-    return out.reset_index()
 
 
 # ------------------------------------------------------------------------------------- the plan
