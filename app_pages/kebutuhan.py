@@ -65,9 +65,7 @@ by_kecamatan, chart, by_year = ui.tabs_on_demand(
 if by_kecamatan is not None:
     with by_kecamatan:
         ui.table(r.tabel)
-        st.download_button(ui.t("kebutuhan.unduh_tabel"), r.tabel_xlsx, file_name=r.tabel_nama, on_click="ignore",
-                           icon=":material/table_view:", key="kebutuhan_unduh",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        ui.download_xlsx(ui.t("kebutuhan.unduh_tabel"), r.tabel_xlsx, r.tabel_nama, key="kebutuhan_unduh")
 if chart is not None:
     with chart:
         ui.figure(r.per_kecamatan)

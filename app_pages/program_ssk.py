@@ -65,7 +65,5 @@ if checks is not None:
     with checks:
         ui.points(r.periksa)
 
-st.download_button(ui.t("program.unduh_xlsx"), r.xlsx, file_name=r.xlsx_nama, on_click="ignore",
-                   icon=":material/table_view:", key="unduh_matriks_ssk",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ui.download_xlsx(ui.t("program.unduh_xlsx"), r.xlsx, r.xlsx_nama, key="unduh_matriks_ssk")
 st.caption(r.sumber)

@@ -23,6 +23,7 @@ from ui.render import (  # noqa: F401
     card,
     columns_that_wrap,
     download_csv,
+    download_xlsx,
     facts,
     figure,
     headed_lists,

@@ -212,5 +212,10 @@ def performance_table(title: str, help_text: str, judged: Table | None, note: st
     if judged is not None:
         table(judged)
     st.caption(note)
-    st.download_button(t("kinerja.unduh"), xlsx, file_name=file_name, on_click="ignore", icon=":material/table_view:",
-                       key=key, mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    download_xlsx(t("kinerja.unduh"), xlsx, file_name, key)
+
+
+def download_xlsx(label: str, xlsx: Any, file_name: str, key: str) -> None:
+    """A download button for a workbook a view makes when asked (`xlsx`: bytes, or a function that makes them)."""
+    st.download_button(label, xlsx, file_name=file_name, on_click="ignore", icon=":material/table_view:", key=key,
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
