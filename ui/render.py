@@ -104,16 +104,19 @@ def page_link(path: str, label: str, icon: str | None = None) -> None:
 
 def stat(label: str, value: str, container: Any = None) -> None:
     """A figure with its label that wraps instead of being cut off (long rupiah amounts)."""
-    (container or st).html(f"<div class='stat-label'>{html.escape(fmt.uninert(label))}</div>"
-                           f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
+    (container or st).html(_stat_html(label, value))
 
 
 def stats(pairs: Sequence[tuple[str, str]]) -> None:
     """A row of figures with their labels, as one element that wraps to the width (Streamlit columns cost the browser
     a layout block each)."""
-    cells = "".join(f"<div><div class='stat-label'>{html.escape(fmt.uninert(label))}</div>"
-                    f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div></div>" for label, value in pairs)
-    st.html(f"<div class='stats'>{cells}</div>")
+    st.html("<div class='stats'>" + "".join(f"<div>{_stat_html(label, value)}</div>" for label, value in pairs)
+            + "</div>")
+
+
+def _stat_html(label: str, value: str) -> str:
+    return (f"<div class='stat-label'>{html.escape(fmt.uninert(label))}</div>"
+            f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
 
 
 def table(frame: Any) -> None:
