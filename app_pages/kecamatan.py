@@ -15,9 +15,7 @@ head.caption(r.keterangan)
 if r.catatan:
     st.info(r.catatan, icon=":material/call_split:")
 
-for col, card in zip(st.columns(3), r.kartu, strict=False):
-    with col:
-        ui.card(card)
+ui.cards(r.kartu, 3)
 
 left, right = st.columns([1, 1])
 with left:

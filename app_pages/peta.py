@@ -43,18 +43,4 @@ with left:
 with right:
     ui.figure(r.peringkat)
 
-d = r.rincian
-with st.container(border=True):
-    st.markdown(f"### {d.nama}")
-    st.markdown(ui.badge(d.status), unsafe_allow_html=True)
-    if d.dinilai:
-        st.caption(d.status_teks)
-    b, c = st.columns(2)  # the figures get the room: "1,109 households" is cut in a third of the width
-    b.metric(d.label, d.nilai)
-    b.caption(d.target_selisih)
-    if d.dinilai:
-        b.caption(d.dinilai)
-    c.metric(d.label_kk, d.kk)
-    if d.catatan:
-        st.caption(d.catatan)
-    ui.page_link("app_pages/kecamatan.py", d.ke_profil, icon=":material/arrow_forward:")
+ui.area_detail(r.rincian)

@@ -12,9 +12,7 @@ st.title(ui.t("ringkasan.judul"))
 st.markdown(r.pengantar)
 if r.kalimat:
     st.info(r.kalimat, icon=":material/campaign:")
-for col, card in zip(st.columns(3), r.kartu, strict=False):
-    with col:
-        ui.card(card)
+ui.cards(r.kartu, 3)
 
 st.subheader(ui.t("ringkasan.banding_judul"))
 st.caption(ui.t("ringkasan.banding_bantuan"))
@@ -27,9 +25,7 @@ if r.banding_catatan:
 st.subheader(ui.t("ringkasan.lainnya_judul"))
 st.caption(ui.t("ringkasan.lainnya_bantuan"))
 # two cards a row: four in a row are too narrow at 1024x768 (labels and even values were cut with '…')
-for col, card in zip(ui.rows_of_columns(len(r.lainnya), 2), r.lainnya, strict=False):
-    with col:
-        ui.card(card, brief=True)
+ui.cards(r.lainnya, 2, brief=True)
 
 left, right = st.columns([5, 6])
 with left:

@@ -20,8 +20,7 @@ if waste_tab is not None:
             st.info(r.nyata, icon=":material/fact_check:")
         for col, waste in zip(st.columns(2), r.sampah, strict=True):
             with col:
-                for card in waste.kartu:
-                    ui.card(card, brief=True)
+                ui.cards(waste.kartu, 1, brief=True)
                 if waste.lintasan is not None:
                     st.markdown(waste.kalimat)
                     ui.figure(waste.lintasan)

@@ -13,9 +13,7 @@ st.title(ui.t("stbm.judul"))
 st.markdown(ui.t("stbm.pengantar"))
 if r.ringkasan is not None:
     st.info(r.ringkasan, icon=":material/verified:")
-for col, card in zip(st.columns(3), r.kartu, strict=False):
-    with col:
-        ui.card(card, brief=True)
+ui.cards(r.kartu, 3, brief=True)
 
 by_kecamatan, both, by_village = ui.tabs_on_demand(
     [ui.t("stbm.tab_kecamatan"), ui.t("stbm.dua_judul"), ui.t("stbm.desa_judul")], key="stbm_tab")

@@ -7,6 +7,7 @@ which reads better on a projector than a hyphen.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Iterable
@@ -170,6 +171,29 @@ _INTRAWORD = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
 def uninert(text: str) -> str:
     """`inert` undone, for the places that show a view's text as text, not markdown (an HTML box that escapes it)."""
     return re.sub(r"\\([\\`*_\[\]<>$~|&#])", r"\1", text)
+
+
+# what `markdown_html` reads: an escape (`inert`'s), bold, a hard line break ("  \n") or a plain one
+_OUR_MARKDOWN = re.compile(r"\\([\\`*_\[\]<>$~|&#])|\*\*| {2}\n|\n")
+
+
+def markdown_html(text: str) -> str:
+    """The markdown of our own sentences as HTML, for figures drawn as one HTML block instead of a markdown element
+    each: `**bold**`, line breaks, and `inert`'s escapes, so an imported name shows as typed. Everything else is
+    text and comes out escaped: no tag but <strong> and <br> can come out of it, whatever the text holds."""
+    out, bold, at = [], False, 0
+    for m in _OUR_MARKDOWN.finditer(text):
+        out.append(html.escape(text[at:m.start()], quote=False))
+        if m.group(1) is not None:
+            out.append(html.escape(m.group(1), quote=False))
+        elif m.group() == "**":
+            out.append("</strong>" if bold else "<strong>")
+            bold = not bold
+        else:
+            out.append("<br>")
+        at = m.end()
+    out.append(html.escape(text[at:], quote=False))
+    return "".join(out) + ("</strong>" if bold else "")
 
 
 def inert(text: str, within: Iterable[str] | None = None) -> str:

@@ -31,8 +31,7 @@ OVERFLOW_SELECTORS = ", ".join([
     '[data-testid="stButton"] button', '[data-testid="stButton"] button *',
     '[data-testid="stDownloadButton"] button', '[data-testid="stDownloadButton"] button *',
     '[data-testid="stPopover"] button', '[data-testid="stPopover"] button *',
-    '[data-testid="stMetricLabel"]', '[data-testid="stMetricLabel"] *',
-    '[data-testid="stMetricValue"]', '[data-testid="stMetricValue"] *', '[data-testid="stMetricDelta"] *',
+    '.kartu-judul', '.kartu-nilai', '.kartu-delta', '.rincian-nama',
     '[data-testid="stTable"] th', '[data-testid="stTable"] th *', '.tabel th', '.tabel th *',
     '.tabel',  # a static table wider than its place scrolls sideways out of sight: the room does not see the rest
     '[data-testid="stExpander"] summary', '[data-testid="stExpander"] summary *',

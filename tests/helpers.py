@@ -5,9 +5,38 @@ from __future__ import annotations
 import dataclasses
 import io
 
+import lxml.html
 import openpyxl
 
 from sanitasi.load import Dataset
+
+
+def figures(at) -> list[tuple[str, str]]:
+    """(label, value) of every figure an AppTest page shows in HTML (ui.cards, ui.area_detail), in page order."""
+    out = []
+    for h in at.get("html"):
+        doc = lxml.html.fragment_fromstring(h.proto.body, create_parent="div")
+        for value in doc.xpath("//div[@class='kartu-nilai']"):
+            label = value.xpath("preceding-sibling::div[@class='kartu-judul'][1]")
+            out.append((label[0].text_content() if label else "", value.text_content()))
+    return out
+
+
+def shown_values(at) -> list[str]:
+    """The values of `figures`, as a person reads them off the cards."""
+    return [value for _, value in figures(at)]
+
+
+def card_notes(at) -> list[str]:
+    """The small print of each status card (its source, the method), in page order."""
+    return [" ".join(n.text_content() for n in card.xpath("./div[@class='kartu-catatan']"))
+            for h in at.get("html") if h.proto.body.startswith("<div class='kartu-baris'")
+            for card in lxml.html.fragment_fromstring(h.proto.body).xpath("./div[@class='kartu']")]
+
+
+def cards_html(at) -> str:
+    """The HTML of the page's status cards (ui.cards), one block after the other."""
+    return "\n".join(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class='kartu-baris'"))
 
 
 def loaded(data: Dataset, source: str = "Dinkes 2025", **versions: int) -> Dataset:

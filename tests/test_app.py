@@ -15,10 +15,12 @@ from pathlib import Path
 import lxml.html
 import pandas as pd
 import pytest
+from helpers import cards_html, figures, shown_values
 from streamlit.testing.v1 import AppTest
 
 from sanitasi import analysis, documents, fmt, i18n, indicators, kinds, maps, trajectories
 from sanitasi.load import load_bundled
+from sanitasi.progress import status_label
 from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, program_ssk, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,11 +126,32 @@ def test_the_default_document_is_a_setting(monkeypatch: pytest.MonkeyPatch, env:
     assert at.sidebar.selectbox(key="target").value == expected
 
 
+def test_status_cards_show_each_card_whole(an: analysis.Analysis) -> None:
+    # one HTML block a row of cards: each card's figure, its change with the arrow, its status in words, and its
+    # target lines as text (the markdown bold read, no asterisk or escape left)
+    at = open_page("ringkasan", target="SSK 2022-2024 (ilustratif)", tahun="2023")
+    cards = overview(analysis.analyse(an.data, 2023), "SSK 2022-2024 (ilustratif)")
+    blocks = [lxml.html.fragment_fromstring(b) for b in cards_html(at).split("\n")]
+    shown = blocks[0].xpath("./div[@class='kartu']")
+    assert len(shown) == len(cards) == 3
+    for card, box in zip(cards, shown, strict=True):
+        def text(cls: str, box=box) -> str:
+            return " ".join(e.text_content() for e in box.xpath(f"./div[@class='{cls}']"))
+        assert (text("kartu-judul"), text("kartu-nilai")) == (card.judul, card.nilai)
+        arrow = {"up": "\u2191 ", "down": "\u2193 "}.get(card.delta_panah, "")
+        assert text(f"kartu-delta kartu-delta-{card.delta_warna}") == arrow + card.perubahan
+        assert status_label(card.status, "id") in text("kartu-status")
+        assert text("kartu-teks").startswith(card.target.replace("**", ""))
+        assert "*" not in box.text_content() and "\\" not in box.text_content()
+    # the other strategy's four cards: two a row at most
+    assert blocks[1].get("style") == "--per-baris:2" and len(blocks[1].xpath("./div[@class='kartu']")) == 4
+
+
 def test_overview_cards_follow_the_reference_year(an: analysis.Analysis) -> None:
     for year in (2021, 2025):
         at = open_page("ringkasan", tahun=str(year))
         expected = overview(analysis.analyse(an.data, year), "RPJMN 2020-2024")
-        assert [m.value for m in at.metric][:3] == [c.nilai for c in expected]
+        assert shown_values(at)[:3] == [c.nilai for c in expected]
     # 2021 and 2025 differ, so the assertion above could not pass with a page stuck on one year
     assert overview(analysis.analyse(an.data, 2021), "RPJMN 2020-2024")[0].nilai != \
         overview(analysis.analyse(an.data, 2025), "RPJMN 2020-2024")[0].nilai
@@ -136,9 +159,9 @@ def test_overview_cards_follow_the_reference_year(an: analysis.Analysis) -> None
 
 def test_overview_year_slider_changes_the_numbers(an: analysis.Analysis) -> None:
     at = open_page("ringkasan")
-    before = [m.value for m in at.metric]
+    before = shown_values(at)
     at.select_slider(key="tahun").set_value(2022).run()
-    after = [m.value for m in at.metric]
+    after = shown_values(at)
     assert after != before
     assert after[:3] == [c.nilai for c in overview(analysis.analyse(an.data, 2022), "RPJMN 2020-2024")]
 
@@ -146,11 +169,11 @@ def test_overview_year_slider_changes_the_numbers(an: analysis.Analysis) -> None
 def test_target_document_changes_the_cards(an: analysis.Analysis) -> None:
     at = open_page("ringkasan", target="SSK 2022-2024 (ilustratif)", tahun="2023")
     cards = overview(analysis.analyse(an.data, 2023), "SSK 2022-2024 (ilustratif)")
-    shown = texts(at)
+    shown = cards_html(at)
     for card in cards:
-        assert card.target in shown
+        assert fmt.markdown_html(card.target) in shown
     # the SSK's final aman target is 12%, RPJMN's is 15%: the page must show the SSK one
-    assert "**12%**" in shown and "**15%**" not in shown
+    assert "<strong>12%</strong>" in shown and "<strong>15%</strong>" not in shown
 
 
 def test_map_indicator_and_kecamatan_from_url(an: analysis.Analysis) -> None:
@@ -159,19 +182,19 @@ def test_map_indicator_and_kecamatan_from_url(an: analysis.Analysis) -> None:
     assert at.selectbox(key="kecamatan").value == "63.10.08"
     values = maps.map_values(an, "babs_terbuka", "RPJMN 2020-2024")
     mantewe = values.loc[values["kode"] == "63.10.08"].iloc[0]
-    assert at.metric[0].value == mantewe["nilai_teks"]
-    assert at.metric[1].value == mantewe["kk_teks"]
+    assert shown_values(at)[0] == mantewe["nilai_teks"]
+    assert shown_values(at)[1] == mantewe["kk_teks"]
 
 
 def test_map_controls_change_what_is_shown(an: analysis.Analysis) -> None:
     at = open_page("peta")
-    first = at.metric[0].value
+    first = shown_values(at)[0]
     at.selectbox(key="indikator").set_value("aman").run()
     at.selectbox(key="kecamatan").set_value("63.10.06").run()
     values = maps.map_values(an, "aman", "RPJMN 2020-2024")
     se = values.loc[values["kode"] == "63.10.06"].iloc[0]
-    assert at.metric[0].value == se["nilai_teks"] != first
-    assert at.metric[0].label == indicators.get("aman").label("id")
+    assert shown_values(at)[0] == se["nilai_teks"] != first
+    assert figures(at)[0][0] == indicators.get("aman").label("id")
 
 
 @pytest.mark.parametrize("mode", ["nilai", "selisih", "status"])
@@ -205,11 +228,11 @@ def test_kecamatan_profile_follows_the_choice(an: analysis.Analysis) -> None:
     at = open_page("kecamatan", kecamatan="63.10.12")
     assert at.title[0].value == "Kecamatan Teluk Kepayang"
     cards = kecamatan.view(an, kecamatan.Settings(kode="63.10.12", dokumen="RPJMN 2020-2024")).kartu
-    assert [m.value for m in at.metric] == [c.nilai for c in cards]
+    assert shown_values(at) == [c.nilai for c in cards]
     at.selectbox(key="kecamatan").set_value("63.10.01").run()
     assert at.title[0].value == "Kecamatan Batulicin"
     batulicin = kecamatan.view(an, kecamatan.Settings(kode="63.10.01", dokumen="RPJMN 2020-2024")).kartu
-    assert [m.value for m in at.metric] == [c.nilai for c in batulicin]
+    assert shown_values(at) == [c.nilai for c in batulicin]
 
 
 def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
@@ -413,9 +436,9 @@ def test_the_growth_assumption_is_set_on_the_needs_page_and_followed_by_the_deck
 
 def test_english_switch_changes_numbers_format() -> None:
     at = open_page("ringkasan", lang="en")
-    assert all("," not in m.value for m in at.metric)  # 84.2%, not 84,2%
+    assert all("," not in v for v in shown_values(at))  # 84.2%, not 84,2%
     at.radio(key="lang").set_value("id").run()
-    assert all("." not in m.value for m in at.metric)
+    assert all("." not in v for v in shown_values(at))
     assert at.title[0].value == i18n.t("ringkasan.judul", "id")
 
 
@@ -430,8 +453,8 @@ def test_bad_url_parameters_fall_back_to_defaults() -> None:
 def test_numbers_use_indonesian_format_by_default(an: analysis.Analysis) -> None:
     at = open_page("ringkasan")
     kab = an.kab.sort_values("tahun").iloc[-1]
-    assert at.metric[0].value == fmt.pct(kab["pct_layak"])
-    assert "," in at.metric[0].value
+    assert shown_values(at)[0] == fmt.pct(kab["pct_layak"])
+    assert "," in shown_values(at)[0]
 
 
 def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: analysis.Analysis) -> None:
@@ -472,7 +495,7 @@ def test_map_offers_the_rest_of_ppsp(an: analysis.Analysis, indikator: str) -> N
     assert not at.exception
     assert at.selectbox(key="indikator").value == indikator
     values = maps.map_values(an, indikator, "RPJMN 2020-2024")
-    assert at.metric[0].value == values.set_index("kode").loc["63.10.08", "nilai_teks"]
+    assert shown_values(at)[0] == values.set_index("kode").loc["63.10.08", "nilai_teks"]
 
 
 def test_trajectory_of_waste_is_for_the_district_only() -> None:

@@ -133,3 +133,28 @@ def test_one_date_style(value, lang: str, expected: str) -> None:
 def test_an_underscore_inside_a_word_is_not_markup(text: str, markup: bool) -> None:
     """Codes are not escaped: an escaped code reached file names and choices as `babs\\_terbuka`."""
     assert fmt.has_markup(text) is markup
+
+
+def test_markdown_html_reads_our_bold_and_line_breaks() -> None:
+    assert fmt.markdown_html("Target **30%** pada 2029  \nKurang **20,9 poin** dari target.") == \
+        "Target <strong>30%</strong> pada 2029<br>Kurang <strong>20,9 poin</strong> dari target."
+    assert fmt.markdown_html("a\nb & <c>") == "a<br>b &amp; &lt;c&gt;"
+    assert fmt.markdown_html("**tak tertutup") == "<strong>tak tertutup</strong>"  # never an open tag left behind
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_markdown_html_shows_an_inert_text_as_typed(text: str) -> None:
+    # whatever an imported name holds, escaped by `inert` it comes out of the HTML as the characters typed
+    import html
+    assert fmt.markdown_html(fmt.inert(text)) == html.escape(text, quote=False)
+
+
+@given(st.text(alphabet="*\\<>&ab \n_`[]()!", max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_markdown_html_makes_no_tag_but_strong_and_br(text: str) -> None:
+    import re
+    out = fmt.markdown_html(text)
+    tags = re.findall(r"<[^>]*>", out)
+    assert set(tags) <= {"<strong>", "</strong>", "<br>"}
+    assert tags.count("<strong>") == tags.count("</strong>")

@@ -19,8 +19,9 @@ from ui.chrome import banner, data_label, page_failed, setup, sidebar  # noqa: F
 from ui.editor import editor_name, editor_panel  # noqa: F401
 from ui.importer import commitments_editor, forget_import, show_problems, try_import  # noqa: F401
 from ui.render import (  # noqa: F401
+    area_detail,
     badge,
-    card,
+    cards,
     columns_that_wrap,
     download_csv,
     download_xlsx,
@@ -35,7 +36,6 @@ from ui.render import (  # noqa: F401
     paragraphs,
     performance_table,
     points,
-    rows_of_columns,
     small_multiples,
     sorted_table,
     stat,

@@ -40,7 +40,26 @@ _CSS = """<style>
 .block-container {padding-top: 2.7rem; padding-bottom: 2rem; padding-left: clamp(1rem, 2.5vw, 5rem);
                   padding-right: clamp(1rem, 2.5vw, 5rem);}
 h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
-[data-testid="stMetricValue"] {font-size: 2.0rem;}
+/* status cards (ui.cards) and Peta's box on one kecamatan (ui.area_detail), one HTML block each: at most
+   --per-baris cards a row, fewer where a card would get under 12rem; a row's cards as tall as the tallest */
+.kartu-baris {display: grid; gap: 1rem; margin-bottom: 0.5rem; grid-template-columns: repeat(auto-fill,
+  minmax(max(12rem, calc((100% - (var(--per-baris) - 1) * 1rem) / var(--per-baris))), 1fr));}
+.kartu {border: 1px solid #d5d8de; border-radius: 0.5rem; padding: 1rem; min-width: 0;
+        display: flex; flex-direction: column; align-items: flex-start; gap: 0.3rem; color: #31333f;}
+.kartu-judul {font-size: 0.875rem; line-height: 1.4;}
+.kartu-nilai {font-size: 2.0rem; line-height: 1.15;}
+.kartu-delta {font-size: 0.875rem; line-height: 1.4; padding: 0.05rem 0.5rem; border-radius: 0.75rem;}
+.kartu-delta-blue {color: #0b5394; background: #e7f0fa;}
+.kartu-delta-orange {color: #8f4400; background: #fdefe1;}
+.kartu-delta-gray {color: #4a4f57; background: #eef0f3;}
+.kartu-status {margin: 0.5rem 0 0.3rem;}
+.kartu-teks {font-size: 1rem; line-height: 1.6;}
+.kartu-catatan {font-size: 0.875rem; line-height: 1.5; color: #5c606a; margin-top: 0.3rem;}
+.kartu > .kartu-catatan:last-child {margin-top: auto; padding-top: 0.3rem;}
+.rincian {color: #31333f;}
+.rincian-nama {font-size: 1.5rem; font-weight: 600; line-height: 1.3; margin-bottom: 0.3rem;}
+.rincian-angka {display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin-top: 0.5rem;}
+.rincian-angka > div {flex: 1 1 12rem; min-width: 0;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}
 .stat-value {font-size: 1.65rem; font-weight: 600; line-height: 1.2;}
 .stats {display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; margin-bottom: 0.25rem;}
@@ -74,7 +93,7 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 _CSS_PAPARAN = """<style>
 html {font-size: 18px;}
 .block-container {padding-top: 2.7rem; padding-bottom: 0.5rem; max-width: 100%;}
-[data-testid="stMetricValue"] {font-size: 2.6rem;}
+.kartu-nilai {font-size: 2.6rem;}
 h1 {font-size: 1.75rem !important; padding: 0 !important;}
 [data-testid="stAlert"] > div {padding: 0.3rem 0.8rem; min-height: 0;}
 [data-testid="stAlert"] p {font-size: 0.85rem;}

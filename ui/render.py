@@ -15,6 +15,7 @@ from sanitasi import charts, deck, exports, fmt
 from sanitasi.cards import Card
 from sanitasi.progress import WARNA, Status, status_label
 from sanitasi.views.display import Figure, Table, html_table
+from sanitasi.views.peta import Detail
 from ui.cache import imported_texts
 from ui.state import lang, presenting, t, use_tab
 
@@ -46,20 +47,56 @@ def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
     return [row.container(key=f"{key}_{i}") for i in range(len(parts))]
 
 
-def card(c: Card, *, brief: bool = False) -> None:
-    """A status card in a bordered box: the figure with its change on the year before, the status badge, then
-    either the target, the gap and the households short (and the method when the view gives it), or, `brief`,
-    the target line alone."""
+def cards(items: Sequence[Card], per_row: int, *, brief: bool = False) -> None:
+    """Status cards, at most `per_row` in a row and fewer where the page is narrow, as one HTML block: each the
+    figure with its change on the year before, the status badge, then either the target, the gap and the households
+    short (and the source and method), or, `brief`, the target line and the source. Drawn as Streamlit elements, a
+    card cost the browser five (a box, a metric, two markdown blocks, a caption), 35 on Ringkasan. Cards in a row are
+    as tall as the tallest, their sources at the foot."""
+    if items:
+        st.html(f"<div class='kartu-baris' style='--per-baris:{int(per_row)}'>"
+                + "".join(_card_html(c, brief) for c in items) + "</div>")
+
+
+def _card_html(c: Card, brief: bool) -> str:
+    md = fmt.markdown_html
+    parts = [f"<div class='kartu-judul'>{md(c.judul)}</div>", f"<div class='kartu-nilai'>{md(c.nilai)}</div>"]
+    if c.perubahan:
+        arrow = {"up": "\u2191 ", "down": "\u2193 "}.get(c.delta_panah, "")
+        look = html.escape(c.delta_warna)
+        parts.append(f"<div class='kartu-delta kartu-delta-{look}'>{arrow}{md(c.perubahan)}</div>")
+    parts.append(f"<div class='kartu-status'>{badge(c.status)}</div>")
+    if brief:
+        notes = [c.target.replace("**", ""), c.sumber]
+    else:
+        lines = "<br>".join(md(x) for x in (c.target, c.selisih, c.selisih_kk) if x)
+        parts.append(f"<div class='kartu-teks'>{lines}</div>")
+        notes = [c.sumber, c.metode]
+    if any(notes):
+        parts.append(f"<div class='kartu-catatan'>{'<br>'.join(md(x) for x in notes if x)}</div>")
+    return "<div class='kartu'>" + "".join(parts) + "</div>"
+
+
+def area_detail(d: Detail) -> None:
+    """Peta's box on the kecamatan chosen: its name and status, the figure and the households short side by side with
+    their target lines, the notes, then the link to its Kecamatan page. One HTML block and the link, where Streamlit's
+    headings, metrics, columns and captions cost the browser a dozen elements."""
+    md = fmt.markdown_html
+
+    def figure_html(label: str, value: str, lines: Sequence[str]) -> str:
+        notes = "<br>".join(md(x) for x in lines if x)
+        return (f"<div><div class='kartu-judul'>{md(label)}</div><div class='kartu-nilai'>{md(value)}</div>"
+                + (f"<div class='kartu-catatan'>{notes}</div>" if notes else "") + "</div>")
+
     with st.container(border=True):
-        st.metric(c.judul, c.nilai, delta=c.perubahan, delta_color=c.delta_warna, delta_arrow=c.delta_panah)
-        st.markdown(badge(c.status), unsafe_allow_html=True)
-        if brief:
-            st.caption("  \n".join(x for x in (c.target.replace("**", ""), c.sumber) if x))
-            return
-        st.markdown(f"{c.target}  \n{c.selisih}  \n{c.selisih_kk}")
-        note = "  \n".join(x for x in (c.sumber, c.metode) if x)
-        if note:
-            st.caption(note)
+        st.html("<div class='rincian'>"
+                f"<div class='rincian-nama'>{md(d.nama)}</div><div class='kartu-status'>{badge(d.status)}</div>"
+                + (f"<div class='kartu-catatan'>{md(d.status_teks)}</div>" if d.dinilai else "")
+                # the figures get the room: "1,109 households" is cut in a third of the width
+                + "<div class='rincian-angka'>"
+                + figure_html(d.label, d.nilai, [d.target_selisih, d.dinilai]) + figure_html(d.label_kk, d.kk, [])
+                + "</div>" + (f"<div class='kartu-catatan'>{md(d.catatan)}</div>" if d.catatan else "") + "</div>")
+        page_link("app_pages/kecamatan.py", d.ke_profil, icon=":material/arrow_forward:")
 
 
 def _draw(c: Any, spec: dict, name: str | None, kw: dict) -> Any:
@@ -170,11 +207,6 @@ def message(markdown: str) -> None:
     way."""
     st.markdown(f"<div class='slide-msg'>\n\n{fmt.inert(markdown, imported_texts())}\n\n</div>",
                 unsafe_allow_html=True)
-
-
-def rows_of_columns(n: int, per_row: int) -> list[Any]:
-    """Enough rows of `per_row` columns for `n` items, made before any is filled (as a grid of cards needs)."""
-    return [c for _ in range(0, n, per_row) for c in st.columns(per_row)]
 
 
 def sorted_table(tab: Table, key: str) -> None:

@@ -49,7 +49,7 @@ class Tab:
         return browser.texts(self.page, '[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"]')
 
     def metrics(self) -> list[str]:
-        return browser.texts(self.page, '[data-testid="stMetricValue"]')
+        return browser.texts(self.page, ".kartu-nilai")
 
     def selected(self) -> dict[str, str]:
         """Select box label -> the text it shows."""
