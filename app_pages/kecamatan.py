@@ -28,6 +28,7 @@ with right:
     st.caption(r.sumber)
 
 st.subheader(ui.t("profil.status_judul"))
-st.dataframe(r.tabel, hide_index=True, width="stretch", key="profil_tabel")
+# a static table: its long statuses and dates wrap where a grid cut the last column at 1366 px
+ui.table(r.tabel)
 st.caption(r.sumber)
 st.caption(ui.t("metode.singkat"))

@@ -235,6 +235,16 @@ def test_kecamatan_profile_follows_the_choice(an: analysis.Analysis) -> None:
     assert shown_values(at) == [c.nilai for c in batulicin]
 
 
+def test_kecamatan_status_table_is_read_whole(an: analysis.Analysis) -> None:
+    # every target document and indicator, as the view formats them, in a static table whose texts wrap
+    at = open_page("kecamatan", kecamatan="63.10.12")
+    expected = kecamatan.view(an, kecamatan.Settings(kode="63.10.12", dokumen="RPJMN 2020-2024")).tabel
+    shown = [t for t in tables(at) if list(t.columns) == list(expected.columns)]
+    assert len(shown) == 1 and len(expected) > 3
+    pd.testing.assert_frame_equal(shown[0], expected.fillna("").astype(str).reset_index(drop=True),
+                                  check_dtype=False)
+
+
 def test_needs_page_numbers_match_the_package(an: analysis.Analysis) -> None:
     # RPJMN 2020-2024 (no longer the default) sets layak; the default RPJMN 2025-2029 sets only aman
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
