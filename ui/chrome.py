@@ -57,7 +57,7 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .kartu-catatan {font-size: 0.875rem; line-height: 1.5; color: #5c606a; margin-top: 0.3rem;}
 .kartu > .kartu-catatan:last-child {margin-top: auto; padding-top: 0.3rem;}
 .rincian {color: #31333f;}
-.rincian-nama {font-size: 1.5rem; font-weight: 600; line-height: 1.3; margin-bottom: 0.3rem;}
+.rincian .rincian-nama {font-size: 1.5rem; font-weight: 600; line-height: 1.3; margin: 0 0 0.3rem; padding: 0;}
 .rincian-angka {display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin-top: 0.5rem;}
 .rincian-angka > div {flex: 1 1 12rem; min-width: 0;}
 .stat-label {font-size: 0.9rem; color: #4a4f57;}

@@ -90,7 +90,7 @@ def area_detail(d: Detail) -> None:
 
     with st.container(border=True):
         st.html("<div class='rincian'>"
-                f"<div class='rincian-nama'>{md(d.nama)}</div><div class='kartu-status'>{badge(d.status)}</div>"
+                f"<h3 class='rincian-nama'>{md(d.nama)}</h3><div class='kartu-status'>{badge(d.status)}</div>"
                 + (f"<div class='kartu-catatan'>{md(d.status_teks)}</div>" if d.dinilai else "")
                 # the figures get the room: "1,109 households" is cut in a third of the width
                 + "<div class='rincian-angka'>"
