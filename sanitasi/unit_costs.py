@@ -44,10 +44,19 @@ def cost_editor(biaya: pd.DataFrame, indikator: str, lang: str = "id",
 
 def _shown(biaya: pd.DataFrame, indikator: str, lang: str) -> pd.DataFrame:
     rows = biaya.loc[biaya["indikator"] == indikator, ["kode", "langkah", "biaya_per_kk", "porsi"]]
-    return rows.assign(biaya_per_kk=[fmt.number(v, 0 if float(v).is_integer() else 2, lang)
-                                     for v in rows["biaya_per_kk"]],
-                       porsi=[fmt.number(v, next(d for d in (2, 3, 4) if round(v, d) == round(v, 4)), lang)
-                              for v in rows["porsi"]]).reset_index(drop=True)
+    return rows.assign(biaya_per_kk=[cost_text(v, lang) for v in rows["biaya_per_kk"]],
+                       porsi=[share_text(v, lang) for v in rows["porsi"]]).reset_index(drop=True)
+
+
+def cost_text(v: float, lang: str = "id") -> str:
+    """A unit cost as the editor and the workbook write it: whole rupiah, or two decimals when it has them."""
+    return fmt.number(v, 0 if float(v).is_integer() else 2, lang)
+
+
+def share_text(v: float, lang: str = "id") -> str:
+    """A share as the editor and the workbook write it: two decimals, up to four when the value has them (0,333 is
+    not 0,33)."""
+    return fmt.number(v, next(d for d in (2, 3, 4) if round(v, d) == round(v, 4)), lang)
 
 
 def changed(rows: tuple[CostRow, ...], editor: CostEditor) -> tuple[CostRow, ...]:

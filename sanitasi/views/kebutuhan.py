@@ -20,8 +20,10 @@ from sanitasi.unit_costs import (  # noqa: F401  (the page and the tests read th
     CostRow,
     changed,
     cost_editor,
+    cost_text,
     costs_from_editor,
     read_costs,
+    share_text,
     with_edits,
 )
 from sanitasi.views.display import Figure, Table, source_line
@@ -206,8 +208,8 @@ def cost_lines(biaya: pd.DataFrame, indikator: str, edited: bool, lang: str = "i
     t = i18n.t
     rows = biaya.loc[biaya["indikator"] == indikator]
     head = t("kebutuhan.x_biaya_diubah" if edited else "kebutuhan.x_biaya_berkas", lang)
-    return [head, *(t("kebutuhan.x_biaya_baris", lang, langkah=r.langkah, biaya=fmt.number(r.biaya_per_kk, 0, lang),
-                      porsi=fmt.number(r.porsi, 2, lang)) for r in rows.itertuples())]
+    return [head, *(t("kebutuhan.x_biaya_baris", lang, langkah=r.langkah, biaya=cost_text(r.biaya_per_kk, lang),
+                      porsi=share_text(r.porsi, lang)) for r in rows.itertuples())]
 
 
 def assumption_text(g: needs.Gap, lang: str = "id") -> str:

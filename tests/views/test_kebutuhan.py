@@ -324,3 +324,14 @@ def test_the_what_if_starts_at_the_plans_yearly_need_and_reaches_the_target_in_i
         first = min(y for y, v in line.items() if arah * (v - target) >= -1e-9)
         assert first == (tahun if backlog > 0 else an.tahun), kode
     assert f"paling lambat {tahun}" in r.skenario_teks and "12 dari 12" in r.skenario_teks
+
+
+def test_the_workbook_writes_unit_costs_as_the_editor_shows_them(an: Analysis) -> None:
+    # a share of 0,333 is costed as 0,333: the workbook's line says so, as the editor does, not "0,33"
+    biaya = an.data.biaya.copy()
+    step = biaya.index[biaya["indikator"] == "aman"][0]
+    biaya.loc[step, ["biaya_per_kk", "porsi"]] = [6_500_000.5, 1 / 3]
+    lines = kebutuhan.cost_lines(biaya, "aman", True, "id")
+    editor = kebutuhan.cost_editor(biaya, "aman", "id")
+    assert "0,333" in editor.frame.loc[0, "porsi"] and editor.frame.loc[0, "biaya_per_kk"] == "6.500.000,50"
+    assert any("Rp6.500.000,50" in line and "0,333" in line for line in lines[1:]), lines
