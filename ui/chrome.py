@@ -67,6 +67,8 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .slide-msg {font-size: 1.3rem; line-height: 1.45; margin: 0.2rem 0 0.8rem;}
 .st-key-slide_pgup, .st-key-slide_pgdn {display: none;}
 .tabel {overflow-x: auto; margin: 0 0 0.5rem;}
+.tabel-judul {font-size: 1rem; font-weight: 600; line-height: 1.3; color: #262730;}
+.tabel-pengantar {font-size: 0.8rem; line-height: 1.35; color: #4a4f57; margin-bottom: 0.35rem;}
 .tabel table {border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; color: #262730;}
 .tabel th, .tabel td {padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6e8ec; text-align: left; vertical-align: top;
                       overflow-wrap: break-word;}
@@ -76,6 +78,19 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .tabel .n {text-align: right; font-variant-numeric: tabular-nums;}
 /* a data bar behind a figure (html_table's `bar`): light enough that the figure over it keeps its contrast */
 .tabel td.batang {background: linear-gradient(to right, #c9dcee var(--batang), transparent var(--batang));}
+/* bars in their own colours (a ranking in the map's colours, `Bars.warna`): bars alone in a wide column, inset from
+   the rows' lines; the target (`Bars.garis`) a dark line down the column, broken by the rows as a dashed rule */
+.tabel td.lajur {width: 45%; min-width: 7rem; background-repeat: no-repeat; background-position: left center;
+                 background-image: linear-gradient(to right, var(--warna, transparent) var(--batang, 0%),
+                                                   transparent var(--batang, 0%));
+                 background-size: 100% 68%;}
+.tabel td.lajur.garis {background-image: repeating-linear-gradient(to bottom, #31333f 0 5px, transparent 5px 9px),
+                                         linear-gradient(to right, var(--warna, transparent) var(--batang, 0%),
+                                                         transparent var(--batang, 0%));
+                       background-size: 2px 100%, 100% 68%; background-position: var(--garis) 0, left center;}
+/* the row chosen (the kecamatan in the sidebar): outlined and bold, as its bar is on the map's chart */
+.tabel tr.pilih {outline: 2px solid #31333f; outline-offset: -2px;}
+.tabel tr.pilih > * {font-weight: 700;}
 .tabel tbody tr:hover {background: #f5f6f8;}
 /* seven columns and more (money by source and year): headings may break inside a word rather than push the table
    past its place at 1024 px with the sidebar open ("(ILUSTRATIF)" under each source) */

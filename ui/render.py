@@ -156,15 +156,20 @@ def _stat_html(label: str, value: str) -> str:
             f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
 
 
-def table(frame: Any) -> None:
+def table(frame: Any, title: str = "", lead: str | Sequence[str] = "") -> None:
     """A static table whose long texts wrap (definitions, notes): for reading, not sorting. A view's `Table`
-    brings its source line, shown under it."""
+    brings its source line, shown under it. `title` and `lead` (a line, or lines) head it in the same block, as a
+    chart's title and subtitle head the chart (a ranking drawn as a table beside a map)."""
+    lines = [lead] if isinstance(lead, str) else list(lead)
+    said = "<br>".join(fmt.markdown_html(x) for x in lines if x)
+    head = ((f"<div class='tabel-judul'>{fmt.markdown_html(title)}</div>" if title else "")
+            + (f"<div class='tabel-pengantar'>{said}</div>" if said else ""))
     if isinstance(frame, Table):
-        st.html(html_table(frame.frame, frame.batang))
+        st.html(head + html_table(frame.frame, frame.batang, frame.warna, frame.pilih))
         if frame.sumber:
             st.caption(frame.sumber)
         return
-    st.html(html_table(frame))  # every cell HTML-escaped: imported names show as typed
+    st.html(head + html_table(frame))  # every cell HTML-escaped: imported names show as typed
 
 
 # Lines of text drawn as one element: each markdown element costs the browser its own render (a few ms a line).

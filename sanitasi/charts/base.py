@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import json
 import re
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
@@ -84,6 +86,22 @@ def contrast(a: str, b: str) -> float:
 
 
 MIN_CONTRAST = 4.5  # WCAG AA for text
+
+
+def blend(stops: Sequence[tuple[float, str]], x: float) -> str:
+    """The colour at `x` on a ramp of (position, '#rrggbb') stops in rising order, mixed in RGB between the two stops
+    around it and held at the ends: a continuous scale's colour worked out here, for a table or a label to match the
+    chart drawn with the same stops (Vega-Lite's scale with `interpolate="rgb"`)."""
+    if not stops:
+        raise ValueError("a ramp needs at least one stop")
+    if x <= stops[0][0]:
+        return stops[0][1]
+    for (a, ca), (b, cb) in itertools.pairwise(stops):
+        if x <= b:
+            w = (x - a) / (b - a) if b > a else 1.0
+            mixed = [round(int(ca[i:i + 2], 16) * (1 - w) + int(cb[i:i + 2], 16) * w) for i in (1, 3, 5)]
+            return "#" + "".join(f"{c:02x}" for c in mixed)
+    return stops[-1][1]
 
 
 def ink_on(fill: str) -> str:

@@ -14,19 +14,37 @@ from typing import Any
 import pandas as pd
 
 from sanitasi import fmt, i18n
+from sanitasi.charts.base import ink_on
 from sanitasi.load import Dataset
+
+
+@dataclass(frozen=True)
+class Bars:
+    """A column of a static table drawn with a bar in each row, as a spreadsheet's data bars: `panjang` each row's
+    length from 0 to 1 (None: no bar). Without `warna` the bar is a light blue behind the row's figure; with it, each
+    row's bar takes its own fill ('#rrggbb', as the map's colours) and the column holds bars alone (its figures stand
+    in a column of their own: a dark bar would hide them). `garis`, from 0 to 1: a dark mark down the column there,
+    the target."""
+
+    kolom: str
+    panjang: tuple[float | None, ...]
+    warna: tuple[str, ...] = ()
+    garis: float | None = None
 
 
 @dataclass(frozen=True)
 class Table:
     """A table to show: `frame` keeps numbers as numbers (so columns sort), `styler` shows them formatted, `sumber`
-    the source line under it (empty: the result that holds it gives one). `batang`, for a static table: a column
-    drawn with a bar behind each figure, as (heading, each row's length from 0 to 1, None for no bar)."""
+    the source line under it (empty: the result that holds it gives one). For a static table: `batang`, a column
+    (or several) drawn with bars; `warna`, a background for each cell ('#rrggbb', or None for none), a row of them
+    per row, as a heat map's; `pilih`, the row to stand out (the kecamatan chosen)."""
 
     frame: pd.DataFrame
     styler: object
     sumber: str = ""
-    batang: tuple[str, tuple[float | None, ...]] | None = None
+    batang: Bars | tuple[Bars, ...] | None = None
+    warna: tuple[tuple[str | None, ...], ...] | None = None
+    pilih: int | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,14 +69,17 @@ class Figure:
 _FIGURE = re.compile(r"[+\-−]?\s?(Rp\s?)?[\d.,]+\s?(%|KK|ha|jiwa|desa|x|ribu|juta|miliar|triliun)?")
 
 
-def html_table(frame: pd.DataFrame, bar: tuple[str, tuple[float | None, ...]] | None = None) -> str:
+def html_table(frame: pd.DataFrame, bar: Bars | tuple[Bars, ...] | None = None,
+               fills: tuple[tuple[str | None, ...], ...] | None = None, chosen: int | None = None) -> str:
     """A static table as HTML for reading (not sorting): every cell escaped (imported names are data, never
     markup), long texts wrapping, the first column naming the row, and a column of figures aligned right with its
     heading, so the digits line up (a column is one of figures when most of its filled cells are). Drawn as one
-    HTML block it costs the browser a fraction of Streamlit's own static table (about 5 ms against 35-60 ms).
+    HTML block it costs the browser a fraction of Streamlit's own static table (about 5 ms against 35-60 ms), and
+    a fraction of a chart (45-60 ms whatever it holds).
 
-    `bar`: (heading, a length from 0 to 1 per row or None) draws that column's figures over a bar, as a spreadsheet's
-    data bars do, so the ranking reads at a glance without a chart beside the table."""
+    `bar` draws a column (or several) with bars (`Bars`), so a ranking reads at a glance without a chart;
+    `fills` gives cells a background, its text dark or white, whichever reads on it (a heat map's matrix as a table);
+    `chosen` outlines one row."""
 
     def text(value: Any) -> str:
         return "" if value is None or (isinstance(value, float) and value != value) else str(value)
@@ -66,26 +87,54 @@ def html_table(frame: pd.DataFrame, bar: tuple[str, tuple[float | None, ...]] | 
     cells = [[text(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     right = [False] + [_figures([row[j] for row in cells]) for j in range(1, len(frame.columns))]
 
-    at = list(frame.columns).index(bar[0]) if bar is not None else -1
-    if bar is not None and len(bar[1]) != len(frame):
-        raise ValueError(f"{len(bar[1])} bar lengths for {len(frame)} rows")
+    columns = list(frame.columns)
+    drawn_as = {columns.index(b.kolom): b for b in ((bar,) if isinstance(bar, Bars) else bar or ())}
+    for b in drawn_as.values():
+        for what, given in (("bar lengths", b.panjang), ("bar colours", b.warna)):
+            if given and len(given) != len(frame):
+                raise ValueError(f"{len(given)} {what} for {len(frame)} rows")
+        if not all(_HEX.fullmatch(c) for c in b.warna):
+            raise ValueError("bar colours must be '#rrggbb'")
+    if fills and len(fills) != len(frame):
+        raise ValueError(f"{len(fills)} rows of cell colours for {len(frame)} rows")
+    if fills and any(len(row) != len(columns) for row in fills):
+        raise ValueError(f"cell colours for {len(columns)} columns expected in every row")
 
-    def cell(tag: str, value: str, j: int, scope: str = "", length: float | None = None) -> str:
-        drawn = length is not None and length == length  # a bar for a number, none for None or NaN
-        classes = " ".join(c for c, on in (("n", right[j]), ("batang", drawn)) if on)
-        attrs = (f" scope='{scope}'" if scope else "") + (f" class='{classes}'" if classes else "")
-        if drawn:  # the bar's length is ours (a number), never a cell's text
-            attrs += f" style='--batang:{100 * min(max(float(length), 0.0), 1.0):.1f}%'"
+    def cell(tag: str, value: str, i: int, j: int, scope: str = "") -> str:
+        classes, style = ["n"] if right[j] else [], []
+        b = drawn_as.get(j) if i >= 0 else None
+        if b is not None:
+            length = b.panjang[i]
+            drawn = length is not None and length == length  # a bar for a number, none for None or NaN
+            if drawn:  # the bar's length and colour are ours (a number, a checked colour), never a cell's text
+                classes.append("batang")
+                style.append(f"--batang:{100 * min(max(float(length), 0.0), 1.0):.1f}%")
+            if b.warna:
+                classes.append("lajur")
+                if drawn:
+                    style.append(f"--warna:{b.warna[i]}")
+            if b.garis is not None and b.garis == b.garis:
+                classes.append("garis")
+                style.append(f"--garis:{100 * min(max(b.garis, 0.0), 1.0):.1f}%")
+        fill = fills[i][j] if fills and i >= 0 else None
+        if fill is not None:
+            if not _HEX.fullmatch(fill):
+                raise ValueError(f"cell colour {fill!r} is not '#rrggbb'")
+            style.append(f"background:{fill};color:{ink_on(fill)}")
+        attrs = ((f" scope='{scope}'" if scope else "") + (f" class='{' '.join(classes)}'" if classes else "")
+                 + (f" style='{';'.join(style)}'" if style else ""))
         return f"<{tag}{attrs}>{html.escape(value)}</{tag}>"
 
     def row_html(i: int, row: list[str]) -> str:
-        tds = "".join(cell("td", v, j, length=bar[1][i] if j == at and bar is not None else None)
-                      for j, v in enumerate(row[1:], 1))
-        return "<tr>" + cell("th", row[0], 0, "row") + tds + "</tr>"
+        tds = "".join(cell("td", v, i, j) for j, v in enumerate(row[1:], 1))
+        return ("<tr class='pilih'>" if i == chosen else "<tr>") + cell("th", row[0], i, 0, "row") + tds + "</tr>"
 
-    head = "".join(cell("th", text(c), j, "col") for j, c in enumerate(frame.columns))
+    head = "".join(cell("th", text(c), -1, j, "col") for j, c in enumerate(frame.columns))
     rows = "".join(row_html(i, row) for i, row in enumerate(cells))
     return f"<div class='tabel'><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _figures(column: list[str]) -> bool:

@@ -26,7 +26,7 @@ from sanitasi.unit_costs import (  # noqa: F401  (the page and the tests read th
     share_text,
     with_edits,
 )
-from sanitasi.views.display import Figure, Table, source_line
+from sanitasi.views.display import Bars, Figure, Table, source_line
 
 # The goal when the document sets no target for the indicator (`sanitasi.needs.default_goal`)
 GOAL_UP = needs.GOAL_UP
@@ -186,7 +186,7 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         metrik=result.metrics,
         per_kecamatan=Figure(bars, f"kebutuhan_kecamatan_{s.indikator}_{s.tahun_capai}"),
         tahunan=Figure(plan, f"kebutuhan_tahunan_{s.indikator}_{s.tahun_capai}"),
-        tabel=Table(result.display, None, cost_source, batang=(result.display.columns[7], bar_lengths(result))),
+        tabel=Table(result.display, None, cost_source, batang=Bars(result.display.columns[7], bar_lengths(result))),
         tabel_xlsx=partial(workbook, result, an.tahun, s.dokumen,
                            (assumption, *cost_lines(unit_costs, s.indikator, bool(s.biaya), lang), cost_source), lang),
         tabel_nama=f"kebutuhan_{s.indikator}_{s.tahun_capai}_versi_{an.data.versi}.xlsx",

@@ -121,7 +121,7 @@ def test_view_shows_the_plan_for_the_document_goal(an: Analysis, r: kebutuhan.Ke
 
 
 def test_the_table_draws_households_a_year_as_bars_against_the_largest(r: kebutuhan.Kebutuhan) -> None:
-    heading, lengths = r.tabel.batang
+    heading, lengths = r.tabel.batang.kolom, r.tabel.batang.panjang
     assert heading == i18n.t("kebutuhan.k_per_tahun", "id") == r.tabel.frame.columns[7]
     kec = r.kebutuhan.table.loc[r.kebutuhan.table["kode_wilayah"] != KABUPATEN]
     assert len(lengths) == len(r.tabel.frame) == len(kec) + 2
