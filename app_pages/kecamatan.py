@@ -23,8 +23,9 @@ with left:
     if r.catatan_tangga:
         st.caption(r.catatan_tangga)
 with right:
-    ui.figure(r.banding)
-    ui.headed_lists((r.tanpa_judul, r.tanpa, True), (ui.t("profil.peringkat_judul"), r.peringkat, False))
+    if r.banding is not None:
+        ui.table(r.banding, r.banding_judul)
+    ui.headed_lists((r.tanpa_judul, r.tanpa, True))
     st.caption(r.sumber)
 
 st.subheader(ui.t("profil.status_judul"))

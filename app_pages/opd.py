@@ -29,7 +29,7 @@ st.caption(r.peran.singkatan)
 st.caption(r.peran.sumber)
 
 st.subheader(r.matriks_judul)
-ui.figure(r.matriks)
+ui.table(r.matriks)
 
 st.subheader(r.kk_judul)
 ui.points(r.kk_kalimat)

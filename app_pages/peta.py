@@ -41,6 +41,6 @@ with left:
     else:
         st.caption(ui.t("peta.catatan_petak"))
 with right:
-    ui.figure(r.peringkat)
+    ui.table(r.peringkat, r.peringkat_judul, r.peringkat_keterangan)
 
 ui.area_detail(r.rincian)

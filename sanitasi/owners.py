@@ -9,6 +9,7 @@ straight at the clinic.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -135,9 +136,13 @@ def display(rows: list[Owners], target: pd.DataFrame, dokumen: str, tahun: int, 
 
 def legend(rows: list[Owners], lang: str = "id") -> str:
     """The short names the table uses, spelled out."""
-    named = dict.fromkeys(o.opd for r in rows for o in (*((r.pemimpin,) if r.pemimpin else ()), *r.pendukung,
-                                                          *r.pemilik_data))
-    pairs = sorted({short(n): n for n in named if short(n) != n}.items())
+    return names_legend([o.opd for r in rows for o in (*((r.pemimpin,) if r.pemimpin else ()), *r.pendukung,
+                                                         *r.pemilik_data)], lang)
+
+
+def names_legend(names: Iterable[str], lang: str = "id") -> str:
+    """These agencies' short names spelled out ('' when none is shortened)."""
+    pairs = sorted({short(n): n for n in names if short(n) != n}.items())
     return i18n.t("peran.singkatan", lang, daftar="; ".join(f"{a} = {n}" for a, n in pairs)) if pairs else ""
 
 

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from sanitasi import analysis, documents, fmt, i18n, indicators, kinds, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.progress import status_label
-from sanitasi.views import kebutuhan, kecamatan, lintasan_target, paparan, program_ssk, ringkasan
+from sanitasi.views import kebutuhan, kecamatan, lintasan_target, opd, paparan, peta, program_ssk, ringkasan
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -64,7 +64,7 @@ def tables(at: AppTest) -> list[pd.DataFrame]:
     """The static tables drawn by ui.table (one HTML block each), read back as text frames, first column first."""
     out = []
     for h in at.get("html"):
-        if h.proto.body.startswith("<div class='tabel'>"):
+        if "<div class='tabel'>" in h.proto.body:  # alone, or under its title and lead
             doc = lxml.html.fromstring(h.proto.body)
             rows = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in doc.xpath("//tbody/tr")]
             out.append(pd.DataFrame(rows, columns=[th.text_content() for th in doc.xpath("//thead//th")]))
@@ -203,6 +203,58 @@ def test_map_colour_modes_and_views_render(mode: str, view: str) -> None:
     at = open_page("peta", peta_warna=mode, peta_tampilan=view)
     assert not at.exception, [e.value for e in at.exception]
     assert at.get("button_group")[0].value == mode
+
+
+def table_block(at: AppTest, title: str) -> str:
+    """The one HTML block that holds the table headed `title` (`ui.table(..., title)`)."""
+    (body,) = [h.proto.body for h in at.get("html") if f"<div class='tabel-judul'>{html.escape(title)}</div>"
+               in h.proto.body]
+    return body
+
+
+@pytest.mark.parametrize("mode", ["nilai", "selisih", "status"])
+def test_the_ranking_beside_the_map_is_a_table_of_bars_in_the_maps_colours(an: analysis.Analysis, mode: str) -> None:
+    """One chart on the page (the map); the ranking a table: the kecamatan best first with their values, each bar
+    in its map colour, the target line, the chosen kecamatan outlined, its title and the target named above."""
+    at = open_page("peta", indikator="layak", kecamatan="63.10.08", target="RPJMN 2020-2024", peta_warna=mode)
+    assert not at.exception, [e.value for e in at.exception]
+    r = peta.view(an, peta.Settings(indikator="layak", kode="63.10.08", dokumen="RPJMN 2020-2024", warna=mode))
+    assert len(at.get("vega_lite_chart")) == 1
+    body = table_block(at, r.peringkat_judul)
+    assert f"<div class='tabel-pengantar'>{r.peringkat_keterangan}</div>" in body
+    shown = [t for t in tables(at) if t.columns[0] == "Kecamatan" and "Nilai 2025" in t.columns]
+    assert len(shown) == 1
+    pd.testing.assert_frame_equal(shown[0], r.peringkat.frame.astype(str), check_dtype=False)
+    doc = lxml.html.fromstring(body)
+    bars = doc.xpath("//tbody/tr/td[1]")
+    assert [re.search(r"--warna:(#[0-9a-f]{6})", td.get("style")).group(1) for td in bars] == list(
+        r.peringkat.batang.warna)
+    assert all("--garis:90.0%" in td.get("style") for td in bars)
+    assert [tr.xpath("./th")[0].text_content() for tr in doc.xpath("//tbody/tr[@class='pilih']")] == ["Mantewe"]
+    assert r.peringkat.sumber in [c.value for c in at.caption]
+
+
+def test_the_kecamatan_comparison_and_the_budget_matrix_and_the_money_are_tables(an: analysis.Analysis) -> None:
+    """Kecamatan, Peran & kinerja OPD and Program SSK draw one chart at first; the comparison with the district,
+    the budget matrix and the money a year stand beside or under it as tables, as their views made them."""
+    at = open_page("kecamatan", kecamatan="63.10.12")
+    r = kecamatan.view(an, kecamatan.Settings(kode="63.10.12", dokumen="RPJMN 2025-2029"))
+    assert len(at.get("vega_lite_chart")) == 1
+    assert r.banding_judul in table_block(at, r.banding_judul)
+    assert any(t.equals(r.banding.frame) for t in tables(at))
+
+    at = open_page("opd", opd_tahun="2025")
+    o = opd.view(an, opd.Settings(tahun=2025, dokumen="RPJMN 2025-2029"))
+    assert len(at.get("vega_lite_chart")) == 1
+    assert any(t.equals(o.matriks.frame) for t in tables(at))
+    assert o.matriks.sumber in [c.value for c in at.caption]
+
+    at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029")
+    p = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak", tahun_capai=2029))
+    assert len(at.get("vega_lite_chart")) == 1
+    body = table_block(at, p.dana_judul)
+    assert all(html.escape(line) in body for line in p.dana_ringkas)
+    assert any(t.equals(p.dana_ringkas_tabel.frame) for t in tables(at))
 
 
 def test_trajectory_reads_out_the_progress_numbers(an: analysis.Analysis) -> None:

@@ -11,7 +11,7 @@ import pytest
 from sanitasi import analysis, charts, geo, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.progress import WARNA, Status
-from sanitasi.views import kebutuhan, kecamatan
+from sanitasi.views import kebutuhan
 
 RPJMN = "RPJMN 2020-2024"
 SOURCE = "Sumber: uji"
@@ -54,7 +54,6 @@ def test_every_chart_carries_title_source_and_locale(an: analysis.Analysis, lang
                            target=90.0, target_label="target", selected=None, title="T", source=SOURCE, lang=lang),
         charts.trajectory(tr.observed, tr.trend, tr.path, tr.target, title="T", source=SOURCE, lang=lang),
         charts.small_multiples(frame, order, 90.0, title="T", source=SOURCE, lang=lang),
-        charts.compare(kecamatan.compare_with_district(an, "63.10.01", lang), title="T", source=SOURCE, lang=lang),
         charts.needs_bars(needs.table, value="per_tahun", text="per_tahun_teks", axis_title="KK", title="T",
                           source=SOURCE, lang=lang),
         charts.plan_bars(kebutuhan.yearly(needs, lang=lang), title="T", source=SOURCE, lang=lang),
@@ -260,6 +259,18 @@ def test_contrast_ratio_by_hand() -> None:
     assert charts.contrast("#ffffff", "#767676") == pytest.approx(4.54, abs=0.01)
 
 
+def test_a_ramp_mixes_its_stops_in_rgb_and_holds_its_ends() -> None:
+    stops = ((-25, "#b54e00"), (0, "#f1f1f1"), (25, "#134b85"))
+    assert charts.blend(stops, -40) == "#b54e00" and charts.blend(stops, 99) == "#134b85"
+    assert charts.blend(stops, 0) == "#f1f1f1" and charts.blend(stops, 25) == "#134b85"
+    # halfway between #f1f1f1 and #134b85: each channel the mean, rounded
+    assert charts.blend(stops, 12.5) == "#829ebb"
+    assert charts.blend(stops, -5) == "#" + "".join(f"{round(a * 0.8 + b * 0.2):02x}" for a, b in
+                                                    [(0xf1, 0xb5), (0xf1, 0x4e), (0xf1, 0x00)])
+    with pytest.raises(ValueError):
+        charts.blend((), 1.0)
+
+
 @pytest.mark.parametrize("mode", ["nilai", "status", "selisih"])
 def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mode: str) -> None:
     from sanitasi.views import peta
@@ -270,7 +281,7 @@ def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mo
     text = next(ly for ly in spec["layer"] if ly["mark"]["type"] == "text")
     (rows,) = spec["datasets"].values()  # one table for the tiles and their labels
     tiles = maps.tiles(an, maps.map_values(an, "layak", "RPJMN 2025-2029", "id"))
-    fills = charts.tile_fills(tiles, mode, "layak", maps.class_labels("layak"), "id")
+    fills = charts.map_fills(tiles, mode, "layak", maps.class_labels("layak"), "id")
     assert text["encoding"]["color"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}
     assert [r["tinta"] for r in rows] == [charts.ink_on(f) for f in fills]
     assert all(charts.contrast(r["tinta"], f) >= 4.5 for r, f in zip(rows, fills, strict=True))

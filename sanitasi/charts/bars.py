@@ -81,30 +81,6 @@ def _line_labels(names: list[str], budget: int = 32) -> dict:
     return {"labelLimit": 260, "labelExpr": f"{json.dumps(long, ensure_ascii=False)}[datum.label] || datum.label"}
 
 
-def opd_heatmap(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
-    """Agency x indicator: where each agency's budget goes (darker = more)."""
-    x = alt.X("label:N", sort=list(dict.fromkeys(frame["label"])), axis=alt.Axis(title=None, labelAngle=-30,
-                                                                               labelLimit=140))
-    y = alt.Y("opd:N", axis=alt.Axis(title=None, **_line_labels(frame["opd"].tolist())))
-    rect = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
-        x=x, y=y, color=alt.Color("pagu:Q", scale=alt.Scale(scheme="blues"), legend=None),
-        tooltip=[alt.Tooltip("opd:N", title="OPD"), alt.Tooltip("label:N", title=i18n.t("tabel.indikator", lang)),
-                 alt.Tooltip("teks:N", title=i18n.t("opd.pagu", lang)),
-                 alt.Tooltip("kegiatan:Q", title=i18n.t("opd.jumlah_kegiatan", lang))])
-    # a cell writes its budget whole where it has room, in billions alone where less (the subtitle says so)
-    n = max(frame["label"].nunique(), 1)
-    short = frame.assign(pendek=[fmt.number(v / 1e9, 1, lang) for v in frame["pagu"]])
-    need_full = max(map(len, frame["teks"]), default=0) * 12 * 0.58 + 8
-    need_short = max(map(len, short["pendek"]), default=0) * 12 * 0.58 + 8
-    shown = (f"width / {n} >= {need_full:.0f} ? datum.teks : width / {n} >= {need_short:.0f} ? datum.pendek : ''")
-    text = alt.Chart(short).mark_text(fontSize=12).transform_calculate(sel=shown).encode(
-        x=x, y=y, text="sel:N",
-        color=alt.condition(f"datum.pagu > {float(frame['pagu'].max()) * 0.55 if len(frame) else 0}",
-                            alt.value("white"), alt.value(INK)))
-    chart = alt.layer(rect, text).properties(height=alt.Step(38), width="container")
-    return finish(chart, title=title, source=[i18n.t("opd.sel_miliar", lang), source], lang=lang)
-
-
 SIGNAL_COLOURS = {"sesuai": "#1a5e8a", "tertinggal": "#e0762b", "mendahului": "#a63a14"}
 
 

@@ -18,12 +18,18 @@ from sanitasi.charts.base import (
     NO_DATA,
     _pct_axis,
     _unit,
+    blend,
     class_scale,
     finish,
     ink_on,
     odf_scale,
     status_scale,
 )
+
+# The gap's colours, orange short of the target to blue past it, clamped at 25 points either way (as Vega's
+# "blueorange" scheme, reversed): the map draws them mixed in RGB between these stops, and `map_fills` mixes them the
+# same way, so a tile's label and the ranking's bars take the very colour the map shows
+GAP_STOPS = ((-25, "#b54e00"), (-12, "#f0a35b"), (0, "#f1f1f1"), (12, "#6a9fcf"), (25, "#134b85"))
 
 
 def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], prefix: str = "",
@@ -35,7 +41,8 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
         ind = indicators.get(indikator)
         unit = t("nilai.poin", lang) if ind.persen else ind.satuan(lang)
         return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang, satuan=unit),
-                         scale=alt.Scale(scheme="blueorange", reverse=True, domain=[-25, 0, 25], clamp=True),
+                         scale=alt.Scale(domain=[g for g, _ in GAP_STOPS], range=[c for _, c in GAP_STOPS],
+                                         interpolate="rgb", clamp=True),
                          legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
     if mode == "status":
         return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
@@ -121,25 +128,20 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)
 
 
-# Vega's "blueorange" scheme at the gap map's clamped ends (-25 and +25 points, reversed) and its middle: what a
-# tile's fill is near, for choosing its label's colour
-_GAP_STOPS = ((-25, "#b54e00"), (-12, "#f0a35b"), (0, "#f1f1f1"), (12, "#6a9fcf"), (25, "#134b85"))
-
-
-def tile_fills(tiles: pd.DataFrame, mode: str, indikator: str, class_labels: list[str], lang: str) -> list[str]:
-    """The fill each tile is drawn in ('#rrggbb'), by the same scales as the map: class, status, or the gap's."""
+def map_fills(values: pd.DataFrame, mode: str, indikator: str, class_labels: list[str], lang: str) -> list[str]:
+    """The fill each kecamatan of `values` (map values: a tile, a ranked bar) is drawn in on the map ('#rrggbb'),
+    by the map's own scales: class, status, or the gap's stops mixed as the map mixes them."""
     if mode == "status":
         scale = status_scale(lang)
         colours = dict(zip(scale.domain, scale.range, strict=True))
-        return [NO_DATA if pd.isna(n) else colours.get(s, NO_DATA) for n, s in zip(tiles["nilai"], tiles["status_teks"],
-                                                                                    strict=True)]
+        return [NO_DATA if pd.isna(n) else colours.get(s, NO_DATA)
+                for n, s in zip(values["nilai"], values["status_teks"], strict=True)]
     if mode == "selisih":
-        return [NO_DATA if pd.isna(g) else min(_GAP_STOPS, key=lambda stop: abs(stop[0] - g))[1]
-                for g in tiles["selisih"]]
+        return [NO_DATA if pd.isna(g) else blend(GAP_STOPS, float(g)) for g in values["selisih"]]
     scale = class_scale(indikator, class_labels)
     colours = dict(zip(scale.domain, scale.range, strict=False))
-    return [NO_DATA if pd.isna(n) else colours.get(k, NO_DATA) for n, k in zip(tiles["nilai"], tiles["kelas"],
-                                                                               strict=True)]
+    return [NO_DATA if pd.isna(n) else colours.get(k, NO_DATA)
+            for n, k in zip(values["nilai"], values["kelas"], strict=True)]
 
 
 def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
@@ -150,7 +152,7 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
     """
     colour = _map_colour(mode, indikator, lang, class_labels)
     # the label's colour is chosen per tile for contrast with its fill (dark tiles get white text)
-    tiles = tiles.assign(tinta=[ink_on(f) for f in tile_fills(tiles, mode, indikator, class_labels, lang)])
+    tiles = tiles.assign(tinta=[ink_on(f) for f in map_fills(tiles, mode, indikator, class_labels, lang)])
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
     y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
@@ -165,6 +167,15 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
     return finish(chart, title=title, source=source, lang=lang)
 
 
+def ranking_top(values: pd.DataFrame, indikator: str, target: float | None) -> float:
+    """Where a ranking's scale ends: the full 0-100 when the values or the target are large (layak); otherwise room
+    to see the bars (a share rounded up to 5 points, at least 20; another unit to 10)."""
+    peak = max(float(values["nilai"].max()) if values["nilai"].notna().any() else 0.0, target or 0.0)
+    if indicators.get(indikator).persen:
+        return 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
+    return float(math.ceil(peak * 1.15 / 10) * 10) or 10.0
+
+
 def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], target: float | None,
                 target_label: str, selected: str | None, title: str, source: str, lang: str) -> alt.LayerChart:
     """Kecamatan ranked best first, coloured as on the map (its legend is the map's), target as a dashed rule.
@@ -174,13 +185,8 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     order = values["nama"].tolist()
     colour = _map_colour(mode, indikator, lang, class_labels, legend=False)
     y = alt.Y("nama:N", sort=order, axis=alt.Axis(title=None, labelLimit=160, labelFontSize=12))
-    # the full 0-100 scale when values or the target are large (layak); otherwise room to see the bars
     ind = indicators.get(indikator)
-    peak = max(float(values["nilai"].max()), target or 0.0)
-    if ind.persen:
-        top = 100.0 if peak > 50 else float(max(20.0, math.ceil(peak * 1.15 / 5) * 5))
-    else:
-        top = float(math.ceil(peak * 1.15 / 10) * 10) or 10.0
+    top = ranking_top(values, indikator, target)
     x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=not ind.persen),
               axis=_pct_axis(None, _unit(indikator, lang), tickCount=4))
     bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(

@@ -150,23 +150,6 @@ def small_multiples(frame: pd.DataFrame, order: pd.DataFrame, target: float | No
     return finish(chart, title=title, source=source, lang=lang)
 
 
-def compare(frame: pd.DataFrame, *, title: str, source: str, lang: str) -> alt.LayerChart:
-    """The kecamatan next to the kabupaten for each headline indicator."""
-    who = frame["wilayah"].drop_duplicates().tolist()
-    y = alt.Y("label:N", title=None, sort=frame["label"].drop_duplicates().tolist())
-    yoff = alt.YOffset("wilayah:N", sort=who)
-    bars = alt.Chart(frame).mark_bar(height={"band": 0.9}).encode(
-        x=alt.X("nilai:Q", scale=alt.Scale(domain=[0, 100]), axis=_pct_axis(None, tickCount=5)), y=y, yOffset=yoff,
-        color=alt.Color("wilayah:N", sort=who, scale=alt.Scale(range=["#1f4e79", "#a7b8c8"]),
-                        legend=bottom_legend(who)),
-        tooltip=[alt.Tooltip("wilayah:N", title=" "), alt.Tooltip("label:N", title=" "),
-                 alt.Tooltip("nilai_teks:N", title=i18n.t("grafik.nilai", lang))])
-    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
-        x="nilai:Q", y=y, yOffset=yoff, text="nilai_teks:N")
-    chart = alt.layer(bars, text).properties(height=alt.Step(22), width="container")
-    return finish(chart, title=title, source=source, lang=lang)
-
-
 PLAN_COLOURS = ["#2b8a7e", "#9fd3c7"]  # backlog (dark), growth (light)
 LABEL_GLYPH_PX = 12 * 0.58  # a bar label's average glyph at 12 px, digits and the dot, on the generous side
 

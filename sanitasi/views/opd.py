@@ -55,7 +55,7 @@ class Opd:
     aturan: str  # how the signals are set
     kinerja: pd.DataFrame  # per agency: realisations, budget, spending, signal
     matriks_judul: str
-    matriks: Figure  # budget per agency x indicator
+    matriks: Table  # budget per agency x indicator, each cell shaded by its amount, agencies by their total
     kk_judul: str
     kk_kalimat: tuple[str, ...]  # one sentence per indicator: households reached against those needed a year
     kk_tabel: Table | None  # per indicator and agency; None when no output reaches households
@@ -82,14 +82,13 @@ def view(an: Analysis, s: Settings) -> Opd:
     realisation = charts.opd_realisation(perf, lag=LAG, title=t("opd.realisasi_judul", lang, tahun=year),
                                          source=source, lang=lang)
     matrix_title = t("opd.matriks_judul", lang, tahun=year)
-    matrix = charts.opd_heatmap(opd_matrix(an, year, lang), title=matrix_title, source=source, lang=lang)
     reached = opd_households(an, year, lang, s.dokumen, dict(s.porsi_baru))
     return Opd(
         realisasi=Figure(realisation, f"realisasi_opd_{year}"),
         aturan=t("opd.aturan", lang, ahead=fmt.number(AHEAD, 0, lang), lag=fmt.number(LAG, 0, lang)),
         kinerja=performance_table(perf, lang),
         matriks_judul=matrix_title,
-        matriks=Figure(matrix, f"matriks_opd_{year}"),
+        matriks=matrix_table(opd_matrix(an, year, lang), source, lang),
         kk_judul=t("opd.kk_judul", lang, tahun=year),
         kk_kalimat=tuple(opd_households_text(reached, lang, s.dokumen)) if len(reached) else (),
         kk_tabel=Table(households_table(reached, lang), None, source_line(an.data, "kegiatan", "akses", lang=lang))
@@ -165,6 +164,41 @@ def opd_matrix(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:
     return g.assign(label=[i18n.t("opd.penunjang", lang) if i == PENUNJANG else indicators.get(i).label(lang)
                            for i in g["indikator"]],
                     teks=[fmt.rupiah(v, lang) for v in g["pagu"]])
+
+
+# the shading of the budget matrix's cells, light to dark as the amount grows (near Vega's "blues")
+MATRIX_SHADES = ((0.0, "#deebf7"), (0.5, "#6baed6"), (1.0, "#08519c"))
+
+
+def matrix_table(m: pd.DataFrame, source: str, lang: str = "id") -> Table:
+    """The budget matrix (`opd_matrix`) as a table, in billions of rupiah: an indicator a row in the registry's
+    order, the supporting activities last, then the agencies' totals; an agency a column by its short name, the
+    biggest budget first, then each indicator's total. Each amount's cell is shaded by its share of the largest, as
+    the heat map was. The agencies as columns: their short names keep eight columns readable at 1024 px, where the
+    indicators' names as headings broke inside their words. Under it: what the shading means, the short names
+    spelled out, the source."""
+    t = i18n.t
+    labels = list(dict.fromkeys(m["label"]))
+    agencies = m.groupby("opd")["pagu"].sum().sort_values(ascending=False, kind="stable")
+    top = float(m["pagu"].max()) if len(m) else 0.0
+    cell = {(o, lab): v for o, lab, v in zip(m["opd"], m["label"], m["pagu"], strict=True)}
+
+    def billions(v: float | None) -> str:
+        return "" if v is None else fmt.number(v / 1e9, 2, lang)
+
+    rows, fills = [], []
+    for lab in labels:
+        amounts = [cell.get((o, lab)) for o in agencies.index]
+        rows.append([lab, *map(billions, amounts), billions(sum(v for v in amounts if v is not None))])
+        fills.append((None, *(None if v is None or top <= 0 else charts.blend(MATRIX_SHADES, v / top)
+                              for v in amounts), None))
+    rows.append([t("tabel.jumlah", lang), *map(billions, agencies), billions(float(agencies.sum()))])
+    fills.append((None,) * (len(agencies) + 2))
+    frame = pd.DataFrame(rows, columns=[t("tabel.indikator", lang), *map(owners.short, agencies.index),
+                                        t("tabel.jumlah", lang)])
+    note = " ".join(x for x in (t("opd.matriks_bantuan", lang), owners.names_legend(agencies.index, lang), source)
+                    if x)
+    return Table(frame, None, note, warna=tuple(fills))
 
 
 def opd_performance(an: Analysis, year: int, lang: str = "id") -> pd.DataFrame:

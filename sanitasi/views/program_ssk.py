@@ -48,8 +48,10 @@ class ProgramSsk:
     ringkasan_kecamatan: str  # which kecamatan are short, most first, and where the plan is more than the need
     metrik: tuple[tuple[str, str], ...]  # planned and needed a year, short in households and money
     rumah_tangga: Figure  # households needed and planned per year, for the area chosen
-    dana: Figure  # money per year by source, the shortfall on top
-    dana_tabel: Table  # the same as read
+    dana: Figure  # money per year by source, the shortfall on top (the slide's; the page shows `dana_ringkas_tabel`)
+    dana_judul: str
+    dana_ringkas_tabel: Table  # money per year needed, planned and short, and the period's totals
+    dana_tabel: Table  # money per year by source, as read
     dana_ringkas: tuple[str, ...]  # the period's money planned, needed and short, and the largest source
     tabel: pd.DataFrame  # per kecamatan: households a year needed, planned, short; the year reached under the plan
     tabel_dana: pd.DataFrame  # per kecamatan: money a year needed, planned, short
@@ -100,6 +102,8 @@ def view(an: Analysis, s: Settings) -> ProgramSsk:
         dana=Figure(charts.funding_bars(money, need, title=t("program.grafik_dana", lang, indikator=ind.label(lang),
                                                                    wilayah=area), source=source, lang=lang),
                     f"program_dana_{s.indikator}_{s.kode}"),
+        dana_judul=t("program.tabel_dana_judul", lang, indikator=ind.label(lang), wilayah=area),
+        dana_ringkas_tabel=Table(funding_summary(cov, s.kode, lang, money_mark(an, lang)), None, source),
         dana_tabel=Table(funding_table(cov, s.kode, lang, money_mark(an, lang)), None, source),
         dana_ringkas=tuple(funding_lines(an, cov, s.kode, lang)),
         tabel=kecamatan_table(an, cov, lang),
@@ -277,6 +281,19 @@ def funding_table(cov: Coverage, kode: str, lang: str = "id", mark: str = "") ->
     out[t("program.k_rencana_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["rencana"]]
     out[t("program.k_perlu_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["perlu"]]
     out[t("program.k_kurang_rp", lang) + mark] = [fmt.rupiah(v, lang) for v in f["kurang"]]
+    return pd.DataFrame(out)
+
+
+def funding_summary(cov: Coverage, kode: str, lang: str = "id", mark: str = "") -> pd.DataFrame:
+    """Money per year of one area, needed, planned and short, then the years compared added up: beside the
+    households a year, the money it takes (the sources are in `funding_table`)."""
+    t = i18n.t
+    f = coverage.funding(cov, kode)
+    parts = ("perlu", "rencana", "kurang")
+    heads = {"perlu": "program.k_perlu_rp", "rencana": "program.k_rencana_rp", "kurang": "program.k_kurang_rp"}
+    out = {t("grafik.tahun", lang): [*f["tahun"].astype(str), t("tabel.jumlah", lang)]}
+    for part in parts:
+        out[t(heads[part], lang) + mark] = [fmt.rupiah(v, lang) for v in (*f[part], f[part].sum())]
     return pd.DataFrame(out)
 
 

@@ -63,7 +63,7 @@ def test_households_still_without_access(an) -> None:
 def test_rank_among_all_kecamatan(an) -> None:
     r = view(an, BATULICIN)
     n = len(an.data.wilayah)
-    ranks = dict(r.peringkat)
+    ranks = r.banding.frame.set_index("").loc["Peringkat (1 = terbaik)"].to_dict()
     assert list(ranks) == [indicators.get(k).label("id") for k in indicators.HEADLINE]
     # Batulicin has the highest layak share in 2025
     assert ranks["Akses layak"] == i18n.t("profil.peringkat", "id", posisi=1, dari=n)
@@ -87,20 +87,27 @@ def test_ladder_chart_draws_the_comparable_years(an) -> None:
         assert sum(v["persen"] for v in values if v["tahun"] == y) == pytest.approx(100.0)
 
 
-def test_comparison_chart_puts_the_kecamatan_beside_the_district_in_the_same_year(an) -> None:
+def test_comparison_puts_the_kecamatan_beside_the_district_in_the_same_year(an) -> None:
+    """An indicator a column: both figures, the gap with the better side by the indicator's direction (less open
+    defecation is better), the rank."""
     r = view(an, BATULICIN)
-    spec = r.banding.spec
-    assert r.banding.name == f"banding_{BATULICIN}"
-    assert spec["usermeta"]["judul"] == [i18n.t("profil.banding_judul", "id")]
-    values = next(iter(spec["datasets"].values()))
-    assert len(values) == 2 * len(indicators.HEADLINE)
+    frame = r.banding.frame
     row = latest(an, BATULICIN)
     kab = an.kab.loc[an.kab["tahun"] == int(row["tahun"])].iloc[0]
-    got = {(v["wilayah"], v["indikator"]): v["nilai"] for v in values}
+    district = i18n.t("umum.kabupaten", "id")
+    assert r.banding_judul == f"{i18n.t('profil.banding_judul', 'id')} ({int(row['tahun'])})"
+    assert frame.columns.tolist() == ["", *(indicators.get(k).label("id") for k in indicators.HEADLINE)]
+    assert frame[""].tolist() == ["Batulicin", district, "Selisih", "Peringkat (1 = terbaik)"]
     for k in indicators.HEADLINE:
-        col = indicators.get(k).kolom
-        assert got[("Batulicin", k)] == pytest.approx(row[col])
-        assert got[(i18n.t("umum.kabupaten", "id"), k)] == pytest.approx(kab[col])
+        col, ind = indicators.get(k).kolom, indicators.get(k)
+        here, there, gap_text, _ = frame[ind.label("id")]
+        assert (here, there) == (fmt.pct(row[col]), fmt.pct(kab[col]))
+        gap = row[col] - kab[col]
+        side = "lebih\u00a0baik" if gap * ind.arah > 0 else "lebih\u00a0buruk"
+        assert gap_text == f"{fmt.delta(gap).replace(' ', chr(0xa0))} · {side}"
+    # Batulicin has more layak access than the district: the better side
+    layak = indicators.get("layak").kolom
+    assert frame.loc[2, "Akses layak"].endswith("lebih\u00a0baik") and row[layak] > kab[layak]
 
 
 def test_status_table_has_every_document_and_indicator_that_applies(an) -> None:
@@ -116,3 +123,21 @@ def test_status_table_has_every_document_and_indicator_that_applies(an) -> None:
                                            for k, d in zip(judged["indikator"], judged["dokumen"], strict=True)]
     assert "Tercapai pada 2024 (91,5%)" in r.tabel.iloc[:, 5].tolist()  # layak, RPJMN 2020-2024
     assert r.tabel.iloc[:, 0].tolist() == judged["dokumen"].tolist()
+
+
+def test_a_kecamatan_without_figures_has_no_comparison_and_an_equal_one_no_side(an, monkeypatch) -> None:
+    """No comparable year: no table (the page leaves it out). A figure equal to the district's: no side named."""
+    from dataclasses import replace
+
+    from sanitasi.analysis import analyse
+    from sanitasi.views import kecamatan
+
+    without = analyse(replace(an.data, akses=an.data.akses.loc[an.data.akses["kode_wilayah"] != BATULICIN]))
+    assert kecamatan.comparison_table(without, BATULICIN) is None
+    real = kecamatan.compare_with_district(an, BATULICIN)
+    # the district's figures set to the kecamatan's: every gap ±0 points, neither side
+    pairs = real.groupby("indikator", sort=False)
+    equal = real.assign(nilai=pairs["nilai"].transform("first"), nilai_teks=pairs["nilai_teks"].transform("first"))
+    monkeypatch.setattr(kecamatan, "compare_with_district", lambda *_a, **_k: equal)
+    frame = kecamatan.comparison_table(an, BATULICIN).frame
+    assert frame.iloc[2, 1:].tolist() == ["±0\u00a0poin"] * len(indicators.HEADLINE)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from sanitasi import fmt, i18n
+from sanitasi import charts, fmt, i18n, owners
 from sanitasi.analysis import Analysis, analyse
 from sanitasi.load import Dataset
 from sanitasi.views import kebutuhan, opd
+from sanitasi.views.display import html_table
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +98,42 @@ def test_matrix_sums_the_budget(an: Analysis, r: opd.Opd) -> None:
     assert sorted(m.loc[m["indikator"] == opd.PENUNJANG, "opd"]) == ["Badan Perencanaan Pembangunan Daerah",
                                                                       "Dinas Pendidikan dan Kebudayaan"]
     assert "Dinas Pendidikan dan Kebudayaan" not in m.loc[m["indikator"] == "layak", "opd"].tolist()
-    assert r.matriks.name == "matriks_opd_2025"
-    assert r.matriks_judul == "Pagu per OPD dan indikator, 2025" == r.matriks.spec["usermeta"]["judul"][0]
-    cells = max(r.matriks.spec["datasets"].values(), key=len)
-    assert sum(v["pagu"] for v in cells) == pytest.approx(m["pagu"].sum())
+    assert r.matriks_judul == "Pagu per OPD dan indikator, 2025 (miliar rupiah)"
+
+
+def test_the_budget_matrix_is_a_shaded_table(an: Analysis, r: opd.Opd) -> None:
+    """An indicator a row (supporting activities last, then the agencies' totals), an agency a column by its short
+    name (the biggest budget first, then each row's total); each amount in billions of rupiah, its cell darker as
+    the amount grows, its text readable on it; the short names spelled out and the source under it."""
+    m = opd.opd_matrix(an, 2025)
+    table, frame = r.matriks, r.matriks.frame
+    agencies = m.groupby("opd")["pagu"].sum().sort_values(ascending=False)
+    assert frame.columns.tolist() == ["Indikator", *(owners.short(o) for o in agencies.index), "Jumlah"]
+    assert frame.columns[1:3].tolist() == ["PUPR", "Perkimtan"]  # Rp5,2 miliar in three rows, Rp4,9 miliar in one
+    assert frame["Indikator"].tolist() == [*dict.fromkeys(m["label"]), "Jumlah"]
+    by = frame.set_index("Indikator")
+    assert by.loc["Akses layak", "PUPR"] == "2,60" and by.loc["Akses layak", "Perkimtan"] == "4,90"
+    assert by.loc["Akses layak", "Jumlah"] == "7,50" and by.loc["Akses layak", "DLH"] == ""
+    assert by.loc["Jumlah"].iloc[:-1].tolist() == [fmt.number(v / 1e9, 2) for v in agencies]
+    assert by.loc["Jumlah", "Jumlah"] == fmt.number(m["pagu"].sum() / 1e9, 2)
+    assert all(f is None for f in table.warna[-1])  # the totals stay plain
+    for row, fills in zip(frame.iloc[:-1].itertuples(index=False), table.warna[:-1], strict=True):
+        assert (fills[0], fills[-1]) == (None, None)
+        for text, fill in zip(row[1:-1], fills[1:-1], strict=True):
+            assert (text == "") == (fill is None)  # an agency with no activity there: an empty, plain cell
+    amounts = {(lab, owners.short(o)): v for o, lab, v in zip(m["opd"], m["label"], m["pagu"], strict=True)}
+    shades = sorted((amounts[(row[0], col)], fills[j])
+                    for row, fills in zip(frame.itertuples(index=False), table.warna, strict=True)
+                    for j, col in enumerate(frame.columns) if fills[j] is not None)
+    assert len(shades) == len(m) and shades[-1][1] == opd.MATRIX_SHADES[-1][1]  # the largest: the darkest shade
+    lightness = [charts.contrast("#ffffff", fill) for _, fill in shades]
+    assert lightness == sorted(lightness)  # and the shade darkens as the amount grows
+    assert "Perkimtan = Dinas Perumahan, Kawasan Permukiman dan Pertanahan" in table.sumber
+    assert "Disdikbud = Dinas Pendidikan dan Kebudayaan" in table.sumber and "ILUSTRATIF" in table.sumber
+    out = html_table(frame, fills=table.warna)
+    assert all(charts.contrast(ink, fill) >= 4.5
+               for fill, ink in re.findall(r"background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})", out))
+    assert out.count("background:") == len(m)
 
 
 @pytest.mark.parametrize("dokumen", ["RPJMN 2020-2024", "SSK 2025-2029 (ilustratif)"])

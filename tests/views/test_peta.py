@@ -10,6 +10,7 @@ from helpers import loaded
 from sanitasi import charts, i18n, indicators, maps
 from sanitasi.analysis import analyse
 from sanitasi.views import peta
+from sanitasi.views.display import html_table
 
 RPJMN = "RPJMN 2020-2024"
 MANTEWE = "63.10.08"
@@ -86,9 +87,25 @@ def test_area_map_spec(an, r) -> None:
     ("nilai", "kelas"), ("selisih", "selisih"), ("status", "status_teks"),
 ])
 def test_colour_mode_colours_map_and_ranking_alike(an, warna: str, field: str) -> None:
+    """Each ranked bar takes the fill its kecamatan has on the map: the map's class or status colour, or the gap's
+    stops mixed in RGB as the map's scale mixes them."""
     r = peta.view(an, settings(warna=warna))
-    assert r.peta.spec["layer"][0]["encoding"]["color"]["field"] == f"properties.{field}"
-    assert r.peringkat.spec["layer"][0]["encoding"]["color"]["field"] == field
+    colour = r.peta.spec["layer"][0]["encoding"]["color"]
+    assert colour["field"] == f"properties.{field}"
+    by_name = {f["properties"]["nama"]: f["properties"] for f in r.peta.spec["layer"][0]["data"]["values"]}
+    names = r.peringkat.frame["Kecamatan"].tolist()
+    fills = r.peringkat.batang.warna
+    scale = colour["scale"]
+    for name, fill in zip(names, fills, strict=True):
+        p = by_name[name]
+        if warna == "selisih":
+            assert scale["interpolate"] == "rgb" and scale["domain"] == [g for g, _ in charts.GAP_STOPS]
+            assert fill == charts.blend(list(zip(scale["domain"], scale["range"], strict=True)), p["selisih"])
+        else:
+            assert fill == dict(zip(scale["domain"], scale["range"], strict=False))[p[field]]
+    if warna == "selisih":  # short of the target orange, past it blue
+        gaps = [by_name[n]["selisih"] for n in names]
+        assert {fill for fill, g in zip(fills, gaps, strict=True) if g <= -25} <= {"#b54e00"}
 
 
 def test_tile_layout(an) -> None:
@@ -103,33 +120,49 @@ def test_tile_layout(an) -> None:
     assert r.peta.name == f"peta_layak_{an.tahun}"
 
 
-def test_ranking_spec(an, r) -> None:
-    spec = r.peringkat.spec
-    assert r.peringkat.name == "peringkat_layak"
-    assert spec["usermeta"]["judul"] == ["Peringkat kecamatan"]
-    # RPJMN's final layak target: 90% in 2024, as the dashed rule and the line above the source
-    assert spec["usermeta"]["sumber"][0] == "Garis putus = target 90% (2024)"
-    rule = spec["layer"][2]
-    assert rule["mark"]["type"] == "rule" and spec["datasets"][rule["data"]["name"]] == [{"target": 90.0}]
-    bars = spec["datasets"][spec["layer"][0]["data"]["name"]]
-    assert [b["peringkat"] for b in bars] == list(range(1, 13))
-    assert [b["nilai"] for b in bars] == sorted((b["nilai"] for b in bars), reverse=True)  # best first
+def test_ranking_table(an, r) -> None:
+    """Best first, a bar each on one scale with the value beside it, the chosen kecamatan outlined, the target
+    (RPJMN's final layak target: 90% in 2024) a dashed line at its place and named above the table."""
+    t = r.peringkat
+    assert r.peringkat_judul == "Peringkat kecamatan"
+    assert r.peringkat_keterangan == "Garis putus = target 90% (2024)"
+    values = maps.ranked(maps.map_values(an, "layak", "RPJMN 2020-2024", "id"), "layak")
+    assert t.frame.columns.tolist() == ["Kecamatan", "", "Nilai 2025"]
+    assert t.frame["Kecamatan"].tolist() == values["nama"].tolist()
+    assert t.frame["Nilai 2025"].tolist() == values["nilai_teks"].tolist()
+    nilai = values["nilai"].tolist()
+    assert nilai == sorted(nilai, reverse=True)  # best first
+    assert t.batang.kolom == "" and t.batang.garis == pytest.approx(0.9)  # the 0-100% scale: 90% at nine tenths
+    assert list(t.batang.panjang) == pytest.approx([v / 100 for v in nilai])
+    assert t.frame["Kecamatan"].iloc[t.pilih] == "Mantewe"
+    assert "ILUSTRATIF" in t.sumber
+    out = html_table(t.frame, t.batang, t.warna, t.pilih)
+    assert out.count("<tr class='pilih'>") == 1 and out.count("--garis:90.0%") == len(values)
+
+
+def test_a_small_share_is_ranked_on_a_scale_that_shows_it(an) -> None:
+    """Safe access is far below 50%: the bars end at 5 points past the largest value or target, not at 100%."""
+    r = peta.view(an, settings(indikator="aman", dokumen="RPJMN 2020-2024"))
+    values = maps.ranked(maps.map_values(an, "aman", "RPJMN 2020-2024", "id"), "aman")
+    top = charts.ranking_top(values, "aman", 15.0)
+    assert top < 50 and top % 5 == 0 and top >= max(values["nilai"].max(), 15.0)
+    assert r.peringkat.batang.garis == pytest.approx(15.0 / top)
+    assert max(r.peringkat.batang.panjang) == pytest.approx(values["nilai"].max() / top)
 
 
 def test_ranking_without_a_target(an) -> None:
-    # Jakstranas sets waste targets only: no rule, and a line saying so above the source line
+    # Jakstranas sets waste targets only: no line, and a line above the table saying so
     r = peta.view(an, settings(dokumen="Jakstranas 2025 (Perpres 97/2017)"))
-    spec = r.peringkat.spec
-    assert len(spec["layer"]) == 2
-    assert spec["usermeta"]["sumber"][0] == "Jakstranas 2025 (Perpres 97/2017) tidak menetapkan target akses layak."
-    assert spec["usermeta"]["sumber"][1].startswith("Sumber:")
+    assert r.peringkat.batang.garis is None
+    assert r.peringkat_keterangan == "Jakstranas 2025 (Perpres 97/2017) tidak menetapkan target akses layak."
+    assert r.peringkat.sumber.startswith("Sumber:")
+    assert "garis" not in html_table(r.peringkat.frame, r.peringkat.batang)
     assert r.rincian.status == "tanpa_target"
 
 
 def test_the_status_ranking_says_which_year_the_colours_speak_of(an) -> None:
     r = peta.view(an, settings(indikator="aman", dokumen="RPJMN 2020-2024", warna="status"))
-    assert r.peringkat.spec["usermeta"]["sumber"][0] == ("Garis putus = target 15% (2024) · warna = status pada "
-                                                          "2024, batang = nilai 2025")
+    assert r.peringkat_keterangan == "Garis putus = target 15% (2024) · warna = status pada 2024, batang = nilai 2025"
 
 
 def test_source_line_follows_the_indicators_table(an) -> None:

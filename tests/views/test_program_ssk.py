@@ -134,6 +134,23 @@ def test_a_kecamatan_chosen_shows_its_own_money_per_year_and_source(an: Analysis
     assert r.ringkasan.startswith("**ILUSTRATIF** · Rencana SSK menjangkau **334 KK per tahun** (2026–2029) di Satui")
 
 
+def test_beside_the_households_the_money_a_year_needed_planned_and_short_with_the_totals(an: Analysis) -> None:
+    r = program_ssk.view(an, program_ssk.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2029,
+                                                  kode="63.10.04"))
+    f = funding(coverage(an, "layak", RPJMN, 2029), "63.10.04")
+    table = r.dana_ringkas_tabel.frame
+    assert r.dana_judul == "Akses layak, Satui: dana per tahun" and r.dana_ringkas_tabel.sumber == r.sumber
+    assert table.columns.tolist() == [t("grafik.tahun"), *(t(k) + MARK for k in ("program.k_perlu_rp",
+                                                                                 "program.k_rencana_rp",
+                                                                                 "program.k_kurang_rp"))]
+    assert table[t("grafik.tahun")].tolist() == ["2026", "2027", "2028", "2029", "Jumlah"]
+    for key, part in (("program.k_perlu_rp", "perlu"), ("program.k_rencana_rp", "rencana"),
+                      ("program.k_kurang_rp", "kurang")):
+        assert table[t(key) + MARK].tolist() == [*(fmt.rupiah(v) for v in f[part]), fmt.rupiah(f[part].sum())]
+    # the total row is the sum of the years, and what is short is what is needed less what is planned
+    assert f["kurang"].sum() == pytest.approx(f["perlu"].sum() - f["rencana"].sum())
+
+
 def test_the_sentence_says_planned_needed_short_and_where_most(r) -> None:
     assert r.ringkasan == (
         "**ILUSTRATIF** · Rencana SSK menjangkau **1.471 KK per tahun** (2026–2029) di Kabupaten Tanah Bumbu; yang "
