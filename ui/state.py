@@ -107,17 +107,26 @@ def publish_to_url() -> None:
               and st.session_state[k] is not None and not (k == "mode" and st.session_state[k] == "biasa")}
     # tabs bound to the URL (`ui.tabs_on_demand`) own their parameter: Streamlit writes it, and st.query_params may
     # neither set nor delete it while the binding lasts, which is until the end of the run after the tabs were last
-    # drawn (a tab inside another tab, a page's tabs just left). So the others are changed one by one around them,
-    # and a bound one that cannot be touched yet stays until a later run.
+    # drawn (a tab inside another tab, a page's tabs just left). So while a tab's parameter is in the URL the others
+    # are changed around it, and a bound one that cannot be touched yet stays until a later run.
     bound = set(st.session_state.get("_url_tabs", ()))
     st.session_state["_url_tabs"] = []
     shown = {k: v for k, v in st.query_params.items() if k not in bound}
-    if shown != params:
+    if shown == params:
+        pass
+    elif not set(st.query_params) & set(st.session_state.get("_url_tab_keys", ())):
+        # no tab's parameter in the URL: all of it in one message, so one history entry a view (the Back button
+        # steps back over views, not over each parameter) and one URL change for the browser to handle, not seven
+        st.query_params.from_dict(params)
+    else:
         for k in [k for k in shown if k not in params]:
             with suppress(StreamlitAPIException):
                 del st.query_params[k]
-        for k, v in params.items():
-            if shown.get(k) != v:
+        changed = {k: v for k, v in params.items() if shown.get(k) != v}
+        try:
+            st.query_params.update(changed)  # one message for all the changed ones
+        except StreamlitAPIException:
+            for k, v in changed.items():
                 with suppress(StreamlitAPIException):
                     st.query_params[k] = v
     st.session_state["_url_used"] = []
@@ -128,6 +137,7 @@ def use_tab(key: str) -> None:
     tabs = st.session_state.setdefault("_url_tabs", [])
     if key not in tabs:
         tabs.append(key)
+    st.session_state.setdefault("_url_tab_keys", set()).add(key)  # every key tabs were bound under, this session
 
 
 def _use(key: str) -> None:
