@@ -1,5 +1,5 @@
 """Persampahan & drainase: waste reduction and handling against Jakstranas 2025; standing water by kecamatan. The
-two in tabs built when shown."""
+two in tabs built when shown, and the two waste trajectories too."""
 
 import streamlit as st
 
@@ -21,8 +21,13 @@ if waste_tab is not None:
         for col, waste in zip(st.columns(2), r.sampah, strict=True):
             with col:
                 ui.cards(waste.kartu, 1, brief=True)
-                if waste.lintasan is not None:
+                if waste.kalimat is not None:
                     st.markdown(waste.kalimat)
+        # the two trajectories across the page, a tab each built when shown: one chart at first, not two
+        paths = ui.tabs_on_demand([w.judul for w in r.jalur], key="sampah_jalur") if r.jalur else []
+        for tab, waste in zip(paths, r.jalur, strict=True):
+            if tab is not None:
+                with tab:
                     ui.figure(waste.lintasan)
 
 if water_tab is not None:

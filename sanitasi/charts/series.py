@@ -90,8 +90,10 @@ def trajectory(observed: pd.DataFrame, trend: pd.DataFrame, path: pd.DataFrame, 
         size=70, filled=False, strokeWidth=2, color=SERIES_COLOURS["observasi"]).encode(x=x, y=y, tooltip=point_tip)
     layers: list[Any] = [line, filled, hollow]
     if len(others):  # each comparison point with its own source in the tooltip (a line of one point is a point)
-        op = others.assign(nilai_teks=others["nilai"].map(lambda v: _value_text(v, lang, indikator)))
-        layers.append(alt.Chart(op).mark_point(size=36, filled=True, opacity=0.9).encode(
+        # coloured by its series as the legend says: without `seri` the points had no colour and were not drawn
+        op = others.assign(seri=others["label"].to_numpy(),
+                           nilai_teks=others["nilai"].map(lambda v: _value_text(v, lang, indikator)))
+        layers.append(alt.Chart(op).mark_point(size=70, filled=True, opacity=0.9).encode(
             x=x, y=y, color=colour,
             tooltip=[alt.Tooltip("label:N", title=" "),
                      alt.Tooltip("tahun:Q", format="d", title=t("grafik.tahun", lang)),

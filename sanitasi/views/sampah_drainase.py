@@ -17,8 +17,8 @@ from sanitasi.views.peta import area_map
 
 WASTE = ("sampah_pengurangan", "sampah_penanganan")  # one column each
 STANDING_WATER = "genangan"
-# chart heights: the waste trajectories sit in half the width under a card; the map and the path side by side
-WASTE_HEIGHT, MAP_HEIGHT, WATER_HEIGHT = 260, 420, 300
+# chart heights: a waste trajectory across the page under the cards; the map and the path side by side
+WASTE_HEIGHT, MAP_HEIGHT, WATER_HEIGHT = 280, 420, 300
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,10 @@ class Settings:
 
 @dataclass(frozen=True)
 class Waste:
-    """One waste indicator's column: its card, and its trajectory when a document sets it a target."""
+    """One waste indicator: its card and sentence in a column, and its trajectory (in a tab of its own, under the
+    two columns) when a document sets it a target."""
 
+    judul: str  # the indicator's name: its trajectory's tab
     kartu: tuple[Card, ...]  # none when the data have no value for it
     kalimat: str | None  # None (and no chart) when no document sets a target
     lintasan: Figure | None
@@ -39,6 +41,7 @@ class Waste:
 @dataclass(frozen=True)
 class SampahDrainase:
     sampah: tuple[Waste, ...]  # in the order of WASTE
+    jalur: tuple[Waste, ...]  # those with a trajectory: a tab each, drawn when shown (one chart at first, not two)
     nyata: str  # what KLHK SIPSN published for Tanah Bumbu (the real points on the waste charts); '' when none
     peta: Figure  # standing water per kecamatan
     kalimat: str  # the district's standing water against its document ('' when none)
@@ -53,14 +56,14 @@ def view(an: Analysis, s: Settings) -> SampahDrainase:
     for k in WASTE:
         kartu = tuple(cards(an, s.dokumen, lang, codes=(k,), docs=tuple(docs.items())))
         if k not in docs:
-            sampah.append(Waste(kartu, None, None))
+            sampah.append(Waste(indicators.get(k).label(lang), kartu, None, None))
             continue
         tr = trajectory(an, KABUPATEN, k, docs[k], lang)
         lines = [waste_src] + ([t("lintasan.pembanding", lang, sumber=tr.pembanding["label"].iloc[0])]
                                if len(tr.pembanding) else [])
         chart = trajectory_chart(tr, title=indicators.get(k).label(lang), source=lines, lang=lang,
                                  height=WASTE_HEIGHT)
-        sampah.append(Waste(kartu, tr.kalimat, Figure(chart, f"lintasan_{k}")))
+        sampah.append(Waste(indicators.get(k).label(lang), kartu, tr.kalimat, Figure(chart, f"lintasan_{k}")))
 
     ind = indicators.get(STANDING_WATER)
     doc = target_document(an, STANDING_WATER, s.dokumen) or s.dokumen
@@ -73,6 +76,7 @@ def view(an: Analysis, s: Settings) -> SampahDrainase:
                             source=water_src, lang=lang, height=WATER_HEIGHT)
     return SampahDrainase(
         sampah=tuple(sampah),
+        jalur=tuple(w for w in sampah if w.lintasan is not None),
         nyata=published_waste(an, lang),
         peta=Figure(area, f"peta_genangan_{an.tahun}"),
         kalimat=tr.kalimat,

@@ -44,10 +44,12 @@ def test_waste_cards_are_judged_against_the_document_that_sets_them(an, dokumen,
 
 
 def test_waste_trajectory_charts(r) -> None:
+    """Each waste indicator with a target has its trajectory, named as its tab, across the page's width."""
+    assert r.jalur == r.sampah and [w.judul for w in r.jalur] == ["Pengurangan sampah", "Penanganan sampah"]
     for w, k, title in zip(r.sampah, sd.WASTE, ("Pengurangan sampah", "Penanganan sampah"), strict=True):
         spec = w.lintasan.spec
         assert w.lintasan.name == f"lintasan_{k}"
-        assert spec["height"] == 260
+        assert spec["height"] == sd.WASTE_HEIGHT == 280
         assert spec["usermeta"]["judul"] == [title]
         assert spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
     rule = next(layer for layer in r.sampah[1].lintasan.spec["layer"] if layer["mark"]["type"] == "rule")
@@ -60,6 +62,7 @@ def test_waste_without_any_document(an) -> None:
     r = sd.view(analyse(replace(an.data, target=target)), sd.Settings(dokumen=RPJMN))
     assert [w.kartu[0].status for w in r.sampah] == ["tanpa_target", "tanpa_target"]
     assert [(w.kalimat, w.lintasan) for w in r.sampah] == [(None, None), (None, None)]
+    assert r.jalur == ()  # no trajectory: no tabs for them
 
 
 def test_standing_water_map(an, r) -> None:
@@ -117,4 +120,10 @@ def test_the_published_sipsn_figures_are_the_real_points(an) -> None:
     handled = r.sampah[1].lintasan.spec
     points = [v for data in handled["datasets"].values() for v in data if v.get("label", "").endswith("(KLHK SIPSN)")]
     assert [(p["tahun"], round(p["nilai"], 2)) for p in points] == [(2024, 76.05)]
+    # drawn: the layer of these points takes its colour from a field they carry, a series the legend names
+    (layer,) = [ly for ly in handled["layer"] if ly["mark"]["type"] == "point"
+                and any(v.get("label", "").endswith("(KLHK SIPSN)") for v in handled["datasets"][ly["data"]["name"]])]
+    colour = layer["encoding"]["color"]
+    assert [p[colour["field"]] for p in points] == ["Tanah Bumbu, angka nyata (KLHK SIPSN)"]
+    assert points[0][colour["field"]] in colour["scale"]["domain"]
     assert handled["usermeta"]["sumber"][1] == "Pembanding: Tanah Bumbu, angka nyata (KLHK SIPSN)"
