@@ -17,7 +17,9 @@ if r.catatan:
 
 ui.cards(r.kartu, 3)
 
-left, right = st.columns([1, 1])
+# the ladder and the comparison side by side where both have room; the table goes below the chart on a narrow screen
+# (at 1024 px with the sidebar open its four columns were cut in half a page)
+left, right = ui.columns_that_wrap("kecamatan_isi", [(1, 380), (1, 400)])
 with left:
     ui.figure(r.tangga)
     if r.catatan_tangga:

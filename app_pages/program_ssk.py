@@ -28,7 +28,9 @@ st.caption(r.target)
 st.info(r.ringkasan, icon=":material/fact_check:")
 ui.stats(r.metrik)
 
-left, right = st.columns(2)
+# the households and the money side by side where both have room; the money below on a narrow screen (its headings
+# carry the ILUSTRATIF mark, and at 1024 px with the sidebar open half a page cut them)
+left, right = ui.columns_that_wrap("ssk_isi", [(1, 380), (1, 420)])
 with left:
     ui.figure(r.rumah_tangga)
 with right:  # the money as a table: a second chart beside the first cost the browser another 50 ms a click

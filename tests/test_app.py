@@ -21,7 +21,17 @@ from streamlit.testing.v1 import AppTest
 from sanitasi import analysis, documents, fmt, i18n, indicators, kinds, maps, trajectories
 from sanitasi.load import load_bundled
 from sanitasi.progress import status_label
-from sanitasi.views import kebutuhan, kecamatan, lintasan_target, opd, paparan, peta, program_ssk, ringkasan
+from sanitasi.views import (
+    kebutuhan,
+    kecamatan,
+    lintasan_target,
+    opd,
+    paparan,
+    peta,
+    program_ssk,
+    ringkasan,
+    sampah_drainase,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -255,6 +265,20 @@ def test_the_kecamatan_comparison_and_the_budget_matrix_and_the_money_are_tables
     body = table_block(at, p.dana_judul)
     assert all(html.escape(line) in body for line in p.dana_ringkas)
     assert any(t.equals(p.dana_ringkas_tabel.frame) for t in tables(at))
+
+
+def test_waste_shows_both_cards_and_sentences_and_one_trajectory_at_a_time(an: analysis.Analysis) -> None:
+    at = open_page("sampah_drainase")
+    assert not at.exception, [e.value for e in at.exception]
+    r = sampah_drainase.view(an, sampah_drainase.Settings(dokumen="RPJMN 2025-2029"))
+    shown = texts(at)
+    assert all(w.kalimat in shown for w in r.jalur) and len(r.jalur) == 2
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and r.jalur[0].judul in charts[0].proto.spec
+    at.session_state["sampah_jalur"] = r.jalur[1].judul
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and r.jalur[1].judul in charts[0].proto.spec
 
 
 def test_trajectory_reads_out_the_progress_numbers(an: analysis.Analysis) -> None:
