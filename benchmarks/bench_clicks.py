@@ -177,7 +177,7 @@ def median(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
 
-def run(rounds: int = 5, colds: int = 3, sessions: int = 5, changes: int = 6) -> list[Row]:
+def run(rounds: int = 9, colds: int = 3, sessions: int = 5, changes: int = 6) -> list[Row]:
     reason = browser.unavailable()
     if reason:
         return [Row(SECTION, "click to drawn in the browser", "not measured", "", None, reason)]
