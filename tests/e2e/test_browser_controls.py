@@ -144,3 +144,17 @@ def test_the_tab_shown_is_in_the_link_and_a_new_session_reopens_it(open_tab) -> 
     browser.wait_for(lambda: "kebutuhan_tab" not in again.query())
     tab.assert_clean()
     again.assert_clean()
+
+
+def test_a_page_change_is_one_step_back_not_one_per_parameter(open_tab) -> None:
+    """The URL's parameters change in one message a run: a page change adds Streamlit's own history entry and ours,
+    not one for each of the seven parameters a page like Program SSK writes."""
+    tab = open_tab()
+    tab.goto("/metodologi")
+    tab.settle()
+    before = tab.page.evaluate("() => history.length")
+    tab.page.locator('[data-testid="stSidebarNavLink"]', has_text=i18n.t("nav.program", "id")).click()
+    browser.wait_for(lambda: {"indikator", "kecamatan", "capai", "target"} <= set(tab.query()))
+    tab.settle()
+    assert tab.page.evaluate("() => history.length") - before <= 2
+    tab.assert_clean()
