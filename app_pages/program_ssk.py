@@ -35,25 +35,21 @@ with left:
     ui.figure(r.rumah_tangga)
 with right:  # the money as a table: a second chart beside the first cost the browser another 50 ms a click
     ui.table(r.dana_ringkas_tabel, r.dana_judul, r.dana_ringkas)
+# the money in detail, built once opened: by source each year, and by kecamatan
 money_box = ui.on_demand(ui.t("program.dana_judul"), key="ssk_dana_buka")
 if money_box is not None:
     with money_box:
         ui.table(r.dana_tabel)
+        ui.table(r.tabel_dana, ui.t("program.kecamatan_dana_judul"))
+        st.caption(r.tabel_catatan)
 
-# the details in tabs built when shown: the page's first draw carries the two charts above and one table
+# the details in tabs built when shown: the page's first draw carries the chart above and two tables
 kecamatan, reached, carriers, checks = ui.tabs_on_demand(
     [ui.t("program.tab_kecamatan"), ui.t("program.capai_judul"), r.pemikul_judul, ui.t("program.periksa_judul")],
     key="ssk_tab")
-if kecamatan is not None:
+if kecamatan is not None:  # households here; their money with the money above (tabs in a tab cost a draw more)
     with kecamatan:
-        st.markdown(f"**{ui.t('program.kecamatan_judul')}**")
-        households, money = ui.tabs_on_demand([ui.t("program.tab_kk"), ui.t("program.tab_dana")], key="ssk_tab_isi")
-        if households is not None:
-            with households:
-                ui.table(r.tabel)
-        if money is not None:
-            with money:
-                ui.table(r.tabel_dana)
+        ui.table(r.tabel, ui.t("program.kecamatan_judul"))
         st.caption(r.tabel_catatan)
 if reached is not None:
     with reached:

@@ -423,12 +423,13 @@ def test_a_wrong_cell_after_a_right_edit_keeps_the_right_one_open_or_closed(an: 
 
 
 def test_moving_between_tabs_inside_tabs_keeps_the_page() -> None:
-    """A tab inside a tab, then the outer tab changed: its URL parameter is still bound for one run (Streamlit), and
-    changing the link around it must not fail the page."""
-    at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029",
-                   ssk_tab_isi=i18n.t("program.tab_dana", "id"))  # a link with the inner tab in it
+    """A tab inside a tab (Persampahan's trajectories in its waste tab), then the outer tab changed: its URL parameter
+    is still bound for one run (Streamlit), and changing the link around it must not fail the page."""
+    handling = indicators.get("sampah_penanganan").label("id")
+    at = open_page("sampah_drainase", sampah_jalur=handling)  # a link with the inner tab in it
     assert not at.exception, [e.value for e in at.exception]
-    at.session_state["ssk_tab"] = i18n.t("program.capai_judul", "id")
+    assert handling in at.get("vega_lite_chart")[0].proto.spec
+    at.session_state["sampah_tab"] = i18n.t("sampah.drainase_judul", "id")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     at.switch_page("app_pages/ringkasan.py").run()
