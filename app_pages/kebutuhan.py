@@ -53,9 +53,7 @@ r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun
                                                lang=lang))
 st.info(r.ringkasan, icon=":material/calculate:")
 ui.stats(r.metrik)
-st.caption(r.sumber_biaya)
-if r.biaya_catatan:
-    st.caption(r.biaya_catatan)
+ui.notes([r.sumber_biaya, r.biaya_catatan])
 
 # the need by kecamatan as a table with bars (what officials read: the figures and the ranking at once), its chart
 # and the need by year each in a tab built when shown: the page draws one chart at first, the what-if

@@ -32,6 +32,4 @@ with right:
 
 st.subheader(ui.t("profil.status_judul"))
 # a static table: its long statuses and dates wrap where a grid cut the last column at 1366 px
-ui.table(r.tabel)
-st.caption(r.sumber)
-st.caption(ui.t("metode.singkat"))
+ui.table(r.tabel, foot=[r.sumber, ui.t("metode.singkat")])

@@ -17,16 +17,13 @@ dok = ui.dokumen()
 r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=dok, porsi_baru=ui.new_shares(), lang=ui.lang()))
 
 ui.figure(r.realisasi)
-st.caption(r.aturan)
-ui.table(r.kinerja)
-st.caption(r.sumber)
+# headings, leads and notes in the tables' own blocks: each caption of its own cost the browser an element more
+ui.table(r.kinerja, lead=r.aturan, foot=[r.sumber])
 
 st.subheader(r.peran.judul)
-st.caption(r.peran.bantuan)
-ui.table(r.peran.tabel)
+ui.table(r.peran.tabel, lead=r.peran.bantuan)
 ui.points(r.peran.catatan)
-st.caption(r.peran.singkatan)
-st.caption(r.peran.sumber)
+ui.notes([r.peran.singkatan, r.peran.sumber])
 
 st.subheader(r.matriks_judul)
 ui.table(r.matriks)

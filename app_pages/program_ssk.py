@@ -40,8 +40,7 @@ money_box = ui.on_demand(ui.t("program.dana_judul"), key="ssk_dana_buka")
 if money_box is not None:
     with money_box:
         ui.table(r.dana_tabel)
-        ui.table(r.tabel_dana, ui.t("program.kecamatan_dana_judul"))
-        st.caption(r.tabel_catatan)
+        ui.table(r.tabel_dana, ui.t("program.kecamatan_dana_judul"), foot=[r.tabel_catatan])
 
 # the details in tabs built when shown: the page's first draw carries the chart above and two tables
 kecamatan, reached, carriers, checks = ui.tabs_on_demand(
@@ -49,8 +48,7 @@ kecamatan, reached, carriers, checks = ui.tabs_on_demand(
     key="ssk_tab")
 if kecamatan is not None:  # households here; their money with the money above (tabs in a tab cost a draw more)
     with kecamatan:
-        ui.table(r.tabel, ui.t("program.kecamatan_judul"))
-        st.caption(r.tabel_catatan)
+        ui.table(r.tabel, ui.t("program.kecamatan_judul"), foot=[r.tabel_catatan])
 if reached is not None:
     with reached:
         st.markdown(r.capai_teks)

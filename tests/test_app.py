@@ -222,6 +222,14 @@ def table_block(at: AppTest, title: str) -> str:
     return body
 
 
+def table_block_of(at: AppTest, frame: pd.DataFrame) -> str:
+    """The one HTML block that holds the table showing `frame`."""
+    (body,) = [h.proto.body for h in at.get("html") if "<div class='tabel'>" in h.proto.body
+               and [th.text_content() for th in lxml.html.fromstring(h.proto.body).xpath("//thead//th")]
+               == [str(c) for c in frame.columns]]
+    return body
+
+
 @pytest.mark.parametrize("mode", ["nilai", "selisih", "status"])
 def test_the_ranking_beside_the_map_is_a_table_of_bars_in_the_maps_colours(an: analysis.Analysis, mode: str) -> None:
     """One chart on the page (the map); the ranking a table: the kecamatan best first with their values, each bar
@@ -241,7 +249,7 @@ def test_the_ranking_beside_the_map_is_a_table_of_bars_in_the_maps_colours(an: a
         r.peringkat.batang.warna)
     assert all("--garis:90.0%" in td.get("style") for td in bars)
     assert [tr.xpath("./th")[0].text_content() for tr in doc.xpath("//tbody/tr[@class='pilih']")] == ["Mantewe"]
-    assert r.peringkat.sumber in [c.value for c in at.caption]
+    assert f"<div class='tabel-kaki'><div>{html.escape(r.peringkat.sumber)}</div></div>" in body  # its source
 
 
 def test_the_kecamatan_comparison_and_the_budget_matrix_and_the_money_are_tables(an: analysis.Analysis) -> None:
@@ -257,7 +265,8 @@ def test_the_kecamatan_comparison_and_the_budget_matrix_and_the_money_are_tables
     o = opd.view(an, opd.Settings(tahun=2025, dokumen="RPJMN 2025-2029"))
     assert len(at.get("vega_lite_chart")) == 1
     assert any(t.equals(o.matriks.frame) for t in tables(at))
-    assert o.matriks.sumber in [c.value for c in at.caption]
+    assert f"<div class='tabel-kaki'><div>{html.escape(o.matriks.sumber)}</div></div>" in table_block_of(
+        at, o.matriks.frame)
 
     at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029")
     p = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak", tahun_capai=2029))
@@ -279,6 +288,20 @@ def test_waste_shows_both_cards_and_sentences_and_one_trajectory_at_a_time(an: a
     at.run()
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1 and r.jalur[1].judul in charts[0].proto.spec
+
+
+def test_a_tables_lead_source_and_notes_are_in_its_own_block(an: analysis.Analysis) -> None:
+    """The yearly targets judged on Lintasan: the help above the table, its source and the method's note under it,
+    in that order and in the table's block (one element, not a caption each)."""
+    at = open_page("lintasan_target", indikator="aman", kecamatan="63.10")
+    assert not at.exception, [e.value for e in at.exception]
+    r = lintasan_target.view(an, lintasan_target.Settings(indikator="aman", dokumen="RPJMN 2025-2029", kode="63.10"))
+    body = table_block_of(at, r.kinerja.frame)
+    doc = lxml.html.fromstring(body)
+    assert doc.xpath("//div[@class='tabel-pengantar']")[0].text_content() == fmt.uninert(r.kinerja_bantuan)
+    assert [d.text_content() for d in doc.xpath("//div[@class='tabel-kaki']/div")] == [
+        r.kinerja.sumber, r.kinerja_catatan]
+    assert r.kinerja_catatan not in [c.value for c in at.caption]  # not drawn twice
 
 
 def test_trajectory_reads_out_the_progress_numbers(an: analysis.Analysis) -> None:

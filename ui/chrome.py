@@ -69,6 +69,8 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .tabel {overflow-x: auto; margin: 0 0 0.5rem;}
 .tabel-judul {font-size: 1rem; font-weight: 600; line-height: 1.3; color: #262730;}
 .tabel-pengantar {font-size: 0.8rem; line-height: 1.35; color: #4a4f57; margin-bottom: 0.35rem;}
+.tabel-kaki {font-size: 0.875rem; line-height: 1.5; color: #5c606a; margin: -0.1rem 0 0.5rem;}
+.tabel-kaki > div + div {margin-top: 0.4rem;}
 .tabel table {border-collapse: collapse; width: 100%; font-size: 0.875rem; line-height: 1.4; color: #262730;}
 .tabel th, .tabel td {padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6e8ec; text-align: left; vertical-align: top;
                       overflow-wrap: break-word;}

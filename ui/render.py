@@ -156,20 +156,24 @@ def _stat_html(label: str, value: str) -> str:
             f"<div class='stat-value'>{html.escape(fmt.uninert(value))}</div>")
 
 
-def table(frame: Any, title: str = "", lead: str | Sequence[str] = "") -> None:
-    """A static table whose long texts wrap (definitions, notes): for reading, not sorting. A view's `Table`
-    brings its source line, shown under it. `title` and `lead` (a line, or lines) head it in the same block, as a
-    chart's title and subtitle head the chart (a ranking drawn as a table beside a map)."""
-    lines = [lead] if isinstance(lead, str) else list(lead)
-    said = "<br>".join(fmt.markdown_html(x) for x in lines if x)
-    head = ((f"<div class='tabel-judul'>{fmt.markdown_html(title)}</div>" if title else "")
-            + (f"<div class='tabel-pengantar'>{said}</div>" if said else ""))
-    if isinstance(frame, Table):
-        st.html(head + html_table(frame.frame, frame.batang, frame.warna, frame.pilih))
-        if frame.sumber:
-            st.caption(frame.sumber)
-        return
-    st.html(head + html_table(frame))  # every cell HTML-escaped: imported names show as typed
+def table(frame: Any, title: str = "", lead: str | Sequence[str] = "", foot: Sequence[str] = ()) -> None:
+    """A static table whose long texts wrap (definitions, notes): for reading, not sorting. `title` and `lead` (a
+    line, or lines) head it, as a chart's title and subtitle head the chart (a ranking drawn as a table beside a
+    map); a view's `Table` brings its source line, written under it with the `foot` lines (notes, the method) in
+    small print. All of it one HTML block: a caption or a heading of its own costs the browser an element more."""
+
+    def lines_html(lines: Sequence[str]) -> str:
+        return "<br>".join(fmt.markdown_html(x) for x in lines if x)
+
+    said = lines_html([lead] if isinstance(lead, str) else list(lead))
+    # the source, then each note a paragraph of its own, as captions one under the other were
+    under = "".join(f"<div>{fmt.markdown_html(x)}</div>"
+                    for x in ([frame.sumber, *foot] if isinstance(frame, Table) else foot) if x)
+    body = (html_table(frame.frame, frame.batang, frame.warna, frame.pilih) if isinstance(frame, Table)
+            else html_table(frame))  # every cell HTML-escaped: imported names show as typed
+    st.html((f"<div class='tabel-judul'>{fmt.markdown_html(title)}</div>" if title else "")
+            + (f"<div class='tabel-pengantar'>{said}</div>" if said else "") + body
+            + (f"<div class='tabel-kaki'>{under}</div>" if under else ""))
 
 
 # Lines of text drawn as one element: each markdown element costs the browser its own render (a few ms a line).
@@ -186,9 +190,9 @@ def paragraphs(lines: Sequence[str]) -> None:
 
 
 def notes(lines: Sequence[str]) -> None:
-    """Small print (sources, notes, the method), one element, a paragraph a line."""
-    if lines:
-        st.caption("\n\n".join(lines))
+    """Small print (sources, notes, the method), one element, a paragraph a line (empty lines left out)."""
+    if any(lines):
+        st.caption("\n\n".join(x for x in lines if x))
 
 
 def facts(sentence: str, pairs: Sequence[tuple[str, str]]) -> None:
@@ -248,10 +252,10 @@ def performance_table(title: str, help_text: str, judged: Table | None, note: st
     """The yearly targets judged (Lintasan and OPD): heading, help, the table with its source, the note, and the
     workbook download."""
     st.subheader(title)
-    st.caption(help_text)
     if judged is not None:
-        table(judged)
-    st.caption(note)
+        table(judged, lead=help_text, foot=[note])
+    else:
+        notes([help_text, note])
     download_xlsx(t("kinerja.unduh"), xlsx, file_name, key)
 
 
