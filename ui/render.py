@@ -161,11 +161,7 @@ def table(frame: Any, title: str = "", lead: str | Sequence[str] = "", foot: Seq
     line, or lines) head it, as a chart's title and subtitle head the chart (a ranking drawn as a table beside a
     map); a view's `Table` brings its source line, written under it with the `foot` lines (notes, the method) in
     small print. All of it one HTML block: a caption or a heading of its own costs the browser an element more."""
-
-    def lines_html(lines: Sequence[str]) -> str:
-        return "<br>".join(fmt.markdown_html(x) for x in lines if x)
-
-    said = lines_html([lead] if isinstance(lead, str) else list(lead))
+    said = "<br>".join(fmt.markdown_html(x) for x in ([lead] if isinstance(lead, str) else lead) if x)
     # the source, then each note a paragraph of its own, as captions one under the other were
     under = "".join(f"<div>{fmt.markdown_html(x)}</div>"
                     for x in ([frame.sumber, *foot] if isinstance(frame, Table) else foot) if x)

@@ -112,13 +112,11 @@ def publish_to_url() -> None:
     bound = set(st.session_state.get("_url_tabs", ()))
     st.session_state["_url_tabs"] = []
     shown = {k: v for k, v in st.query_params.items() if k not in bound}
-    if shown == params:
-        pass
-    elif not set(st.query_params) & set(st.session_state.get("_url_tab_keys", ())):
+    if shown != params and not set(st.query_params) & set(st.session_state.get("_url_tab_keys", ())):
         # no tab's parameter in the URL: all of it in one message, so one history entry a view (the Back button
         # steps back over views, not over each parameter) and one URL change for the browser to handle, not seven
         st.query_params.from_dict(params)
-    else:
+    elif shown != params:
         for k in [k for k in shown if k not in params]:
             with suppress(StreamlitAPIException):
                 del st.query_params[k]
