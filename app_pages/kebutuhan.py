@@ -51,9 +51,7 @@ r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun
                                                biaya=costs,
                                                skenario_kk=st.session_state.get("skenario_kk"), porsi_baru=porsi,
                                                lang=lang))
-st.info(r.ringkasan, icon=":material/calculate:")
-ui.stats(r.metrik)
-ui.notes([r.sumber_biaya, r.biaya_catatan])
+ui.prose(ui.Box(r.ringkasan, "calculate"), ui.Figures(r.metrik), ui.Small([r.sumber_biaya, r.biaya_catatan]))
 
 # the need by kecamatan as a table with bars (what officials read: the figures and the ranking at once), its chart
 # and the need by year each in a tab built when shown: the page draws one chart at first, the what-if
@@ -71,9 +69,7 @@ if by_year is not None:
     with by_year:
         ui.figure(r.tahunan)
         st.caption(ui.t("kebutuhan.catatan_tahunan"))
-st.caption(r.asumsi)
-
-st.subheader(ui.t("kebutuhan.skenario_judul"))
+ui.prose(ui.Small(r.asumsi), ui.Heading(ui.t("kebutuhan.skenario_judul")))
 # the number, its answer and the table beside the chart; below it where the page is too narrow for the table
 s1, s2 = ui.columns_that_wrap("skenario", [(2, 240), (5, 380)])
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")

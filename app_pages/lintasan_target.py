@@ -39,9 +39,8 @@ if area is not None:
             if r.catatan_lama:
                 st.caption(r.catatan_lama)
         with right:
-            st.markdown(ui.badge(r.status), unsafe_allow_html=True)
-            ui.facts(r.kalimat, r.fakta)
-            ui.notes([r.sumber, ui.t("metode.singkat")])
+            ui.prose(ui.Badge(r.status), ui.Para(ui.fact_lines(r.kalimat, r.fakta)),
+                     ui.Small([r.sumber, ui.t("metode.singkat")]))
         ui.performance_table(r.kinerja_judul, r.kinerja_bantuan, r.kinerja, r.kinerja_catatan, r.kinerja_xlsx,
                              r.kinerja_nama, key="unduh_kinerja")
 if every is not None:

@@ -7,8 +7,7 @@ from sanitasi.views import opd
 
 an = ui.setup("opd")
 
-st.title(ui.t("opd.judul"))
-st.markdown(ui.t("opd.pengantar"))
+ui.prose(ui.Title(ui.t("opd.judul")), ui.Para(ui.t("opd.pengantar")))
 o = opd.options(an)
 if not o.tahun:  # no activity table: nothing to show
     st.stop()
@@ -20,18 +19,12 @@ ui.figure(r.realisasi)
 # headings, leads and notes in the tables' own blocks: each caption of its own cost the browser an element more
 ui.table(r.kinerja, lead=r.aturan, foot=[r.sumber])
 
-st.subheader(r.peran.judul)
-ui.table(r.peran.tabel, lead=r.peran.bantuan)
-ui.points(r.peran.catatan)
-ui.notes([r.peran.singkatan, r.peran.sumber])
-
-st.subheader(r.matriks_judul)
-ui.table(r.matriks)
-
-st.subheader(r.kk_judul)
-ui.points(r.kk_kalimat)
-if r.kk_tabel is not None:
-    ui.table(r.kk_tabel)
+# the roles, the budget matrix and the households reached: one block of text and tables (an element each cost the
+# browser a render a click)
+ui.prose(ui.Heading(r.peran.judul), ui.TablePart(r.peran.tabel, lead=r.peran.bantuan), ui.Points(r.peran.catatan),
+         ui.Small([r.peran.singkatan, r.peran.sumber]),
+         ui.Heading(r.matriks_judul), ui.TablePart(r.matriks),
+         ui.Heading(r.kk_judul), ui.Points(r.kk_kalimat), ui.TablePart(r.kk_tabel))
 
 ui.performance_table(r.target_judul, r.target_bantuan, r.target_tabel, r.target_catatan, r.target_xlsx,
                      r.target_nama, key="unduh_kinerja_opd")

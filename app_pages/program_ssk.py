@@ -8,8 +8,7 @@ from sanitasi.views import program_ssk
 an = ui.setup("program_ssk")
 lang, dok = ui.lang(), ui.dokumen()
 
-st.title(ui.t("program.judul"))
-st.caption(ui.t("program.pengantar"))
+ui.prose(ui.Title(ui.t("program.judul")), ui.Small(ui.t("program.pengantar")))
 o = program_ssk.options(an, lang)
 if not o.ada:  # the active data hold no matrix: nothing to compare
     st.info(ui.t("program.kosong"), icon=":material/info:")
@@ -24,9 +23,7 @@ rise = c4.number_input(ui.t("program.kenaikan"), min_value=0, max_value=25, step
                        help=ui.t("program.kenaikan_bantuan"))
 r = ui.view(program_ssk.view, program_ssk.Settings(dokumen=dok, indikator=ind, tahun_capai=reach, kode=kode,
                                                    kenaikan=rise, porsi_baru=ui.new_share(ind), lang=lang))
-st.caption(r.target)
-st.info(r.ringkasan, icon=":material/fact_check:")
-ui.stats(r.metrik)
+ui.prose(ui.Small(r.target), ui.Box(r.ringkasan, "fact_check"), ui.Figures(r.metrik))
 
 # the households and the money side by side where both have room; the money below on a narrow screen (its headings
 # carry the ILUSTRATIF mark, and at 1024 px with the sidebar open half a page cut them)

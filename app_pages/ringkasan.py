@@ -8,29 +8,19 @@ from sanitasi.views import ringkasan
 ui.setup("ringkasan")
 r = ui.view(ringkasan.view, ringkasan.Settings(dokumen=ui.dokumen(), lang=ui.lang(), seri=ui.seri()))
 
-st.title(ui.t("ringkasan.judul"))
-st.markdown(r.pengantar)
-if r.kalimat:
-    st.info(r.kalimat, icon=":material/campaign:")
-ui.cards(r.kartu, 3)
-
-st.subheader(ui.t("ringkasan.banding_judul"))
-st.caption(ui.t("ringkasan.banding_bantuan"))
-ui.paragraphs(r.banding)
-if r.banding_tabel is not None:
-    ui.table(r.banding_tabel)
-if r.banding_catatan:
-    st.info(r.banding_kotak, icon=":material/compare_arrows:")
-
-st.subheader(ui.t("ringkasan.lainnya_judul"))
-st.caption(ui.t("ringkasan.lainnya_bantuan"))
-# two cards a row: four in a row are too narrow at 1024x768 (labels and even values were cut with '…')
-ui.cards(r.lainnya, 2, brief=True)
+# the text down to the chart in one block: each title, caption or box of its own cost the browser a render a click
+ui.prose(ui.Title(ui.t("ringkasan.judul")), ui.Para(r.pengantar), ui.Box(r.kalimat, "campaign"),
+         ui.Cards(r.kartu, 3),
+         ui.Heading(ui.t("ringkasan.banding_judul")), ui.Small(ui.t("ringkasan.banding_bantuan")), ui.Para(r.banding),
+         ui.TablePart(r.banding_tabel),
+         ui.Box(r.banding_kotak if r.banding_catatan else "", "compare_arrows"),
+         ui.Heading(ui.t("ringkasan.lainnya_judul")), ui.Small(ui.t("ringkasan.lainnya_bantuan")),
+         # two cards a row: four in a row are too narrow at 1024x768 (labels and even values were cut with '…')
+         ui.Cards(r.lainnya, 2, brief=True))
 
 left, right = st.columns([5, 6])
 with left:
     ui.figure(r.tangga)
 with right:
-    st.subheader(ui.t("ringkasan.tabel_judul"))
-    st.caption(r.tabel_bantuan)
+    ui.prose(ui.Heading(ui.t("ringkasan.tabel_judul")), ui.Small(r.tabel_bantuan))
     ui.sorted_table(r.tabel, key="ringkasan_tabel")

@@ -9,8 +9,7 @@ from sanitasi.views import sampah_drainase
 ui.setup("sampah")
 r = ui.view(sampah_drainase.view, sampah_drainase.Settings(dokumen=ui.dokumen(), lang=ui.lang()))
 
-st.title(ui.t("sampah.judul"))
-st.markdown(ui.t("sampah.pengantar"))
+ui.prose(ui.Title(ui.t("sampah.judul")), ui.Para(ui.t("sampah.pengantar")))
 
 waste_tab, water_tab = ui.tabs_on_demand([ui.t("sampah.sampah_judul"), ui.t("sampah.drainase_judul")],
                                          key="sampah_tab")
@@ -20,9 +19,7 @@ if waste_tab is not None:
             st.info(r.nyata, icon=":material/fact_check:")
         for col, waste in zip(st.columns(2), r.sampah, strict=True):
             with col:
-                ui.cards(waste.kartu, 1, brief=True)
-                if waste.kalimat is not None:
-                    st.markdown(waste.kalimat)
+                ui.prose(ui.Cards(waste.kartu, 1, brief=True), ui.Para(waste.kalimat or ""))
         # the two trajectories across the page, a tab each built when shown: one chart at first, not two
         paths = ui.tabs_on_demand([w.judul for w in r.jalur], key="sampah_jalur") if r.jalur else []
         for tab, waste in zip(paths, r.jalur, strict=True):

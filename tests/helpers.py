@@ -30,13 +30,55 @@ def shown_values(at) -> list[str]:
 def card_notes(at) -> list[str]:
     """The small print of each status card (its source, the method), in page order."""
     return [" ".join(n.text_content() for n in card.xpath("./div[@class='kartu-catatan']"))
-            for h in at.get("html") if h.proto.body.startswith("<div class='kartu-baris'")
-            for card in lxml.html.fragment_fromstring(h.proto.body).xpath("./div[@class='kartu']")]
+            for row in card_rows(at) for card in row.xpath("./div[@class='kartu']")]
+
+
+def card_rows(at) -> list:
+    """Each row of status cards on the page (ui.cards alone, or a `Cards` part of ui.prose), parsed, in page order."""
+    return [row for h in at.get("html")
+            for row in lxml.html.fragment_fromstring(h.proto.body, create_parent="div").xpath(
+                "//div[@class='kartu-baris']")]
 
 
 def cards_html(at) -> str:
-    """The HTML of the page's status cards (ui.cards), one block after the other."""
-    return "\n".join(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class='kartu-baris'"))
+    """The HTML of the page's status cards, a row a line."""
+    return "\n".join(lxml.html.tostring(row, encoding=str) for row in card_rows(at))
+
+
+def _markdown(el) -> str:
+    """An element's content back in the markdown it was written in (`fmt.markdown_html` writes bold and breaks)."""
+    out = [el.text or ""]
+    for child in el:
+        inner = _markdown(child)
+        out.append({"strong": f"**{inner}**", "br": "  \n"}.get(child.tag, inner) + (child.tail or ""))
+    return "".join(out)
+
+
+def prose(at) -> list[str]:
+    """Every text the page writes as one block with ui.prose, in page order, back in the markdown it was written in:
+    a title, a heading, a paragraph, a box's message (its paragraphs and list as written), a list's item."""
+    out = []
+    for h in at.get("html"):
+        if not h.proto.body.startswith("<div class='teks'>"):
+            continue
+        for el in lxml.html.fragment_fromstring(h.proto.body).iterchildren():
+            if el.tag in ("h1", "h3", "p"):
+                out.append(_markdown(el))
+            elif el.tag == "ul":
+                out += [_markdown(li) for li in el]
+            elif "kotak" in el.get("class", "").split():
+                out.append("\n\n".join("\n".join(f"- {_markdown(li)}" for li in part) if part.tag == "ul"
+                                         else _markdown(part) for part in el[0]))
+    return out
+
+
+def title(at) -> str:
+    """The page's title: st.title's, or the h1 of its ui.prose block."""
+    if at.title:
+        return at.title[0].value
+    return next(lxml.html.fragment_fromstring(h.proto.body).findtext("h1") for h in at.get("html")
+                if h.proto.body.startswith("<div class='teks'><h1>"))
+
 
 
 def loaded(data: Dataset, source: str = "Dinkes 2025", **versions: int) -> Dataset:

@@ -15,7 +15,7 @@ from pathlib import Path
 import lxml.html
 import pandas as pd
 import pytest
-from helpers import cards_html, figures, shown_values
+from helpers import cards_html, figures, prose, shown_values, title
 from streamlit.testing.v1 import AppTest
 
 from sanitasi import analysis, documents, fmt, i18n, indicators, kinds, maps, trajectories
@@ -64,25 +64,28 @@ def open_page(page: str, **params: str) -> AppTest:
 
 
 def stats(at: AppTest) -> list[str]:
-    """The label|value figures drawn by ui.stat and ui.stats (HTML, so long rupiah amounts wrap), in page order."""
+    """The label|value figures drawn by ui.stat and textblock.Figures (HTML: long rupiah amounts wrap), in order."""
     found = [html.unescape(x) for h in at.get("html")
              for x in re.findall(r"<div class='stat-(?:label|value)'>(.*?)</div>", h.proto.body)]
     return [f"{label}|{value}" for label, value in zip(found[::2], found[1::2], strict=True)]
 
 
 def tables(at: AppTest) -> list[pd.DataFrame]:
-    """The static tables drawn by ui.table (one HTML block each), read back as text frames, first column first."""
+    """The static tables drawn by ui.table or as a part of ui.prose, read back as text frames, first column first, in
+    page order."""
     out = []
     for h in at.get("html"):
-        if "<div class='tabel'>" in h.proto.body:  # alone, or under its title and lead
-            doc = lxml.html.fromstring(h.proto.body)
-            rows = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in doc.xpath("//tbody/tr")]
-            out.append(pd.DataFrame(rows, columns=[th.text_content() for th in doc.xpath("//thead//th")]))
+        if "<div class='tabel'>" in h.proto.body:  # alone, under its title and lead, or among a block's texts
+            for table in lxml.html.fragment_fromstring(h.proto.body, create_parent="div").xpath(
+                    "//div[@class='tabel']"):
+                rows = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in table.xpath(".//tbody/tr")]
+                out.append(pd.DataFrame(rows, columns=[th.text_content() for th in table.xpath(".//thead//th")]))
     return out
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [m.value for m in at.info] + [m.value for m in at.caption])
+    return "\n".join([m.value for m in at.markdown] + [m.value for m in at.info] + [m.value for m in at.caption]
+                     + prose(at))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -95,7 +98,7 @@ def test_every_page_renders_in_both_languages(page: str, lang: str) -> None:
     assert any(i18n.t("banner.ilustratif", lang) == w.value for w in at.warning)
     key = TITLE_KEYS.get(page)
     if key:
-        assert at.title[0].value == i18n.t(key, lang)
+        assert title(at) == i18n.t(key, lang)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -223,10 +226,21 @@ def table_block(at: AppTest, title: str) -> str:
 
 
 def table_block_of(at: AppTest, frame: pd.DataFrame) -> str:
-    """The one HTML block that holds the table showing `frame`."""
-    (body,) = [h.proto.body for h in at.get("html") if "<div class='tabel'>" in h.proto.body
-               and [th.text_content() for th in lxml.html.fromstring(h.proto.body).xpath("//thead//th")]
-               == [str(c) for c in frame.columns]]
+    """The table showing `frame` with its title and lead above it and its small print under it (alone in its block,
+    or among a ui.prose block's texts), as HTML."""
+    found = []
+    for h in at.get("html"):
+        for table in lxml.html.fragment_fromstring(h.proto.body, create_parent="div").xpath("//div[@class='tabel']"):
+            if [th.text_content() for th in table.xpath(".//thead//th")] != [str(c) for c in frame.columns]:
+                continue
+            parts, before, after = [table], table.getprevious(), table.getnext()
+            while before is not None and before.get("class") in ("tabel-judul", "tabel-pengantar"):
+                parts.insert(0, before)
+                before = before.getprevious()
+            if after is not None and after.get("class") == "tabel-kaki":
+                parts.append(after)
+            found.append("".join(lxml.html.tostring(p, encoding=str, with_tail=False) for p in parts))
+    (body,) = found
     return body
 
 
@@ -265,8 +279,8 @@ def test_the_kecamatan_comparison_and_the_budget_matrix_and_the_money_are_tables
     o = opd.view(an, opd.Settings(tahun=2025, dokumen="RPJMN 2025-2029"))
     assert len(at.get("vega_lite_chart")) == 1
     assert any(t.equals(o.matriks.frame) for t in tables(at))
-    assert f"<div class='tabel-kaki'><div>{html.escape(o.matriks.sumber)}</div></div>" in table_block_of(
-        at, o.matriks.frame)
+    below = lxml.html.fragment_fromstring(table_block_of(at, o.matriks.frame), create_parent="div")
+    assert [d.text_content() for d in below.xpath("//div[@class='tabel-kaki']/div")] == [o.matriks.sumber]
 
     at = open_page("program_ssk", indikator="layak", capai="2029", target="RPJMN 2025-2029")
     p = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak", tahun_capai=2029))
@@ -325,11 +339,11 @@ def test_trajectory_on_2020_boundaries_shows_the_parent(an: analysis.Analysis) -
 
 def test_kecamatan_profile_follows_the_choice(an: analysis.Analysis) -> None:
     at = open_page("kecamatan", kecamatan="63.10.12")
-    assert at.title[0].value == "Kecamatan Teluk Kepayang"
+    assert title(at) == "Kecamatan Teluk Kepayang"
     cards = kecamatan.view(an, kecamatan.Settings(kode="63.10.12", dokumen="RPJMN 2020-2024")).kartu
     assert shown_values(at) == [c.nilai for c in cards]
     at.selectbox(key="kecamatan").set_value("63.10.01").run()
-    assert at.title[0].value == "Kecamatan Batulicin"
+    assert title(at) == "Kecamatan Batulicin"
     batulicin = kecamatan.view(an, kecamatan.Settings(kode="63.10.01", dokumen="RPJMN 2020-2024")).kartu
     assert shown_values(at) == [c.nilai for c in batulicin]
 
@@ -360,7 +374,7 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     assert not at.exception, [e.value for e in at.exception]
     settings = program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak", tahun_capai=2029)
     district = program_ssk.view(an, settings)
-    assert at.info[0].value == district.ringkasan and district.ringkasan.startswith("**ILUSTRATIF**")
+    assert district.ringkasan in prose(at) and district.ringkasan.startswith("**ILUSTRATIF**")
     assert stats(at) == [f"{k}|{v}" for k, v in district.metrik]
     assert district.capai_teks not in texts(at)  # its tab is built once shown
     at.session_state["ssk_tab"] = i18n.t("program.capai_judul", "id")
@@ -374,7 +388,7 @@ def test_programme_page_numbers_match_the_package_and_follow_the_kecamatan(an: a
     at.selectbox(key="kecamatan").set_value("63.10.04").run()
     satui = program_ssk.view(an, program_ssk.Settings(dokumen="RPJMN 2025-2029", indikator="layak",
                                                       tahun_capai=2029, kode="63.10.04"))
-    assert at.info[0].value == satui.ringkasan and "di Satui" in satui.ringkasan
+    assert satui.ringkasan in prose(at) and "di Satui" in satui.ringkasan
     assert stats(at) == [f"{k}|{v}" for k, v in satui.metrik]
 
 
@@ -537,7 +551,7 @@ def test_the_growth_assumption_is_set_on_the_needs_page_and_followed_by_the_deck
     at.switch_page("app_pages/paparan.py").run()
     for _ in range(number - 1):
         at.button(key="slide_next").click().run()
-    assert at.title[0].value == slides[number - 1].judul
+    assert title(at) == slides[number - 1].judul
     # the slide's one sentence plans with the assumption set: growth 0, the households a year of the backlog alone
     assert fmt.kk(zero.total_per_tahun) in slides[number - 1].pesan
     assert fmt.kk(zero.gap.backlog_kecamatan) in slides[number - 1].pesan
@@ -549,7 +563,7 @@ def test_english_switch_changes_numbers_format() -> None:
     assert all("," not in v for v in shown_values(at))  # 84.2%, not 84,2%
     at.radio(key="lang").set_value("id").run()
     assert all("." not in v for v in shown_values(at))
-    assert at.title[0].value == i18n.t("ringkasan.judul", "id")
+    assert title(at) == i18n.t("ringkasan.judul", "id")
 
 
 def test_bad_url_parameters_fall_back_to_defaults() -> None:
@@ -574,18 +588,18 @@ def test_paparan_walks_the_sequence_and_keeps_the_slide_in_the_url(an: analysis.
     at = AppTest.from_file(str(ROOT / "app_pages" / "paparan.py"), default_timeout=TIMEOUT)
     at.query_params["slide"] = "3"
     at.run()
-    assert at.title[0].value == expected[2]
-    seen = [at.title[0].value]
+    assert title(at) == expected[2]
+    seen = [title(at)]
     for _ in range(3):
         at.button(key="slide_next").click().run()
-        seen.append(at.title[0].value)
+        seen.append(title(at))
     assert seen == expected[2:6]
     for _ in range(len(expected) - 6):
         at.button(key="slide_next").click().run()
     assert at.button(key="slide_next").disabled  # the last slide
-    assert at.title[0].value == expected[-1]
+    assert title(at) == expected[-1]
     at.button(key="slide_prev").click().run()
-    assert at.title[0].value == expected[-2]
+    assert title(at) == expected[-2]
 
 
 def test_presentation_mode_from_the_url_enlarges_the_page() -> None:

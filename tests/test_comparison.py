@@ -131,14 +131,14 @@ def stored(tmp_path, monkeypatch, dataset):
 def test_the_overview_shows_both_numbers_and_both_sources(stored) -> None:
     from pathlib import Path
 
-    from helpers import card_notes, shown_values
+    from helpers import card_notes, prose, shown_values
     from streamlit.testing.v1 import AppTest
 
     page = str(Path(__file__).resolve().parent.parent / "app_pages" / "ringkasan.py")
     at = AppTest.from_file(page, default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     assert shown_values(at)[0] == fmt.pct(83.1)  # the official series leads
-    shown = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+    shown = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + prose(at))
     assert SUSENAS in shown and "rekap kecamatan" in shown
     assert SUSENAS in card_notes(at)[0]  # the card says where its figure comes from
     assert at.sidebar.selectbox(key="seri").value == SUSENAS  # and the choice is offered

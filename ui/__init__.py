@@ -1,7 +1,7 @@
 """The Streamlit layer between the pages and `sanitasi`: caches at the edge (`cache`), session and URL state with the
-shared controls (`state`), the page frame (`chrome`), drawing a view's result (`render`), editor sign-in (`editor`),
-the import widgets (`importer`) and the Data page's store widgets (`data`). Pages `import ui` and call the names
-below; calculations stay in `sanitasi`.
+shared controls (`state`), the page frame (`chrome`), drawing a view's result (`render`; `textblock`, text as one
+block), editor sign-in (`editor`), the import widgets (`importer`) and the Data page's store widgets (`data`). Pages
+`import ui` and call the names below; calculations stay in `sanitasi`.
 """
 
 from ui import data  # noqa: F401  (ui.data.versions_panel, import_panel, templates, flash)
@@ -25,7 +25,7 @@ from ui.render import (  # noqa: F401
     columns_that_wrap,
     download_csv,
     download_xlsx,
-    facts,
+    fact_lines,
     figure,
     headed_lists,
     message,
@@ -33,13 +33,11 @@ from ui.render import (  # noqa: F401
     number,
     on_demand,
     page_link,
-    paragraphs,
     performance_table,
     points,
     small_multiples,
     sorted_table,
     stat,
-    stats,
     table,
     tabs_on_demand,
 )
@@ -65,3 +63,4 @@ from ui.state import (  # noqa: F401
     t,
     year_slider,
 )
+from ui.textblock import Badge, Box, Cards, Figures, Heading, Para, Points, Small, TablePart, Title, prose  # noqa: F401

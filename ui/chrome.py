@@ -40,6 +40,26 @@ _CSS = """<style>
 .block-container {padding-top: 2.7rem; padding-bottom: 2rem; padding-left: clamp(1rem, 2.5vw, 5rem);
                   padding-right: clamp(1rem, 2.5vw, 5rem);}
 h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
+/* text written as one block (ui.prose), in Streamlit's own type: title, subheader, markdown, caption, info */
+.teks {color: #31333f;}
+.teks > :last-child {margin-bottom: 0;}
+.teks h1 {font-weight: 700; line-height: 1.2; margin: 0; padding-bottom: 1rem;}
+.teks h3 {font-size: 1.75rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 0.75rem 0 0.75rem;}
+.teks p {margin: 0 0 1rem; font-size: 1rem; line-height: 1.6;}
+.teks ul {margin: 0 0 1rem; padding-left: 1.5rem;}
+.teks li {font-size: 1rem; line-height: 1.6; margin: 0.2rem 0;}
+.teks p.kecil {font-size: 0.875rem; line-height: 1.5; color: #5c606a; margin-bottom: 0.5rem;}
+.teks .stats, .teks .kartu-baris, .teks .tabel-kaki {margin-bottom: 1rem;}
+.teks > .kartu-status {margin: 0 0 0.75rem;}
+.kotak {display: flex; gap: 0.75rem; padding: 1rem; border-radius: 0.5rem; margin: 0 0 1rem; line-height: 1.6;}
+.kotak::before {content: attr(data-ikon); font-family: "Material Symbols Rounded"; font-size: 1.25rem;
+                line-height: 1.6rem; font-feature-settings: "liga"; flex: none;}
+.kotak p, .kotak ul {margin: 0 0 0.5rem;}
+.kotak > div > :last-child {margin-bottom: 0;}
+.kotak-info {background: #e6f0fb; color: #0b4a87;}
+.kotak-warning {background: #fff4d9; color: #6e5200;}
+.kotak-success {background: #e4f6e9; color: #17622f;}
+.kotak-error {background: #fde8e8; color: #8a1c1c;}
 /* status cards (ui.cards) and Peta's box on one kecamatan (ui.area_detail), one HTML block each: at most
    --per-baris cards a row, fewer where a card would get under 12rem; a row's cards as tall as the tallest */
 .kartu-baris {display: grid; gap: 1rem; margin-bottom: 0.5rem; grid-template-columns: repeat(auto-fill,
@@ -112,8 +132,8 @@ html {font-size: 18px;}
 .block-container {padding-top: 2.7rem; padding-bottom: 0.5rem; max-width: 100%;}
 .kartu-nilai {font-size: 2.6rem;}
 h1 {font-size: 1.75rem !important; padding: 0 !important;}
-[data-testid="stAlert"] > div {padding: 0.3rem 0.8rem; min-height: 0;}
-[data-testid="stAlert"] p {font-size: 0.85rem;}
+[data-testid="stAlert"] > div, .kotak {padding: 0.3rem 0.8rem; min-height: 0;}
+[data-testid="stAlert"] p, .kotak {font-size: 0.85rem;}
 .slide-msg {font-size: 1.15rem; line-height: 1.4; margin: 0 0 0.3rem;}
 .st-key-slide_sisi p, .st-key-slide_sisi li {font-size: 0.9rem; line-height: 1.35;}
 .st-key-slide_sisi table {font-size: 0.8rem;}

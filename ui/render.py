@@ -54,8 +54,12 @@ def cards(items: Sequence[Card], per_row: int, *, brief: bool = False) -> None:
     card cost the browser five (a box, a metric, two markdown blocks, a caption), 35 on Ringkasan. Cards in a row are
     as tall as the tallest, their sources at the foot."""
     if items:
-        st.html(f"<div class='kartu-baris' style='--per-baris:{int(per_row)}'>"
-                + "".join(_card_html(c, brief) for c in items) + "</div>")
+        st.html(card_html(items, per_row, brief))
+
+
+def card_html(items: Sequence[Card], per_row: int, brief: bool = False) -> str:
+    return (f"<div class='kartu-baris' style='--per-baris:{int(per_row)}'>"
+            + "".join(_card_html(c, brief) for c in items) + "</div>")
 
 
 def _card_html(c: Card, brief: bool) -> str:
@@ -144,10 +148,10 @@ def stat(label: str, value: str, container: Any = None) -> None:
     (container or st).html(_stat_html(label, value))
 
 
-def stats(pairs: Sequence[tuple[str, str]]) -> None:
-    """A row of figures with their labels, as one element that wraps to the width (Streamlit columns cost the browser
-    a layout block each)."""
-    st.html("<div class='stats'>" + "".join(f"<div>{_stat_html(label, value)}</div>" for label, value in pairs)
+def figures_html(pairs: Sequence[tuple[str, str]]) -> str:
+    """A row of figures with their labels that wraps to the width (Streamlit columns cost the browser a layout block
+    each), for `textblock.Figures`."""
+    return ("<div class='stats'>" + "".join(f"<div>{_stat_html(label, value)}</div>" for label, value in pairs)
             + "</div>")
 
 
@@ -161,13 +165,17 @@ def table(frame: Any, title: str = "", lead: str | Sequence[str] = "", foot: Seq
     line, or lines) head it, as a chart's title and subtitle head the chart (a ranking drawn as a table beside a
     map); a view's `Table` brings its source line, written under it with the `foot` lines (notes, the method) in
     small print. All of it one HTML block: a caption or a heading of its own costs the browser an element more."""
+    st.html(table_html(frame, title, lead, foot))
+
+
+def table_html(frame: Any, title: str = "", lead: str | Sequence[str] = "", foot: Sequence[str] = ()) -> str:
     said = "<br>".join(fmt.markdown_html(x) for x in ([lead] if isinstance(lead, str) else lead) if x)
     # the source, then each note a paragraph of its own, as captions one under the other were
     under = "".join(f"<div>{fmt.markdown_html(x)}</div>"
                     for x in ([frame.sumber, *foot] if isinstance(frame, Table) else foot) if x)
     body = (html_table(frame.frame, frame.batang, frame.warna, frame.pilih) if isinstance(frame, Table)
             else html_table(frame))  # every cell HTML-escaped: imported names show as typed
-    st.html((f"<div class='tabel-judul'>{fmt.markdown_html(title)}</div>" if title else "")
+    return ((f"<div class='tabel-judul'>{fmt.markdown_html(title)}</div>" if title else "")
             + (f"<div class='tabel-pengantar'>{said}</div>" if said else "") + body
             + (f"<div class='tabel-kaki'>{under}</div>" if under else ""))
 
@@ -179,21 +187,15 @@ def points(lines: Sequence[str]) -> None:
         st.markdown("\n".join(f"- {line}" for line in lines))
 
 
-def paragraphs(lines: Sequence[str]) -> None:
-    """Paragraphs of text, one element."""
-    if lines:
-        st.markdown("\n\n".join(lines))
-
-
 def notes(lines: Sequence[str]) -> None:
     """Small print (sources, notes, the method), one element, a paragraph a line (empty lines left out)."""
     if any(lines):
         st.caption("\n\n".join(x for x in lines if x))
 
 
-def facts(sentence: str, pairs: Sequence[tuple[str, str]]) -> None:
-    """The sentence a presenter reads, then each fact's label in bold over its value: one element."""
-    paragraphs(([sentence] if sentence else []) + [f"**{label}**  \n{value}" for label, value in pairs])
+def fact_lines(sentence: str, pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """The sentence a presenter reads, then each fact's label in bold over its value: paragraphs for `prose.Para`."""
+    return ([sentence] if sentence else []) + [f"**{label}**  \n{value}" for label, value in pairs]
 
 
 def headed_lists(*parts: tuple[str, Sequence[tuple[str, str]], bool]) -> None:
