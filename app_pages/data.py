@@ -9,8 +9,7 @@ ui.setup("data")
 r = ui.view(data.view, data.Settings(lang=ui.lang()))
 s = ui.data_store()
 
-st.title(ui.t("data.judul"))
-st.markdown(ui.t("data.pengantar"))
+ui.prose(ui.Title(ui.t("data.judul")), ui.Para(ui.t("data.pengantar")))
 ui.data.flash()
 if s is None or ui.database_down():
     st.error(ui.t("data.store_gagal"), icon=":material/database:")
@@ -23,6 +22,5 @@ with ui.data.while_reachable():  # the database may stop between the banner's lo
     st.subheader(ui.t("data.muat_judul"))
     ui.data.import_panel(s, r, editor)
 
-st.subheader(ui.t("data.templat_judul"))
-st.caption(ui.t("data.templat_bantuan"))
+ui.prose(ui.Heading(ui.t("data.templat_judul")), ui.Small(ui.t("data.templat_bantuan")))
 ui.data.templates(r)

@@ -10,12 +10,9 @@ head, pick = st.columns([3, 2])
 kode = ui.kecamatan(pick)
 r = ui.view(kecamatan.view, kecamatan.Settings(kode=kode, dokumen=ui.dokumen(), lang=ui.lang()))
 
-head.title(r.judul)
-head.caption(r.keterangan)
-if r.catatan:
-    st.info(r.catatan, icon=":material/call_split:")
-
-ui.cards(r.kartu, 3)
+with head:
+    ui.prose(ui.Title(r.judul), ui.Small(r.keterangan))
+ui.prose(ui.Box(r.catatan, "call_split"), ui.Cards(r.kartu, 3))
 
 # the ladder and the comparison side by side where both have room; the table goes below the chart on a narrow screen
 # (at 1024 px with the sidebar open its four columns were cut in half a page)
@@ -25,11 +22,8 @@ with left:
     if r.catatan_tangga:
         st.caption(r.catatan_tangga)
 with right:
-    if r.banding is not None:
-        ui.table(r.banding, r.banding_judul)
-    ui.headed_lists((r.tanpa_judul, r.tanpa, True))
-    st.caption(r.sumber)
+    ui.prose(ui.TablePart(r.banding, r.banding_judul), ui.Para(f"**{r.tanpa_judul}**"),
+             ui.Points([f"{label}: **{text}**" for label, text in r.tanpa]), ui.Small(r.sumber))
 
-st.subheader(ui.t("profil.status_judul"))
 # a static table: its long statuses and dates wrap where a grid cut the last column at 1366 px
-ui.table(r.tabel, foot=[r.sumber, ui.t("metode.singkat")])
+ui.prose(ui.Heading(ui.t("profil.status_judul")), ui.TablePart(r.tabel, foot=[r.sumber, ui.t("metode.singkat")]))

@@ -9,11 +9,8 @@ from sanitasi.views import stbm
 ui.setup("stbm")
 r = ui.view(stbm.view, stbm.Settings(dokumen=ui.dokumen(), lang=ui.lang()))
 
-st.title(ui.t("stbm.judul"))
-st.markdown(ui.t("stbm.pengantar"))
-if r.ringkasan is not None:
-    st.info(r.ringkasan, icon=":material/verified:")
-ui.cards(r.kartu, 3, brief=True)
+ui.prose(ui.Title(ui.t("stbm.judul")), ui.Para(ui.t("stbm.pengantar")), ui.Box(r.ringkasan or "", "verified"),
+         ui.Cards(r.kartu, 3, brief=True))
 
 by_kecamatan, both, by_village = ui.tabs_on_demand(
     [ui.t("stbm.tab_kecamatan"), ui.t("stbm.dua_judul"), ui.t("stbm.desa_judul")], key="stbm_tab")

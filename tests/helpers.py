@@ -12,7 +12,7 @@ from sanitasi.load import Dataset
 
 
 def figures(at) -> list[tuple[str, str]]:
-    """(label, value) of every figure an AppTest page shows in HTML (ui.cards, ui.area_detail), in page order."""
+    """(label, value) of every figure an AppTest page shows in HTML (textblock.Cards, ui.area_detail), in page order."""
     out = []
     for h in at.get("html"):
         doc = lxml.html.fragment_fromstring(h.proto.body, create_parent="div")
@@ -34,7 +34,7 @@ def card_notes(at) -> list[str]:
 
 
 def card_rows(at) -> list:
-    """Each row of status cards on the page (ui.cards alone, or a `Cards` part of ui.prose), parsed, in page order."""
+    """Each row of status cards on the page (a `Cards` part of ui.prose), parsed, in page order."""
     return [row for h in at.get("html")
             for row in lxml.html.fragment_fromstring(h.proto.body, create_parent="div").xpath(
                 "//div[@class='kartu-baris']")]

@@ -21,13 +21,11 @@ from ui.importer import commitments_editor, forget_import, show_problems, try_im
 from ui.render import (  # noqa: F401
     area_detail,
     badge,
-    cards,
     columns_that_wrap,
     download_csv,
     download_xlsx,
     fact_lines,
     figure,
-    headed_lists,
     message,
     notes,
     number,

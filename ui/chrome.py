@@ -60,7 +60,7 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 .kotak-warning {background: #fff4d9; color: #6e5200;}
 .kotak-success {background: #e4f6e9; color: #17622f;}
 .kotak-error {background: #fde8e8; color: #8a1c1c;}
-/* status cards (ui.cards) and Peta's box on one kecamatan (ui.area_detail), one HTML block each: at most
+/* status cards (textblock.Cards) and Peta's box on one kecamatan (ui.area_detail), one HTML block each: at most
    --per-baris cards a row, fewer where a card would get under 12rem; a row's cards as tall as the tallest */
 .kartu-baris {display: grid; gap: 1rem; margin-bottom: 0.5rem; grid-template-columns: repeat(auto-fill,
   minmax(max(12rem, calc((100% - (var(--per-baris) - 1) * 1rem) / var(--per-baris))), 1fr));}

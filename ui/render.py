@@ -47,17 +47,12 @@ def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
     return [row.container(key=f"{key}_{i}") for i in range(len(parts))]
 
 
-def cards(items: Sequence[Card], per_row: int, *, brief: bool = False) -> None:
-    """Status cards, at most `per_row` in a row and fewer where the page is narrow, as one HTML block: each the
+def card_html(items: Sequence[Card], per_row: int, brief: bool = False) -> str:
+    """Status cards (`textblock.Cards`), at most `per_row` in a row and fewer where the page is narrow: each the
     figure with its change on the year before, the status badge, then either the target, the gap and the households
     short (and the source and method), or, `brief`, the target line and the source. Drawn as Streamlit elements, a
     card cost the browser five (a box, a metric, two markdown blocks, a caption), 35 on Ringkasan. Cards in a row are
     as tall as the tallest, their sources at the foot."""
-    if items:
-        st.html(card_html(items, per_row, brief))
-
-
-def card_html(items: Sequence[Card], per_row: int, brief: bool = False) -> str:
     return (f"<div class='kartu-baris' style='--per-baris:{int(per_row)}'>"
             + "".join(_card_html(c, brief) for c in items) + "</div>")
 
@@ -196,15 +191,6 @@ def notes(lines: Sequence[str]) -> None:
 def fact_lines(sentence: str, pairs: Sequence[tuple[str, str]]) -> list[str]:
     """The sentence a presenter reads, then each fact's label in bold over its value: paragraphs for `prose.Para`."""
     return ([sentence] if sentence else []) + [f"**{label}**  \n{value}" for label, value in pairs]
-
-
-def headed_lists(*parts: tuple[str, Sequence[tuple[str, str]], bool]) -> None:
-    """Lists under bold headings, (heading, (label, text) pairs, text in bold), as one element."""
-    lines = []
-    for heading, pairs, bold in parts:
-        lines += [f"**{heading}**", ""] + [f"- {label}: **{text}**" if bold else f"- {label}: {text}"
-                                           for label, text in pairs] + [""]
-    st.markdown("\n".join(lines).strip())
 
 
 def message(markdown: str) -> None:
