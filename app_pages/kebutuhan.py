@@ -9,13 +9,13 @@ an = ui.setup("kebutuhan")
 lang, dok = ui.lang(), ui.dokumen()
 
 st.title(ui.t("kebutuhan.judul"))
-c1, c2, c3 = st.columns([3, 4, 3])
-ind = ui.indicator(c1, ui.derived(kebutuhan.indicator_choices, dok))
+bar = st.container(horizontal=True, wrap=True, gap="medium")  # a row that wraps: columns cost the browser more
+ind = ui.indicator(bar, ui.derived(kebutuhan.indicator_choices, dok), width=270)
 saved = ui.saved_costs(ind)  # unit costs edited earlier in the session: the editor starts from them
 o = ui.derived(kebutuhan.options, dok, ind, lang, saved)
-reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_awal, c2,
-                       help=ui.t("kebutuhan.tahun_capai_bantuan"))
-ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, c3)
+reach = ui.year_slider("capai", ui.t("kebutuhan.tahun_capai"), o.tahun, o.tahun_awal, bar,
+                       help=ui.t("kebutuhan.tahun_capai_bantuan"), width=300)
+ui.stat(ui.t("kebutuhan.target_dipakai"), o.target_teks, bar)
 if o.target_lewat:
     st.caption(o.target_lewat)
 
@@ -71,7 +71,7 @@ if by_year is not None:
         st.caption(ui.t("kebutuhan.catatan_tahunan"))
 ui.prose(ui.Small(r.asumsi), ui.Heading(ui.t("kebutuhan.skenario_judul")))
 # the number, its answer and the table beside the chart; below it where the page is too narrow for the table
-s1, s2 = ui.columns_that_wrap("skenario", [(2, 240), (5, 380)])
+s1, s2 = ui.columns_that_wrap("skenario")
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
 s1.markdown(r.skenario_teks)
 with s1:

@@ -16,7 +16,7 @@ ui.prose(ui.Box(r.catatan, "call_split"), ui.Cards(r.kartu, 3))
 
 # the ladder and the comparison side by side where both have room; the table goes below the chart on a narrow screen
 # (at 1024 px with the sidebar open its four columns were cut in half a page)
-left, right = ui.columns_that_wrap("kecamatan_isi", [(1, 380), (1, 400)])
+left, right = ui.columns_that_wrap("kecamatan_isi")
 with left:
     ui.figure(r.tangga)
     if r.catatan_tangga:

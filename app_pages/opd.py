@@ -11,17 +11,15 @@ ui.prose(ui.Title(ui.t("opd.judul")), ui.Para(ui.t("opd.pengantar")))
 o = opd.options(an)
 if not o.tahun:  # no activity table: nothing to show
     st.stop()
-year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), o.tahun, o.tahun_awal, st.columns([2, 5])[0])
+year = ui.year_slider("opd_tahun", ui.t("opd.tahun"), o.tahun, o.tahun_awal, width=320)  # no row of columns for it
 dok = ui.dokumen()
 r = ui.view(opd.view, opd.Settings(tahun=year, dokumen=dok, porsi_baru=ui.new_shares(), lang=ui.lang()))
 
 ui.figure(r.realisasi)
-# headings, leads and notes in the tables' own blocks: each caption of its own cost the browser an element more
-ui.table(r.kinerja, lead=r.aturan, foot=[r.sumber])
-
-# the roles, the budget matrix and the households reached: one block of text and tables (an element each cost the
-# browser a render a click)
-ui.prose(ui.Heading(r.peran.judul), ui.TablePart(r.peran.tabel, lead=r.peran.bantuan), ui.Points(r.peran.catatan),
+# the agencies' realisation, their roles, the budget matrix and the households reached: one block of text and tables
+# (an element each cost the browser a render a click)
+ui.prose(ui.TablePart(r.kinerja, lead=r.aturan, foot=[r.sumber]),
+         ui.Heading(r.peran.judul), ui.TablePart(r.peran.tabel, lead=r.peran.bantuan), ui.Points(r.peran.catatan),
          ui.Small([r.peran.singkatan, r.peran.sumber]),
          ui.Heading(r.matriks_judul), ui.TablePart(r.matriks),
          ui.Heading(r.kk_judul), ui.Points(r.kk_kalimat), ui.TablePart(r.kk_tabel))

@@ -32,7 +32,7 @@ def _picked() -> None:
 
 
 # map and ranking side by side where both have room; the ranking goes below the map on a narrow screen
-left, right = ui.columns_that_wrap("peta_isi", [(3, 380), (2, 340)])
+left, right = ui.columns_that_wrap("peta_isi")
 with left:
     ui.figure(r.peta, on_select=_picked, key="peta_klik", selection_mode=PICK)
     if view == "wilayah":

@@ -31,7 +31,6 @@ from ui.render import (  # noqa: F401
     number,
     on_demand,
     page_link,
-    performance_table,
     points,
     small_multiples,
     sorted_table,
@@ -61,4 +60,17 @@ from ui.state import (  # noqa: F401
     t,
     year_slider,
 )
-from ui.textblock import Badge, Box, Cards, Figures, Heading, Para, Points, Small, TablePart, Title, prose  # noqa: F401
+from ui.textblock import (  # noqa: F401
+    Badge,
+    Box,
+    Cards,
+    Figures,
+    Heading,
+    Para,
+    Points,
+    Small,
+    TablePart,
+    Title,
+    performance_table,
+    prose,
+)

@@ -14,6 +14,7 @@ from sanitasi.kinds import page_kinds
 from sanitasi.load import Dataset
 from sanitasi.views import data as data_view
 from ui.cache import analysis, database_down, dataset, district_choices, known_version
+from ui.render import layout_css
 from ui.state import (
     LANGS,
     _relabel,
@@ -139,6 +140,10 @@ h1 {font-size: 1.75rem !important; padding: 0 !important;}
 .st-key-slide_sisi table {font-size: 0.8rem;}
 .st-key-slide_sisi td, .st-key-slide_sisi th {padding: 0.2rem 0.4rem !important;}
 </style>"""
+
+
+# the rows that wrap and the small multiples (ui.render), in the one <style> written at the top of every page
+_CSS = _CSS.replace("</style>", layout_css() + "\n</style>")
 
 
 def setup(page_key: str) -> Analysis:

@@ -28,23 +28,39 @@ def figure(fig: Figure, **kw: Any) -> Any:
 
 def small_multiples(fig: Figure, key: str) -> None:
     """Small multiples drawn once, in four columns (three on the projector, where the type is larger), shrunk to
-    their place where it is narrower (the picture is SVG with a view box, so it scales whole). Drawing the same
-    chart in several column counts and hiding all but one, as before, cost the browser three charts' work."""
+    their place where it is narrower (the picture is SVG with a view box, so it scales whole: `layout_css`). Drawing
+    the same chart in several column counts and hiding all but one, as before, cost the browser three charts' work."""
     columns = 3 if presenting() else 4
-    st.html(f"<style>.st-key-{key} [data-testid='stVegaLiteChart'] svg {{max-width: 100%; height: auto;}}</style>")
-    with st.container(key=key):
+    with st.container(key=f"kecil_{key}"):
         _draw(fig.chart, {**fig.spec, "columns": columns}, fig.name, {})
 
 
-def columns_that_wrap(key: str, parts: list[tuple[int, int]]) -> list[Any]:
-    """Side-by-side places that move below each other when the page is too narrow for them: `parts` gives each its
-    share of the row and the least width (px) its content reads at (a ranking of bars squeezed to 75 px does not)."""
-    # the flex item is the wrapper Streamlit puts around each child of a horizontal container
-    rules = [f".st-key-{key} > div:has(> .st-key-{key}_{i}) {{flex: {share} 1 0 !important; "
-             f"min-width: min({least}px, 100%) !important;}}" for i, (share, least) in enumerate(parts)]
-    st.html("<style>" + "\n".join(rules) + "</style>")
+# Places side by side that move below each other where the page is too narrow for them: for each row (by its key),
+# each place's share of the row and the least width (px) its content reads at (a ranking of bars squeezed to 75 px
+# does not read). Their rules are in the page's CSS (`layout_css`, written once by ui.chrome): a <style> of their own
+# in front of the row on every click cost the browser 20 ms a page (Program SSK, paired runs).
+ROWS: dict[str, tuple[tuple[int, int], ...]] = {
+    "peta_isi": ((3, 380), (2, 340)),  # Peta: the map, its ranking
+    "kecamatan_isi": ((1, 380), (1, 400)),  # Kecamatan: the ladder, the comparison with the district
+    "ssk_isi": ((1, 380), (1, 420)),  # Program SSK: the households, the money
+    "skenario": ((2, 240), (5, 380)),  # Kebutuhan: the what-if's number and table, its chart
+}
+
+
+def layout_css() -> str:
+    """The rules of `ROWS` (the flex item is the wrapper Streamlit puts around each child of a horizontal container),
+    and small multiples' pictures shrunk to their place."""
+    rows = [f".st-key-{key} > div:has(> .st-key-{key}_{i}) {{flex: {share} 1 0 !important; "
+            f"min-width: min({least}px, 100%) !important;}}"
+            for key, parts in ROWS.items() for i, (share, least) in enumerate(parts)]
+    return "\n".join([*rows, "[class*='st-key-kecil_'] [data-testid='stVegaLiteChart'] svg {max-width: 100%; "
+                                  "height: auto;}"])
+
+
+def columns_that_wrap(key: str) -> list[Any]:
+    """The places of the row `key` of `ROWS`, side by side where there is room, one under the other where not."""
     row = st.container(horizontal=True, wrap=True, gap="medium", key=key)
-    return [row.container(key=f"{key}_{i}") for i in range(len(parts))]
+    return [row.container(key=f"{key}_{i}") for i in range(len(ROWS[key]))]
 
 
 def card_html(items: Sequence[Card], per_row: int, brief: bool = False) -> str:
@@ -229,18 +245,6 @@ def tabs_on_demand(labels: list[str], key: str) -> list[Any | None]:
     shown is in the URL under `key`, by its label (Streamlit's binding), so a link or a replica restart reopens it."""
     use_tab(key)
     return [box if box.open else None for box in st.tabs(labels, key=key, on_change="rerun", bind="query-params")]
-
-
-def performance_table(title: str, help_text: str, judged: Table | None, note: str, xlsx: Any, file_name: str,
-                      key: str) -> None:
-    """The yearly targets judged (Lintasan and OPD): heading, help, the table with its source, the note, and the
-    workbook download."""
-    st.subheader(title)
-    if judged is not None:
-        table(judged, lead=help_text, foot=[note])
-    else:
-        notes([help_text, note])
-    download_xlsx(t("kinerja.unduh"), xlsx, file_name, key)
 
 
 def download_xlsx(label: str, xlsx: Any, file_name: str, key: str) -> None:

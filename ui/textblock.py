@@ -16,7 +16,9 @@ import streamlit as st
 
 from sanitasi import fmt
 from sanitasi.cards import Card
-from ui.render import badge, card_html, figures_html, table_html
+from sanitasi.views.display import Table
+from ui.render import badge, card_html, download_xlsx, figures_html, table_html
+from ui.state import t
 
 
 @dataclass(frozen=True)
@@ -144,3 +146,12 @@ def part_html(p: Part) -> str:
     if isinstance(p, Figures):
         return figures_html(p.pairs) if p.pairs else ""
     return card_html(p.items, p.per_row, p.brief) if p.items else ""
+
+
+def performance_table(title: str, help_text: str, judged: Table | None, note: str, xlsx: Any, file_name: str,
+                      key: str) -> None:
+    """The yearly targets judged (Lintasan and OPD): heading, help, the table with its source, the note, and the
+    workbook download; the heading and the table one block."""
+    prose(Heading(title), TablePart(judged, lead=help_text, foot=[note]) if judged is not None
+          else Small([help_text, note]))
+    download_xlsx(t("kinerja.unduh"), xlsx, file_name, key)
