@@ -73,8 +73,7 @@ ui.prose(ui.Small(r.asumsi), ui.Heading(ui.t("kebutuhan.skenario_judul")))
 # the number, its answer and the table beside the chart; below it where the page is too narrow for the table
 s1, s2 = ui.columns_that_wrap("skenario")
 s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
-s1.markdown(r.skenario_teks)
 with s1:
-    ui.table(r.skenario_tabel)
+    ui.prose(ui.Para(r.skenario_teks), ui.TablePart(r.skenario_tabel))
 with s2:
     ui.figure(r.skenario)
