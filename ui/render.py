@@ -205,7 +205,7 @@ def notes(lines: Sequence[str]) -> None:
 
 
 def fact_lines(sentence: str, pairs: Sequence[tuple[str, str]]) -> list[str]:
-    """The sentence a presenter reads, then each fact's label in bold over its value: paragraphs for `prose.Para`."""
+    """The sentence a presenter reads, then each fact's label in bold over its value: `textblock.Para`'s lines."""
     return ([sentence] if sentence else []) + [f"**{label}**  \n{value}" for label, value in pairs]
 
 
