@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-import ui
+from sanitasi import i18n
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 PAGES = [
@@ -27,12 +27,20 @@ PAGES = [
 presenting = st.query_params.get("mode") == "paparan" or st.session_state.get("mode") == "paparan"
 st.set_page_config(page_title="Sanitasi Tanah Bumbu", page_icon=str(ASSETS / "ikon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "expanded")
-ui.restore_from_url()
 # st.navigation comes before any widget: widgets created before it lose the first click after a page
-# load (seen in Streamlit 1.50-1.67 in Chromium), which a presenter would take for a broken switch.
+# load (seen in Streamlit 1.50-1.67 in Chromium), which a presenter would take for a broken switch. It also comes
+# before the heavy imports (`ui` brings pandas, Altair and geopandas: 1-3 s for the first visitor after a server
+# start), so the list of pages shows at once instead of after them. Its titles are in the session's language, or the
+# link's (?lang=en) on a session's first run, before `ui.restore_from_url` has put it in the session.
 # expanded: past twelve pages Streamlit shows ten and hides the rest (Data among them) behind "View more"
-nav = st.navigation([st.Page(path, title=ui.t(key), icon=icon, default=(i == 0))
+asked = st.session_state.get("lang", st.query_params.get("lang"))
+nav_lang = asked if asked in i18n.CATALOGUE else "id"
+nav = st.navigation([st.Page(path, title=i18n.t(key, nav_lang), icon=icon, default=(i == 0))
                      for i, (path, key, icon) in enumerate(PAGES)], expanded=True)
+
+import ui  # noqa: E402  (after the navigation, see above)
+
+ui.restore_from_url()
 ui.sidebar()
 st.session_state["_frame_drawn"] = True
 try:
