@@ -61,8 +61,8 @@ class Badge:
 @dataclass(frozen=True)
 class Box:
     """A message in a tinted box with its icon (what `st.info`, `st.warning` ... drew), its paragraphs and lists as
-    `Para`'s; nothing when `text` is empty. `icon` is a Material Symbols
-    name (Streamlit ships the font: nothing is fetched); `kind` the tint."""
+    `Para`'s; nothing when `text` is empty. `icon` is a Material Symbols name (Streamlit ships the font: nothing is
+    fetched); `kind` the tint."""
     text: str
     icon: str = "info"
     kind: str = "info"
@@ -107,13 +107,17 @@ def _lines(lines: str | Sequence[str]) -> list[str]:
     return [x for x in ([lines] if isinstance(lines, str) else lines) if x]
 
 
+def _list(items: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{fmt.markdown_html(x)}</li>" for x in items) + "</ul>"
+
+
 def _paragraphs(text: str) -> str:
     """A text's paragraphs (split at blank lines) as <p>, a paragraph whose every line starts with "- " a list."""
     out = []
     for block in (b.strip("\n") for b in text.split("\n\n")):
         rows = block.split("\n")
         if block and all(r.startswith("- ") for r in rows):
-            out.append("<ul>" + "".join(f"<li>{fmt.markdown_html(r[2:])}</li>" for r in rows) + "</ul>")
+            out.append(_list([r[2:] for r in rows]))
         elif block:
             out.append(f"<p>{fmt.markdown_html(block)}</p>")
     return "".join(out)
@@ -131,7 +135,7 @@ def part_html(p: Part) -> str:
     if isinstance(p, Small):
         return "".join(f"<p class='kecil'>{md(x)}</p>" for x in _lines(p.lines))
     if isinstance(p, Points):
-        return ("<ul>" + "".join(f"<li>{md(x)}</li>" for x in p.lines if x) + "</ul>") if any(p.lines) else ""
+        return _list([x for x in p.lines if x]) if any(p.lines) else ""
     if isinstance(p, Badge):
         return f"<div class='kartu-status'>{badge(p.status)}</div>"
     if isinstance(p, TablePart):
