@@ -54,7 +54,7 @@ r = ui.view(kebutuhan.view, kebutuhan.Settings(dokumen=dok, indikator=ind, tahun
 ui.prose(ui.Box(r.ringkasan, "calculate"), ui.Figures(r.metrik), ui.Small([r.sumber_biaya, r.biaya_catatan]))
 
 # the need by kecamatan as a table with bars (what officials read: the figures and the ranking at once), its chart
-# and the need by year each in a tab built when shown: the page draws one chart at first, the what-if
+# and the need by year each in a tab built when shown
 by_kecamatan, chart, by_year = ui.tabs_on_demand(
     [ui.t("kebutuhan.tab_kecamatan"), ui.t("kebutuhan.tab_grafik"), ui.t("kebutuhan.tab_tahunan")],
     key="kebutuhan_tab")
@@ -70,10 +70,16 @@ if by_year is not None:
         ui.figure(r.tahunan)
         st.caption(ui.t("kebutuhan.catatan_tahunan"))
 ui.prose(ui.Small(r.asumsi), ui.Heading(ui.t("kebutuhan.skenario_judul")))
-# the number, its answer and the table beside the chart; below it where the page is too narrow for the table
+# the number and its answer beside the table by kecamatan (below it where the page is too narrow); the chart of every
+# kecamatan year by year is drawn when opened: a chart costs the browser a third of a page's click (issue 16)
 s1, s2 = ui.columns_that_wrap("skenario")
-s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk")
+s1.number_input(r.skenario_label, min_value=0, max_value=100000, step=100, value=r.skenario_awal, key="skenario_kk",
+                width=300)
 with s1:
-    ui.prose(ui.Para(r.skenario_teks), ui.TablePart(r.skenario_tabel))
+    ui.prose(ui.Para(r.skenario_teks))
 with s2:
-    ui.figure(r.skenario)
+    ui.table(r.skenario_tabel)
+what_if_chart = ui.on_demand(ui.t("kebutuhan.skenario_grafik_buka"), key="kebutuhan_skenario_grafik")
+if what_if_chart is not None:
+    with what_if_chart:
+        ui.figure(r.skenario)

@@ -358,6 +358,8 @@ ID: dict[str, str] = {
     "kebutuhan.k_biaya_tahun": "Biaya per tahun",
     "kebutuhan.k_alokasi": "KK per tahun",
     "kebutuhan.k_tahun_capai": "Tahun tercapai",
+    "kebutuhan.k_persen_pada": "Persentase {tahun}",
+    "kebutuhan.skenario_grafik_buka": "Grafik: persentase tiap kecamatan tahun demi tahun",
     "kebutuhan.asumsi": "Asumsi: jumlah KK tumbuh sesuai laju lima tahun terakhir; kecamatan yang sudah melampaui "
                         "target tidak dihitung (kebutuhan kabupaten = jumlah kebutuhan kecamatan); biaya = KK × "
                         "jumlah (porsi × biaya satuan). Lihat Metodologi.",
@@ -1262,6 +1264,8 @@ EN: dict[str, str] = {
     "kebutuhan.k_biaya_tahun": "Cost per year",
     "kebutuhan.k_alokasi": "Households per year",
     "kebutuhan.k_tahun_capai": "Year reached",
+    "kebutuhan.k_persen_pada": "Percentage {tahun}",
+    "kebutuhan.skenario_grafik_buka": "Chart: each kecamatan's percentage year by year",
     "kebutuhan.asumsi": "Assumptions: households grow at the pace of the last five years; kecamatan already past the "
                         "target count as zero (regency need = sum of kecamatan needs); cost = households × "
                         "sum(share × unit cost). See Methods.",

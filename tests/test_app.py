@@ -499,32 +499,30 @@ def test_the_need_by_kecamatan_is_a_table_with_bars_and_its_chart_is_a_tab_away(
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     r = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030))
     [need, what_if] = tables(at)
-    assert need.equals(r.tabel.frame) and what_if.equals(r.skenario_tabel.reset_index(drop=True))
+    assert need.equals(r.tabel.frame) and what_if.equals(r.skenario_tabel.frame.reset_index(drop=True))
     body = next(h.proto.body for h in at.get("html") if h.proto.body.startswith("<div class='tabel'>"))
     assert body.count("class='n batang'") == len(r.tabel.frame) - 2  # a bar for each kecamatan
     assert [b.label for b in at.get("download_button")][:1] == [i18n.t("kebutuhan.unduh_tabel", "id")]
-    assert len(at.get("vega_lite_chart")) == 1  # the what-if: the need's charts wait in their tabs
+    assert not at.get("vega_lite_chart")  # the need's charts wait in their tabs, the what-if's in its box
     at.session_state["kebutuhan_tab"] = i18n.t("kebutuhan.tab_grafik", "id")
     at.run()
-    assert len(at.get("vega_lite_chart")) == 2 and len(tables(at)) == 1
+    assert len(at.get("vega_lite_chart")) == 1 and len(tables(at)) == 1
 
 
-@pytest.mark.parametrize(("label", "charts", "tables_", "yearly_note"), [
-    ("kebutuhan.tab_grafik", 2, 1, False),
-    ("kebutuhan.tab_tahunan", 2, 1, True),
-    ("kebutuhan.tab_kecamatan", 1, 2, False),
-    ("bukan tab", 1, 2, False),
-])
-def test_a_link_naming_a_tab_opens_it(label: str, charts: int, tables_: int, yearly_note: bool) -> None:
-    """The tabs are bound to the URL by their label: a link opens its tab with that tab's content built (and only
-    that tab's); a label no tab has opens the first."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page("app_pages/kebutuhan.py")
-    at.query_params["kebutuhan_tab"] = i18n.t(label, "id") if "." in label else label
+def test_the_what_ifs_chart_is_drawn_when_its_box_is_opened_and_follows_the_number(an: analysis.Analysis) -> None:
+    """The what-if's answer and table come with the page; its chart, every kecamatan year by year, is built once the
+    box under them is opened, for the number entered, and stays open while the number changes."""
+    at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
+    assert [e.label for e in at.expander].count(i18n.t("kebutuhan.skenario_grafik_buka", "id")) == 1
+    assert not at.get("vega_lite_chart")
+    at.session_state["kebutuhan_skenario_grafik"] = True
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert (len(at.get("vega_lite_chart")), len(tables(at))) == (charts, tables_)
-    assert (i18n.t("kebutuhan.catatan_tahunan", "id") in texts(at)) is yearly_note
+    [chart] = at.get("vega_lite_chart")
+    r = kebutuhan.view(an, kebutuhan.Settings("RPJMN 2020-2024", "layak", 2030))
+    assert i18n.t("kebutuhan.skenario_grafik", "id", kk=fmt.number(r.skenario_kk, 0, "id")) in chart.proto.spec
+    at.number_input(key="skenario_kk").set_value(500).run()
+    [chart] = at.get("vega_lite_chart")
+    assert i18n.t("kebutuhan.skenario_grafik", "id", kk="500") in chart.proto.spec
 
 
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:

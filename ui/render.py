@@ -43,7 +43,7 @@ ROWS: dict[str, tuple[tuple[int, int], ...]] = {
     "peta_isi": ((3, 380), (2, 340)),  # Peta: the map, its ranking
     "kecamatan_isi": ((1, 380), (1, 400)),  # Kecamatan: the ladder, the comparison with the district
     "ssk_isi": ((1, 380), (1, 420)),  # Program SSK: the households, the money
-    "skenario": ((2, 240), (5, 380)),  # Kebutuhan: the what-if's number and table, its chart
+    "skenario": ((2, 240), (3, 420)),  # Kebutuhan: the what-if's number and answer, its table
 }
 
 

@@ -107,7 +107,7 @@ class Kebutuhan:
     skenario_awal: int  # its starting value: this plan's households a year
     skenario_kk: int  # the number the what-if below is for
     skenario_teks: str
-    skenario_tabel: pd.DataFrame
+    skenario_tabel: Table  # the what-if by kecamatan, with its source line (the chart is drawn on request)
     skenario: Figure
     sumber_biaya: str = ""  # under the cost figures: the access data and the unit costs they are drawn from
     biaya_catatan: str | None = None  # the unit costs were changed on screen: said under the figures
@@ -195,7 +195,7 @@ def view(an: Analysis, s: Settings) -> Kebutuhan:
         skenario_awal=start,
         skenario_kk=add,
         skenario_teks=scenario_text(reached, target, s.indikator, lang, tahun_capai=s.tahun_capai),
-        skenario_tabel=scenario_display(reached, lang),
+        skenario_tabel=Table(scenario_display(reached, series, s.tahun_capai, lang), None, source),
         skenario=Figure(what, f"skenario_{s.indikator}"),
         sumber_biaya=cost_source,
         biaya_catatan=t("kebutuhan.biaya_diubah_catatan", lang) if s.biaya else None,
@@ -413,10 +413,15 @@ def scenario_text(reached: pd.DataFrame, target: float, indikator: str, lang: st
     return head + " " + t("kebutuhan.skenario_kecamatan", lang, n=n_ok, dari=len(kec), tahun=by)
 
 
-def scenario_display(reached: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+def scenario_display(reached: pd.DataFrame, series: pd.DataFrame, tahun: int, lang: str = "id") -> pd.DataFrame:
+    """The what-if by kecamatan, earliest first: households a year, the year the target is reached, and the
+    percentage in the plan's target year `tahun` (where the chart, drawn on request, stands in that year)."""
     kec = reached.loc[reached["kode_wilayah"] != KABUPATEN].sort_values(
         "tahun_capai", na_position="last", kind="stable")
     t = i18n.t
+    then = series.loc[series["tahun"] == tahun].set_index("kode_wilayah")["persen"]
     return pd.DataFrame({t("tabel.kecamatan", lang): kec["nama"],
                          t("kebutuhan.k_alokasi", lang): kec["alokasi_teks"],
-                         t("kebutuhan.k_tahun_capai", lang): kec["tahun_teks"]})
+                         t("kebutuhan.k_tahun_capai", lang): kec["tahun_teks"],
+                         t("kebutuhan.k_persen_pada", lang, tahun=tahun): [fmt.pct(then.get(k), 1, lang)
+                                                                           for k in kec["kode_wilayah"]]})

@@ -17,8 +17,9 @@ from scripts import browser
 DOKUMEN = "RPJMN 2025-2029"  # the running national plan: the sidebar's default (documents.default_document)
 # Charts each page draws with the default controls; a chart that never mounts is caught here. Lintasan draws its
 # small multiples on a second tab, built when shown (ui.tabs_on_demand).
-# one chart at first a page: a second reading is a table or a tab away (docs/performance.md section 5)
-CHARTS = {"ringkasan": 1, "peta": 1, "lintasan_target": 1, "kecamatan": 1, "kebutuhan": 1, "program_ssk": 1,
+# one chart at first a page, a second reading a table or a tab away; Kebutuhan none: its need's charts are tabs
+# away, the what-if's an opened box away (docs/performance.md section 5)
+CHARTS = {"ringkasan": 1, "peta": 1, "lintasan_target": 1, "kecamatan": 1, "kebutuhan": 0, "program_ssk": 1,
           "sampah_drainase": 1, "opd": 1, "metodologi": 0}
 PAGES = browser.app_pages()
 

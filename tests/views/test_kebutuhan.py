@@ -326,6 +326,21 @@ def test_the_what_if_starts_at_the_plans_yearly_need_and_reaches_the_target_in_i
     assert f"paling lambat {tahun}" in r.skenario_teks and "12 dari 12" in r.skenario_teks
 
 
+def test_the_what_ifs_table_says_where_each_kecamatan_stands_in_the_target_year(an: Analysis) -> None:
+    """The chart is drawn on request, so the table beside the answer carries its reading at the plan's year: each
+    kecamatan's percentage then, under the number entered, as the chart's line has it; with the source under it."""
+    r = kebutuhan.view(an, kebutuhan.Settings(dokumen=RPJMN, indikator="layak", tahun_capai=2030, skenario_kk=500))
+    table = r.skenario_tabel.frame
+    column = i18n.t("kebutuhan.k_persen_pada", "id", tahun=2030)
+    assert list(table.columns) == [i18n.t("tabel.kecamatan", "id"), i18n.t("kebutuhan.k_alokasi", "id"),
+                                   i18n.t("kebutuhan.k_tahun_capai", "id"), column]
+    series, _ = kebutuhan.scenario(an, "layak", r.kebutuhan.target, 500.0, "id", tahun_capai=2030)
+    in_2030 = series.loc[series["tahun"] == 2030].set_index("nama")["persen"]
+    assert table[column].tolist() == [fmt.pct(in_2030[n], 1, "id") for n in table[i18n.t("tabel.kecamatan", "id")]]
+    assert len(table) == 12 and table[column].nunique() > 1  # 500 a year: the kecamatan stand apart in 2030
+    assert r.skenario_tabel.sumber.startswith("Sumber:")
+
+
 def test_the_workbook_writes_unit_costs_as_the_editor_shows_them(an: Analysis) -> None:
     # a share of 0,333 is costed as 0,333: the workbook's line says so, as the editor does, not "0,33"
     biaya = an.data.biaya.copy()
