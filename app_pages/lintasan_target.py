@@ -33,7 +33,7 @@ else:  # a district figure (waste) has no kecamatan to draw
     area, every = st.container(), None
 if area is not None:
     with area:
-        left, right = st.columns([5, 2])
+        left, right = ui.columns_that_wrap("lintasan_isi")  # a row that wraps: columns cost 20 ms more a click
         with left:
             ui.figure(r.lintasan)
             if r.catatan_lama:

@@ -41,6 +41,7 @@ def small_multiples(fig: Figure, key: str) -> None:
 # in front of the row on every click cost the browser 20 ms a page (Program SSK, paired runs).
 ROWS: dict[str, tuple[tuple[int, int], ...]] = {
     "peta_isi": ((3, 380), (2, 340)),  # Peta: the map, its ranking
+    "lintasan_isi": ((5, 380), (2, 200)),  # Lintasan: the trajectory, its status and facts
     "kecamatan_isi": ((1, 380), (1, 400)),  # Kecamatan: the ladder, the comparison with the district
     "ssk_isi": ((1, 380), (1, 420)),  # Program SSK: the households, the money
     "skenario": ((2, 240), (3, 420)),  # Kebutuhan: the what-if's number and answer, its table
