@@ -525,6 +525,24 @@ def test_the_what_ifs_chart_is_drawn_when_its_box_is_opened_and_follows_the_numb
     assert i18n.t("kebutuhan.skenario_grafik", "id", kk="500") in chart.proto.spec
 
 
+@pytest.mark.parametrize(("label", "charts", "tables_", "yearly_note"), [
+    ("kebutuhan.tab_grafik", 1, 1, False),
+    ("kebutuhan.tab_tahunan", 1, 1, True),
+    ("kebutuhan.tab_kecamatan", 0, 2, False),
+    ("bukan tab", 0, 2, False),
+])
+def test_a_link_naming_a_tab_opens_it(label: str, charts: int, tables_: int, yearly_note: bool) -> None:
+    """The tabs are bound to the URL by their label: a link opens its tab with that tab's content built (and only
+    that tab's); a label no tab has opens the first. The what-if's chart waits in its box whatever the tab."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("app_pages/kebutuhan.py")
+    at.query_params["kebutuhan_tab"] = i18n.t(label, "id") if "." in label else label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (len(at.get("vega_lite_chart")), len(tables(at))) == (charts, tables_)
+    assert (i18n.t("kebutuhan.catatan_tahunan", "id") in texts(at)) is yearly_note
+
+
 def test_needs_what_if_uses_the_number_entered(an: analysis.Analysis) -> None:
     at = open_page("kebutuhan", indikator="layak", capai="2030", target="RPJMN 2020-2024")
     at.number_input(key="skenario_kk").set_value(500).run()
