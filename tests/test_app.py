@@ -32,6 +32,7 @@ from sanitasi.views import (
     ringkasan,
     sampah_drainase,
 )
+from ui import render
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -457,6 +458,30 @@ def test_a_wrong_cell_after_a_right_edit_keeps_the_right_one_open_or_closed(an: 
     at.session_state["kebutuhan_asumsi"] = False
     at.run()
     assert stats(at)[1:] == dearer and not at.error
+
+
+@pytest.mark.parametrize(("page", "charts"), [("lintasan_target", 1), ("sampah_drainase", 1), ("program_ssk", 1),
+                                               ("kebutuhan", 0), ("stbm", 1)])
+def test_an_on_demand_tabs_content_is_under_its_bar_not_in_its_panel(page: str, charts: int) -> None:
+    """react-aria's tab panel walks everything inside it for something to focus at each change in it, so a chart
+    drawn in a panel set off a walk at every step of its drawing: the tabs are the switch, their content is drawn
+    under the bar (`ui.tabs_on_demand`), and every tab's panel stays empty."""
+    at = open_page(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.tabs and all(not tab.children for tab in at.tabs)
+    assert len(at.get("vega_lite_chart")) == charts  # the first tab's content is drawn all the same
+    assert tables(at) or at.get("vega_lite_chart")
+
+
+def test_the_hidden_panels_are_those_of_the_on_demand_tabs() -> None:
+    """Each key `ui.tabs_on_demand` accepts has its (empty) panel hidden, and no other tab's panel is."""
+    css = render.layout_css()
+    rule = next(line for line in css.splitlines() if "tabpanel" in line)
+    assert re.findall(r"\.st-key-([a-z_]+) \[role='tabpanel'\]", rule) == list(render.TABS)
+    assert rule.endswith("{display: none;}")
+    pages = "".join(f.read_text() for f in (ROOT / "app_pages").glob("*.py"))
+    used = set(re.findall(r'tabs_on_demand\(.*?key="([a-z_]+)"', pages, flags=re.DOTALL))
+    assert used == set(render.TABS)
 
 
 def test_moving_between_tabs_inside_tabs_keeps_the_page() -> None:

@@ -48,14 +48,23 @@ ROWS: dict[str, tuple[tuple[int, int], ...]] = {
 }
 
 
+# Tabs of `tabs_on_demand`, by key (also their URL parameter). Their content is drawn under the tab bar, not in the
+# tab's panel: react-aria's tab panel watches every change inside it and walks its content for something to focus,
+# so a chart drawn in a panel set off a walk, with a style check of each node, at every step of its drawing (15 ms of
+# visibility checks a click on Lintasan in a Chromium profile; paired run, 20 rounds: 468 -> 434 ms). The empty
+# panels are hidden by `layout_css`.
+TABS = ("kebutuhan_tab", "lintasan_tab", "ssk_tab", "sampah_tab", "sampah_jalur", "stbm_tab")
+
+
 def layout_css() -> str:
     """The rules of `ROWS` (the flex item is the wrapper Streamlit puts around each child of a horizontal container),
-    and small multiples' pictures shrunk to their place."""
+    the empty panels of `TABS`, and small multiples' pictures shrunk to their place."""
     rows = [f".st-key-{key} > div:has(> .st-key-{key}_{i}) {{flex: {share} 1 0 !important; "
             f"min-width: min({least}px, 100%) !important;}}"
             for key, parts in ROWS.items() for i, (share, least) in enumerate(parts)]
-    return "\n".join([*rows, "[class*='st-key-kecil_'] [data-testid='stVegaLiteChart'] svg {max-width: 100%; "
-                                  "height: auto;}"])
+    panels = ", ".join(f".st-key-{key} [role='tabpanel']" for key in TABS) + " {display: none;}"
+    return "\n".join([*rows, panels, "[class*='st-key-kecil_'] [data-testid='stVegaLiteChart'] svg {max-width: 100%; "
+                                          "height: auto;}"])
 
 
 def columns_that_wrap(key: str) -> list[Any]:
@@ -243,9 +252,14 @@ def on_demand(label: str, key: str) -> Any | None:
 def tabs_on_demand(labels: list[str], key: str) -> list[Any | None]:
     """Tabs whose content is built only for the tab shown (choosing another reruns the page): the page's first draw
     carries one tab's charts instead of all of them. Each tab's container while it is shown, None otherwise. The tab
-    shown is in the URL under `key`, by its label (Streamlit's binding), so a link or a replica restart reopens it."""
+    shown is in the URL under `key`, by its label (Streamlit's binding), so a link or a replica restart reopens it.
+    The content goes in one container under the tab bar, not in the tab's panel (see `TABS`); `key` is one of `TABS`."""
+    if key not in TABS:
+        raise ValueError(f"tabs_on_demand: key {key!r} is not in ui.render.TABS (its empty panels would show)")
     use_tab(key)
-    return [box if box.open else None for box in st.tabs(labels, key=key, on_change="rerun", bind="query-params")]
+    tabs = st.tabs(labels, key=key, on_change="rerun", bind="query-params")
+    place = st.container()
+    return [place if tab.open else None for tab in tabs]
 
 
 def download_xlsx(label: str, xlsx: Any, file_name: str, key: str) -> None:

@@ -146,6 +146,29 @@ def test_the_tab_shown_is_in_the_link_and_a_new_session_reopens_it(open_tab) -> 
     again.assert_clean()
 
 
+def test_a_tabs_content_sits_just_under_its_bar_and_changes_with_it(open_tab) -> None:
+    """On-demand tabs draw what they show under their bar, their panels empty and hidden (a chart in a panel made
+    react-aria walk the panel at every step of its drawing): the chart starts one gap below the bar, as it did
+    inside the panel (an empty panel left in view doubled the gap), and the other tab's content takes its place."""
+    tab = open_tab()
+    tab.goto("/lintasan_target?lang=id")
+    tab.settle()
+    bar = tab.page.locator('.st-key-lintasan_tab [role="tablist"]').bounding_box()
+    chart = tab.page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"]')
+    assert chart.count() == 1
+    gap = chart.first.bounding_box()["y"] - (bar["y"] + bar["height"])
+    assert 8 <= gap <= 24, gap
+    panels = tab.page.locator('.st-key-lintasan_tab [role="tabpanel"]')
+    assert panels.evaluate_all("ps => ps.every(p => p.getBoundingClientRect().height === 0)")
+    tab.page.locator('.st-key-lintasan_tab [role="tab"]').nth(1).click()
+    browser.wait_for(lambda: tab.page.locator('[class*="st-key-kecil_lintasan_semua"]').count() == 1)
+    seen = tab.settle()
+    assert seen["charts"] == 1 and all(n > 0 for n in seen["marks"])  # the small multiples, in place of the chart
+    small = tab.page.locator('[class*="st-key-kecil_lintasan_semua"]').bounding_box()
+    assert small["y"] > bar["y"] + bar["height"]
+    tab.assert_clean()
+
+
 def test_a_page_change_is_one_step_back_not_one_per_parameter(open_tab) -> None:
     """The URL's parameters change in one message a run: a page change adds Streamlit's own history entry and ours,
     not one for each of the seven parameters a page like Program SSK writes."""
