@@ -4,11 +4,13 @@ status badges, figures that wrap, static tables, a slide's message."""
 from __future__ import annotations
 
 import html
+import weakref
 from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any
 
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.errors import StreamlitAPIException
 
 from sanitasi import charts, deck, exports, fmt
@@ -23,7 +25,7 @@ from ui.state import lang, presenting, t, use_tab
 def figure(fig: Figure, **kw: Any) -> Any:
     """Draw a view's chart (its spec made once, see `Figure.spec`); keyword arguments go to
     `st.vega_lite_chart` (a map's click selection, a height)."""
-    return _draw(fig.chart, fig.spec, fig.name, kw)
+    return _draw(fig.chart, with_arrow_data(fig), fig.name, kw)
 
 
 def small_multiples(fig: Figure, key: str) -> None:
@@ -32,7 +34,33 @@ def small_multiples(fig: Figure, key: str) -> None:
     the same chart in several column counts and hiding all but one, as before, cost the browser three charts' work."""
     columns = 3 if presenting() else 4
     with st.container(key=f"kecil_{key}"):
-        _draw(fig.chart, {**fig.spec, "columns": columns}, fig.name, {})
+        _draw(fig.chart, {**with_arrow_data(fig), "columns": columns}, fig.name, {})
+
+
+# A figure's data sets in Arrow, as Streamlit sends them, by figure (a figure is hashed by identity): converted once,
+# not on every click. Streamlit turns each table among a spec's data sets (rows, as Altair writes them) into Arrow
+# bytes when the chart is drawn, about 60% of the server's time for a chart (py-spy), and passes bytes on as they
+# are; GeoJSON features stay in the spec for Vega-Lite to read.
+_ARROW: weakref.WeakKeyDictionary[Figure, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _is_table(rows: Any) -> bool:
+    """Rows Streamlit sends as Arrow: a list of records, not of GeoJSON features (the map's shapes)."""
+    return isinstance(rows, list) and not (rows and isinstance(rows[0], dict) and rows[0].get("type") == "Feature"
+                                           and "geometry" in rows[0])
+
+
+def with_arrow_data(fig: Figure) -> dict:
+    """`fig.spec` with its tables as the Arrow bytes Streamlit would make of them (its own function makes them),
+    converted the first time the figure is drawn. The figure's spec is not changed: the picture exports read it."""
+    datasets = fig.spec.get("datasets")
+    if not datasets:
+        return fig.spec
+    arrow = _ARROW.get(fig)
+    if arrow is None:
+        arrow = _ARROW[fig] = {name: dataframe_util.convert_anything_to_arrow_bytes(rows) if _is_table(rows)
+                               else rows for name, rows in datasets.items()}
+    return {**fig.spec, "datasets": arrow}
 
 
 # Places side by side that move below each other where the page is too narrow for them: for each row (by its key),
