@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import geopandas as gpd
+import lxml.html
 import openpyxl
 import pandas as pd
 import pytest
@@ -25,6 +26,7 @@ from sanitasi import auth, charts, exports, history, i18n, limits, readers, sign
 from sanitasi.indicators import RUNG_COLUMNS
 from sanitasi.load import Dataset
 from sanitasi.tables import Source
+from ui import data as ui_data
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "app_pages" / "data.py")
@@ -539,3 +541,40 @@ def test_an_editor_may_check_a_file_over_the_viewer_limit(editor: str, monkeypat
     at = upload(sign_in(open_page()), "besar.csv", over)
     assert calls == ["sheet_names"]
     assert not [e for e in at.error if "tanpa masuk sebagai editor" in e.value]
+
+
+def version_list(at: AppTest) -> lxml.html.HtmlElement:
+    """The version list: the static table whose first heading is the version's."""
+    found = [table for h in at.get("html") if "<div class='tabel'>" in h.proto.body
+             for table in lxml.html.fragment_fromstring(h.proto.body, create_parent="div").xpath("//table")
+             if table.xpath(".//thead//th")[0].text_content() == t("data.k_versi")]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_version_list_is_a_static_table_newest_first_the_active_outlined(db: str, dataset: Dataset) -> None:
+    """The versions as a table to read (a data grid cost the browser a fifth of the page's click): every version
+    newest first, the active one's row outlined (not the newest: version 1 activated again), a file's name shown
+    as typed, and no data grid for them."""
+    s = store.Store(db)
+    for name in ("sampah.csv", "<b>sampah</b> & co.csv"):
+        s.save("sampah", dataset.sampah.iloc[:3], store.Meta(name, "x", "Ani"), bundled=dataset)
+    s.activate(1)
+    at = open_page()
+    table = version_list(at)
+    rows = table.xpath(".//tbody/tr")
+    assert [r.xpath("./td|./th")[0].text_content() for r in rows] == ["2", "1", "0"]
+    assert "<b>sampah</b> & co.csv" in rows[0].text_content()  # escaped, not markup
+    assert [r.get("class") for r in rows] == [None, "pilih", None]
+    assert not [d for d in at.dataframe if t("data.k_versi") in d.value.columns]
+
+
+def test_a_long_version_list_scrolls_in_its_box(db: str, dataset: Dataset) -> None:
+    s = store.Store(db)
+    for i in range(ui_data.VERSIONS_ROWS):
+        s.save("sampah", dataset.sampah.iloc[:3], store.Meta(f"sampah_{i}.csv", "x", "Ani"), bundled=dataset)
+    at = open_page()
+    assert len(version_list(at).xpath(".//tbody/tr")) == ui_data.VERSIONS_ROWS + 1
+    [box] = [b for b in at.main.children.values() if getattr(b.proto, "id", "").endswith("-data_versi_gulir")]
+    assert box.proto.height_config.pixel_height == ui_data.VERSIONS_HEIGHT
+    assert [h for h in box.children.values() if t("data.k_versi") in h.proto.body]  # the list is what scrolls

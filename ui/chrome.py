@@ -123,6 +123,10 @@ h1 {font-size: 2.0rem !important; padding-top: 0.2rem !important;}
 /* ... and the names' column takes no more than its share: a long total row ("Kabupaten sebagai satu wilayah ...")
    wraps instead of squeezing the figures into broken headings */
 .tabel table:has(thead th:nth-child(7)) th:first-child {width: 10rem;}
+/* the Data page's version list has eight columns of short words and figures: none of that squeeze ("Aktif" broke
+   into "Akt if", the version's number took 10rem) */
+.daftar-versi .tabel table:has(thead th:nth-child(7)) th:first-child {width: auto;}
+.daftar-versi .tabel table:has(thead th:nth-child(7)) thead th:not(:first-child) {overflow-wrap: normal;}
 </style>"""
 
 

@@ -17,7 +17,7 @@ from sanitasi.views import data, display
 from ui.cache import bundled, lost, version_changed
 from ui.editor import editor_name, editor_panel
 from ui.importer import access_choices, forget_import, show_problems, try_import
-from ui.render import on_demand
+from ui.render import on_demand, table_html
 from ui.state import lang, t
 
 log = logging.getLogger("sanitasi")
@@ -46,9 +46,9 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
     and, for an editor, activating or hiding it. Returns whether this session may change data."""
     base = bundled()
     all_versions = s.versions()
-    st.dataframe(data.table(all_versions, base, lang()), hide_index=True, width="stretch", key="data_versi_tabel")
-    visible = [int(v) for v, hidden in zip(all_versions["id"], all_versions["dihapus"], strict=True) if not hidden]
     active = s.active_id()
+    _versions_table(data.table(all_versions, base, lang()), active)
+    visible = [int(v) for v, hidden in zip(all_versions["id"], all_versions["dihapus"], strict=True) if not hidden]
     chosen = st.selectbox(t("data.pilih_versi"), visible, index=visible.index(active) if active in visible else 0,
                           format_func=lambda v: data.label(all_versions, v, lang()), key="data_versi")
     # three closed boxes, each built when opened: the page's first draw carries no table of data
@@ -95,6 +95,23 @@ def versions_panel(s: store.Store, r: data.Data) -> bool:
             version_changed()
             st.rerun()
     return editor
+
+
+VERSIONS_ROWS = 10  # past this many versions the list scrolls in a box this high (px), as the grid it was did
+VERSIONS_HEIGHT = 420
+
+
+def _versions_table(listed: Any, active: int | None) -> None:
+    """The version list as a static table, the active version's row outlined: read, not sorted (newest first
+    already). A data grid here cost the browser a fifth of the page's click (paired run: 256 and 252 -> 202 ms)."""
+    ids = listed[t("data.k_versi")].tolist()
+    shown = display.Table(listed, None, pilih=ids.index(active) if active in ids else None)
+    block = f"<div class='daftar-versi'>{table_html(shown)}</div>"  # its columns as wide as they need (ui.chrome)
+    if len(ids) > VERSIONS_ROWS:
+        with st.container(height=VERSIONS_HEIGHT, key="data_versi_gulir"):
+            st.html(block)
+    else:
+        st.html(block)
 
 
 def _kind(r: data.Data, key: str) -> str:
