@@ -719,3 +719,18 @@ def test_metodologi_builds_its_long_tables_only_when_opened(an: analysis.Analysi
     at.run()
     assert len(tables(at)) == closed + 1
     assert len(tables(at)[2]) == len(an.data.target)  # in page order: indicators, rules, the targets, ...
+
+
+@pytest.mark.parametrize(("first", "then"), [("paparan", "kebutuhan"), ("kebutuhan", "program_ssk"),
+                                             ("program_ssk", "paparan")])
+def test_the_year_to_reach_carries_from_page_to_page(first: str, then: str) -> None:
+    """The year to reach is one choice on Paparan, Kebutuhan and Program SSK. Set on one page, the next page's
+    slider and figures take it: Kebutuhan after Paparan's 2029 started at 2026, its first option (and said what
+    reaching the target by 2026 takes), while the link kept 2029."""
+    at = open_page(first, indikator="aman", target="RPJMN 2025-2029")
+    assert not at.exception, [e.value for e in at.exception]
+    at.select_slider(key="capai").set_value(2031).run()
+    at.switch_page(f"app_pages/{then}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.select_slider(key="capai").value == 2031
+    assert at.query_params["capai"] == "2031"  # the link carries it too

@@ -198,6 +198,9 @@ def year_slider(key: str, label: str, options: list[int], default: int, containe
     _valid(key, options)
     _use(key)
     st.session_state.setdefault(key, default)
+    # set again as the session's own value before the slider is made: a select slider drawn on another page than
+    # the one that set it started on its first option (Paparan's 2029, then Kebutuhan at 2026; Streamlit 1.67)
+    st.session_state[key] = st.session_state[key]
     return (container if container is not None else st).select_slider(label, options=options, key=key,
                                                                         persist_state="session", **kw)
 
