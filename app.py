@@ -48,3 +48,4 @@ try:
 except Exception:  # noqa: BLE001 - st.stop and st.rerun are BaseExceptions and pass through
     ui.page_failed()  # a short Indonesian message for the viewer; the traceback goes to the server log only
 ui.publish_to_url()
+ui.warm_up()  # the other pages' first views, built in the background once this page is out (ui.warm)

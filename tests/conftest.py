@@ -17,6 +17,9 @@ from sanitasi.load import Dataset, load_bundled
 
 _STORE_DIR = tempfile.mkdtemp(prefix="sanitasi-test-")
 os.environ["SANITASI_DB_URL"] = f"sqlite:///{Path(_STORE_DIR) / 'tes.db'}"
+# no background builds of every page's first view after each page a test opens (ui.warm; tests/test_warm.py turns
+# them on where it checks them): hundreds of pages opened would each queue seconds of work
+os.environ["SANITASI_TANPA_PEMANASAN"] = "1"
 
 
 @pytest.fixture(scope="session")

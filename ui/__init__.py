@@ -74,3 +74,4 @@ from ui.textblock import (  # noqa: F401
     performance_table,
     prose,
 )
+from ui.warm import warm_up  # noqa: F401

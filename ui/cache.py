@@ -223,12 +223,26 @@ def view(fn: Callable[[Any, Any], Any], settings: Any) -> Any:
     return _view(_key(fn), fn, vk, year, (settings,))
 
 
-def derived(fn: Callable[..., Any], *args: Any) -> Any:
+def derived(fn: Callable[..., Any], *args: Any, at: tuple[str, int] | None = None) -> Any:
     """`fn(analysis, *args)`: what a page asks before its view (the choices it offers, a default year), built once
     per data version, reference year and arguments and shared like a view: 5-30 ms a rerun saved on the pages
-    that ask (Kebutuhan's indicator choices and options cost 30 ms on every click)."""
-    vk, year = _current()
+    that ask (Kebutuhan's indicator choices and options cost 30 ms on every click). `at`: the data version and year
+    (those of this page run when not given; a background build has no page run)."""
+    vk, year = at if at is not None else _current()
     return _view(_key(fn), fn, vk, year, args)
+
+
+def current() -> tuple[str, int]:
+    """The data version's key and the reference year of this page run (`at` for a background build)."""
+    return _current()
+
+
+def analysis_at(at: tuple[str, int]) -> Analysis:
+    return _analysis(*at)
+
+
+def dataset_at(at: tuple[str, int]) -> Dataset:
+    return _dataset(at[0])
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -251,12 +265,13 @@ _ahead_working = [False]  # one worker at a time
 _AHEAD_MAX = 1024  # as many as the view cache keeps
 
 
-def prepare(fn: Callable[[Any, Any], Any], choices: list[Any]) -> None:
+def prepare(fn: Callable[[Any, Any], Any], choices: list[Any], at: tuple[str, int] | None = None) -> None:
     """Build `fn`'s view for each of `choices` (settings a person is likely to pick next, such as the other
     indicators on Lintasan) in one background thread, into the same shared cache `view` reads: the first choice of
-    an indicator then costs a look-up, not its build (0,3-0,5 s each). Each is built once per data version and year;
-    a failure is logged and left to the page to meet, as it would have."""
-    vk, year = _current()
+    an indicator then costs a look-up, not its build (0,3-0,5 s each). Each is built once per data version and year
+    (`at`: those of this page run when not given); a failure is logged and left to the page to meet, as it would
+    have."""
+    vk, year = at if at is not None else _current()
     todo = []
     with _ahead_lock:
         if len(_ahead) > _AHEAD_MAX:  # forget what was prepared long ago (the view cache may have let it go too)
@@ -266,7 +281,17 @@ def prepare(fn: Callable[[Any, Any], Any], choices: list[Any]) -> None:
             if key not in _ahead:
                 _ahead.add(key)
                 todo.append(lambda s=settings: _view(_key(fn), fn, vk, year, (s,)))
-        _ahead_queue.extend(todo)
+    _queue(todo)
+
+
+def in_background(job: Callable[[], Any]) -> None:
+    """Run `job` in the background builder's thread, after what is queued before it (see `prepare`)."""
+    _queue([job])
+
+
+def _queue(jobs: list[Callable[[], Any]]) -> None:
+    with _ahead_lock:
+        _ahead_queue.extend(jobs)
         start = bool(_ahead_queue) and not _ahead_working[0]
         _ahead_working[0] = _ahead_working[0] or start
     if start:
