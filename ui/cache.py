@@ -4,6 +4,7 @@ activation reaches every session within a second and nothing is computed twice."
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -265,12 +266,14 @@ _ahead_working = [False]  # one worker at a time
 _AHEAD_MAX = 1024  # as many as the view cache keeps
 
 
-def prepare(fn: Callable[[Any, Any], Any], choices: list[Any], at: tuple[str, int] | None = None) -> None:
+def prepare(fn: Callable[[Any, Any], Any], choices: list[Any], at: tuple[str, int] | None = None,
+            later: bool = False) -> None:
     """Build `fn`'s view for each of `choices` (settings a person is likely to pick next, such as the other
     indicators on Lintasan) in one background thread, into the same shared cache `view` reads: the first choice of
     an indicator then costs a look-up, not its build (0,3-0,5 s each). Each is built once per data version and year
     (`at`: those of this page run when not given); a failure is logged and left to the page to meet, as it would
-    have."""
+    have. What a page asks for goes before what is queued `later` (the other pages' first views, `ui.warm`): the
+    next choice on the page in front of the person comes first."""
     vk, year = at if at is not None else _current()
     todo = []
     with _ahead_lock:
@@ -281,7 +284,7 @@ def prepare(fn: Callable[[Any, Any], Any], choices: list[Any], at: tuple[str, in
             if key not in _ahead:
                 _ahead.add(key)
                 todo.append(lambda s=settings: _view(_key(fn), fn, vk, year, (s,)))
-    _queue(todo)
+    _queue(todo, first=not later)
 
 
 def in_background(job: Callable[[], Any]) -> None:
@@ -289,9 +292,12 @@ def in_background(job: Callable[[], Any]) -> None:
     _queue([job])
 
 
-def _queue(jobs: list[Callable[[], Any]]) -> None:
+def _queue(jobs: list[Callable[[], Any]], first: bool = False) -> None:
     with _ahead_lock:
-        _ahead_queue.extend(jobs)
+        if first:
+            _ahead_queue[:0] = jobs
+        else:
+            _ahead_queue.extend(jobs)
         start = bool(_ahead_queue) and not _ahead_working[0]
         _ahead_working[0] = _ahead_working[0] or start
     if start:
@@ -299,6 +305,10 @@ def _queue(jobs: list[Callable[[], Any]]) -> None:
 
 
 def _work_ahead() -> None:
+    # a lower priority than the pages' own runs where the system allows it (Linux: per thread): the builds are ahead
+    # of time, the page being clicked is now
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     while True:
         with _ahead_lock:
             if not _ahead_queue:

@@ -161,7 +161,7 @@ def first_views(c: Choices) -> list[tuple[Callable[[Any, Any], Any], Any]]:
 def _build(c: Choices, pause: float) -> None:
     time.sleep(pause)
     for fn, settings in first_views(c):
-        prepare(fn, [settings], at=c.at)  # queued behind this job, on the same thread; each view once
+        prepare(fn, [settings], at=c.at, later=True)  # on the same thread, after what the pages ask; each view once
 
 
 def warm_up() -> None:
