@@ -65,32 +65,32 @@ def test_no_warm_up_when_it_is_turned_off(recorded: dict, monkeypatch: pytest.Mo
     assert recorded["queued"] == []
 
 
-def test_the_year_to_reach_set_by_the_first_of_its_pages_finds_the_others_built(recorded: dict) -> None:
-    """Paparan, Kebutuhan and Program SSK share the year to reach; whichever is opened first sets it for the others.
-    Opened one after the other in either order, each asks for a view the warm-up built."""
-    for order in (["paparan", "kebutuhan", "program_ssk"], ["program_ssk", "kebutuhan", "paparan"]):
-        recorded["queued"].clear()
-        at = AppTest.from_file(APP, default_timeout=60).run()
-        queued = list(recorded["queued"])
-        for page in order:
-            recorded["asked"].clear()
-            at.switch_page(f"app_pages/{page}.py").run()
-            assert not at.exception, [e.value for e in at.exception]
-            [first, *_] = [(fn, s) for fn, s in recorded["asked"] if fn.__module__.endswith(f".{page}")]
-            assert first in queued, (order, page, first[1])
-
-
-def test_a_presenters_first_pass_through_the_pages_finds_each_view_built(recorded: dict) -> None:
-    """The pages in the navigation's order, as at a clinic: each choice a page starts on (the indicator, the
-    kecamatan, the year to reach) carries to the next, and each page still asks for a view the warm-up built."""
+def walk_finds_each_built(recorded: dict, pages: list[str]) -> None:
+    """A new session's first page, then `pages` one after the other: each asks first for a view the warm-up queued
+    after the first page (each page passing its choices on to the next)."""
+    recorded["queued"].clear()
     at = AppTest.from_file(APP, default_timeout=60).run()
     queued = list(recorded["queued"])
-    for page in PAGES:
+    for page in pages:
         recorded["asked"].clear()
         at.switch_page(f"app_pages/{page}.py").run()
         assert not at.exception, [e.value for e in at.exception]
         [first, *_] = [(fn, s) for fn, s in recorded["asked"] if fn.__module__.endswith(f".{page}")]
-        assert first in queued, (page, first[1])
+        assert first in queued, (pages, page, first[1])
+
+
+@pytest.mark.parametrize("order", [["paparan", "kebutuhan", "program_ssk"], ["program_ssk", "kebutuhan", "paparan"]])
+def test_the_year_to_reach_set_by_the_first_of_its_pages_finds_the_others_built(recorded: dict,
+                                                                                order: list[str]) -> None:
+    """Paparan, Kebutuhan and Program SSK share the year to reach; whichever is opened first sets it for the
+    others."""
+    walk_finds_each_built(recorded, order)
+
+
+def test_a_presenters_first_pass_through_the_pages_finds_each_view_built(recorded: dict) -> None:
+    """The pages in the navigation's order, as at a clinic: each choice a page starts on (the indicator, the
+    kecamatan, the year to reach) carries to the next."""
+    walk_finds_each_built(recorded, PAGES)
 
 
 def test_what_a_page_asks_for_is_built_before_the_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
