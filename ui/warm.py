@@ -169,9 +169,9 @@ def warm_up() -> None:
     version, year, document, language and series."""
     if os.environ.get(ENV_OFF) == "1":
         return
-    c = choices()
-    key = (c.at, c.dokumen, c.lang, c.seri)
+    key = (current(), dokumen(), lang(), seri())  # what decides whether there is anything to do, read first
     if st.session_state.get("_dipanaskan") == key:
         return
     st.session_state["_dipanaskan"] = key
+    c = choices()
     in_background(lambda: _build(c, PAUSE))
