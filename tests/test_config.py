@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 
@@ -22,3 +23,22 @@ def test_no_full_garbage_collection_after_every_run() -> None:
     # Streamlit's default collects every generation once a script ends: 60-100 ms of CPU a page view on this
     # server's objects, during which the page's last messages wait (docs/performance.md, section 5)
     assert CONFIG["runner"]["postScriptGC"] is False
+
+
+def test_no_outside_page_may_drive_the_dashboard() -> None:
+    # Streamlit reads the empty list as empty (not as "unset", which would bring back its sixteen default origins):
+    # the page then neither obeys an embedding page's messages nor spends 10-17 ms a click checking its own notices
+    # against those origins (docs/performance.md, section 5)
+    from streamlit import config
+
+    assert CONFIG["client"]["allowedOrigins"] == []
+    root = Path(__file__).resolve().parent.parent
+    here = Path.cwd()
+    try:
+        os.chdir(root)
+        config.get_config_options(force_reparse=True)
+        assert config.get_option("client.allowedOrigins") == []
+        assert Path(config.get_where_defined("client.allowedOrigins")).resolve() == root / ".streamlit" / "config.toml"
+    finally:
+        os.chdir(here)
+        config.get_config_options(force_reparse=True)
