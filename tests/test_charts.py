@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import altair as alt
 import numpy as np
 import pytest
+import vl_convert
 
 from sanitasi import analysis, charts, geo, i18n, indicators, maps, trajectories
 from sanitasi.load import load_bundled
@@ -77,11 +79,20 @@ def test_choropleth_sends_features_not_a_geodataframe(an: analysis.Analysis) -> 
     shapes = spec["layer"][0]
     assert shapes["mark"]["type"] == "geoshape"
     assert len(values(spec, shapes)) == 12
-    assert set(values(spec, shapes)[0]["properties"]) == {*maps.MAP_PROPERTIES, geo.CREDIT_PROPERTY}
+    # the shapes carry their code and source only; what the map shows is a table looked up by the code
+    assert set(values(spec, shapes)[0]["properties"]) == {"kode", geo.CREDIT_PROPERTY}
+    rows = spec["datasets"][charts.MAP_VALUES]
+    assert {r["kode"] for r in rows} == {f["properties"]["kode"] for f in feats}
+    assert set(rows[0]) == {*maps.MAP_PROPERTIES, "dipilih"}
+    (lookup,) = [t for t in shapes["transform"] if "lookup" in t]
+    assert lookup["from"]["data"] == {"name": charts.MAP_VALUES} and lookup["from"]["key"] == "kode"
+    assert set(lookup["from"]["fields"]) == {*maps.MAP_PROPERTIES, "dipilih"} - {"kode"}
     assert spec["title"]["subtitle"] == [SOURCE, geo.boundary_credit(0, "id")]  # the boundaries' source line
     assert [p["name"] for p in spec["params"]] == [charts.SELECT_PARAM]
-    # the selected kecamatan is outlined by a second geoshape layer holding only it
-    assert [f["properties"]["kode"] for f in values(spec, spec["layer"][1])] == ["63.10.08"]
+    # the selected kecamatan is outlined by a second geoshape layer: the same shapes, those marked chosen
+    outline = spec["layer"][1]
+    assert outline["data"] == shapes["data"] and {"filter": "datum.dipilih"} in outline["transform"]
+    assert [r["kode"] for r in rows if r["dipilih"]] == ["63.10.08"]
     # darker = more open defecation = worse: the brown scale, in class order
     scale = shapes["encoding"]["color"]["scale"]
     assert scale["range"] == charts.SEQ_BAD
@@ -94,7 +105,8 @@ def test_good_indicators_use_the_good_palette(an: analysis.Analysis) -> None:
                              class_labels=maps.class_labels("layak"), selected=None, title="T", source=SOURCE,
                              lang="id").to_dict()
     assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == charts.SEQ_GOOD
-    assert len(spec["layer"]) == 3  # shapes, label halo, labels (no selection outline)
+    assert len(spec["layer"]) == 4  # shapes, the outline (of none: nothing chosen), label halo, labels
+    assert not any(r["dipilih"] for r in spec["datasets"][charts.MAP_VALUES])
 
 
 @pytest.mark.parametrize(("areas", "text_layers"), [(12, 2), (charts.MAP_LABEL_LIMIT, 2),
@@ -187,6 +199,33 @@ def test_a_long_title_is_broken_by_the_width_it_is_drawn_at() -> None:
     assert charts.fit_title(spec, width_px=2000)["title"]["text"] == LONG_TITLE
 
 
+def test_a_titles_changing_part_is_read_from_the_data_on_screen_only() -> None:
+    """A title part that changes with the data (a map's year) is read from the chart's named data on screen, so the
+    spec stays the same when the data change; the widths choosing a breaking are numbers and stay untouched even
+    when one reads like that part; a file keeps the title as written."""
+    def finished(title: str, part: str) -> dict:
+        chart = alt.Chart(alt.NamedData("isi")).mark_bar().encode(x="a:Q").properties(
+            datasets={"isi": [{"a": 1, "tahun": "777"}]})
+        return charts.finish(chart, title=title, source="S", lang="id",
+                             title_data=charts.TitleData("isi", "tahun", part)).to_dict()
+
+    words = "KK per tahun yang perlu dijangkau sampai {} per kecamatan di kabupaten"
+    expr = charts.fit_title(finished(words.format("XYZ"), "XYZ"))["title"]["text"]["expr"]
+    width = re.search(r">= (\d{3})\b", expr).group(1)  # a breaking's width, written as the part will be
+    spec = finished(words.format(width), width)
+    screen = charts.fit_title(spec)
+    text = screen["title"]["text"]["expr"]
+    assert f">= {width}" in text and f"{width} per" not in text and "usermeta" not in screen
+    assert 'data("isi")[0]["tahun"]' in text
+    svg = vl_convert.vegalite_to_svg(screen)
+    assert f"Title text '{words.format('777')}'" in svg  # drawn from the data, not as written
+    assert charts.fit_title(spec, width_px=2000)["title"]["text"] == words.format(width)  # a file: as written
+    # no title data, or a part the title does not hold: the title as before
+    plain = charts.finish(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar(), title="Peta 2024", source="S",
+                          lang="id", title_data=charts.TitleData("isi", "tahun", "2025")).to_dict()
+    assert "judul_data" not in plain["usermeta"] and charts.fit_title(plain)["title"]["text"] == "Peta 2024"
+
+
 def test_a_legend_takes_as_many_columns_as_fit_and_breaks_long_labels_when_narrow() -> None:
     labels = ["Akses aman", "Layak sendiri", "BABS di tempat terbuka"]
     legend = charts.bottom_legend(labels).to_dict()
@@ -208,7 +247,7 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
     for feats, flat in ((district, False), (country, True)):
         spec = charts.choropleth(feats, maps.map_labels(an), mode="nilai", indikator="layak",
                                  class_labels=maps.class_labels("layak"), selected="63.10.08", title="T",
-                                 source=SOURCE, lang="id").to_dict()
+                                 source=SOURCE, lang="id", title_varies="T").to_dict()
         shapes = spec["layer"][0]
         first = values(spec, shapes)[0]["geometry"]["coordinates"][0][0]
         point = first if isinstance(first[0], (int, float)) else first[0]
@@ -216,12 +255,16 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
             assert spec["projection"] == {"type": "identity", "reflectY": True}
             assert shapes["mark"]["aria"] is False
             assert all(isinstance(v, int) for v in point) and point[0] > 12000  # kilometres east of Greenwich
-            # the outline of the chosen kecamatan is projected the same way, so it sits on its shape
-            outline = values(spec, spec["layer"][1])[0]["geometry"]["coordinates"]
-            chosen = [f for f in values(spec, shapes) if f["properties"]["kode"] == "63.10.08"][0]
-            assert outline == chosen["geometry"]["coordinates"]
+            # the values stay in the shapes (a table of 7.300 rows slowed the first draw); the chosen kecamatan's
+            # outline is projected the same way, so it sits on its shape
+            assert "nilai" in values(spec, shapes)[0]["properties"] and "usermeta" in spec
+            assert "judul_data" not in spec["usermeta"]
+            outline = values(spec, spec["layer"][1])
+            chosen = [f for f in values(spec, shapes) if f["properties"]["kode"] == "63.10.08"]
+            assert [f["geometry"] for f in outline] == [f["geometry"] for f in chosen]
         else:
             assert spec["projection"] == {"type": "mercator"} and 114 < point[0] < 117
+            assert spec["usermeta"]["judul_data"]["teks"] == "T"  # the year read from the data on screen
             assert "aria" not in shapes["mark"]
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from sanitasi import analysis, cards, documents, judging, maps
+from sanitasi import analysis, cards, charts, documents, judging, maps
 from sanitasi.analysis import KABUPATEN
 from sanitasi.views import kecamatan, paparan, peta, ringkasan
 
@@ -134,12 +134,12 @@ def test_card_map_table_and_deck_agree_for_every_area(an, dokumen: str) -> None:
 
 def test_the_status_map_colours_the_judged_status_and_its_tooltip_gives_the_latest_value(an) -> None:
     r = peta.view(an, peta.Settings("aman", SIMPANG_EMPAT, RPJMN_OLD, warna="status"))
-    features = r.peta.spec["layer"][0]["data"]["values"]
-    se = next(f["properties"] for f in features if f["properties"]["kode"] == SIMPANG_EMPAT)
+    rows = r.peta.spec["datasets"][charts.MAP_VALUES]
+    se = next(row for row in rows if row["kode"] == SIMPANG_EMPAT)
     assert (se["status_teks"], se["nilai_teks"]) == ("Tidak tercapai", "15,5%")
     assert se["dinilai_teks"].startswith("2024 (tahun target): 14,2%")
     tooltip = [t["field"] for t in r.peta.spec["layer"][0]["encoding"]["tooltip"]]
-    assert "properties.status_lengkap" in tooltip and "properties.dinilai_teks" in tooltip
+    assert "status_lengkap" in tooltip and "dinilai_teks" in tooltip
     assert (r.rincian.status_teks, r.rincian.dinilai) == (se["status_lengkap"], se["dinilai_teks"])
 
 

@@ -14,6 +14,7 @@ import json
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -197,7 +198,15 @@ def fit_title(spec: dict, scale: float = 1.0, width_px: float | None = None) -> 
     judul, sumber = plain_title(spec)
     if not judul or not isinstance(spec.get("title"), dict):
         return spec
-    return {**spec, "title": {**spec["title"], **_title(tuple(judul), tuple(sumber), scale, width_px)}}
+    title = _title(tuple(judul), tuple(sumber), scale, width_px)
+    part = (spec.get("usermeta") or {}).get("judul_data")
+    if part is None or width_px is not None:
+        return {**spec, "title": {**spec["title"], **title}}
+    # on screen: the title reads its changing part from the data, and the lines as written (which hold that part)
+    # are left out, so the spec is the same whatever the data (only the data are replaced when they change)
+    out = {**spec, "title": {**spec["title"], **title, "text": _text_from_data(title["text"], part)}}
+    del out["usermeta"]
+    return out
 
 
 FILE_WIDTH = 760  # chart pictures (PNG, SVG) are this wide; the deck's are 720 px
@@ -237,17 +246,49 @@ def plain_title(spec: dict) -> tuple[list[str], list[str]]:
     return list(meta.get("judul", [])), list(meta.get("sumber", []))
 
 
-def finish(chart: Any, *, title: str, source: str | list[str], lang: str) -> Any:
+def finish(chart: Any, *, title: str, source: str | list[str], lang: str,
+           title_data: TitleData | None = None) -> Any:
     """Title, source line, padding and number locale: the last step of every builder.
 
     Padding is set on the chart itself: Streamlit's renderer ignores `config.padding`, and without it
     the first pixels of a layered chart's title are cut off. The title and source lines as written are
-    also kept in `usermeta`, for `fit_title` to break them to the width they are drawn at.
+    also kept in `usermeta`, for `fit_title` to break them to the width they are drawn at. `title_data`: the
+    part of the title that changes with the chart's data (see `TitleData`).
     """
     sumber = [source] if isinstance(source, str) else list(source)
-    return (chart.properties(title=alt.TitleParams(text=title, subtitle=sumber), padding=PADDING,
-                             usermeta={"judul": [title], "sumber": sumber})
+    meta: dict[str, Any] = {"judul": [title], "sumber": sumber}
+    if title_data is not None and title_data.teks and title_data.teks in title:
+        meta["judul_data"] = {"data": title_data.data, "kolom": title_data.kolom, "teks": title_data.teks}
+    return (chart.properties(title=alt.TitleParams(text=title, subtitle=sumber), padding=PADDING, usermeta=meta)
             .configure(locale=LOCALES[lang]))
+
+
+@dataclass(frozen=True)
+class TitleData:
+    """The part of a chart's title that changes with its data (a map's year): `teks` as written in the title, and
+    the named data set and column (`data`, `kolom`) whose first row carries it.
+
+    On screen the title reads that part from the data (`fit_title`), so the chart's spec is the same from one year
+    to the next and Streamlit only replaces the chart's data instead of building the chart anew: a year step on
+    Peta redrew the whole map (Vega-Lite compiled, Vega parsed, every shape projected and drawn)."""
+
+    data: str
+    kolom: str
+    teks: str
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')  # a string literal in JSON (and in a Vega expression made of it)
+
+
+def _text_from_data(text: str | list[str] | dict, part: dict) -> dict:
+    """A title's text (lines, or an expression choosing among breakings) as an expression in which `part["teks"]`,
+    wherever it stands in a line, is read from the first row of `part["data"]`. Only string literals are touched:
+    the widths the breakings are chosen by stay numbers."""
+    expr = text["expr"] if isinstance(text, dict) else json.dumps(text, ensure_ascii=False)
+    name, column = json.dumps(part["data"]), json.dumps(part["kolom"])
+    read = f"(length(data({name})) ? '' + data({name})[0][{column}] : '')"  # nothing of the year in the spec
+    literal = json.dumps(part["teks"], ensure_ascii=False)[1:-1]
+    return {"expr": _STRING.sub(lambda m: m.group(0).replace(literal, f'" + {read} + "'), expr)}
 
 
 def _pct_axis(title: str | None = None, unit: str = "%", **kw) -> alt.Axis:

@@ -16,6 +16,7 @@ from sanitasi.charts.base import (
     INK,
     MAP_LABELS,
     NO_DATA,
+    TitleData,
     _pct_axis,
     _unit,
     blend,
@@ -89,32 +90,33 @@ MAP_LABEL_LIMIT = 40
 LARGE_MAP = 1000
 
 
+# The map's named data sets: the shapes (GeoJSON, the same every year) and what each kecamatan shows (a table:
+# values, colours' classes, tooltips, whether it is the chosen one, the year in the title). Looked up by code, so a
+# new year, a click on a kecamatan or a new version of the figures changes the data and not the spec: Streamlit then
+# replaces the data in the drawn map instead of building it anew.
+MAP_SHAPES = "peta_bentuk"
+MAP_VALUES = "peta_nilai"
+_TITLE_PART = "judul_isi"  # the values' column carrying the part of the title that changes with them (the year)
+
+
 def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str],
-               selected: str | None, title: str, source: str, lang: str, height: int = 470) -> alt.LayerChart:
+               selected: str | None, title: str, source: str, lang: str, height: int = 470,
+               title_varies: str | None = None) -> alt.LayerChart:
     """Kecamatan coloured by value class, gap to target, or status; names on the map; click selects.
 
-    Names are drawn only for maps of up to `MAP_LABEL_LIMIT` areas (a district, not a province).
+    `features` carry the values in their properties. Up to `LARGE_MAP` areas the chart keeps the shapes (with their
+    code and where they come from) and the values apart (`MAP_SHAPES`, `MAP_VALUES`), and `title_varies`, the part
+    of `title` that changes with the values (the year), is read from them on screen (`TitleData`): a new year or
+    another kecamatan then changes the data and not the spec. Names are drawn only for maps of up to
+    `MAP_LABEL_LIMIT` areas (a district, not a province).
     """
     large = len(features) > LARGE_MAP
+    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     if large:
         features = geo.planar(features)
-    pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
-    # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
-    colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
-    shapes = (
-        alt.Chart(alt.Data(values=features))
-        # no per-shape ARIA description on a country map: 7.300 generated labels cost the browser more than
-        # the drawing (the tooltip still names each area)
-        .mark_geoshape(stroke="white", strokeWidth=0.3 if large else 1.2, **({"aria": False} if large else {}))
-        .transform_calculate(kode="datum.properties.kode")
-        .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
-                tooltip=_tooltips("properties.", lang, indikator))
-        .add_params(pick)
-    )
-    layers: list[Any] = [shapes]
-    if selected:
-        chosen = [f for f in features if f["properties"].get("kode") == selected]
-        layers.append(alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3))
+        layers, datasets = _large_shapes(features, pick, mode, indikator, lang, class_labels, selected)
+    else:
+        layers, datasets = _shapes(features, pick, mode, indikator, lang, class_labels, selected, title_varies)
     halo = alt.Chart(labels, name=MAP_LABELS).mark_text(
         fontSize=12, fontWeight=600, stroke="white", strokeWidth=3.5, strokeOpacity=0.85, strokeJoin="round",
         lineBreak="\n").encode(longitude="lon:Q", latitude="lat:Q", text="nama:N")
@@ -124,8 +126,58 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     if len(labels) <= MAP_LABEL_LIMIT:
         layers += [halo, text]
     projection = {"type": "identity", "reflectY": True} if large else {"type": "mercator"}
-    chart = alt.layer(*layers).project(**projection).properties(height=height, width="container")
-    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang)
+    chart = alt.layer(*layers).project(**projection).properties(height=height, width="container",
+                                                                 **({"datasets": datasets} if datasets else {}))
+    varies = TitleData(MAP_VALUES, _TITLE_PART, title_varies) if title_varies and not large else None
+    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang, title_data=varies)
+
+
+def _shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: str, class_labels: list[str],
+            selected: str | None, title_varies: str | None) -> tuple[list[Any], dict]:
+    """The shapes and the chosen one's outline, drawn from the shapes (`MAP_SHAPES`: code and source only) with
+    what each kecamatan shows looked up by code in a table (`MAP_VALUES`); and those two data sets."""
+    kept = ("kode", geo.CREDIT_PROPERTY)
+    shapes_only = [{"type": "Feature", "geometry": f["geometry"],
+                    "properties": {k: f["properties"][k] for k in kept if k in f["properties"]}} for f in features]
+    rows = [{**{k: v for k, v in f["properties"].items() if k != geo.CREDIT_PROPERTY},
+             "dipilih": bool(selected) and f["properties"].get("kode") == selected,
+             **({_TITLE_PART: title_varies} if title_varies else {})} for f in features]
+    fields = sorted({k for row in rows for k in row} - {"kode"})
+
+    def looked_up(*wanted: str) -> alt.LookupData:
+        return alt.LookupData(data=alt.NamedData(MAP_VALUES), key="kode", fields=list(wanted or fields))
+
+    # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
+    colour = _map_colour(mode, indikator, lang, class_labels, orient="top-left")
+    shapes = (alt.Chart(alt.NamedData(MAP_SHAPES)).mark_geoshape(stroke="white", strokeWidth=1.2)
+              .transform_calculate(kode="datum.properties.kode")
+              .transform_lookup(lookup="kode", from_=looked_up())
+              .encode(color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+                      tooltip=_tooltips("", lang, indikator))
+              .add_params(pick))
+    chosen = (alt.Chart(alt.NamedData(MAP_SHAPES)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3)
+              .transform_calculate(kode="datum.properties.kode")
+              .transform_lookup(lookup="kode", from_=looked_up("dipilih"))
+              .transform_filter("datum.dipilih"))
+    return [shapes, chosen], {MAP_SHAPES: shapes_only, MAP_VALUES: rows}
+
+
+def _large_shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: str, class_labels: list[str],
+                  selected: str | None) -> tuple[list[Any], dict]:
+    """A country's shapes (flat, see `LARGE_MAP`) with the values in their own properties, and the chosen one's
+    outline: as one table looked up by code, 7.300 kecamatan's values cost the map's first draw 0,2 s more
+    (1,45-1,56 s against 1,65-1,73 s, `python -m benchmarks --only map`), so a new year draws this map anew."""
+    colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
+    # no per-shape ARIA description: 7.300 generated labels cost the browser more than the drawing (the tooltip
+    # still names each area)
+    shapes = (alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.3, aria=False)
+              .transform_calculate(kode="datum.properties.kode")
+              .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
+                      tooltip=_tooltips("properties.", lang, indikator))
+              .add_params(pick))
+    chosen = [f for f in features if selected and f["properties"].get("kode") == selected]
+    outline = [alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3)] if chosen else []
+    return [shapes, *outline], {}
 
 
 def map_fills(values: pd.DataFrame, mode: str, indikator: str, class_labels: list[str], lang: str) -> list[str]:
@@ -145,26 +197,33 @@ def map_fills(values: pd.DataFrame, mode: str, indikator: str, class_labels: lis
 
 
 def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: list[str], selected: str | None,
-             title: str, source: str, lang: str, step: int = 92) -> alt.LayerChart:
+             title: str, source: str, lang: str, step: int = 92, title_varies: str | None = None) -> alt.LayerChart:
     """One equal square per kecamatan, placed roughly by geography: small urban kecamatan stay visible.
 
-    `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines).
+    `tiles` holds the map values plus `kolom`, `baris` and `label` (name and value on two lines). They are the
+    named data set `MAP_VALUES`, with the chosen kecamatan and the title's changing part (`title_varies`) as
+    columns, so a new year or another kecamatan changes only the data, as on the choropleth.
     """
     colour = _map_colour(mode, indikator, lang, class_labels)
     # the label's colour is chosen per tile for contrast with its fill (dark tiles get white text)
-    tiles = tiles.assign(tinta=[ink_on(f) for f in map_fills(tiles, mode, indikator, class_labels, lang)])
+    tiles = tiles.assign(tinta=[ink_on(f) for f in map_fills(tiles, mode, indikator, class_labels, lang)],
+                         dipilih=tiles["kode"] == selected if selected else False,
+                         **({_TITLE_PART: title_varies} if title_varies else {}))
+    rows = tiles.astype(object).where(tiles.notna(), None).to_dict("records")
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
     y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
-    rect = alt.Chart(tiles).mark_rect(cornerRadius=4).encode(
+    rect = alt.Chart(alt.NamedData(MAP_VALUES)).mark_rect(cornerRadius=4).encode(
         x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
-        stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value("white")),
-        strokeWidth=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(3), alt.value(1)),
+        stroke=alt.condition("datum.dipilih", alt.value(INK), alt.value("white")),
+        strokeWidth=alt.condition("datum.dipilih", alt.value(3), alt.value(1)),
         tooltip=_tooltips("", lang, indikator)).add_params(pick)
-    text = alt.Chart(tiles).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
+    text = alt.Chart(alt.NamedData(MAP_VALUES)).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
         x=x, y=y, text="label:N", color=alt.Color("tinta:N", scale=None, legend=None))
-    chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8))
-    return finish(chart, title=title, source=source, lang=lang)
+    chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8),
+                                             datasets={MAP_VALUES: rows})
+    varies = TitleData(MAP_VALUES, _TITLE_PART, title_varies) if title_varies else None
+    return finish(chart, title=title, source=source, lang=lang, title_data=varies)
 
 
 def ranking_top(values: pd.DataFrame, indikator: str, target: float | None) -> float:

@@ -125,10 +125,10 @@ def area_map(an: Analysis, values: pd.DataFrame, indikator: str, *, mode: str, l
     labels = class_labels(indikator, lang)
     if layout == "petak":
         return charts.tile_map(tiles(an, values), mode=mode, indikator=indikator, class_labels=labels,
-                               selected=selected, title=title, source=source, lang=lang)
+                               selected=selected, title=title, source=source, lang=lang, title_varies=str(an.tahun))
     return charts.choropleth(map_features(an, values), map_labels(an), mode=mode, indikator=indikator,
                              class_labels=labels, selected=selected, title=title, source=source, lang=lang,
-                             height=height)
+                             height=height, title_varies=str(an.tahun))
 
 
 def ranking_table(values: pd.DataFrame, indikator: str, *, year: int, mode: str, target: float | None,

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from sanitasi import fmt, i18n
+from sanitasi import charts, fmt, i18n
 from sanitasi.views import peta, sampah_drainase
 from sanitasi.views.display import Figure
 from tests.views.test_every_figure_names_its_source import DOCS, loaded_data, views
@@ -97,5 +97,5 @@ def test_a_map_without_targets_says_so_in_its_tooltip_and_counts_no_households_f
     r = sampah_drainase.view(an, sampah_drainase.Settings(DOCS[0], lang=lang))
     tips = [tip for _, tip in texts(r.peta.spec, "") if isinstance(tip, str)]
     assert "grafik.kk_tanpa_genangan" not in tips
-    props = r.peta.spec["layer"][0]["data"]["values"][0]["properties"]
+    props = r.peta.spec["datasets"][charts.MAP_VALUES][0]  # what each kecamatan shows, looked up by its code
     assert props["target_teks"] == props["selisih_teks"] == "– (" + i18n.t("kosong.tanpa_target", lang) + ")"

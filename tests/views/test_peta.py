@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 
 import pytest
+import vl_convert
 from helpers import loaded
 
 from sanitasi import charts, i18n, indicators, maps
@@ -26,9 +29,19 @@ def r(an) -> peta.Peta:
 
 
 def values_of(spec: dict) -> list[dict]:
-    """The rows of the chart's one inline dataset (the ranking, the tile map)."""
-    (values,) = spec["datasets"].values()
-    return values
+    """The rows of what the map shows (its named table: a kecamatan's values on the choropleth, a tile's)."""
+    return spec["datasets"][charts.MAP_VALUES]
+
+
+def on_screen(fig) -> str:
+    """A map's spec as the page sends it, without its data (Streamlit sends those apart)."""
+    return json.dumps(charts.fit_title({k: v for k, v in fig.spec.items() if k != "datasets"}), sort_keys=True)
+
+
+def drawn_title(fig) -> str:
+    """The title Vega draws from the spec as on screen, with its data (vl-convert, as the picture exports)."""
+    svg = vl_convert.vegalite_to_svg(charts.fit_title(fig.spec))
+    return re.search("aria-label=\"Title text '(.*?)'\"", svg).group(1)
 
 
 def test_options_and_heading(an) -> None:
@@ -73,14 +86,34 @@ def test_area_map_spec(an, r) -> None:
     assert r.peta_pilih == charts.SELECT_PARAM
     assert [p["name"] for p in spec["params"]] == [r.peta_pilih]
     shapes, outline = spec["layer"][:2]
-    features = shapes["data"]["values"]
+    features = spec["datasets"][shapes["data"]["name"]]
     assert len(features) == len(an.data.wilayah)
-    by = {f["properties"]["kode"]: f["properties"] for f in features}
+    by = {row["kode"]: row for row in values_of(spec)}
     assert by[MANTEWE]["nilai_teks"] == "64,5%" and by[MANTEWE]["kelas"] == "60–70%"
-    assert shapes["encoding"]["color"]["field"] == "properties.kelas"
-    # the chosen kecamatan is outlined: one shape drawn over the twelve
-    assert [f["properties"]["kode"] for f in outline["data"]["values"]] == [MANTEWE]
+    assert shapes["encoding"]["color"]["field"] == "kelas"
+    # the chosen kecamatan is outlined: the shapes drawn again, only the one marked chosen
+    assert outline["data"] == shapes["data"] and {"filter": "datum.dipilih"} in outline["transform"]
+    assert [k for k, row in by.items() if row["dipilih"]] == [MANTEWE]
     assert r.catatan_batas == ""  # today's boundaries
+
+
+@pytest.mark.parametrize("tampilan", peta.LAYOUTS)
+def test_a_new_year_or_kecamatan_changes_the_maps_data_not_its_spec(dataset, tampilan: str) -> None:
+    """Stepping through the years, or clicking another kecamatan, sends the same spec with other data: Streamlit
+    then replaces the data in the drawn map instead of building it anew (a year step on Peta: no new picture,
+    only the fills that change). The title reads its year from the data."""
+    figs = {(year, kode): peta.view(analyse(dataset, year), settings(tampilan=tampilan, kode=kode)).peta
+            for year, kode in ((2023, MANTEWE), (2024, MANTEWE), (2024, "63.10.01"))}
+    assert len({on_screen(f) for f in figs.values()}) == 1
+    assert "2023" not in on_screen(figs[(2023, MANTEWE)]) and "2024" not in on_screen(figs[(2024, MANTEWE)])
+    rows = {key: values_of(f.spec) for key, f in figs.items()}
+    assert rows[(2023, MANTEWE)] != rows[(2024, MANTEWE)]  # the figures of each year
+    assert [r["kode"] for r in rows[(2024, "63.10.01")] if r["dipilih"]] == ["63.10.01"]
+    for (year, _), fig in figs.items():
+        assert drawn_title(fig) == f"Akses layak per kecamatan, {year}"
+    # another colouring or language is another chart: its spec may differ
+    other = peta.view(analyse(dataset, 2024), settings(tampilan=tampilan, warna="status")).peta
+    assert on_screen(other) != on_screen(figs[(2024, MANTEWE)])
 
 
 @pytest.mark.parametrize(("warna", "field"), [
@@ -91,8 +124,8 @@ def test_colour_mode_colours_map_and_ranking_alike(an, warna: str, field: str) -
     stops mixed in RGB as the map's scale mixes them."""
     r = peta.view(an, settings(warna=warna))
     colour = r.peta.spec["layer"][0]["encoding"]["color"]
-    assert colour["field"] == f"properties.{field}"
-    by_name = {f["properties"]["nama"]: f["properties"] for f in r.peta.spec["layer"][0]["data"]["values"]}
+    assert colour["field"] == field
+    by_name = {row["nama"]: row for row in values_of(r.peta.spec)}
     names = r.peringkat.frame["Kecamatan"].tolist()
     fills = r.peringkat.batang.warna
     scale = colour["scale"]
@@ -116,7 +149,8 @@ def test_tile_layout(an) -> None:
     assert len(tiles) == len(an.data.wilayah)
     mantewe = next(t for t in tiles if t["kode"] == MANTEWE)
     assert mantewe["label"] == "Mantewe\n64,5%"
-    assert spec["layer"][0]["encoding"]["strokeWidth"]["condition"]["test"] == f"datum.kode == '{MANTEWE}'"
+    assert spec["layer"][0]["encoding"]["strokeWidth"]["condition"]["test"] == "datum.dipilih"
+    assert [t["kode"] for t in tiles if t["dipilih"]] == [MANTEWE]
     assert r.peta.name == f"peta_layak_{an.tahun}"
 
 
@@ -185,5 +219,5 @@ def test_boundary_file_from_before_the_split(data) -> None:
     assert r.catatan_batas == maps.map_note(an) != ""
     assert r.rincian.nama == "Kusan Hilir"
     assert "Kusan Tengah" in r.rincian.catatan
-    assert len(r.peta.spec["layer"][0]["data"]["values"]) == 10
+    assert len(r.peta.spec["datasets"][charts.MAP_SHAPES]) == 10
     assert peta.view(an, settings(tampilan="petak")).catatan_batas == ""  # the tile map draws all twelve

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from helpers import loaded
 
-from sanitasi import cards, trajectories
+from sanitasi import cards, charts, trajectories
 from sanitasi.analysis import KABUPATEN, analyse
 from sanitasi.views import sampah_drainase as sd
 
@@ -71,12 +71,13 @@ def test_standing_water_map(an, r) -> None:
     assert spec["height"] == 420
     assert spec["usermeta"]["judul"] == [f"Luas genangan per kecamatan, {an.tahun}"]
     assert spec["usermeta"]["sumber"][0].startswith("Sumber: data ILUSTRATIF")
-    features = spec["layer"][0]["data"]["values"]
+    rows = spec["datasets"][charts.MAP_VALUES]  # what each kecamatan shows, looked up by its code
     drainase = an.data.drainase.loc[an.data.drainase["tahun"] == an.tahun].set_index("kode_wilayah")
-    assert len(features) == len(drainase) == 12
-    for f in features:
-        assert f["properties"]["nilai"] == pytest.approx(drainase.loc[f["properties"]["kode"], "genangan_ha"])
-    assert spec["layer"][1]["mark"]["type"] == "text"  # no kecamatan outlined: names come straight after
+    assert len(rows) == len(spec["datasets"][charts.MAP_SHAPES]) == len(drainase) == 12
+    for row in rows:
+        assert row["nilai"] == pytest.approx(drainase.loc[row["kode"], "genangan_ha"])
+    assert not any(row["dipilih"] for row in rows)  # no kecamatan outlined: the district's map
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["geoshape", "geoshape", "text", "text"]
 
 
 @pytest.mark.parametrize(("dokumen", "judged", "final"), [
