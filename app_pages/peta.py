@@ -18,23 +18,12 @@ view = ui.select("peta_tampilan", peta.LAYOUTS, ui.t("peta.tampilan"), container
                  format_func=lambda m: ui.t(f"peta.tampilan_{m}"))
 r = ui.view(peta.view, peta.Settings(indikator=ind, kode=kode, dokumen=ui.dokumen(), warna=mode, tampilan=view,
                                      lang=ui.lang()))
-PICK = r.peta_pilih
-
-
-def _picked() -> None:
-    """A click on the map selects that kecamatan in the selectbox too (runs before the rerun draws the box)."""
-    selection = st.session_state["peta_klik"]["selection"]
-    if PICK not in selection or not selection[PICK]:
-        return
-    point = selection[PICK][0]
-    if "kode" in point and point["kode"]:
-        st.session_state["kecamatan"] = point["kode"]
-
+map_key, picked = ui.map_pick("peta_klik", r.peta_pilih, kode)  # a click on the map chooses that kecamatan
 
 # map and ranking side by side where both have room; the ranking goes below the map on a narrow screen
 left, right = ui.columns_that_wrap("peta_isi")
 with left:
-    ui.figure(r.peta, on_select=_picked, key="peta_klik", selection_mode=PICK)
+    ui.figure(r.peta, on_select=picked, key=map_key, selection_mode=r.peta_pilih)
     if view == "wilayah":
         if r.catatan_batas:
             st.caption(f":material/call_split: {r.catatan_batas}")

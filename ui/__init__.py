@@ -46,6 +46,7 @@ from ui.state import (  # noqa: F401
     kecamatan,
     keep_costs,
     lang,
+    map_pick,
     new_share,
     new_shares,
     presenting,

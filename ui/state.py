@@ -193,6 +193,30 @@ def kecamatan(container: Any = None, with_district: bool = False, **kw: Any) -> 
     return v or opts[0]
 
 
+def map_pick(base: str, param: str, kode: str) -> tuple[str, Callable[[], None]]:
+    """The key for a map whose click chooses the kecamatan (`kode`: the one chosen now; `param`: the map's click
+    selection), and the callback that copies a click into the kecamatan box.
+
+    A click stays selected in the drawn map. When the kecamatan is then changed in the box (or on another page),
+    clicking that first kecamatan again is no change to the map's selection, so Streamlit calls nothing and the
+    click was lost (seen in the browser: Batulicin clicked, Mantewe chosen in the box, Batulicin clicked again, the
+    outline stayed on Mantewe). So once the kecamatan is no longer the one last clicked, the map is drawn under a new
+    key, without a selection. Year steps and clicks keep the key: the map's data are replaced, not the map."""
+    turn_key, clicked_key = f"_{base}_giliran", f"_{base}_diklik"
+    turn = st.session_state.get(turn_key, 0)
+    if st.session_state.get(clicked_key) not in (None, kode):
+        turn += 1
+        st.session_state[turn_key], st.session_state[clicked_key] = turn, None
+    key = f"{base}_{turn}"
+
+    def picked() -> None:
+        chosen = st.session_state[key]["selection"].get(param) or []
+        if chosen and chosen[0].get("kode"):
+            st.session_state["kecamatan"] = st.session_state[clicked_key] = chosen[0]["kode"]
+
+    return key, picked
+
+
 def year_slider(key: str, label: str, options: list[int], default: int, container: Any = None, **kw: Any) -> int:
     """A year chooser that persists and lives in the URL like the other shared controls."""
     _valid(key, options)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanitasi import analysis, cards, i18n, indicators, maps
+from sanitasi import analysis, cards, charts, i18n, indicators, maps
 from sanitasi.load import Dataset
 from scripts import browser
 
@@ -110,6 +110,53 @@ def test_map_indicator_and_kecamatan(open_tab, an: analysis.Analysis) -> None:
     tab.settle()
     legend = " ".join(tab.page.locator(f"{browser.CHART} .role-legend-title").all_text_contents())
     assert i18n.t("peta.legenda_status", "id") in legend
+    tab.assert_clean()
+
+
+def test_a_click_on_the_map_chooses_its_kecamatan_and_a_year_step_keeps_the_map(open_tab, dataset: Dataset) -> None:
+    """A presenter clicks a kecamatan on the map, picks another in the box, clicks the first again: each time the box
+    and the outline follow (the second click on the map was lost before). A year step then recolours the same map
+    and writes the new year in its title: the picture is not built anew (a year step redrew the whole map)."""
+    tab = open_tab()
+    tab.goto("/peta")
+    page = tab.page
+
+    def shape(name: str):
+        return page.locator(f'{browser.CHART} g.mark-shape path[aria-label*="Kecamatan: {name};"]').first
+
+    def outline() -> str:
+        return page.locator(f"{browser.CHART} g.mark-shape").nth(1).locator("path").first.get_attribute("d")
+
+    for name, by_map in (("Batulicin", True), ("Mantewe", False), ("Batulicin", True)):
+        if by_map:
+            shape(name).dispatch_event("click")
+        else:
+            browser.choose(page, "Kecamatan", name)
+        browser.wait_for(lambda n=name: tab.selected()["Kecamatan"] == n)
+        tab.settle()
+        assert outline() == shape(name).get_attribute("d")  # the chosen kecamatan outlined on the map
+    assert tab.query().get("kecamatan") == "63.10.01"
+
+    year = int(tab.slider())
+    page.evaluate(f"() => document.querySelector('{browser.CHART} svg').__sama = true")
+    thumb = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]').get_by_role("slider")
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    title = i18n.t("peta.judul_grafik", "id", indikator=indicators.get("layak").label("id"), tahun=year - 1)
+    browser.wait_for(lambda: page.locator(f"{browser.CHART} .role-title-text text").first.text_content() == title)
+    tab.settle()
+    assert page.evaluate(f"() => document.querySelector('{browser.CHART} svg').__sama === true")  # the same picture
+    # every kecamatan in the colour of its class that year, as the ranking beside it is coloured
+    before = analysis.analyse(dataset, year - 1)
+    values = maps.map_values(before, "layak", DOKUMEN, "id")
+    expected = dict(zip(values["nama"], charts.map_fills(values, "nilai", "layak", maps.class_labels("layak"), "id"),
+                        strict=True))
+    drawn = dict(page.evaluate(f"""() => Array.from(document.querySelector('{browser.CHART} g.mark-shape')
+        .querySelectorAll('path')).map(p => [p.getAttribute('aria-label').match(/Kecamatan: ([^;]*);/)[1],
+                                             p.getAttribute('fill')])"""))
+    assert drawn == expected
+    assert tab.metrics() == map_figures(before, "layak", "63.10.01")
+    assert tab.selected()["Kecamatan"] == "Batulicin" and outline() == shape("Batulicin").get_attribute("d")
     tab.assert_clean()
 
 
