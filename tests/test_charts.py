@@ -325,7 +325,9 @@ def test_tile_labels_take_their_colour_from_their_fill(an: analysis.Analysis, mo
     (rows,) = spec["datasets"].values()  # one table for the tiles and their labels
     tiles = maps.tiles(an, maps.map_values(an, "layak", "RPJMN 2025-2029", "id"))
     fills = charts.map_fills(tiles, mode, "layak", maps.class_labels("layak"), "id")
-    assert text["encoding"]["color"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}
+    # as fill, not colour: a colour without a scale beside the tiles' gap scale did not compile (no tiles drawn)
+    assert text["encoding"]["fill"] == {"field": "tinta", "legend": None, "scale": None, "type": "nominal"}
+    assert "color" not in text["encoding"]
     assert [r["tinta"] for r in rows] == [charts.ink_on(f) for f in fills]
     assert all(charts.contrast(r["tinta"], f) >= 4.5 for r, f in zip(rows, fills, strict=True))
 

@@ -55,6 +55,14 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
                      if legend else None)
 
 
+def _missing(mode: str, prefix: str = "") -> str:
+    """The test for an area drawn in the no-data grey: no value, or (coloured by the gap) no gap, where the document
+    sets no target. The marks keep such areas (`invalid=None`): Vega-Lite leaves out a mark whose quantitative
+    colour is empty, and the gap map of a document without a target went blank but for the names."""
+    field = "selisih" if mode == "selisih" else "nilai"
+    return f"datum.{prefix}{field} == null"
+
+
 def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
     t = i18n.t
     # households (or villages) short exist only for a share; hectares of standing water have none
@@ -149,10 +157,10 @@ def _shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: st
 
     # the legend sits in the empty top-left corner of the district's shape (north-west of Mantewe)
     colour = _map_colour(mode, indikator, lang, class_labels, orient="top-left")
-    shapes = (alt.Chart(alt.NamedData(MAP_SHAPES)).mark_geoshape(stroke="white", strokeWidth=1.2)
+    shapes = (alt.Chart(alt.NamedData(MAP_SHAPES)).mark_geoshape(stroke="white", strokeWidth=1.2, invalid=None)
               .transform_calculate(kode="datum.properties.kode")
               .transform_lookup(lookup="kode", from_=looked_up())
-              .encode(color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+              .encode(color=alt.condition(_missing(mode), alt.value(NO_DATA), colour),
                       tooltip=_tooltips("", lang, indikator))
               .add_params(pick))
     chosen = (alt.Chart(alt.NamedData(MAP_SHAPES)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3)
@@ -170,9 +178,10 @@ def _large_shapes(features: list[dict], pick: Any, mode: str, indikator: str, la
     colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
     # no per-shape ARIA description: 7.300 generated labels cost the browser more than the drawing (the tooltip
     # still names each area)
-    shapes = (alt.Chart(alt.Data(values=features)).mark_geoshape(stroke="white", strokeWidth=0.3, aria=False)
+    shapes = (alt.Chart(alt.Data(values=features))
+              .mark_geoshape(stroke="white", strokeWidth=0.3, aria=False, invalid=None)
               .transform_calculate(kode="datum.properties.kode")
-              .encode(color=alt.condition("datum.properties.nilai == null", alt.value(NO_DATA), colour),
+              .encode(color=alt.condition(_missing(mode, "properties."), alt.value(NO_DATA), colour),
                       tooltip=_tooltips("properties.", lang, indikator))
               .add_params(pick))
     chosen = [f for f in features if selected and f["properties"].get("kode") == selected]
@@ -213,13 +222,13 @@ def tile_map(tiles: pd.DataFrame, *, mode: str, indikator: str, class_labels: li
     pick = alt.selection_point(name=SELECT_PARAM, fields=["kode"], on="click", clear=False)
     x = alt.X("kolom:O", axis=None, scale=alt.Scale(paddingInner=0.06))
     y = alt.Y("baris:O", axis=None, scale=alt.Scale(paddingInner=0.06))
-    rect = alt.Chart(alt.NamedData(MAP_VALUES)).mark_rect(cornerRadius=4).encode(
-        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+    rect = alt.Chart(alt.NamedData(MAP_VALUES)).mark_rect(cornerRadius=4, invalid=None).encode(
+        x=x, y=y, color=alt.condition(_missing(mode), alt.value(NO_DATA), colour),
         stroke=alt.condition("datum.dipilih", alt.value(INK), alt.value("white")),
         strokeWidth=alt.condition("datum.dipilih", alt.value(3), alt.value(1)),
         tooltip=_tooltips("", lang, indikator)).add_params(pick)
     text = alt.Chart(alt.NamedData(MAP_VALUES)).mark_text(fontSize=12, fontWeight=600, lineBreak="\n").encode(
-        x=x, y=y, text="label:N", color=alt.Color("tinta:N", scale=None, legend=None))
+        x=x, y=y, text="label:N", fill=alt.Fill("tinta:N", scale=None, legend=None))
     chart = alt.layer(rect, text).properties(width=alt.Step(step), height=alt.Step(step * 0.8),
                                              datasets={MAP_VALUES: rows})
     varies = TitleData(MAP_VALUES, _TITLE_PART, title_varies) if title_varies else None
@@ -248,8 +257,8 @@ def ranked_bars(values: pd.DataFrame, *, mode: str, indikator: str, class_labels
     top = ranking_top(values, indikator, target)
     x = alt.X("nilai:Q", scale=alt.Scale(domain=[0, top], nice=not ind.persen),
               axis=_pct_axis(None, _unit(indikator, lang), tickCount=4))
-    bars = alt.Chart(values).mark_bar(height={"band": 0.72}).encode(
-        x=x, y=y, color=alt.condition("datum.nilai == null", alt.value(NO_DATA), colour),
+    bars = alt.Chart(values).mark_bar(height={"band": 0.72}, invalid=None).encode(
+        x=x, y=y, color=alt.condition(_missing(mode), alt.value(NO_DATA), colour),
         stroke=alt.condition(f"datum.kode == '{selected or ''}'", alt.value(INK), alt.value(None)),
         strokeWidth=alt.value(2.5), tooltip=_tooltips("", lang, indikator))
     labels = alt.Chart(values).mark_text(align="left", dx=8, fontSize=12, color=INK).encode(

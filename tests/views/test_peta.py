@@ -221,3 +221,17 @@ def test_boundary_file_from_before_the_split(data) -> None:
     assert "Kusan Tengah" in r.rincian.catatan
     assert len(r.peta.spec["datasets"][charts.MAP_SHAPES]) == 10
     assert peta.view(an, settings(tampilan="petak")).catatan_batas == ""  # the tile map draws all twelve
+
+
+@pytest.mark.parametrize("tampilan", peta.LAYOUTS)
+def test_the_gap_map_without_a_target_draws_every_kecamatan_grey(an, tampilan: str) -> None:
+    """RPJMN 2025-2029 sets no target for adequate access: coloured by the gap, every kecamatan is drawn in the
+    no-data grey, as its bar in the ranking is (the map drew the shapes with no fill: blank but for the names)."""
+    r = peta.view(an, settings(dokumen="RPJMN 2025-2029", warna="selisih", tampilan=tampilan))
+    assert all(row["selisih"] is None for row in values_of(r.peta.spec))
+    assert set(r.peringkat.batang.warna) == {charts.NO_DATA}
+    svg = vl_convert.vegalite_to_svg(charts.fit_title(r.peta.spec))
+    marks = "mark-shape" if tampilan == "wilayah" else "mark-rect"
+    group = re.search(rf'<g class="{marks} role-mark [^"]*"[^>]*>(.*?)</g>', svg, re.S).group(1)  # the first layer
+    fills = re.findall(r'<path[^>]*?fill="([^"]*)"', group)
+    assert len(fills) == len(an.data.wilayah) and set(fills) == {charts.NO_DATA}
