@@ -101,17 +101,32 @@ def gap_free(case: Case) -> tuple[bool, str]:
                                  f"area {area:.2%} off"
 
 
-# Record when the chart element appears and when its shapes are all drawn (performance.now(), ms).
+# Record when the chart element appears and when its shapes are all drawn (performance.now(), ms). The element's
+# arrival is seen by a mutation observer: looked for once a frame, it was sometimes first seen with the map already
+# drawn (the browser busy from before it arrived until after), and that visit counted a draw of 0 s. An SVG map is
+# drawn when its largest shape mark has a path per area; a canvas map (`charts.LARGE_MAP_RENDERER`) when the canvas is
+# inked over a fifth of its area (Vega draws a canvas's whole scene in one pass: title and legend alone ink a few %).
 DRAW_JS = """() => {
   window.__map = {};
   const want = Number(new URLSearchParams(location.search).get('n'));
+  const chart = () => document.querySelector('[data-testid="stVegaLiteChart"]');
+  new MutationObserver((_, seen) => {
+    if (chart()) { window.__map.mounted = window.__map.mounted || performance.now(); seen.disconnect(); }
+  }).observe(document, {childList: true, subtree: true});
+  const inked = cv => {
+    const px = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+    let ink = 0, all = 0;
+    for (let i = 0; i < px.length; i += 4 * 97, all++)
+      if (px[i + 3] && (px[i] < 240 || px[i + 1] < 240 || px[i + 2] < 240)) ink++;
+    return ink / Math.max(all, 1);
+  };
   const tick = () => {
-    const c = document.querySelector('[data-testid="stVegaLiteChart"]');
-    if (c && !window.__map.mounted) window.__map.mounted = performance.now();
+    const c = chart();
     if (c) {
       let most = 0;
       for (const g of c.querySelectorAll('g.mark-shape')) most = Math.max(most, g.childElementCount);
-      if (most >= want) { window.__map.drawn = performance.now(); return; }
+      const cv = c.querySelector('canvas');
+      if (most >= want || (cv && cv.width > 0 && inked(cv) > 0.2)) { window.__map.drawn = performance.now(); return; }
     }
     requestAnimationFrame(tick);
   };
@@ -119,7 +134,7 @@ DRAW_JS = """() => {
 }"""
 
 
-def draw_times(specs: list[Case], visits: int = 3) -> dict[str, tuple[list[float], float, int]]:
+def draw_times(specs: list[Case], visits: int = 5) -> dict[str, tuple[list[float], float, int]]:
     """Per case: (seconds from the chart element to every shape drawn, per visit; median seconds from
     opening the page; bytes received over the websocket). Each visit is a fresh browser context."""
     from playwright.sync_api import sync_playwright

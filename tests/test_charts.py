@@ -244,6 +244,7 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
     vals = maps.map_values(an, "layak", RPJMN)
     district = maps.map_features(an, vals)
     country = [district[i % len(district)] for i in range(charts.LARGE_MAP + 1)]
+    spec_district: dict = {}  # the district's spec, made first: the country's tooltip says what its tooltip says
     for feats, flat in ((district, False), (country, True)):
         spec = charts.choropleth(feats, maps.map_labels(an), mode="nilai", indikator="layak",
                                  class_labels=maps.class_labels("layak"), selected="63.10.08", title="T",
@@ -255,17 +256,30 @@ def test_a_country_scale_map_is_drawn_flat(an: analysis.Analysis) -> None:
             assert spec["projection"] == {"type": "identity", "reflectY": True}
             assert shapes["mark"]["aria"] is False
             assert all(isinstance(v, int) for v in point) and point[0] > 12000  # kilometres east of Greenwich
-            # the values stay in the shapes (a table of 7.300 rows slowed the first draw); the chosen kecamatan's
-            # outline is projected the same way, so it sits on its shape
-            assert "nilai" in values(spec, shapes)[0]["properties"] and "usermeta" in spec
+            # the values stay in the shapes (a table of 7.300 rows slowed the first draw), at the top level of each,
+            # only what the browser reads: no nested field to flatten, no text evaluated per shape but the tooltip's
+            # one object, with the district map's lines in its order; the chosen kecamatan's outline is projected the
+            # same way, so it sits on its shape
+            flat_shape = values(spec, shapes)[0]
+            assert set(flat_shape) == {"type", "geometry", "kode", "nilai", "kelas", charts.TOOLTIP_FIELD}
+            assert shapes["mark"]["tooltip"] == {"expr": f"datum.{charts.TOOLTIP_FIELD}"}
+            assert set(shapes["encoding"]) == {"color"} and "sort" not in shapes["encoding"]["color"]
+            assert "transform" not in shapes and shapes["encoding"]["color"]["field"] == "kelas"
+            row = next(r for r in spec_district["datasets"][charts.MAP_VALUES] if r["kode"] == flat_shape["kode"])
+            district_lines = spec_district["layer"][0]["encoding"]["tooltip"]
+            assert flat_shape[charts.TOOLTIP_FIELD] == {t["title"]: row[t["field"]] for t in district_lines}
+            assert list(flat_shape[charts.TOOLTIP_FIELD]) == [t["title"] for t in district_lines]
+            # drawn on a canvas (Streamlit reads the renderer from usermeta), the title kept as written
+            assert spec["usermeta"]["embedOptions"] == {"renderer": "canvas"}
             assert "judul_data" not in spec["usermeta"]
             outline = values(spec, spec["layer"][1])
-            chosen = [f for f in values(spec, shapes) if f["properties"]["kode"] == "63.10.08"]
-            assert [f["geometry"] for f in outline] == [f["geometry"] for f in chosen]
+            chosen = [f for f in values(spec, shapes) if f["kode"] == "63.10.08"]
+            assert [f["geometry"] for f in outline] == [f["geometry"] for f in chosen] and len(chosen) > 0
         else:
             assert spec["projection"] == {"type": "mercator"} and 114 < point[0] < 117
             assert spec["usermeta"]["judul_data"]["teks"] == "T"  # the year read from the data on screen
-            assert "aria" not in shapes["mark"]
+            assert "aria" not in shapes["mark"] and "embedOptions" not in spec["usermeta"]  # SVG
+            spec_district = spec
 
 
 def test_presentation_scale_grows_the_picture_with_its_type() -> None:

@@ -247,18 +247,21 @@ def plain_title(spec: dict) -> tuple[list[str], list[str]]:
 
 
 def finish(chart: Any, *, title: str, source: str | list[str], lang: str,
-           title_data: TitleData | None = None) -> Any:
+           title_data: TitleData | None = None, renderer: str | None = None) -> Any:
     """Title, source line, padding and number locale: the last step of every builder.
 
     Padding is set on the chart itself: Streamlit's renderer ignores `config.padding`, and without it
     the first pixels of a layered chart's title are cut off. The title and source lines as written are
     also kept in `usermeta`, for `fit_title` to break them to the width they are drawn at. `title_data`: the
-    part of the title that changes with the chart's data (see `TitleData`).
+    part of the title that changes with the chart's data (see `TitleData`). `renderer`: 'canvas' to have the
+    browser draw the chart on a canvas instead of in SVG (Streamlit reads `usermeta.embedOptions`).
     """
     sumber = [source] if isinstance(source, str) else list(source)
     meta: dict[str, Any] = {"judul": [title], "sumber": sumber}
     if title_data is not None and title_data.teks and title_data.teks in title:
         meta["judul_data"] = {"data": title_data.data, "kolom": title_data.kolom, "teks": title_data.teks}
+    if renderer is not None:
+        meta["embedOptions"] = {"renderer": renderer}
     return (chart.properties(title=alt.TitleParams(text=title, subtitle=sumber), padding=PADDING, usermeta=meta)
             .configure(locale=LOCALES[lang]))
 

@@ -49,8 +49,10 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
         return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
                          legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
     ind = indicators.get(indikator)  # the legend's unit is the classes' own: hectares of standing water are not %
+    # the scale's domain orders the classes (a `sort` as well made Vega-Lite rank each area by a formula of its own in
+    # the browser, 7.300 times on a country map)
     return alt.Color(f"{prefix}kelas:O", title=f"{ind.label(lang)} ({'%' if ind.persen else ind.satuan(lang)})",
-                     scale=class_scale(indikator, class_labels), sort=class_labels,
+                     scale=class_scale(indikator, class_labels),
                      legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
                      if legend else None)
 
@@ -63,19 +65,19 @@ def _missing(mode: str, prefix: str = "") -> str:
     return f"datum.{prefix}{field} == null"
 
 
-def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
+def _tooltip_rows(lang: str, indikator: str) -> list[tuple[str, str]]:
+    """(map value column, title) of the lines a kecamatan's tooltip shows, in order."""
     t = i18n.t
     # households (or villages) short exist only for a share; hectares of standing water have none
-    short = [alt.Tooltip(f"{prefix}kk_teks:N", title=t(f"grafik.kk_tanpa_{indikator}", lang))
-             ] if indicators.get(indikator).persen else []
-    return [alt.Tooltip(f"{prefix}nama:N", title=t("grafik.kecamatan", lang)),
-            alt.Tooltip(f"{prefix}nilai_teks:N", title=t("grafik.nilai", lang)),
-            alt.Tooltip(f"{prefix}target_teks:N", title=t("grafik.target", lang)),
-            alt.Tooltip(f"{prefix}selisih_teks:N", title=t("grafik.selisih", lang)),
-            *short,
-            alt.Tooltip(f"{prefix}status_lengkap:N", title=t("grafik.status", lang)),
-            alt.Tooltip(f"{prefix}dinilai_teks:N", title=t("grafik.dinilai", lang)),
-            alt.Tooltip(f"{prefix}catatan:N", title=t("grafik.catatan", lang))]
+    short = [("kk_teks", t(f"grafik.kk_tanpa_{indikator}", lang))] if indicators.get(indikator).persen else []
+    return [("nama", t("grafik.kecamatan", lang)), ("nilai_teks", t("grafik.nilai", lang)),
+            ("target_teks", t("grafik.target", lang)), ("selisih_teks", t("grafik.selisih", lang)), *short,
+            ("status_lengkap", t("grafik.status", lang)), ("dinilai_teks", t("grafik.dinilai", lang)),
+            ("catatan", t("grafik.catatan", lang))]
+
+
+def _tooltips(prefix: str, lang: str, indikator: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{prefix}{field}:N", title=title) for field, title in _tooltip_rows(lang, indikator)]
 
 
 SELECT_PARAM = "pilih_kecamatan"
@@ -96,6 +98,11 @@ MAP_LABEL_LIMIT = 40
 # From this many areas (a country's kecamatan) the map is drawn flat: coordinates projected on the server
 # (`geo.planar`) and an identity projection in the browser, with hairline borders.
 LARGE_MAP = 1000
+# ... and drawn on a canvas (Streamlit passes the renderer on from `usermeta.embedOptions`): 7.300 SVG paths took
+# the browser 0,1 s more to create and lay out, and the map needs no text of its own per shape
+LARGE_MAP_RENDERER = "canvas"
+# the large map's tooltip: one object per shape, its titles to its texts (`_large_shapes`)
+TOOLTIP_FIELD = "keterangan"
 
 
 # The map's named data sets: the shapes (GeoJSON, the same every year) and what each kecamatan shows (a table:
@@ -137,7 +144,8 @@ def choropleth(features: list[dict], labels: pd.DataFrame, *, mode: str, indikat
     chart = alt.layer(*layers).project(**projection).properties(height=height, width="container",
                                                                  **({"datasets": datasets} if datasets else {}))
     varies = TitleData(MAP_VALUES, _TITLE_PART, title_varies) if title_varies and not large else None
-    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang, title_data=varies)
+    return finish(chart, title=title, source=_with_credit(source, features, lang), lang=lang, title_data=varies,
+                  renderer=LARGE_MAP_RENDERER if large else None)
 
 
 def _shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: str, class_labels: list[str],
@@ -172,19 +180,33 @@ def _shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: st
 
 def _large_shapes(features: list[dict], pick: Any, mode: str, indikator: str, lang: str, class_labels: list[str],
                   selected: str | None) -> tuple[list[Any], dict]:
-    """A country's shapes (flat, see `LARGE_MAP`) with the values in their own properties, and the chosen one's
-    outline: as one table looked up by code, 7.300 kecamatan's values cost the map's first draw 0,2 s more
-    (1,45-1,56 s against 1,65-1,73 s, `python -m benchmarks --only map`), so a new year draws this map anew."""
-    colour = _map_colour(mode, indikator, lang, class_labels, prefix="properties.", orient="top-left")
+    """A country's shapes (flat, see `LARGE_MAP`) with the values in the shapes, and the chosen one's outline.
+
+    The browser evaluates each of the map's expressions once per shape, 7.300 times, through Streamlit's expression
+    interpreter, and Vega-Lite reads a field nested in a feature's `properties` through a formula of its own per field
+    and shape. So each shape carries at its top level (GeoJSON's foreign members) only what the browser reads: its
+    code, the colour's field and its tooltip as one object of titles and texts (Vega shows an object as the same
+    table of lines the district map's list of fields gives). As one table looked up by code, 7.300 kecamatan's values
+    cost the first draw 0,2 s more (1,45-1,56 s against 1,65-1,73 s), so a new year draws this map anew."""
+    colour = _map_colour(mode, indikator, lang, class_labels, orient="top-left")
+    lines = _tooltip_rows(lang, indikator)
+    read = ("kode", "nilai", {"selisih": "selisih", "status": "status_teks"}.get(mode, "kelas"))
+
+    def lean(feature: dict) -> dict:
+        p = feature["properties"]
+        return {"type": "Feature", "geometry": feature["geometry"], **{k: p.get(k) for k in read},
+                TOOLTIP_FIELD: {title: p.get(field) for field, title in lines}}
+
     # no per-shape ARIA description: 7.300 generated labels cost the browser more than the drawing (the tooltip
     # still names each area)
-    shapes = (alt.Chart(alt.Data(values=features))
-              .mark_geoshape(stroke="white", strokeWidth=0.3, aria=False, invalid=None)
-              .transform_calculate(kode="datum.properties.kode")
-              .encode(color=alt.condition(_missing(mode, "properties."), alt.value(NO_DATA), colour),
-                      tooltip=_tooltips("properties.", lang, indikator))
+    # the tooltip as the mark's expression: as an encoded field Vega-Lite tests each shape's for a list to join
+    shapes = (alt.Chart(alt.Data(values=[lean(f) for f in features]))
+              .mark_geoshape(stroke="white", strokeWidth=0.3, aria=False, invalid=None,
+                             tooltip=alt.ExprRef(f"datum.{TOOLTIP_FIELD}"))
+              .encode(color=alt.condition(_missing(mode), alt.value(NO_DATA), colour))
               .add_params(pick))
-    chosen = [f for f in features if selected and f["properties"].get("kode") == selected]
+    chosen = [{"type": "Feature", "geometry": f["geometry"], "kode": selected}
+              for f in features if selected and f["properties"].get("kode") == selected]
     outline = [alt.Chart(alt.Data(values=chosen)).mark_geoshape(fill=None, stroke=INK, strokeWidth=3)] if chosen else []
     return [shapes, *outline], {}
 
