@@ -1,7 +1,9 @@
 """A country-scale map (more than `charts.LARGE_MAP` kecamatan) drawn as the Peta page draws its map, for the browser
-test of the large map (`test_large_map.py`): synthetic kecamatan (`benchmarks.synthetic`), the page's drawing
-(`ui.figure` with the click selection), and below it the code of the kecamatan the click chose."""
+test of the large map (`test_large_map.py`): synthetic kecamatan (`benchmarks.synthetic`, as many as
+`LARGE_MAP_AREAS` says), the page's drawing (`ui.figure` with the click selection), and below it the code of the
+kecamatan the click chose."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from benchmarks import bench_map, synthetic  # noqa: E402
 from sanitasi import charts, geo, maps  # noqa: E402
 from sanitasi.views.display import Figure  # noqa: E402
 
-AREAS = 1200
+AREAS = int(os.environ.get("LARGE_MAP_AREAS", "1200"))
 
 
 @st.cache_resource
