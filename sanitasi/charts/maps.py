@@ -37,8 +37,6 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
                 legend: bool = True, orient: str = "bottom") -> alt.Color:
     """The colour encoding shared by the map, the tile map and the ranked bars (so colours agree)."""
     t = i18n.t
-    # a legend inside the map (`orient` a corner) sits on a white card: a country's map has shapes in every corner
-    card = {"fillColor": "white", "padding": 6, "cornerRadius": 4} if orient != "bottom" else {}
     if mode == "selisih":
         # the gap is signed by the indicator's direction: + meets the target (less open defecation is +)
         ind = indicators.get(indikator)
@@ -46,18 +44,17 @@ def _map_colour(mode: str, indikator: str, lang: str, class_labels: list[str], p
         return alt.Color(f"{prefix}selisih:Q", title=t("peta.legenda_selisih", lang, satuan=unit),
                          scale=alt.Scale(domain=[g for g, _ in GAP_STOPS], range=[c for _, c in GAP_STOPS],
                                          interpolate="rgb", clamp=True),
-                         legend=alt.Legend(orient=orient, gradientLength=200, format="+d", **card) if legend else None)
+                         legend=alt.Legend(orient=orient, gradientLength=200, format="+d") if legend else None)
     if mode == "status":
         return alt.Color(f"{prefix}status_teks:N", title=t("peta.legenda_status", lang), scale=status_scale(lang),
-                         legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2, **card)
-                         if legend else None)
+                         legend=alt.Legend(orient=orient, columns=1 if orient != "bottom" else 2) if legend else None)
     ind = indicators.get(indikator)  # the legend's unit is the classes' own: hectares of standing water are not %
     # the scale's domain orders the classes (a `sort` as well made Vega-Lite rank each area by a formula of its own in
     # the browser, 7.300 times on a country map)
     return alt.Color(f"{prefix}kelas:O", title=f"{ind.label(lang)} ({'%' if ind.persen else ind.satuan(lang)})",
                      scale=class_scale(indikator, class_labels),
-                     legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal",
-                                       **card) if legend else None)
+                     legend=alt.Legend(orient=orient, direction="vertical" if orient != "bottom" else "horizontal")
+                     if legend else None)
 
 
 def _missing(mode: str, prefix: str = "") -> str:
@@ -191,7 +188,9 @@ def _large_shapes(features: list[dict], pick: Any, mode: str, indikator: str, la
     code, the colour's field and its tooltip as one object of titles and texts (Vega shows an object as the same
     table of lines the district map's list of fields gives). As one table looked up by code, 7.300 kecamatan's values
     cost the first draw 0,2 s more (1,45-1,56 s against 1,65-1,73 s), so a new year draws this map anew."""
-    colour = _map_colour(mode, indikator, lang, class_labels, orient="top-left")
+    # the legend under the map: a country has shapes in every corner (Aceh in the top-left one), and a legend on them
+    # hides them or is lost among them
+    colour = _map_colour(mode, indikator, lang, class_labels)
     lines = _tooltip_rows(lang, indikator)
     read = ("kode", "nilai", {"selisih": "selisih", "status": "status_teks"}.get(mode, "kelas"))
 
